@@ -1,0 +1,3 @@
+/* nb-checker.c — to be written */
+#include "config.h"
+#include "nb-checker.h"

@@ -1,0 +1,34 @@
+/* nb-checker.h — runs a format's checks (data in data/formats/VERSION.json) */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nb-format.h"
+#include "nb-problem.h"
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_CHECKER (nb_checker_get_type ())
+G_DECLARE_FINAL_TYPE (NbChecker, nb_checker, NB, CHECKER, GObject)
+
+/* Compiles the format's checks once (fails on bad check data). */
+NbChecker  *nb_checker_new          (NbFormat   *format,
+                                     GError    **error);
+/* A shared checker per format (transfer none). */
+NbChecker  *nb_checker_for_format   (NbFormat   *format);
+
+/* Every problem of @report, errors first then warnings, each in the order
+ * of the format's checks; @previous (last year's report) enables the
+ * across-years checks. Returns NbProblem* (transfer full). */
+GPtrArray  *nb_checker_run          (NbChecker  *self,
+                                     NbReport   *report,
+                                     NbReport   *previous);
+
+/* Convenience: nb_checker_run with the shared checker of the report's format. */
+GPtrArray  *nb_check_report         (NbReport   *report,
+                                     NbReport   *previous);
+guint       nb_problems_count       (GPtrArray  *problems,
+                                     NbSeverity  severity);
+
+G_END_DECLS

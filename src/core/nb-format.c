@@ -1,0 +1,902 @@
+/* nb-format.c — one official report format, loaded from JSON data */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "nb-error.h"
+#include "nb-format.h"
+#include "nb-grid.h"
+#include "nb-core-resources.h"
+
+struct _NbFormat
+{
+  GObject       parent_instance;
+
+  JsonNode     *root;       /* keeps the strings we point into alive */
+  GStringChunk *strings;    /* strings we build (cell keys, labels) */
+
+  const char   *version;
+  const char   *name;
+  const char   *issued_by;
+  const char   *title_template;
+  int           from_year;
+  int           to_year;
+
+  GPtrArray    *sections;   /* NbSectionDef* */
+  GPtrArray    *tables;     /* NbTableDef* */
+  GPtrArray    *cells;      /* NbCellDef*, by index */
+  GPtrArray    *computed;   /* NbCellDef*, dependency order */
+  GHashTable   *cell_index; /* key → NbCellDef* */
+
+  JsonArray    *checks;
+  JsonArray    *text_figures;
+};
+
+G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
+
+/* A new format revision is one more JSON file in the GResource and one more
+ * name here. */
+static const char *const registered_versions[] = { "2019", "2021", NULL };
+
+static void
+table_def_free (gpointer data)
+{
+  NbTableDef *t = data;
+
+  g_clear_pointer (&t->columns, g_ptr_array_unref);
+  g_clear_pointer (&t->rows, g_ptr_array_unref);
+  g_clear_pointer (&t->cells, g_ptr_array_unref);
+  g_clear_object (&t->grid);
+  g_free (t);
+}
+
+static void
+row_def_free (gpointer data)
+{
+  NbRowDef *r = data;
+
+  g_clear_pointer (&r->columns, g_ptr_array_unref);
+  g_free (r);
+}
+
+static void
+section_def_free (gpointer data)
+{
+  NbSectionDef *s = data;
+
+  g_clear_pointer (&s->fields, g_ptr_array_unref);
+  g_free ((gpointer) s->subheadings);
+  g_free (s);
+}
+
+static void
+cell_def_free (gpointer data)
+{
+  NbCellDef *c = data;
+
+  g_free ((gpointer) c->terms);
+  g_free (c);
+}
+
+static void
+nb_format_finalize (GObject *object)
+{
+  NbFormat *self = NB_FORMAT (object);
+
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->computed, g_ptr_array_unref);
+  g_clear_pointer (&self->cell_index, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (nb_format_parent_class)->finalize (object);
+}
+
+static void
+nb_format_class_init (NbFormatClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nb_format_finalize;
+}
+
+static void
+nb_format_init (NbFormat *self)
+{
+  self->strings = g_string_chunk_new (4096);
+  self->sections = g_ptr_array_new_with_free_func (section_def_free);
+  self->tables = g_ptr_array_new_with_free_func (table_def_free);
+  self->cells = g_ptr_array_new_with_free_func (cell_def_free);
+  self->computed = g_ptr_array_new ();
+  self->cell_index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* ---- reading helpers: each failure names where in the data it is ---- */
+
+static const char *
+get_string (JsonObject  *obj,
+            const char  *member,
+            gboolean     required,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                     "format data: %s: missing “%s”", where, member);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: “%s” must be a string", where, member);
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+get_array (JsonObject  *obj,
+           const char  *member,
+           gboolean     required,
+           const char  *where,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                     "format data: %s: missing “%s”", where, member);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: “%s” must be an array", where, member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+element_object (JsonArray   *array,
+                guint        i,
+                const char  *where,
+                GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s[%u] must be an object", where, i);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+read_kind (JsonObject  *obj,
+           NbKind      *kind,
+           const char  *where,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, "kind");
+  JsonObject *k;
+  const char *type;
+
+  if (node == NULL)
+    return TRUE;   /* keep the default */
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: “kind” must be an object", where);
+      return FALSE;
+    }
+  k = json_node_get_object (node);
+  if (!(type = get_string (k, "type", TRUE, where, error)))
+    return FALSE;
+  if (!nb_kind_type_from_string (type, &kind->type))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: unknown cell kind “%s”", where, type);
+      return FALSE;
+    }
+  kind->places = 0;
+  if (kind->type == NB_KIND_DECIMAL)
+    {
+      gint64 places = json_object_get_int_member_with_default (k, "places", 2);
+      if (places < 0 || places > NB_NUMBER_MAX_PLACES)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: decimal places must be 0–%d", where, NB_NUMBER_MAX_PLACES);
+          return FALSE;
+        }
+      kind->places = (guint) places;
+    }
+  return TRUE;
+}
+
+static NbCellDef *
+add_cell (NbFormat   *self,
+          const char *key,
+          GError    **error)
+{
+  NbCellDef *cell;
+
+  if (g_hash_table_contains (self->cell_index, key))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: cell key “%s” is defined twice", key);
+      return NULL;
+    }
+  cell = g_new0 (NbCellDef, 1);
+  cell->key = g_string_chunk_insert_const (self->strings, key);
+  cell->index = self->cells->len;
+  g_ptr_array_add (self->cells, cell);
+  g_hash_table_insert (self->cell_index, (gpointer) cell->key, cell);
+  return cell;
+}
+
+/* "requests/{R}/total" with R=new → "requests/new/total" */
+static char *
+substitute (const char *pattern,
+            const char *var,
+            const char *value)
+{
+  g_autofree char *needle = g_strdup_printf ("{%s}", var);
+  g_auto(GStrv) parts = g_strsplit (pattern, needle, -1);
+
+  return g_strjoinv (value, parts);
+}
+
+static gboolean
+load_computed (NbFormat    *self,
+               JsonArray   *computed,
+               const char  *where,
+               GError     **error)
+{
+  for (guint i = 0; computed && i < json_array_get_length (computed); i++)
+    {
+      JsonObject *rule = element_object (computed, i, where, error);
+      JsonObject *foreach = NULL;
+      JsonArray *keys = NULL;
+      JsonArray *sum;
+      const char *var = NULL;
+      const char *cell_pattern;
+      guint n_iter = 1;
+
+      if (!rule)
+        return FALSE;
+      if (!(cell_pattern = get_string (rule, "cell", TRUE, where, error)))
+        return FALSE;
+      if (!(sum = get_array (rule, "sum", TRUE, where, error)))
+        return FALSE;
+      if (json_object_has_member (rule, "foreach"))
+        {
+          foreach = json_object_get_object_member (rule, "foreach");
+          if (!foreach ||
+              !(var = get_string (foreach, "var", TRUE, where, error)) ||
+              !(keys = get_array (foreach, "keys", TRUE, where, error)))
+            {
+              if (error && !*error)
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: %s: bad “foreach”", where);
+              return FALSE;
+            }
+          n_iter = json_array_get_length (keys);
+        }
+
+      for (guint k = 0; k < n_iter; k++)
+        {
+          const char *value = keys ? json_array_get_string_element (keys, k) : NULL;
+          g_autofree char *target_key = var ? substitute (cell_pattern, var, value) : g_strdup (cell_pattern);
+          NbCellDef *target = g_hash_table_lookup (self->cell_index, target_key);
+          guint *terms;
+
+          if (!target)
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: computed cell “%s” is not a cell of the table",
+                           where, target_key);
+              return FALSE;
+            }
+          if (target->computed)
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: “%s” is computed twice", where, target_key);
+              return FALSE;
+            }
+          terms = g_new (guint, json_array_get_length (sum));
+          for (guint t = 0; t < json_array_get_length (sum); t++)
+            {
+              const char *term_pattern = json_array_get_string_element (sum, t);
+              g_autofree char *term_key = NULL;
+              NbCellDef *term;
+
+              if (!term_pattern)
+                {
+                  g_free (terms);
+                  g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                               "format data: %s: “sum” must list cell keys", where);
+                  return FALSE;
+                }
+              term_key = var ? substitute (term_pattern, var, value) : g_strdup (term_pattern);
+              term = g_hash_table_lookup (self->cell_index, term_key);
+              if (!term)
+                {
+                  g_free (terms);
+                  g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                               "format data: %s: “%s” sums unknown cell “%s”",
+                               where, target_key, term_key);
+                  return FALSE;
+                }
+              terms[t] = term->index;
+            }
+          target->computed = TRUE;
+          target->n_terms = json_array_get_length (sum);
+          target->terms = terms;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_table (NbFormat    *self,
+            JsonObject  *obj,
+            guint        position,
+            GError     **error)
+{
+  NbTableDef *table = g_new0 (NbTableDef, 1);
+  g_autofree char *where = NULL;
+  JsonArray *columns, *rows;
+  NbKind default_kind = { NB_KIND_COUNT, 0 };
+
+  table->columns = g_ptr_array_new_with_free_func (g_free);
+  table->rows = g_ptr_array_new_with_free_func (row_def_free);
+  table->cells = g_ptr_array_new ();
+  g_ptr_array_add (self->tables, table);
+
+  if (!(table->key = get_string (obj, "key", TRUE, "table", error)))
+    return FALSE;
+  where = g_strdup_printf ("table “%s”", table->key);
+  if (!(table->title = get_string (obj, "title", TRUE, where, error)))
+    return FALSE;
+  if (!read_kind (obj, &default_kind, where, error))
+    return FALSE;
+
+  if (!(columns = get_array (obj, "columns", TRUE, where, error)))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonObject *c = element_object (columns, i, where, error);
+      NbColumnDef *col;
+
+      if (!c)
+        return FALSE;
+      col = g_new0 (NbColumnDef, 1);
+      g_ptr_array_add (table->columns, col);
+      col->position = i;
+      col->kind = default_kind;
+      if (!(col->key = get_string (c, "key", TRUE, where, error)) ||
+          !(col->label = get_string (c, "label", TRUE, where, error)))
+        return FALSE;
+      col->short_label = get_string (c, "short", FALSE, where, NULL);
+      if (!col->short_label)
+        col->short_label = col->label;
+      col->ordinal = get_string (c, "ordinal", FALSE, where, NULL);
+      col->group = get_string (c, "group", FALSE, where, NULL);
+      if (!read_kind (c, &col->kind, where, error))
+        return FALSE;
+    }
+
+  if (!(rows = get_array (obj, "rows", TRUE, where, error)))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *r = element_object (rows, i, where, error);
+      JsonArray *row_columns;
+      NbRowDef *row;
+
+      if (!r)
+        return FALSE;
+      row = g_new0 (NbRowDef, 1);
+      g_ptr_array_add (table->rows, row);
+      row->position = i;
+      row->columns = g_ptr_array_new ();
+      if (!(row->key = get_string (r, "key", TRUE, where, error)) ||
+          !(row->label = get_string (r, "label", TRUE, where, error)))
+        return FALSE;
+      row->short_label = get_string (r, "short", FALSE, where, NULL);
+      if (!row->short_label)
+        row->short_label = row->label;
+      row->group = get_string (r, "group", FALSE, where, NULL);
+
+      row_columns = get_array (r, "columns", FALSE, where, error);
+      if (error && *error)
+        return FALSE;
+      if (row_columns)
+        {
+          for (guint k = 0; k < json_array_get_length (row_columns); k++)
+            {
+              const char *ck = json_array_get_string_element (row_columns, k);
+              const NbColumnDef *col = ck ? nb_table_def_find_column (table, ck) : NULL;
+
+              if (!col)
+                {
+                  g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                               "format data: %s: row “%s” names unknown column “%s”",
+                               where, row->key, ck ? ck : "?");
+                  return FALSE;
+                }
+              g_ptr_array_add (row->columns, (gpointer) col);
+            }
+        }
+      else
+        {
+          for (guint k = 0; k < table->columns->len; k++)
+            g_ptr_array_add (row->columns, g_ptr_array_index (table->columns, k));
+        }
+
+      for (guint k = 0; k < row->columns->len; k++)
+        {
+          const NbColumnDef *col = g_ptr_array_index (row->columns, k);
+          g_autofree char *key = g_strdup_printf ("%s/%s/%s", table->key, row->key, col->key);
+          g_autofree char *label = g_strdup_printf ("%s · %s", row->short_label, col->short_label);
+          NbCellDef *cell = add_cell (self, key, error);
+
+          if (!cell)
+            return FALSE;
+          cell->kind = col->kind;
+          cell->table = table;
+          cell->row = row;
+          cell->column = col;
+          cell->section = table->key;
+          cell->label = g_string_chunk_insert_const (self->strings, label);
+          g_ptr_array_add (table->cells, cell);
+        }
+    }
+
+  (void) position;
+  return load_computed (self, get_array (obj, "computed", FALSE, where, NULL), where, error);
+}
+
+static gboolean
+load_section (NbFormat    *self,
+              JsonObject  *obj,
+              guint        position,
+              GError     **error)
+{
+  NbSectionDef *section = g_new0 (NbSectionDef, 1);
+  g_autofree char *where = NULL;
+  const char *kind;
+  JsonArray *subheadings, *fields;
+  JsonObject *fee;
+
+  g_ptr_array_add (self->sections, section);
+  section->position = position;
+  section->fields = g_ptr_array_new ();
+
+  if (!(section->key = get_string (obj, "key", TRUE, "section", error)))
+    return FALSE;
+  where = g_strdup_printf ("section “%s”", section->key);
+  if (!(section->heading = get_string (obj, "heading", TRUE, where, error)) ||
+      !(kind = get_string (obj, "kind", TRUE, where, error)))
+    return FALSE;
+  section->guidance = get_string (obj, "guidance", FALSE, where, NULL);
+
+  if (g_str_equal (kind, "text"))
+    section->kind = NB_SECTION_TEXT;
+  else if (g_str_equal (kind, "table"))
+    {
+      const char *table_key = get_string (obj, "table", TRUE, where, error);
+
+      section->kind = NB_SECTION_TABLE;
+      if (!table_key)
+        return FALSE;
+      if (!(section->table = nb_format_find_table (self, table_key)))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: unknown table “%s”", where, table_key);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: kind must be “text” or “table”, not “%s”", where, kind);
+      return FALSE;
+    }
+
+  subheadings = get_array (obj, "subheadings", FALSE, where, NULL);
+  {
+    guint n = subheadings ? json_array_get_length (subheadings) : 0;
+    const char **v = g_new0 (const char *, n + 1);
+
+    for (guint i = 0; i < n; i++)
+      v[i] = json_array_get_string_element (subheadings, i);
+    section->subheadings = v;
+  }
+
+  fields = get_array (obj, "fields", FALSE, where, NULL);
+  for (guint i = 0; fields && i < json_array_get_length (fields); i++)
+    {
+      JsonObject *f = element_object (fields, i, where, error);
+      const char *key;
+      NbCellDef *cell;
+
+      if (!f || !(key = get_string (f, "key", TRUE, where, error)))
+        return FALSE;
+      if (!g_str_has_prefix (key, section->key) || key[strlen (section->key)] != '/')
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: field key “%s” must start with “%s/”",
+                       where, key, section->key);
+          return FALSE;
+        }
+      if (!(cell = add_cell (self, key, error)))
+        return FALSE;
+      cell->kind.type = NB_KIND_COUNT;
+      if (!read_kind (f, &cell->kind, where, error))
+        return FALSE;
+      cell->section = section->key;
+      if (!(cell->label = get_string (f, "label", TRUE, where, error)))
+        return FALSE;
+      cell->unit = get_string (f, "unit", FALSE, where, NULL);
+      g_ptr_array_add (section->fields, cell);
+    }
+
+  if (json_object_has_member (obj, "fee_sentence") &&
+      (fee = json_object_get_object_member (obj, "fee_sentence")))
+    {
+      section->fee_sentence_none = get_string (fee, "none", FALSE, where, NULL);
+      section->fee_sentence_some = get_string (fee, "some", FALSE, where, NULL);
+    }
+  return TRUE;
+}
+
+/* Depth-first order so every computed cell follows the computed cells it sums. */
+static gboolean
+order_computed (NbFormat  *self,
+                NbCellDef *cell,
+                guint8    *state,
+                GError   **error)
+{
+  if (state[cell->index] == 2)
+    return TRUE;
+  if (state[cell->index] == 1)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: computed cell “%s” depends on itself", cell->key);
+      return FALSE;
+    }
+  state[cell->index] = 1;
+  for (guint t = 0; t < cell->n_terms; t++)
+    {
+      NbCellDef *term = g_ptr_array_index (self->cells, cell->terms[t]);
+      if (term->computed && !order_computed (self, term, state, error))
+        return FALSE;
+    }
+  state[cell->index] = 2;
+  g_ptr_array_add (self->computed, cell);
+  return TRUE;
+}
+
+NbFormat *
+nb_format_new_from_data (const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autoptr(NbFormat) self = g_object_new (NB_TYPE_FORMAT, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree guint8 *state = NULL;
+  JsonObject *root;
+  JsonObject *years;
+  JsonArray *tables, *sections;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data is not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  self->root = json_parser_steal_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (self->root))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data must be a JSON object");
+      return NULL;
+    }
+  root = json_node_get_object (self->root);
+
+  if (json_object_get_int_member_with_default (root, "nianbao_format", 0) != 1)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: “nianbao_format” must be 1");
+      return NULL;
+    }
+  if (!(self->version = get_string (root, "version", TRUE, "format", error)) ||
+      !(self->name = get_string (root, "name", TRUE, "format", error)) ||
+      !(self->title_template = get_string (root, "title", TRUE, "format", error)))
+    return NULL;
+  self->issued_by = get_string (root, "issued_by", FALSE, "format", NULL);
+
+  if (!json_object_has_member (root, "years") ||
+      !(years = json_object_get_object_member (root, "years")))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: missing “years”");
+      return NULL;
+    }
+  self->from_year = (int) json_object_get_int_member_with_default (years, "from", 0);
+  self->to_year = (int) json_object_get_int_member_with_default (years, "to", G_MAXINT);
+
+  if (!(tables = get_array (root, "tables", TRUE, "format", error)))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (tables); i++)
+    {
+      JsonObject *t = element_object (tables, i, "tables", error);
+      if (!t || !load_table (self, t, i, error))
+        return NULL;
+    }
+
+  if (!(sections = get_array (root, "sections", TRUE, "format", error)))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonObject *s = element_object (sections, i, "sections", error);
+      if (!s || !load_section (self, s, i, error))
+        return NULL;
+    }
+
+  /* Grids last: they refer to cells by key. */
+  for (guint i = 0; i < json_array_get_length (tables); i++)
+    {
+      JsonObject *t = json_array_get_object_element (tables, i);
+      NbTableDef *table = g_ptr_array_index (self->tables, i);
+      JsonObject *grid;
+
+      if (!json_object_has_member (t, "grid") ||
+          !(grid = json_object_get_object_member (t, "grid")))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: table “%s”: missing “grid”", table->key);
+          return NULL;
+        }
+      if (!(table->grid = nb_grid_new_from_json (grid, self, table, error)))
+        return NULL;
+    }
+
+  state = g_new0 (guint8, self->cells->len);
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      NbCellDef *cell = g_ptr_array_index (self->cells, i);
+      if (cell->computed && !order_computed (self, cell, state, error))
+        return NULL;
+    }
+
+  self->checks = get_array (root, "checks", FALSE, "format", error);
+  if (error && *error)
+    return NULL;
+  self->text_figures = get_array (root, "text_figures", FALSE, "format", error);
+  if (error && *error)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *const *
+nb_format_list_versions (void)
+{
+  return registered_versions;
+}
+
+static GHashTable *format_cache;
+G_LOCK_DEFINE_STATIC (format_cache);
+
+NbFormat *
+nb_format_get (const char  *version,
+               GError     **error)
+{
+  NbFormat *format;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  if (version == NULL || !g_strv_contains (registered_versions, version))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) registered_versions);
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   _("Unknown report format version “%s” (known: %s)"),
+                   version ? version : "", known);
+      return NULL;
+    }
+
+  G_LOCK (format_cache);
+  if (format_cache == NULL)
+    {
+      nb_core_register_resource ();
+      format_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+  format = g_hash_table_lookup (format_cache, version);
+  if (format)
+    {
+      G_UNLOCK (format_cache);
+      return format;
+    }
+
+  path = g_strdup_printf ("/org/nianbao/core/formats/%s.json", version);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (!bytes)
+    {
+      G_UNLOCK (format_cache);
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  format = nb_format_new_from_data (data, length, error);
+  if (format)
+    g_hash_table_insert (format_cache, g_strdup (version), format);
+  G_UNLOCK (format_cache);
+  return format;
+}
+
+NbFormat *
+nb_format_for_year (int year)
+{
+  for (guint i = 0; registered_versions[i]; i++)
+    {
+      NbFormat *format = nb_format_get (registered_versions[i], NULL);
+      if (format && nb_format_covers_year (format, year))
+        return format;
+    }
+  return NULL;
+}
+
+const char *nb_format_get_version (NbFormat *self) { return self->version; }
+const char *nb_format_get_name (NbFormat *self) { return self->name; }
+const char *nb_format_get_issued_by (NbFormat *self) { return self->issued_by; }
+int nb_format_get_from_year (NbFormat *self) { return self->from_year; }
+int nb_format_get_to_year (NbFormat *self) { return self->to_year; }
+const char *nb_format_get_title_template (NbFormat *self) { return self->title_template; }
+
+gboolean
+nb_format_covers_year (NbFormat *self,
+                       int       year)
+{
+  return year >= self->from_year && year <= self->to_year;
+}
+
+guint
+nb_format_get_n_sections (NbFormat *self)
+{
+  return self->sections->len;
+}
+
+const NbSectionDef *
+nb_format_get_section (NbFormat *self,
+                       guint     position)
+{
+  g_return_val_if_fail (position < self->sections->len, NULL);
+  return g_ptr_array_index (self->sections, position);
+}
+
+const NbSectionDef *
+nb_format_find_section (NbFormat   *self,
+                        const char *key)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      const NbSectionDef *s = g_ptr_array_index (self->sections, i);
+      if (g_strcmp0 (s->key, key) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+guint
+nb_format_get_n_tables (NbFormat *self)
+{
+  return self->tables->len;
+}
+
+const NbTableDef *
+nb_format_get_table (NbFormat *self,
+                     guint     position)
+{
+  g_return_val_if_fail (position < self->tables->len, NULL);
+  return g_ptr_array_index (self->tables, position);
+}
+
+const NbTableDef *
+nb_format_find_table (NbFormat   *self,
+                      const char *key)
+{
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      const NbTableDef *t = g_ptr_array_index (self->tables, i);
+      if (g_strcmp0 (t->key, key) == 0)
+        return t;
+    }
+  return NULL;
+}
+
+const NbRowDef *
+nb_table_def_find_row (const NbTableDef *table,
+                       const char       *key)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const NbRowDef *r = g_ptr_array_index (table->rows, i);
+      if (g_strcmp0 (r->key, key) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+const NbColumnDef *
+nb_table_def_find_column (const NbTableDef *table,
+                          const char       *key)
+{
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const NbColumnDef *c = g_ptr_array_index (table->columns, i);
+      if (g_strcmp0 (c->key, key) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+guint
+nb_format_get_n_cells (NbFormat *self)
+{
+  return self->cells->len;
+}
+
+const NbCellDef *
+nb_format_get_cell (NbFormat *self,
+                    guint     index)
+{
+  g_return_val_if_fail (index < self->cells->len, NULL);
+  return g_ptr_array_index (self->cells, index);
+}
+
+const NbCellDef *
+nb_format_find_cell (NbFormat   *self,
+                     const char *key)
+{
+  if (key == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->cell_index, key);
+}
+
+guint
+nb_format_get_n_computed (NbFormat *self)
+{
+  return self->computed->len;
+}
+
+const NbCellDef *
+nb_format_get_computed (NbFormat *self,
+                        guint     i)
+{
+  g_return_val_if_fail (i < self->computed->len, NULL);
+  return g_ptr_array_index (self->computed, i);
+}
+
+JsonArray *
+nb_format_get_checks (NbFormat *self)
+{
+  return self->checks;
+}
+
+JsonArray *
+nb_format_get_text_figures (NbFormat *self)
+{
+  return self->text_figures;
+}

@@ -1,0 +1,147 @@
+/* nb-format.h — one official report format, loaded from data/formats/VERSION.json
+ *
+ * The format is the single description of a report version: sections,
+ * tables, rows, columns, cell kinds, computed totals, the official grid and
+ * the checks. Everything else (model, editor, checks, exporters, importers)
+ * reads it from here. The structures below are owned by the NbFormat and
+ * read-only for everyone else.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "nb-number.h"
+
+G_BEGIN_DECLS
+
+typedef struct _NbGrid NbGrid;
+
+typedef enum
+{
+  NB_SECTION_TEXT,
+  NB_SECTION_TABLE,
+} NbSectionKind;
+
+typedef struct _NbTableDef NbTableDef;
+typedef struct _NbSectionDef NbSectionDef;
+
+typedef struct
+{
+  const char *key;          /* "natural" */
+  const char *label;        /* official label: "自然人" */
+  const char *short_label;  /* for messages; = label when the data has none */
+  const char *ordinal;      /* "（一）" for request columns, else NULL */
+  const char *group;        /* "未经复议直接起诉" for review columns, else NULL */
+  NbKind      kind;
+  guint       position;     /* 0-based among the table's columns */
+} NbColumnDef;
+
+typedef struct
+{
+  const char  *key;          /* "new" */
+  const char  *label;        /* "一、本年新收政府信息公开申请数量" */
+  const char  *short_label;  /* "一、本年新收" */
+  const char  *group;        /* "第二十条第（一）项" for active rows, else NULL */
+  GPtrArray   *columns;      /* NbColumnDef*: the columns this row has, in order */
+  guint        position;
+} NbRowDef;
+
+typedef struct
+{
+  const char        *key;        /* "requests/new/natural" or "other/fee_notices" */
+  guint              index;      /* dense 0…n_cells-1, for arrays indexed by cell */
+  NbKind             kind;
+  const NbTableDef  *table;      /* NULL for section fields */
+  const NbRowDef    *row;        /* NULL for section fields */
+  const NbColumnDef *column;     /* NULL for section fields */
+  const char        *section;    /* owning section key: "requests", "other" */
+  const char        *label;      /* fields: "发出收费通知的件数"; cells: row · column */
+  const char        *unit;       /* fields: "件", "元"; else NULL */
+  gboolean           computed;   /* a total derived from other cells */
+  guint              n_terms;    /* computed: the cells it sums */
+  const guint       *terms;      /* indexes of NbCellDef */
+} NbCellDef;
+
+struct _NbTableDef
+{
+  const char *key;          /* "requests" */
+  const char *title;        /* "三、收到和处理政府信息公开申请情况" */
+  GPtrArray  *columns;      /* NbColumnDef* */
+  GPtrArray  *rows;         /* NbRowDef* */
+  GPtrArray  *cells;        /* NbCellDef*: row-major, official order */
+  NbGrid     *grid;
+};
+
+struct _NbSectionDef
+{
+  const char        *key;          /* "overview" */
+  const char        *heading;      /* "一、总体情况" */
+  NbSectionKind      kind;
+  const char        *guidance;     /* text sections: what it should cover */
+  const char *const *subheadings;  /* NULL-terminated, may be empty */
+  const NbTableDef  *table;        /* table sections */
+  GPtrArray         *fields;       /* NbCellDef*: e.g. the 2021 信息处理费 fields */
+  const char        *fee_sentence_none;  /* templates with {year}, {field}… or NULL */
+  const char        *fee_sentence_some;
+  guint              position;
+};
+
+#define NB_TYPE_FORMAT (nb_format_get_type ())
+G_DECLARE_FINAL_TYPE (NbFormat, nb_format, NB, FORMAT, GObject)
+
+/* Registered versions, oldest first ("2019", "2021"). */
+const char *const *nb_format_list_versions (void);
+/* Shared, cached instances (transfer none; they live as long as the process). */
+NbFormat   *nb_format_get            (const char  *version,
+                                      GError     **error);
+/* The version in force for a report year, or NULL if none (year < 2019). */
+NbFormat   *nb_format_for_year       (int          year);
+/* Load a format from JSON data (for tests and future revisions). */
+NbFormat   *nb_format_new_from_data  (const char  *data,
+                                      gsize        length,
+                                      GError     **error);
+
+const char *nb_format_get_version    (NbFormat    *self);
+const char *nb_format_get_name       (NbFormat    *self);
+const char *nb_format_get_issued_by  (NbFormat    *self);
+/* Report years this version covers; to_year is G_MAXINT when open-ended. */
+int         nb_format_get_from_year  (NbFormat    *self);
+int         nb_format_get_to_year    (NbFormat    *self);
+gboolean    nb_format_covers_year    (NbFormat    *self,
+                                      int          year);
+/* The title template: "{agency}{year}年政府信息公开工作年度报告". */
+const char *nb_format_get_title_template (NbFormat *self);
+
+guint               nb_format_get_n_sections (NbFormat   *self);
+const NbSectionDef *nb_format_get_section    (NbFormat   *self,
+                                              guint       position);
+const NbSectionDef *nb_format_find_section   (NbFormat   *self,
+                                              const char *key);
+
+guint               nb_format_get_n_tables   (NbFormat   *self);
+const NbTableDef   *nb_format_get_table      (NbFormat   *self,
+                                              guint       position);
+const NbTableDef   *nb_format_find_table     (NbFormat   *self,
+                                              const char *key);
+const NbRowDef     *nb_table_def_find_row    (const NbTableDef *table,
+                                              const char       *key);
+const NbColumnDef  *nb_table_def_find_column (const NbTableDef *table,
+                                              const char       *key);
+
+/* Every value cell of every table, then every section field. */
+guint               nb_format_get_n_cells    (NbFormat   *self);
+const NbCellDef    *nb_format_get_cell       (NbFormat   *self,
+                                              guint       index);
+const NbCellDef    *nb_format_find_cell      (NbFormat   *self,
+                                              const char *key);
+/* Computed cells in an order where each comes after what it sums. */
+guint               nb_format_get_n_computed (NbFormat   *self);
+const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
+                                              guint       i);
+
+/* The checks and text-figure rules, as in the data file (for NbChecker). */
+JsonArray          *nb_format_get_checks        (NbFormat *self);
+JsonArray          *nb_format_get_text_figures  (NbFormat *self);
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* nb-report.h — NbReport, the document: one agency's annual report
+ *
+ * Holds every value by cell key (input cells only: computed totals are
+ * derived on read), the section texts and the metadata. Emits signals on
+ * every change so the window, the checks and the totals update live; keeps
+ * the undo history so every front end gets undo.
+ *
+ * Generic field keys, used by the file, the command line and the history:
+ *   agency, agency_kind (department|government), year, date (YYYY-MM-DD or
+ *   empty), signoff, title (empty = derived from the format's template),
+ *   text/<section> and every cell key of the format ("requests/new/natural",
+ *   "other/fee_notices").
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nb-format.h"
+#include "nb-history.h"
+#include "nb-number.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  NB_AGENCY_DEPARTMENT,  /* 部门: publishes by 31 January */
+  NB_AGENCY_GOVERNMENT,  /* 本级人民政府: publishes by 31 March */
+} NbAgencyKind;
+
+#define NB_TYPE_REPORT (nb_report_get_type ())
+G_DECLARE_FINAL_TYPE (NbReport, nb_report, NB, REPORT, GObject)
+
+/* A new report: table cells 0, texts empty, section fields blank. */
+NbReport     *nb_report_new             (NbFormat     *format,
+                                         int           year,
+                                         const char   *agency);
+
+NbFormat     *nb_report_get_format      (NbReport     *self);
+
+const char   *nb_report_get_agency      (NbReport     *self);
+void          nb_report_set_agency      (NbReport     *self,
+                                         const char   *agency);
+NbAgencyKind  nb_report_get_agency_kind (NbReport     *self);
+void          nb_report_set_agency_kind (NbReport     *self,
+                                         NbAgencyKind  kind);
+int           nb_report_get_year        (NbReport     *self);
+void          nb_report_set_year        (NbReport     *self,
+                                         int           year);
+/* The report (publication) date, "YYYY-MM-DD", or NULL when not set. */
+const char   *nb_report_get_date        (NbReport     *self);
+gboolean      nb_report_set_date        (NbReport     *self,
+                                         const char   *date,
+                                         GError      **error);
+/* The signature at the end; NULL means the agency name. */
+const char   *nb_report_get_signoff     (NbReport     *self);
+void          nb_report_set_signoff     (NbReport     *self,
+                                         const char   *signoff);
+/* The printed title when imported; NULL means derived. */
+const char   *nb_report_get_stated_title (NbReport    *self);
+void          nb_report_set_stated_title (NbReport    *self,
+                                          const char  *title);
+/* "温县交通运输局2020年政府信息公开工作年度报告" */
+char         *nb_report_dup_title       (NbReport     *self);
+
+/* Section texts ("overview", "problems", "other"): never NULL. */
+const char   *nb_report_get_text        (NbReport     *self,
+                                         const char   *section);
+gboolean      nb_report_set_text        (NbReport     *self,
+                                         const char   *section,
+                                         const char   *text,
+                                         GError      **error);
+
+/* Values. get returns the stated value for imported totals, the derived
+ * sum for computed cells, else the input value. NULL for unknown keys. */
+const NbNumber *nb_report_get_value     (NbReport     *self,
+                                         const char   *key);
+const NbNumber *nb_report_get_value_at  (NbReport     *self,
+                                         guint         index);
+/* The derived value of a computed cell, ignoring any stated value. */
+NbNumber      nb_report_compute_at      (NbReport     *self,
+                                         guint         index);
+/* Validates against the cell's kind; refuses computed cells. */
+gboolean      nb_report_set_value       (NbReport     *self,
+                                         const char   *key,
+                                         const NbNumber *value,
+                                         GError      **error);
+gboolean      nb_report_set_value_from_string (NbReport   *self,
+                                         const char   *key,
+                                         const char   *text,
+                                         GError      **error);
+/* For importers: store a value as printed, unvalidated, on any cell,
+ * computed ones included (so the checks see an imported report's errors). */
+void          nb_report_set_stated_value (NbReport    *self,
+                                          const char  *key,
+                                          const NbNumber *value);
+gboolean      nb_report_has_stated_value (NbReport    *self,
+                                          guint        index);
+void          nb_report_clear_stated_values (NbReport *self);
+
+/* Generic access by field key (see the top of this file): what the command
+ * line's set/get, the file and the history use. Cells take numbers as text;
+ * text/<section> takes the text itself. */
+gboolean      nb_report_set_field       (NbReport     *self,
+                                         const char   *key,
+                                         const char   *value,
+                                         GError      **error);
+/* The field as text (cells: "793.9397", blank ""); NULL + error if unknown. */
+char         *nb_report_dup_field       (NbReport     *self,
+                                         const char   *key,
+                                         GError      **error);
+
+/* Undo/redo of every edit made through the setters above. */
+NbHistory    *nb_report_get_history     (NbReport     *self);
+gboolean      nb_report_undo            (NbReport     *self);
+gboolean      nb_report_redo            (NbReport     *self);
+/* Edits between begin and end undo as one step (a paste, an import). */
+void          nb_report_begin_group     (NbReport     *self);
+void          nb_report_end_group       (NbReport     *self);
+
+/* TRUE after any change since creation, load or nb_report_set_modified(FALSE). */
+gboolean      nb_report_get_modified    (NbReport     *self);
+void          nb_report_set_modified    (NbReport     *self,
+                                         gboolean      modified);
+
+/* Signals:
+ *   "cell-changed"  (const char *key, guint index)  an input cell changed
+ *                    (computed totals that depend on it may have changed too)
+ *   "text-changed"  (const char *section)
+ *   "changed"       ()  after any change, once per group
+ * and notify:: for the properties agency, agency-kind, year, date, signoff,
+ * title, modified. */
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+/* nb-text-figures.c — to be written */
+#include "config.h"
+#include "nb-text-figures.h"

@@ -1,0 +1,256 @@
+/* The format data loads and matches ../shared/spec/formats.md. The expected
+ * keys and labels below are typed from formats.md, not read from the data. */
+#include "nb-format.h"
+#include "nb-grid.h"
+#include "nb-error.h"
+#include <string.h>
+
+static const char *request_rows_common[] = {
+  "new", "carried_in", "open", "partial",
+  "withheld_secret", "withheld_law", "withheld_safety", "withheld_third_party",
+  "withheld_internal", "withheld_process", "withheld_enforcement", "withheld_query",
+  "unable_none", "unable_create", "unable_unclear",
+  "rejected_petition", "rejected_repeat", "rejected_publication", "rejected_mass", "rejected_confirm",
+};
+static const char *request_columns[] = {
+  "natural", "business", "research", "nonprofit", "legal", "other", "total",
+};
+
+static const NbGridCell *
+grid_at (const NbTableDef *t, guint r, guint c)
+{
+  return nb_grid_cell_at (t->grid, r, c);
+}
+
+static void
+check_requests (NbFormat *f, gboolean v2021)
+{
+  const NbTableDef *t = nb_format_find_table (f, "requests");
+  const NbGridCell *g;
+  guint n_rows = G_N_ELEMENTS (request_rows_common) + (v2021 ? 3 : 1) + 2;
+
+  g_assert_nonnull (t);
+  g_assert_cmpstr (t->title, ==, "三、收到和处理政府信息公开申请情况");
+  g_assert_cmpuint (t->rows->len, ==, n_rows);
+  g_assert_cmpuint (t->columns->len, ==, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (request_rows_common); i++)
+    for (guint c = 0; c < G_N_ELEMENTS (request_columns); c++)
+      {
+        g_autofree char *key = g_strdup_printf ("requests/%s/%s", request_rows_common[i], request_columns[c]);
+        g_assert_nonnull (nb_format_find_cell (f, key));
+      }
+  g_assert_cmpint (nb_format_find_cell (f, "requests/other/natural") != NULL, ==, !v2021);
+  g_assert_cmpint (nb_format_find_cell (f, "requests/other_no_fee/total") != NULL, ==, v2021);
+  g_assert_true (nb_format_find_cell (f, "requests/results_total/research")->computed);
+  g_assert_true (nb_format_find_cell (f, "requests/new/total")->computed);
+  g_assert_true (nb_format_find_cell (f, "requests/results_total/total")->computed);
+  g_assert_false (nb_format_find_cell (f, "requests/new/natural")->computed);
+  g_assert_false (nb_format_find_cell (f, "requests/carried_out/legal")->computed);
+  g_assert_cmpstr (nb_table_def_find_row (t, "new")->label, ==, "一、本年新收政府信息公开申请数量");
+  g_assert_cmpstr (nb_table_def_find_row (t, "carried_out")->label, ==, "四、结转下年度继续办理");
+  g_assert_cmpstr (nb_table_def_find_row (t, "partial")->label, ==,
+                   "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+  g_assert_cmpstr (nb_table_def_find_column (t, "nonprofit")->label, ==, "社会公益组织");
+
+  /* Grid: 10 columns; 26 rows (2019) or 28 (2021). */
+  g_assert_cmpuint (nb_grid_get_n_columns (t->grid), ==, 10);
+  g_assert_cmpuint (nb_grid_get_n_rows (t->grid), ==, v2021 ? 28 : 26);
+  g_assert_cmpuint (nb_grid_get_header_rows (t->grid), ==, 3);
+  g = grid_at (t, 2, 1);   /* A1:C3 */
+  g_assert_cmpuint (g->row, ==, 0);
+  g_assert_cmpuint (g->column, ==, 0);
+  g_assert_cmpuint (g->rowspan, ==, 3);
+  g_assert_cmpuint (g->colspan, ==, 3);
+  g_assert_true (g_str_has_prefix (g->text, "（本列数据的勾稽关系为"));
+  g = grid_at (t, 0, 9);   /* D1:J1 */
+  g_assert_cmpstr (g->text, ==, "申请人情况");
+  g_assert_cmpuint (g->column, ==, 3);
+  g_assert_cmpuint (g->colspan, ==, 7);
+  g = grid_at (t, 2, 3);   /* D2:D3 */
+  g_assert_cmpstr (g->text, ==, "自然人");
+  g_assert_cmpuint (g->rowspan, ==, 2);
+  g = grid_at (t, 1, 6);   /* E2:I2 */
+  g_assert_cmpstr (g->text, ==, "法人或其他组织");
+  g_assert_cmpuint (g->colspan, ==, 5);
+  g = grid_at (t, 2, 4);
+  g_assert_cmpstr (g->text, ==, "商业企业");
+  g = grid_at (t, 3, 3);
+  g_assert_cmpuint (g->role, ==, NB_GRID_VALUE);
+  g_assert_cmpstr (g->cell->key, ==, "requests/new/natural");
+  g = grid_at (t, 5, 0);   /* 三、本年度办理结果 in A spanning all result rows */
+  g_assert_cmpstr (g->text, ==, "三、本年度办理结果");
+  g_assert_cmpuint (g->rowspan, ==, v2021 ? 22 : 20);
+  g = grid_at (t, 8, 1);   /* （三）不予公开 spans its 8 items in column B */
+  g_assert_cmpstr (g->text, ==, "（三）不予公开");
+  g_assert_cmpuint (g->rowspan, ==, 8);
+  g_assert_cmpuint (g->row, ==, 7);
+  g = grid_at (t, nb_grid_get_n_rows (t->grid) - 1, 2);
+  g_assert_cmpstr (g->text, ==, "四、结转下年度继续办理");
+  g_assert_cmpuint (g->colspan, ==, 3);
+  g = grid_at (t, nb_grid_get_n_rows (t->grid) - 1, 9);
+  g_assert_cmpstr (g->cell->key, ==, "requests/carried_out/total");
+}
+
+static void
+check_review (NbFormat *f)
+{
+  const NbTableDef *t = nb_format_find_table (f, "review");
+  const char *groups[] = { "reconsideration", "direct", "after" };
+  const char *cols[] = { "upheld", "corrected", "other", "pending", "total" };
+  const NbGridCell *g;
+
+  g_assert_cmpuint (t->cells->len, ==, 15);
+  for (guint i = 0; i < 3; i++)
+    for (guint c = 0; c < 5; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("review/count/%s_%s", groups[i], cols[c]);
+        const NbCellDef *def = nb_format_find_cell (f, key);
+        g_assert_nonnull (def);
+        g_assert_cmpint (def->computed, ==, c == 4);
+        /* Row 4 holds the figures in order A–O. */
+        g = nb_grid_find_value (t->grid, key);
+        g_assert_cmpuint (g->row, ==, 3);
+        g_assert_cmpuint (g->column, ==, i * 5 + c);
+      }
+  g_assert_cmpuint (nb_grid_get_n_columns (t->grid), ==, 15);
+  g_assert_cmpuint (nb_grid_get_n_rows (t->grid), ==, 4);
+  g = grid_at (t, 0, 2);
+  g_assert_cmpstr (g->text, ==, "行政复议");
+  g_assert_cmpuint (g->colspan, ==, 5);
+  g = grid_at (t, 0, 10);
+  g_assert_cmpstr (g->text, ==, "行政诉讼");
+  g_assert_cmpuint (g->colspan, ==, 10);
+  g = grid_at (t, 2, 0);
+  g_assert_cmpstr (g->text, ==, "结果维持");
+  g_assert_cmpuint (g->rowspan, ==, 2);
+  g = grid_at (t, 1, 12);
+  g_assert_cmpstr (g->text, ==, "复议后起诉");
+  g = grid_at (t, 2, 13);
+  g_assert_cmpstr (g->text, ==, "尚未审结");
+}
+
+static void
+test_2019 (void)
+{
+  g_autoptr(GError) error = NULL;
+  NbFormat *f = nb_format_get ("2019", &error);
+  const NbTableDef *active;
+  const NbCellDef *def;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_format_get_version (f), ==, "2019");
+  g_assert_true (nb_format_covers_year (f, 2019));
+  g_assert_true (nb_format_covers_year (f, 2020));
+  g_assert_false (nb_format_covers_year (f, 2021));
+  g_assert_cmpuint (nb_format_get_n_sections (f), ==, 6);
+  g_assert_cmpstr (nb_format_get_section (f, 0)->heading, ==, "一、总体情况");
+  g_assert_cmpstr (nb_format_get_section (f, 1)->heading, ==, "二、主动公开政府信息情况");
+  g_assert_cmpstr (nb_format_get_section (f, 3)->heading, ==, "四、政府信息公开行政复议、行政诉讼情况");
+  g_assert_cmpstr (nb_format_get_section (f, 4)->heading, ==, "五、存在的主要问题及改进情况");
+  g_assert_cmpstr (nb_format_get_section (f, 5)->heading, ==, "六、其他需要报告的事项");
+  g_assert_cmpint (nb_format_get_section (f, 2)->kind, ==, NB_SECTION_TABLE);
+
+  active = nb_format_find_table (f, "active");
+  g_assert_cmpuint (nb_grid_get_n_rows (active->grid), ==, 18);
+  g_assert_cmpuint (nb_grid_get_n_columns (active->grid), ==, 4);
+  def = nb_format_find_cell (f, "active/penalty/delta");
+  g_assert_cmpint (def->kind.type, ==, NB_KIND_SIGNED);
+  def = nb_format_find_cell (f, "active/procurement/amount");
+  g_assert_cmpint (def->kind.type, ==, NB_KIND_DECIMAL);
+  g_assert_cmpuint (def->kind.places, ==, 4);
+  g_assert_nonnull (nb_format_find_cell (f, "active/regulation/made"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/normative/total"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/service/decisions"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/fee/delta"));
+  g_assert_null (nb_format_find_cell (f, "active/fee/decisions"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/procurement/count"));
+  g_assert_cmpint (nb_format_find_cell (f, "active/license/prev")->kind.type, ==, NB_KIND_COUNT);
+  g_assert_cmpstr (nb_grid_cell_at (active->grid, 0, 3)->text, ==, "第二十条第（一）项");
+  g_assert_cmpstr (nb_grid_cell_at (active->grid, 1, 1)->text, ==, "本年新制作数量");
+  g_assert_cmpstr (nb_grid_cell_at (active->grid, 17, 0)->text, ==, "政府集中采购");
+  g_assert_null (nb_format_find_cell (f, "other/fee_notices"));
+
+  check_requests (f, FALSE);
+  check_review (f);
+}
+
+static void
+test_2021 (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  const NbTableDef *active = nb_format_find_table (f, "active");
+  const NbSectionDef *other = nb_format_find_section (f, "other");
+  const NbGridCell *g;
+
+  g_assert_nonnull (f);
+  g_assert_true (nb_format_covers_year (f, 2021));
+  g_assert_true (nb_format_covers_year (f, 2035));
+  g_assert_false (nb_format_covers_year (f, 2020));
+  g_assert_true (nb_format_for_year (2024) == f);
+  g_assert_true (nb_format_for_year (2020) == nb_format_get ("2019", NULL));
+  g_assert_null (nb_format_for_year (2018));
+
+  g_assert_cmpuint (nb_grid_get_n_rows (active->grid), ==, 14);
+  g_assert_cmpstr (nb_table_def_find_row (active, "normative")->label, ==, "行政规范性文件");
+  g_assert_nonnull (nb_format_find_cell (f, "active/regulation/issued"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/normative/repealed"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/normative/in_force"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/license/decisions"));
+  g_assert_nonnull (nb_format_find_cell (f, "active/coercion/decisions"));
+  g_assert_null (nb_format_find_cell (f, "active/service/decisions"));
+  g_assert_cmpuint (nb_format_find_cell (f, "active/fee/amount")->kind.places, ==, 6);
+  /* (五): header label spans B–D, and so does the value. */
+  g = nb_grid_find_value (active->grid, "active/license/decisions");
+  g_assert_cmpuint (g->column, ==, 1);
+  g_assert_cmpuint (g->colspan, ==, 3);
+  g = nb_grid_cell_at (active->grid, g->row - 1, 3);
+  g_assert_cmpstr (g->text, ==, "本年处理决定数量");
+
+  g_assert_cmpuint (other->fields->len, ==, 4);
+  g_assert_nonnull (nb_format_find_cell (f, "other/fee_notices"));
+  g_assert_nonnull (nb_format_find_cell (f, "other/fee_notified_amount"));
+  g_assert_nonnull (nb_format_find_cell (f, "other/fee_collected_cases"));
+  g_assert_nonnull (nb_format_find_cell (f, "other/fee_collected_amount"));
+  g_assert_cmpuint (g_strv_length ((char **) nb_format_find_section (f, "overview")->subheadings), ==, 5);
+
+  check_requests (f, TRUE);
+  check_review (f);
+}
+
+static void
+test_bad_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbFormat) f = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/nianbao/core/formats/2021.json", 0, NULL);
+  g_autofree char *broken = NULL;
+  GString *s;
+
+  f = nb_format_new_from_data ("{", 1, &error);
+  g_assert_null (f);
+  g_assert_error (error, NB_ERROR, NB_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_null (nb_format_get ("2030", &error));
+  g_assert_error (error, NB_ERROR, NB_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  /* A grid naming a cell that does not exist is refused, not ignored. */
+  s = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_string_replace (s, "\"cell\": \"requests/new/legal\"", "\"cell\": \"requests/new/legul\"", 1);
+  broken = g_string_free (s, FALSE);
+  f = nb_format_new_from_data (broken, -1, &error);
+  g_assert_null (f);
+  g_assert_error (error, NB_ERROR, NB_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "legul"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/format/2019", test_2019);
+  g_test_add_func ("/format/2021", test_2021);
+  g_test_add_func ("/format/bad-data", test_bad_data);
+  return g_test_run ();
+}
