@@ -27,7 +27,10 @@ test_values (void)
   g_assert_cmpint (nb_report_get_value (r, "requests/results_total/total")->units, ==, 4);
 
   g_assert_true (nb_report_set_value_from_string (r, "active/procurement/amount", "793.9397", NULL));
-  g_assert_cmpstr (nb_report_dup_field (r, "active/procurement/amount", NULL), ==, "793.9397");
+  {
+    g_autofree char *amount = nb_report_dup_field (r, "active/procurement/amount", NULL);
+    g_assert_cmpstr (amount, ==, "793.9397");
+  }
   g_assert_true (nb_report_set_value_from_string (r, "active/penalty/delta", "-33", NULL));
 
   g_assert_false (nb_report_set_value_from_string (r, "requests/new/total", "5", &error));
