@@ -1,0 +1,276 @@
+/* The .nianbao file: lossless round trips, atomic saves, and a clear error
+ * (never a crash) for every kind of bad file. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "nb-error.h"
+#include "nb-report-file.h"
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (g_getenv ("NB_FIXTURES"), name, NULL);
+}
+
+/* A report with a distinct value in every input cell. */
+static NbReport *
+full_report (const char *version)
+{
+  NbFormat *format = nb_format_get (version, NULL);
+  NbReport *r = nb_report_new (format, g_str_equal (version, "2019") ? 2020 : 2024, "某市教育局");
+  guint n = nb_format_get_n_cells (format);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NbCellDef *def = nb_format_get_cell (format, i);
+      g_autofree char *text = NULL;
+
+      if (def->computed)
+        continue;
+      if (def->kind.type == NB_KIND_DECIMAL)
+        text = g_strdup (def->kind.places >= 4 ? "793.9397" : "18651.06");
+      else if (def->kind.type == NB_KIND_SIGNED)
+        text = g_strdup_printf ("-%u", i + 1);
+      else
+        text = g_strdup_printf ("%u", i + 1);
+      g_assert_true (nb_report_set_value_from_string (r, def->key, text, NULL));
+    }
+  if (g_str_equal (version, "2021"))
+    g_assert_true (nb_report_set_field (r, "active/fee/amount", "18651.060", NULL));
+  g_assert_true (nb_report_set_field (r, "text/overview", "本报告所列数据统计期限为2024年1月1日至2024年12月31日。\n（一）主动公开\n“引号”\t\"quotes\" \\ 😀", NULL));
+  g_assert_true (nb_report_set_field (r, "text/problems", "一是……二是……", NULL));
+  g_assert_true (nb_report_set_field (r, "date", "2025-01-20", NULL));
+  g_assert_true (nb_report_set_field (r, "agency_kind", "government", NULL));
+  g_assert_true (nb_report_set_field (r, "signoff", "某市教育局办公室", NULL));
+  return r;
+}
+
+static void
+assert_same (NbReport *a, NbReport *b)
+{
+  NbFormat *format = nb_report_get_format (a);
+
+  g_assert_true (format == nb_report_get_format (b));
+  g_assert_cmpstr (nb_report_get_agency (a), ==, nb_report_get_agency (b));
+  g_assert_cmpint (nb_report_get_year (a), ==, nb_report_get_year (b));
+  g_assert_cmpint (nb_report_get_agency_kind (a), ==, nb_report_get_agency_kind (b));
+  g_assert_cmpstr (nb_report_get_date (a), ==, nb_report_get_date (b));
+  g_assert_cmpstr (nb_report_get_signoff (a), ==, nb_report_get_signoff (b));
+  g_assert_cmpstr (nb_report_get_stated_title (a), ==, nb_report_get_stated_title (b));
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+      if (s->kind == NB_SECTION_TEXT)
+        g_assert_cmpstr (nb_report_get_text (a, s->key), ==, nb_report_get_text (b, s->key));
+    }
+  for (guint i = 0; i < nb_format_get_n_cells (format); i++)
+    {
+      char x[NB_NUMBER_BUF], y[NB_NUMBER_BUF];
+      const NbNumber *va = nb_report_get_value_at (a, i);
+      const NbNumber *vb = nb_report_get_value_at (b, i);
+
+      g_assert_cmpint (va->blank, ==, vb->blank);
+      /* Same figures printed the same way: 18651.060 keeps its three places. */
+      g_assert_cmpstr (nb_number_format (va, x), ==, nb_number_format (vb, y));
+    }
+}
+
+static void
+test_round_trip (gconstpointer data)
+{
+  const char *version = data;
+  g_autoptr(NbReport) r = full_report (version);
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = nb_report_file_to_data (r, NULL);
+  g_autofree char *again = NULL;
+
+  back = nb_report_file_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  assert_same (r, back);
+  g_assert_false (nb_report_get_modified (back));
+  g_assert_false (nb_history_can_undo (nb_report_get_history (back)));
+  /* Decimals are stored as text so no place is lost. */
+  g_assert_nonnull (strstr (text, g_str_equal (version, "2019") ? "\"793.9397\"" : "\"18651.060\""));
+  again = nb_report_file_to_data (back, NULL);
+  g_assert_cmpstr (text, ==, again);
+}
+
+static void
+test_stated_round_trip (void)
+{
+  g_autoptr(NbReport) r = nb_report_new (nb_format_get ("2019", NULL), 2020, "某县政府办");
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  NbNumber n = nb_number_from_int (21), neg = nb_number_from_int (-4), blank = nb_number_blank ();
+
+  nb_report_set_stated_value (r, "requests/results_total/total", &n);
+  nb_report_set_stated_value (r, "requests/open/natural", &neg);     /* wrong kind, as printed */
+  nb_report_set_stated_value (r, "requests/open/legal", &blank);
+  text = nb_report_file_to_data (r, NULL);
+  back = nb_report_file_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  assert_same (r, back);
+  g_assert_cmpint (nb_report_get_value (back, "requests/results_total/total")->units, ==, 21);
+  g_assert_cmpint (nb_report_get_value (back, "requests/open/natural")->units, ==, -4);
+  g_assert_true (nb_report_get_value (back, "requests/open/legal")->blank);
+}
+
+static void
+test_fixture (void)
+{
+  g_autofree char *path = fixture_path ("wenxian-transport-2020.nianbao");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) r = nb_report_file_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_format_get_version (nb_report_get_format (r)), ==, "2019");
+  g_assert_cmpint (nb_report_get_year (r), ==, 2020);
+  /* The figures checks.md gives for the fixture. */
+  g_assert_cmpint (nb_report_get_value (r, "active/license/prev")->units, ==, 61);
+  g_assert_cmpint (nb_report_get_value (r, "active/license/decisions")->units, ==, 43);
+  g_assert_cmpint (nb_report_get_value (r, "active/service/prev")->units, ==, 64);
+  g_assert_cmpint (nb_report_get_value (r, "active/penalty/prev")->units, ==, 189);
+  g_assert_cmpint (nb_report_get_value (r, "active/penalty/delta")->units, ==, -33);
+  g_assert_cmpint (nb_report_get_value (r, "active/penalty/decisions")->units, ==, 795);
+  g_assert_cmpint (nb_report_get_value (r, "active/procurement/count")->units, ==, 1);
+  {
+    g_autofree char *amount = nb_report_dup_field (r, "active/procurement/amount", NULL);
+    g_assert_cmpstr (amount, ==, "793.9397");
+  }
+  g_assert_cmpint (nb_report_get_value (r, "requests/results_total/total")->units, ==, 0);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (r, "overview"), "2020年，温县交通运输局"));
+  g_assert_cmpstr (nb_report_get_text (r, "other"), ==, "无其他需要报告的事项。");
+}
+
+static void
+test_save_atomic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "温县交通运输局2024.nianbao", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) r = full_report ("2021");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *saved_backup = NULL;
+  g_autofree char *missing = g_build_filename (dir, "没有这个文件夹", "x.nianbao", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+
+  g_assert_true (nb_report_get_modified (r));
+  g_assert_true (nb_report_file_save (r, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (nb_report_get_modified (r));
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+
+  nb_report_set_field (r, "requests/new/natural", "999", NULL);
+  g_assert_true (nb_report_file_save (r, file, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
+  g_assert_cmpstr (first, !=, second);
+  /* The previous version is kept as a backup. */
+  g_assert_true (g_file_get_contents (backup, &saved_backup, NULL, NULL));
+  g_assert_cmpstr (saved_backup, ==, first);
+
+  /* A save that cannot happen says so and leaves the report modified. */
+  nb_report_set_field (r, "requests/new/natural", "1000", NULL);
+  g_assert_false (nb_report_file_save (r, bad, NULL, &error));
+  g_assert_error (error, NB_ERROR, NB_ERROR_FILE);
+  g_assert_true (nb_report_get_modified (r));
+  g_clear_error (&error);
+
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
+/* ---- bad files ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *find;      /* replaced in a valid 2021 document … */
+  const char *replace;   /* … by this (NULL: the whole file is `find`) */
+  int         code;
+  const char *expect;    /* part of the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "empty", "", NULL, NB_ERROR_FILE, "empty" },
+  { "not-json", "年度报告", NULL, NB_ERROR_FILE, "JSON" },
+  { "truncated", NULL, NULL, NB_ERROR_FILE, "truncated" },
+  { "array", "[1, 2]", NULL, NB_ERROR_FILE, "not a JSON object" },
+  { "invalid-utf8", "{\"nianbao\" : 1, \"agency\" : \"\xff\xfe\"}", NULL, NB_ERROR_FILE, "UTF-8" },
+  { "no-version", "\"nianbao\" : 1,", "", NB_ERROR_FILE, "“nianbao”" },
+  { "version-string", "\"nianbao\" : 1,", "\"nianbao\" : \"1\",", NB_ERROR_FILE, "whole number" },
+  { "newer", "\"nianbao\" : 1,", "\"nianbao\" : 2,", NB_ERROR_NEWER, "newer version" },
+  { "unknown-format", "\"format\" : \"2021\"", "\"format\" : \"2030\"", NB_ERROR_FILE, "2030" },
+  { "no-format", "\"format\" : \"2021\",", "", NB_ERROR_FILE, "“format”" },
+  { "year-string", "\"year\" : 2024", "\"year\" : \"2024\"", NB_ERROR_FILE, "“year”" },
+  { "year-range", "\"year\" : 2024", "\"year\" : 202", NB_ERROR_FILE, "202" },
+  { "agency-number", "\"agency\" : \"某市教育局\"", "\"agency\" : 5", NB_ERROR_FILE, "“agency”" },
+  { "unknown-member", "\"nianbao\" : 1,", "\"nianbao\" : 1, \"colour\" : \"red\",", NB_ERROR_FILE, "colour" },
+  { "unknown-cell", "\"requests/new/natural\"", "\"requests/new/alien\"", NB_ERROR_FILE, "requests/new/alien" },
+  { "missing-cell", "\"requests/new/natural\" : 1,", "", NB_ERROR_FILE, "requests/new/natural" },
+  { "string-in-count", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : \"many\",", NB_ERROR_FILE, "many" },
+  { "decimal-in-count", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : \"1.5\",", NB_ERROR_FILE, "whole number" },
+  { "float-json", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : 1.5,", NB_ERROR_FILE, "as text" },
+  { "negative", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : -1,", NB_ERROR_FILE, "negative" },
+  { "out-of-range", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : 123456789012345,", NB_ERROR_FILE, "range" },
+  { "too-many-places", "\"active/fee/amount\" : \"18651.060\"", "\"active/fee/amount\" : \"1.1234567\"", NB_ERROR_FILE, "decimal places" },
+  { "computed-in-cells", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : 1, \"requests/new/total\" : 1,", NB_ERROR_FILE, "computed" },
+  { "unknown-section", "\"problems\"", "\"problem\"", NB_ERROR_FILE, "problem" },
+  { "text-number", "\"problems\" : \"一是……二是……\"", "\"problems\" : 5", NB_ERROR_FILE, "problems" },
+  { "bad-date", "\"date\" : \"2025-01-20\"", "\"date\" : \"2025-13-40\"", NB_ERROR_FILE, "2025-13-40" },
+  { "bad-kind", "\"agency_kind\" : \"government\"", "\"agency_kind\" : \"ministry\"", NB_ERROR_FILE, "ministry" },
+  { "cells-string", "\"cells\" : {", "\"cells\" : \"none\", \"stated\" : {", NB_ERROR_FILE, "“cells” must be an object" },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr(NbReport) good = full_report ("2021");
+  g_autofree char *valid = NULL;
+
+  g_assert_true (nb_report_set_field (good, "requests/new/natural", "1", NULL));
+  valid = nb_report_file_to_data (good, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) r = NULL;
+
+  if (c->find == NULL)
+    text = g_strndup (valid, strlen (valid) / 2);   /* truncated */
+  else if (c->replace == NULL)
+    text = g_strdup (c->find);
+  else
+    {
+      GString *s = g_string_new (valid);
+      g_assert_nonnull (strstr (valid, c->find));   /* the case must apply */
+      g_string_replace (s, c->find, c->replace, 1);
+      text = g_string_free (s, FALSE);
+    }
+
+  r = nb_report_file_load_from_data (text, strlen (text), &error);
+  g_assert_null (r);
+  g_assert_error (error, NB_ERROR, c->code);
+  if (!strstr (error->message, c->expect))
+    g_error ("case %s: message “%s” does not mention “%s”", c->name, error->message, c->expect);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_data_func ("/file/round-trip/2019", "2019", test_round_trip);
+  g_test_add_data_func ("/file/round-trip/2021", "2021", test_round_trip);
+  g_test_add_func ("/file/round-trip/stated", test_stated_round_trip);
+  g_test_add_func ("/file/fixture", test_fixture);
+  g_test_add_func ("/file/save-atomic", test_save_atomic);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/file/bad/%s", bad_cases[i].name);
+      g_test_add_data_func (path, &bad_cases[i], test_bad_file);
+    }
+  return g_test_run ();
+}
