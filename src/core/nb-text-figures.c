@@ -1,3 +1,471 @@
-/* nb-text-figures.c — to be written */
+/* nb-text-figures.c — figures and statistics periods quoted in a report's text */
 #include "config.h"
+
+#include <string.h>
+
+#include "nb-error.h"
 #include "nb-text-figures.h"
+
+typedef struct
+{
+  GPtrArray *triggers;   /* char* */
+  GPtrArray *context;    /* char*: the sentence must contain one of these (if any) */
+  char      *filler;     /* extra filler characters for this rule */
+} Rule;
+
+struct _NbTextFigureRules
+{
+  GArray *rules;         /* Rule */
+};
+
+/* Characters allowed between a trigger and its number: "共收到申请共计12件",
+ * "行政复议案件3件". Anything else (a comma, "结果维持") breaks the quote. */
+static const char base_filler[] = "共计了为总数量案件：:的有合起约达 　";
+
+#define MAX_FILLER 8
+
+static void
+rule_clear (gpointer data)
+{
+  Rule *r = data;
+
+  g_clear_pointer (&r->triggers, g_ptr_array_unref);
+  g_clear_pointer (&r->context, g_ptr_array_unref);
+  g_clear_pointer (&r->filler, g_free);
+}
+
+static GPtrArray *
+string_list (JsonObject *obj,
+             const char *member)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+
+  if (json_object_has_member (obj, member) &&
+      (array = json_object_get_array_member (obj, member)))
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *s = json_array_get_string_element (array, i);
+        if (s && *s)
+          g_ptr_array_add (list, g_strdup (s));
+      }
+  return list;
+}
+
+NbTextFigureRules *
+nb_text_figure_rules_new (JsonArray  *rules,
+                          GError    **error)
+{
+  NbTextFigureRules *self = g_new0 (NbTextFigureRules, 1);
+
+  self->rules = g_array_new (FALSE, TRUE, sizeof (Rule));
+  g_array_set_clear_func (self->rules, rule_clear);
+
+  for (guint i = 0; rules && i < json_array_get_length (rules); i++)
+    {
+      JsonObject *obj = json_array_get_object_element (rules, i);
+      Rule rule = { 0, };
+
+      if (!obj)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: text_figures[%u] must be an object", i);
+          nb_text_figure_rules_free (self);
+          return NULL;
+        }
+      rule.triggers = string_list (obj, "triggers");
+      rule.context = string_list (obj, "context");
+      rule.filler = g_strdup (json_object_has_member (obj, "filler")
+                                ? json_object_get_string_member (obj, "filler") : "");
+      if (rule.triggers->len == 0)
+        {
+          rule_clear (&rule);
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: text_figures[%u] has no triggers", i);
+          nb_text_figure_rules_free (self);
+          return NULL;
+        }
+      g_array_append_val (self->rules, rule);
+    }
+  return self;
+}
+
+void
+nb_text_figure_rules_free (NbTextFigureRules *rules)
+{
+  if (rules == NULL)
+    return;
+  g_array_unref (rules->rules);
+  g_free (rules);
+}
+
+static int
+digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return (int) (c - '0');
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return (int) (c - 0xFF10);
+  return -1;
+}
+
+static int
+han_digit (gunichar c)
+{
+  static const gunichar digits[] = { 0x96F6 /*零*/, 0x4E00 /*一*/, 0x4E8C /*二*/, 0x4E09 /*三*/,
+                                     0x56DB /*四*/, 0x4E94 /*五*/, 0x516D /*六*/, 0x4E03 /*七*/,
+                                     0x516B /*八*/, 0x4E5D /*九*/ };
+  if (c == 0x3007 /*〇*/)
+    return 0;
+  if (c == 0x4E24 /*两*/)
+    return 2;
+  for (int i = 0; i < 10; i++)
+    if (digits[i] == c)
+      return i;
+  return -1;
+}
+
+static int
+han_unit (gunichar c)
+{
+  switch (c)
+    {
+    case 0x5341: return 10;     /* 十 */
+    case 0x767E: return 100;    /* 百 */
+    case 0x5343: return 1000;   /* 千 */
+    case 0x4E07: return 10000;  /* 万 */
+    default: return 0;
+    }
+}
+
+/* Reads a number at @p: Arabic (ASCII or full-width, "1,234") or Chinese
+ * numerals ("十二", "一百零五"). Returns the end, or NULL if none. */
+static const char *
+read_count (const char *p,
+            const char *end,
+            gint64     *out)
+{
+  const char *q = p;
+  gunichar c = g_utf8_get_char (q);
+
+  if (digit_value (c) >= 0)
+    {
+      gint64 v = 0;
+      int n = 0;
+
+      while (q < end)
+        {
+          int d;
+
+          c = g_utf8_get_char (q);
+          d = digit_value (c);
+          if (d >= 0)
+            {
+              if (++n > 12)
+                return NULL;
+              v = v * 10 + d;
+            }
+          else if ((c == ',' || c == 0xFF0C) && n > 0 && q + 1 < end &&
+                   digit_value (g_utf8_get_char (g_utf8_next_char (q))) >= 0)
+            ;   /* thousands separator */
+          else
+            break;
+          q = g_utf8_next_char (q);
+        }
+      *out = v;
+      return q;
+    }
+
+  if (han_digit (c) >= 0 || han_unit (c) == 10)
+    {
+      gint64 total = 0, section = 0, number = 0;
+      gboolean any = FALSE;
+
+      while (q < end)
+        {
+          int d, u;
+
+          c = g_utf8_get_char (q);
+          if ((d = han_digit (c)) >= 0)
+            number = d;
+          else if ((u = han_unit (c)) > 0)
+            {
+              if (u == 10000)
+                {
+                  total += (section + number) * 10000;
+                  section = 0;
+                }
+              else
+                section += (number == 0 && u == 10 ? 1 : number) * u;
+              number = 0;
+            }
+          else
+            break;
+          any = TRUE;
+          q = g_utf8_next_char (q);
+        }
+      if (!any)
+        return NULL;
+      *out = total + section + number;
+      return q;
+    }
+  return NULL;
+}
+
+gboolean
+nb_text_parse_count (const char *text,
+                     gssize      length,
+                     gint64     *out)
+{
+  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+  const char *q = read_count (text, end, out);
+
+  return q != NULL && q == end;
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /*。*/ || c == 0xFF1B /*；*/ || c == ';' || c == 0xFF01 || c == 0xFF1F ||
+         c == '!' || c == '?' || c == '\n';
+}
+
+/* The sentence around [p, q): from after the previous sentence end to the next. */
+static void
+sentence_bounds (const char  *text,
+                 const char  *end,
+                 const char  *p,
+                 const char **start_out,
+                 const char **end_out)
+{
+  const char *s = p;
+  const char *e = p;
+
+  while (s > text)
+    {
+      const char *prev = g_utf8_prev_char (s);
+      if (is_sentence_end (g_utf8_get_char (prev)))
+        break;
+      s = prev;
+    }
+  while (e < end && !is_sentence_end (g_utf8_get_char (e)))
+    e = g_utf8_next_char (e);
+  *start_out = s;
+  *end_out = e;
+}
+
+static gboolean
+contains_in (const char *start,
+             const char *end,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = start; p + n <= end; p++)
+    if (memcmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "2023年收到申请15件" in a 2024 report is about another year. */
+static gboolean
+about_other_year (const char *sentence,
+                  const char *trigger,
+                  int         report_year)
+{
+  static const char *const before[] = { "上年", "去年", "上一年", "上年度", "前年" };
+  const char *window = trigger;
+
+  for (int i = 0; i < 6 && window > sentence; i++)
+    window = g_utf8_prev_char (window);
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    if (contains_in (window, trigger, before[i]))
+      return TRUE;
+
+  for (const char *p = sentence; p + 4 < trigger; p++)
+    {
+      if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+          g_ascii_isdigit (p[3]) && (p == sentence || !g_ascii_isdigit (p[-1])) &&
+          strncmp (p + 4, "年", strlen ("年")) == 0)
+        {
+          int year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+          if (year != report_year)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_filler (const Rule *rule,
+           gunichar    c)
+{
+  char buf[8];
+  int n = g_unichar_to_utf8 (c, buf);
+
+  buf[n] = '\0';
+  return strstr (base_filler, buf) != NULL || strstr (rule->filler, buf) != NULL;
+}
+
+static gint
+compare_figures (gconstpointer a,
+                 gconstpointer b)
+{
+  const NbTextFigure *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (int) x->rule - (int) y->rule;
+}
+
+GArray *
+nb_text_find_figures (const NbTextFigureRules *rules,
+                      const char              *text,
+                      int                      report_year)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (NbTextFigure));
+  const char *end;
+
+  if (text == NULL || *text == '\0')
+    return found;
+  end = text + strlen (text);
+
+  for (guint r = 0; r < rules->rules->len; r++)
+    {
+      const Rule *rule = &g_array_index (rules->rules, Rule, r);
+
+      for (guint t = 0; t < rule->triggers->len; t++)
+        {
+          const char *trigger = g_ptr_array_index (rule->triggers, t);
+          gsize tlen = strlen (trigger);
+          const char *p = text;
+
+          while ((p = strstr (p, trigger)) != NULL)
+            {
+              const char *q = p + tlen;
+              const char *num_end;
+              const char *s_start, *s_end;
+              gint64 value;
+              guint filler = 0;
+              NbTextFigure fig;
+              gboolean duplicate = FALSE;
+
+              while (q < end && filler < MAX_FILLER && is_filler (rule, g_utf8_get_char (q)))
+                {
+                  q = g_utf8_next_char (q);
+                  filler++;
+                }
+              num_end = q < end ? read_count (q, end, &value) : NULL;
+              while (num_end && num_end < end && (*num_end == ' '))
+                num_end++;
+              if (num_end == NULL || !g_str_has_prefix (num_end, "件"))
+                {
+                  p += tlen;
+                  continue;
+                }
+              num_end += strlen ("件");
+
+              sentence_bounds (text, end, p, &s_start, &s_end);
+              if (rule->context->len > 0)
+                {
+                  gboolean ok = FALSE;
+                  for (guint c = 0; c < rule->context->len && !ok; c++)
+                    ok = contains_in (s_start, s_end, g_ptr_array_index (rule->context, c));
+                  if (!ok)
+                    {
+                      p += tlen;
+                      continue;
+                    }
+                }
+              if (about_other_year (s_start, p, report_year))
+                {
+                  p += tlen;
+                  continue;
+                }
+
+              fig.rule = r;
+              fig.value = value;
+              fig.start = (guint) g_utf8_pointer_to_offset (text, p);
+              fig.end = (guint) g_utf8_pointer_to_offset (text, num_end);
+              /* "收到政府信息公开申请" and "收到申请" can both match one quote. */
+              for (guint k = 0; k < found->len; k++)
+                {
+                  NbTextFigure *o = &g_array_index (found, NbTextFigure, k);
+                  if (o->rule == r && o->end == fig.end)
+                    duplicate = TRUE;
+                }
+              if (!duplicate)
+                g_array_append_val (found, fig);
+              p = num_end;
+            }
+        }
+    }
+  g_array_sort (found, compare_figures);
+  return found;
+}
+
+static int
+parse_small (const char *text,
+             gssize      len)
+{
+  gint64 v;
+
+  if (len <= 0)
+    return 0;
+  return nb_text_parse_count (text, len, &v) ? (int) v : 0;
+}
+
+GArray *
+nb_text_find_periods (const char        *text,
+                      const char *const *keywords)
+{
+  static GRegex *regex;
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (NbTextPeriod));
+  g_autoptr(GMatchInfo) match = NULL;
+  const char *end;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *r = g_regex_new ("([0-9０-９]{4})\\s*年\\s*([0-9０-９]{1,2})\\s*月\\s*([0-9０-９]{1,2})\\s*日"
+                               "\\s*(?:起)?\\s*(?:至|到|—|－|-|~|～|–)+\\s*"
+                               "(?:([0-9０-９]{4})\\s*年)?\\s*([0-9０-９]{1,2})\\s*月\\s*([0-9０-９]{1,2})\\s*日",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&regex, r);
+    }
+
+  if (text == NULL || *text == '\0')
+    return found;
+  end = text + strlen (text);
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int s, e, gs[7], ge[7];
+      const char *s_start, *s_end;
+      gboolean keyword = keywords == NULL || keywords[0] == NULL;
+      NbTextPeriod period = { 0, };
+
+      g_match_info_fetch_pos (match, 0, &s, &e);
+      for (int g = 1; g <= 6; g++)
+        g_match_info_fetch_pos (match, g, &gs[g], &ge[g]);
+
+      sentence_bounds (text, end, text + s, &s_start, &s_end);
+      for (guint k = 0; keywords && keywords[k] && !keyword; k++)
+        keyword = contains_in (s_start, s_end, keywords[k]);
+
+      if (keyword)
+        {
+          period.start_year = parse_small (text + gs[1], ge[1] - gs[1]);
+          period.start_month = parse_small (text + gs[2], ge[2] - gs[2]);
+          period.start_day = parse_small (text + gs[3], ge[3] - gs[3]);
+          period.end_year = gs[4] >= 0 ? parse_small (text + gs[4], ge[4] - gs[4]) : period.start_year;
+          period.end_month = parse_small (text + gs[5], ge[5] - gs[5]);
+          period.end_day = parse_small (text + gs[6], ge[6] - gs[6]);
+          period.start = (guint) g_utf8_pointer_to_offset (text, text + s);
+          period.end = (guint) g_utf8_pointer_to_offset (text, text + e);
+          g_array_append_val (found, period);
+        }
+      g_match_info_next (match, NULL);
+    }
+  return found;
+}

@@ -1,0 +1,81 @@
+/* nb-cli-common.c — shared helpers of nianbao-cli */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "nb-cli-common.h"
+#include "nb-report-file.h"
+
+void
+nb_cli_init_i18n (void)
+{
+  const char *dir = g_getenv ("NB_LOCALEDIR");
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+
+  setlocale (LC_ALL, "");
+  /* Run from the build tree (not installed): use its compiled catalogues. */
+  if (dir == NULL)
+    dir = g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+nb_cli_error (const char *format,
+              ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("nianbao-cli: %s\n", message);
+}
+
+gboolean
+nb_cli_parse (GOptionContext *context,
+              int            *argc,
+              char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      nb_cli_error ("%s", error->message);
+      g_printerr (_("Try “nianbao-cli %s --help”.\n"), (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+NbReport *
+nb_cli_load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_report_file_load (file, NULL, &error);
+
+  if (!report)
+    nb_cli_error ("%s", error->message);
+  return report;
+}
+
+gboolean
+nb_cli_save (NbReport   *report,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!nb_report_file_save (report, file, NULL, &error))
+    {
+      nb_cli_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

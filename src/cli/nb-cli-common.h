@@ -1,0 +1,39 @@
+/* nb-cli-common.h — what every nianbao-cli subcommand shares */
+#pragma once
+
+#include <glib.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses (documented in --help and README). */
+enum
+{
+  NB_CLI_OK = 0,
+  NB_CLI_REPORT_ERRORS = 1,
+  NB_CLI_USAGE = 2,
+};
+
+typedef int (*NbCliCommand) (int argc, char **argv);
+
+void      nb_cli_init_i18n   (void);
+/* Prints "nianbao-cli: MESSAGE" on stderr. */
+void      nb_cli_error       (const char *format,
+                              ...) G_GNUC_PRINTF (1, 2);
+/* Parses @argv with @context; on failure prints the error and help hint. */
+gboolean  nb_cli_parse       (GOptionContext *context,
+                              int            *argc,
+                              char         ***argv);
+NbReport *nb_cli_load        (const char     *path);
+gboolean  nb_cli_save        (NbReport       *report,
+                              const char     *path);
+
+int nb_cli_new       (int argc, char **argv);
+int nb_cli_set       (int argc, char **argv);
+int nb_cli_get       (int argc, char **argv);
+int nb_cli_dump      (int argc, char **argv);
+int nb_cli_check     (int argc, char **argv);
+int nb_cli_export    (int argc, char **argv);
+
+G_END_DECLS
