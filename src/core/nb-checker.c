@@ -833,6 +833,10 @@ run_cell_kind (Run         *run,
       const NbCellDef *def = nb_format_get_cell (format, i);
       const NbNumber *v = nb_report_get_value_at (run->report, i);
 
+      /* Derived totals inherit their terms' faults: report only the cells
+       * that hold a value of their own. */
+      if (def->computed && !nb_report_has_stated_value (run->report, i))
+        continue;
       if (v->blank || nb_number_validate (v, &def->kind, NULL))
         continue;
       {
