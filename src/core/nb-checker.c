@@ -88,15 +88,28 @@ typedef struct
   char    *message;
 } FigureRule;
 
+/* The analysis of one section's text, reused while the text is unchanged:
+ * after a cell edit, a check need not rescan pages of text. */
+typedef struct
+{
+  char   *text;
+  int     year;
+  GArray *figures;   /* NbTextFigure */
+  GArray *periods;   /* NbTextPeriod */
+} TextCache;
+
 struct _NbChecker
 {
   GObject             parent_instance;
+
+  GHashTable         *text_cache;    /* section key → TextCache* */
 
   NbFormat           *format;
   GPtrArray          *checks;        /* Check* */
   NbTextFigureRules  *figure_rules;
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
+  GStrv               period_keywords;
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
@@ -148,14 +161,28 @@ figure_rule_free (gpointer data)
 }
 
 static void
+text_cache_free (gpointer data)
+{
+  TextCache *c = data;
+
+  g_free (c->text);
+  g_clear_pointer (&c->figures, g_array_unref);
+  g_clear_pointer (&c->periods, g_array_unref);
+  g_free (c);
+}
+
+static void
 nb_checker_finalize (GObject *object)
 {
   NbChecker *self = NB_CHECKER (object);
+
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
 
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->figure_rules, nb_text_figure_rules_free);
   g_clear_pointer (&self->figure_info, g_ptr_array_unref);
   g_clear_pointer (&self->text_sections, g_ptr_array_unref);
+  g_clear_pointer (&self->period_keywords, g_strfreev);
   g_clear_object (&self->format);
 
   G_OBJECT_CLASS (nb_checker_parent_class)->finalize (object);
@@ -173,6 +200,7 @@ nb_checker_init (NbChecker *self)
   self->checks = g_ptr_array_new_with_free_func (check_free);
   self->figure_info = g_ptr_array_new_with_free_func (figure_rule_free);
   self->text_sections = g_ptr_array_new ();
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, text_cache_free);
 }
 
 /* ---- compiling ---- */
@@ -563,6 +591,8 @@ nb_checker_new (NbFormat  *format,
         case CHECK_TEXT_PERIOD:
         case CHECK_TEXT_YEAR:
           check->strings = member_strv (obj, "keywords");
+          if (!self->period_keywords)
+            self->period_keywords = g_strdupv (check->strings);
           break;
         case CHECK_DEADLINE:
           {
@@ -962,6 +992,25 @@ run_fees_present (Run         *run,
                "（没有收费填 0，正文写“无收取信息处理费情况”）");
 }
 
+static TextCache *
+analyse_text (NbChecker  *self,
+              const char *section,
+              const char *text,
+              int         year)
+{
+  TextCache *c = g_hash_table_lookup (self->text_cache, section);
+
+  if (c && c->year == year && strcmp (c->text, text) == 0)
+    return c;
+  c = g_new0 (TextCache, 1);
+  c->text = g_strdup (text);
+  c->year = year;
+  c->figures = nb_text_find_figures (self->figure_rules, text, year);
+  c->periods = nb_text_find_periods (text, (const char *const *) self->period_keywords);
+  g_hash_table_replace (self->text_cache, (gpointer) section, c);
+  return c;
+}
+
 static void
 run_text_figures (Run         *run,
                   const Check *check)
@@ -972,11 +1021,11 @@ run_text_figures (Run         *run,
     {
       const NbSectionDef *section = g_ptr_array_index (run->self->text_sections, s);
       const char *text = nb_report_get_text (run->report, section->key);
-      g_autoptr(GArray) figures = NULL;
+      GArray *figures;
 
       if (*text == '\0')
         continue;
-      figures = nb_text_find_figures (run->self->figure_rules, text, year);
+      figures = analyse_text (run->self, section->key, text, year)->figures;
       for (guint i = 0; i < figures->len; i++)
         {
           const NbTextFigure *fig = &g_array_index (figures, NbTextFigure, i);
@@ -1028,11 +1077,11 @@ run_text_period (Run         *run,
     {
       const NbSectionDef *section = g_ptr_array_index (run->self->text_sections, s);
       const char *text = nb_report_get_text (run->report, section->key);
-      g_autoptr(GArray) periods = NULL;
+      GArray *periods;
 
       if (*text == '\0')
         continue;
-      periods = nb_text_find_periods (text, (const char *const *) check->strings);
+      periods = analyse_text (run->self, section->key, text, year)->periods;
       for (guint i = 0; i < periods->len; i++)
         {
           const NbTextPeriod *p = &g_array_index (periods, NbTextPeriod, i);

@@ -385,8 +385,9 @@ nb_text_find_figures (const NbTextFigureRules *rules,
 
               fig.rule = r;
               fig.value = value;
-              fig.start = (guint) g_utf8_pointer_to_offset (text, p);
-              fig.end = (guint) g_utf8_pointer_to_offset (text, num_end);
+              /* Byte offsets for now; characters once all are found. */
+              fig.start = (guint) (p - text);
+              fig.end = (guint) (num_end - text);
               /* "收到政府信息公开申请" and "收到申请" can both match one quote. */
               for (guint k = 0; k < found->len; k++)
                 {
@@ -401,6 +402,28 @@ nb_text_find_figures (const NbTextFigureRules *rules,
         }
     }
   g_array_sort (found, compare_figures);
+
+  /* One pass from bytes to characters, the figures being sorted by start. */
+  {
+    const char *q = text;
+    guint chars = 0;
+    for (guint i = 0; i < found->len; i++)
+      {
+        NbTextFigure *f = &g_array_index (found, NbTextFigure, i);
+        const char *start = text + f->start;
+        const char *stop = text + f->end;
+
+        if (start < q)   /* overlapping quotes of two rules: rare, count again */
+          {
+            q = text;
+            chars = 0;
+          }
+        chars += (guint) g_utf8_pointer_to_offset (q, start);
+        q = start;
+        f->start = chars;
+        f->end = chars + (guint) g_utf8_pointer_to_offset (start, stop);
+      }
+  }
   return found;
 }
 
