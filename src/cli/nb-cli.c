@@ -36,7 +36,7 @@ print_usage (FILE *out)
 
   g_string_append_printf (s, _("Usage: nianbao-cli COMMAND [OPTIONS…]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (s, "  %-52s %s\n", commands[i].usage, _(commands[i].summary));
+    g_string_append_printf (s, "  %-58s %s\n", commands[i].usage, _(commands[i].summary));
   g_string_append_printf (s, _("\nKeys are cell keys such as requests/new/natural, the fields agency, "
                                "agency_kind, year, date, signoff, title, and text/overview, "
                                "text/problems, text/other.\n"

@@ -109,7 +109,10 @@ read_number (JsonNode    *node,
     {
       gint64 v = json_node_get_int (node);
       if (v > NB_NUMBER_MAX_INTEGER || v < -NB_NUMBER_MAX_INTEGER)
-        return file_error (error, _("Cell “%s”: %" G_GINT64_FORMAT " is out of range"), key, v);
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+          return file_error (error, _("Cell “%s”: %s is out of range"), key, text);
+        }
       *out = nb_number_from_int (v);
       return TRUE;
     }
@@ -165,15 +168,15 @@ load_root (JsonNode  *root_node,
   if (file_version > NB_FILE_VERSION)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NEWER,
-                   _("This file was written by a newer version of nianbao (file version %" G_GINT64_FORMAT
-                     "; this version reads version %d). Please update nianbao to open it."),
-                   file_version, NB_FILE_VERSION);
+                   _("This file was written by a newer version of nianbao (file version %d; "
+                     "this version reads version %d). Please update nianbao to open it."),
+                   (int) MIN (file_version, G_MAXINT), NB_FILE_VERSION);
       return NULL;
     }
   if (file_version < 1)
     {
-      file_error (error, _("The field “nianbao” (file version) must be 1 or more, but it is %" G_GINT64_FORMAT),
-                  file_version);
+      file_error (error, _("The field “nianbao” (file version) must be 1 or more, but it is %d"),
+                  (int) MAX (file_version, G_MININT));
       return NULL;
     }
 
@@ -208,7 +211,8 @@ load_root (JsonNode  *root_node,
   year = json_node_get_int (node);
   if (year < 1990 || year > 2999)
     {
-      file_error (error, _("The field “year” must be a report year (1990–2999), but it is %" G_GINT64_FORMAT), year);
+      file_error (error, _("The field “year” must be a report year (1990–2999), but it is %d"),
+                  (int) CLAMP (year, G_MININT, G_MAXINT));
       return NULL;
     }
 
@@ -376,8 +380,8 @@ nb_report_file_load_from_data (const char  *data,
     {
       const char *end;
       g_utf8_validate_len (data, len, &end);
-      file_error (error, _("The file is not valid UTF-8 text (bad byte at offset %" G_GSIZE_FORMAT ")"),
-                  (gsize) (end - data));
+      file_error (error, _("The file is not valid UTF-8 text (bad byte at offset %u)"),
+                  (guint) (end - data));
       return NULL;
     }
 

@@ -1,0 +1,266 @@
+/* nianbao-cli end to end: the built binary (NB_CLI) on temporary files with
+ * Chinese names, as a person or a script would use it. */
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static char *tmpdir;
+
+/* Runs nianbao-cli with the arguments (NULL-terminated) in @env's locale. */
+static void
+run_env (Result      *r,
+         const char  *lang,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *arg;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("NB_CLI"));
+  va_start (args, lang);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", lang ? lang : "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", lang ? "zh_CN" : "", TRUE);
+  g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+#define run(r, ...) run_env (r, NULL, __VA_ARGS__, NULL)
+
+static char *
+read_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+static void
+test_new_set_get (void)
+{
+  g_auto(Result) r = { 0, };
+  g_auto(Result) r2 = { 0, };
+  g_auto(Result) r3 = { 0, };
+  g_auto(Result) r4 = { 0, };
+  g_auto(Result) r5 = { 0, };
+
+  run (&r, "new", "--year", "2024", "--agency", "温县交通运输局", "-o", "温县交通运输局2024.nianbao");
+  g_assert_cmpint (r.status, ==, 0);
+  run (&r2, "get", "温县交通运输局2024.nianbao", "format");
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_cmpstr (r2.out, ==, "2021\n");   /* the format follows the year */
+
+  run (&r3, "set", "温县交通运输局2024.nianbao", "requests/new/natural=3", "requests/new/legal=４",
+       "active/fee/amount=18651.060", "date=2025-01-20", "agency=温县交通运输局（港航中心）");
+  g_assert_cmpint (r3.status, ==, 0);
+  run (&r4, "get", "温县交通运输局2024.nianbao", "requests/new/total");
+  g_assert_cmpstr (r4.out, ==, "7\n");
+  run (&r5, "get", "温县交通运输局2024.nianbao", "active/fee/amount");
+  g_assert_cmpstr (r5.out, ==, "18651.060\n");
+}
+
+static void
+test_new_2019_and_usage (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, }, f = { 0, };
+
+  run (&a, "new", "--year", "2020", "--agency", "某局", "-o", "某局2020.nianbao");
+  g_assert_cmpint (a.status, ==, 0);
+  run (&b, "get", "某局2020.nianbao", "format");
+  g_assert_cmpstr (b.out, ==, "2019\n");
+  /* Existing files are not overwritten by accident. */
+  run (&c, "new", "--year", "2020", "--agency", "某局", "-o", "某局2020.nianbao");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_nonnull (strstr (c.err, "--force"));
+  run (&d, "new", "--agency", "某局", "-o", "x.nianbao");
+  g_assert_cmpint (d.status, ==, 2);
+  run (&e, "frobnicate");
+  g_assert_cmpint (e.status, ==, 2);
+  run (&f, "get", "没有这个文件.nianbao", "year");
+  g_assert_cmpint (f.status, ==, 2);
+  g_assert_nonnull (strstr (f.err, "没有这个文件.nianbao"));
+}
+
+static void
+test_refused_set (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, };
+  g_autofree char *before = NULL, *after = NULL, *after2 = NULL;
+
+  run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "refuse.nianbao");
+  before = read_file ("refuse.nianbao");
+  /* The first value is good, the second is not: nothing changes. */
+  run (&b, "set", "refuse.nianbao", "requests/new/natural=3", "requests/new/legal=-1");
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "requests/new/legal"));
+  after = read_file ("refuse.nianbao");
+  g_assert_cmpstr (before, ==, after);
+
+  run (&c, "set", "refuse.nianbao", "requests/new/total=3");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_nonnull (strstr (c.err, "computed"));
+  after2 = read_file ("refuse.nianbao");
+  g_assert_cmpstr (before, ==, after2);
+}
+
+static void
+test_text_from_file (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, };
+  g_autofree char *path = g_build_filename (tmpdir, "总体情况.txt", NULL);
+
+  g_assert_true (g_file_set_contents (path, "本报告所列数据统计期限为2024年1月1日至2024年12月31日。\n", -1, NULL));
+  run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "text.nianbao");
+  run (&b, "set", "text.nianbao", "text/overview=@总体情况.txt");
+  g_assert_cmpint (b.status, ==, 0);
+  run (&c, "get", "text.nianbao", "text/overview");
+  g_assert_cmpstr (c.out, ==, "本报告所列数据统计期限为2024年1月1日至2024年12月31日。\n");
+}
+
+static void
+test_dump (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  run (&a, "new", "--year", "2020", "--agency", "某局", "-o", "dump.nianbao");
+  run (&b, "set", "dump.nianbao", "active/procurement/amount=793.9397", "requests/open/other=2");
+  run (&c, "dump", "dump.nianbao");
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, c.out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "active/procurement/amount"), ==, "793.9397");
+  g_assert_cmpint (json_object_get_int_member (o, "requests/results_total/total"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "year"), ==, 2020);
+  g_assert_true (json_object_has_member (o, "review/count/after_total"));
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *problems;
+  gboolean found = FALSE;
+
+  run (&a, "check", fixture);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_true (g_str_has_suffix (a.out, "0 errors, 0 warnings\n"));
+
+  run (&b, "new", "--year", "2024", "--agency", "某局", "-o", "check.nianbao");
+  run (&c, "set", "check.nianbao", "requests/new/research=5", "requests/carried_in/research=1",
+       "requests/open/research=4", "requests/carried_out/research=1");
+  run (&d, "check", "check.nianbao");
+  g_assert_cmpint (d.status, ==, 1);
+  g_assert_nonnull (strstr (d.out, "error requests.balance: 第（三）列“科研机构”：一、本年新收(5) + 二、上年结转(1) = 6，"
+                                   "但 三、办理结果总计(4) + 四、结转下年度(1) = 5"));
+
+  run (&e, "check", "check.nianbao", "--json");
+  g_assert_cmpint (e.status, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, e.out, -1, NULL));
+  problems = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (problems); i++)
+    {
+      JsonObject *p = json_array_get_object_element (problems, i);
+      if (g_str_equal (json_object_get_string_member (p, "id"), "requests.balance"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (p, "severity"), ==, "error");
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_check_previous (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
+
+  run (&a, "new", "--year", "2023", "--agency", "某局", "-o", "y2023.nianbao");
+  run (&b, "set", "y2023.nianbao", "requests/new/natural=2", "requests/carried_out/natural=2");
+  run (&c, "new", "--year", "2024", "--agency", "某局", "-o", "y2024.nianbao");
+  run (&d, "check", "y2024.nianbao", "--previous", "y2023.nianbao");
+  g_assert_nonnull (strstr (d.out, "carry.requests"));
+  run (&e, "check", "y2024.nianbao", "--previous", "nothing-here.nianbao");
+  g_assert_cmpint (e.status, ==, 2);
+}
+
+static void
+test_chinese_messages (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, };
+
+  if (!setlocale (LC_ALL, "zh_CN.UTF-8"))
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  run_env (&a, "zh_CN.UTF-8", "new", "--year", "2024", "--agency", "某局", "-o", "zh.nianbao", NULL);
+  run_env (&b, "zh_CN.UTF-8", "set", "zh.nianbao", "requests/new/natural=-1", NULL);
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "负数"));
+  run_env (&c, "zh_CN.UTF-8", "check", "zh.nianbao", NULL);
+  g_assert_nonnull (strstr (c.out, "个错误"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("nianbao-cli-测试-XXXXXX", NULL);
+  g_test_add_func ("/cli/new-set-get", test_new_set_get);
+  g_test_add_func ("/cli/new-2019-and-usage", test_new_2019_and_usage);
+  g_test_add_func ("/cli/refused-set", test_refused_set);
+  g_test_add_func ("/cli/text-from-file", test_text_from_file);
+  g_test_add_func ("/cli/dump", test_dump);
+  g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/check-previous", test_check_previous);
+  g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
+  status = g_test_run ();
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
+    g_autoptr(GFileEnumerator) e = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+    GFileInfo *info;
+    while (e && (info = g_file_enumerator_next_file (e, NULL, NULL)))
+      {
+        g_autofree char *p = g_build_filename (tmpdir, g_file_info_get_name (info), NULL);
+        g_remove (p);
+        g_object_unref (info);
+      }
+    g_rmdir (tmpdir);
+  }
+  return status;
+}
