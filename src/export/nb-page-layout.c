@@ -1,0 +1,1221 @@
+/* nb-page-layout.c — the printed report: measures it and splits it into pages
+ *
+ * Pagination places every line of text on a baseline grid of 22 lines per
+ * type area and every table as row bands; drawing only replays what was
+ * placed, so the page count and what each page holds never depend on the
+ * surface. Layouts are made with a private PangoContext at 72 dpi without
+ * hinting: one Pango unit of size is one point wherever we draw.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nb-grid.h"
+#include "nb-number.h"
+#include "nb-page-layout.h"
+#include "nb-sentence.h"
+
+#define MM (72.0 / 25.4)
+
+/* GB/T 9704-2012: margins and the body text grid. */
+#define MARGIN_TOP    (37.0 * MM)
+#define MARGIN_LEFT   (28.0 * MM)
+#define MARGIN_RIGHT  (26.0 * MM)
+#define MARGIN_BOTTOM (35.0 * MM)
+#define LINES_PER_PAGE 22
+#define CHARS_PER_LINE 28
+
+#define BODY_SIZE     16.0  /* 3号 */
+#define TITLE_SIZE    22.0  /* 2号 */
+#define FOLIO_SIZE    14.0  /* 4号 */
+#define TABLE_SIZE    10.5  /* 5号 */
+#define WIDE_TABLE_SIZE 9.0 /* 小五, for the 15-column review table */
+#define WIDE_TABLE_COLUMNS 12
+
+#define RULE_WIDTH 0.5
+#define EPSILON 0.01
+
+typedef enum
+{
+  ROLE_TITLE,
+  ROLE_HEI,
+  ROLE_KAI,
+  ROLE_FANGSONG,
+  ROLE_SONG,
+  N_ROLES
+} FontRole;
+
+typedef struct
+{
+  const char  *family;
+  PangoWeight  weight;
+} FontChoice;
+
+/* Windows names first (every Chinese Windows has them), then the free
+ * fall-backs of typesetting.md. The title face 方正小标宋 is heavy by
+ * itself; only the plain 宋体 substitutes are set bold. */
+static const FontChoice title_fonts[] = {
+  { "方正小标宋简体", PANGO_WEIGHT_NORMAL },
+  { "方正小标宋_GBK", PANGO_WEIGHT_NORMAL },
+  { "FZXiaoBiaoSong-B05S", PANGO_WEIGHT_NORMAL },
+  { "华文中宋", PANGO_WEIGHT_NORMAL },
+  { "STZhongsong", PANGO_WEIGHT_NORMAL },
+  { "宋体", PANGO_WEIGHT_BOLD },
+  { "SimSun", PANGO_WEIGHT_BOLD },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_BOLD },
+  { "AR PL UMing CN", PANGO_WEIGHT_BOLD },
+  { NULL, 0 }
+};
+static const FontChoice hei_fonts[] = {
+  { "黑体", PANGO_WEIGHT_NORMAL },
+  { "SimHei", PANGO_WEIGHT_NORMAL },
+  { "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL },
+  { NULL, 0 }
+};
+static const FontChoice kai_fonts[] = {
+  { "楷体", PANGO_WEIGHT_NORMAL },
+  { "KaiTi", PANGO_WEIGHT_NORMAL },
+  { "楷体_GB2312", PANGO_WEIGHT_NORMAL },
+  { "KaiTi_GB2312", PANGO_WEIGHT_NORMAL },
+  { "AR PL UKai CN", PANGO_WEIGHT_NORMAL },
+  { NULL, 0 }
+};
+static const FontChoice fangsong_fonts[] = {
+  { "仿宋", PANGO_WEIGHT_NORMAL },
+  { "FangSong", PANGO_WEIGHT_NORMAL },
+  { "仿宋_GB2312", PANGO_WEIGHT_NORMAL },
+  { "FangSong_GB2312", PANGO_WEIGHT_NORMAL },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL },
+  { NULL, 0 }
+};
+static const FontChoice song_fonts[] = {
+  { "宋体", PANGO_WEIGHT_NORMAL },
+  { "SimSun", PANGO_WEIGHT_NORMAL },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL },
+  { "AR PL UMing CN", PANGO_WEIGHT_NORMAL },
+  { NULL, 0 }
+};
+static const FontChoice *const role_fonts[N_ROLES] = {
+  title_fonts, hei_fonts, kai_fonts, fangsong_fonts, song_fonts,
+};
+
+typedef struct
+{
+  const NbTableDef  *def;
+  NbGrid            *grid;        /* owned by the format */
+  guint              n_rows;
+  guint              n_columns;
+  guint              header_rows;
+  double             pad_x;
+  double             pad_y;
+  double            *col_x;       /* n_columns + 1 offsets from the left edge */
+  double            *row_h;       /* n_rows */
+  PangoLayout      **layouts;     /* per grid cell; NULL when it has no text */
+  guint             *row_page;    /* where each row went, G_MAXUINT if nowhere */
+  double            *row_top;
+} Table;
+
+typedef enum
+{
+  ITEM_LINE,
+  ITEM_TABLE,
+} ItemKind;
+
+typedef struct
+{
+  ItemKind     kind;
+  guint        page;
+  double       x;          /* line: left of the line; table: left edge */
+  double       y;          /* line: baseline; table: top */
+  PangoLayout *layout;     /* line: the paragraph it belongs to (a ref) */
+  int          line;
+  Table       *table;      /* table: borrowed from self->tables */
+  guint        row_start;  /* table: body rows [row_start, row_end) */
+  guint        row_end;
+} Item;
+
+typedef struct
+{
+  char   *text;
+  guint   page;
+  double  y;
+} Heading;
+
+struct _NbPageLayout
+{
+  GObject       parent_instance;
+
+  NbReport     *report;
+  PangoContext *context;
+  char         *families[N_ROLES];
+  PangoWeight   weights[N_ROLES];
+
+  double        page_width;
+  double        page_height;
+  double        type_x;
+  double        type_y;
+  double        type_width;
+  double        type_height;
+  double        pitch;          /* body line pitch */
+  double        char_advance;   /* body character advance (28 per line) */
+
+  guint         n_pages;
+  GArray       *items;          /* Item, in page order */
+  GArray       *page_first;     /* guint: first item of each page */
+  GPtrArray    *tables;         /* Table* */
+  GArray       *headings;       /* Heading */
+};
+
+G_DEFINE_FINAL_TYPE (NbPageLayout, nb_page_layout, G_TYPE_OBJECT)
+
+static void
+table_free (Table *table)
+{
+  if (table->layouts != NULL)
+    for (guint i = 0; i < nb_grid_get_n_cells (table->grid); i++)
+      g_clear_object (&table->layouts[i]);
+  g_free (table->layouts);
+  g_free (table->col_x);
+  g_free (table->row_h);
+  g_free (table->row_page);
+  g_free (table->row_top);
+  g_free (table);
+}
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_clear_object (&item->layout);
+}
+
+static void
+heading_clear (gpointer data)
+{
+  Heading *heading = data;
+
+  g_clear_pointer (&heading->text, g_free);
+}
+
+static void
+nb_page_layout_reset (NbPageLayout *self)
+{
+  self->n_pages = 0;
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->page_first, 0);
+  g_ptr_array_set_size (self->tables, 0);
+  g_array_set_size (self->headings, 0);
+}
+
+static void
+nb_page_layout_finalize (GObject *object)
+{
+  NbPageLayout *self = NB_PAGE_LAYOUT (object);
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->page_first, g_array_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  for (guint i = 0; i < N_ROLES; i++)
+    g_clear_pointer (&self->families[i], g_free);
+  g_clear_object (&self->context);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (nb_page_layout_parent_class)->finalize (object);
+}
+
+static void
+nb_page_layout_class_init (NbPageLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nb_page_layout_finalize;
+}
+
+static void
+nb_page_layout_init (NbPageLayout *self)
+{
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->items, item_clear);
+  self->page_first = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  self->headings = g_array_new (FALSE, TRUE, sizeof (Heading));
+  g_array_set_clear_func (self->headings, heading_clear);
+}
+
+NbPageLayout *
+nb_page_layout_new (NbReport *report)
+{
+  NbPageLayout *self;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  self = g_object_new (NB_TYPE_PAGE_LAYOUT, NULL);
+  self->report = g_object_ref (report);
+  return self;
+}
+
+NbReport *
+nb_page_layout_get_report (NbPageLayout *self)
+{
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), NULL);
+
+  return self->report;
+}
+
+/* Fonts ------------------------------------------------------------------ */
+
+/* Picks, per role, the first face of the list that is installed, so that
+ * the weight goes with the face actually used; when none is, hands Pango
+ * the whole list and lets it fall back. */
+static void
+resolve_fonts (NbPageLayout *self,
+               PangoFontMap *fontmap)
+{
+  g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PangoFontFamily **families = NULL;
+  int n_families = 0;
+
+  pango_font_map_list_families (fontmap, &families, &n_families);
+  for (int i = 0; i < n_families; i++)
+    g_hash_table_add (installed, g_utf8_casefold (pango_font_family_get_name (families[i]), -1));
+  g_free (families);
+
+  for (guint role = 0; role < N_ROLES; role++)
+    {
+      const FontChoice *choices = role_fonts[role];
+      g_autoptr(GString) list = g_string_new (NULL);
+      const FontChoice *chosen = NULL;
+
+      for (guint i = 0; choices[i].family != NULL && chosen == NULL; i++)
+        {
+          g_autofree char *key = g_utf8_casefold (choices[i].family, -1);
+
+          if (g_hash_table_contains (installed, key))
+            chosen = &choices[i];
+        }
+
+      /* The chosen face first; the rest stay as fall-backs for glyphs the
+       * chosen face lacks. */
+      if (chosen != NULL)
+        g_string_append (list, chosen->family);
+      for (guint i = 0; choices[i].family != NULL; i++)
+        if (&choices[i] != chosen)
+          g_string_append_printf (list, "%s%s", list->len > 0 ? "," : "", choices[i].family);
+
+      g_free (self->families[role]);
+      self->families[role] = g_string_free (g_steal_pointer (&list), FALSE);
+      self->weights[role] = chosen != NULL ? chosen->weight : PANGO_WEIGHT_NORMAL;
+      if (chosen == NULL && role == ROLE_TITLE)
+        self->weights[role] = PANGO_WEIGHT_BOLD;
+    }
+}
+
+static PangoFontDescription *
+font_for (NbPageLayout *self,
+          FontRole      role,
+          double        size)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, self->families[role]);
+  pango_font_description_set_weight (desc, self->weights[role]);
+  /* At 72 dpi a point is a device unit. */
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  return desc;
+}
+
+static PangoLayout *
+new_layout (NbPageLayout *self,
+            FontRole      role,
+            double        size,
+            const char   *text,
+            double        width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) desc = font_for (self, role, size);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Body and headings: 28 characters a line, whatever the face's advance. */
+static void
+set_body_spacing (NbPageLayout  *self,
+                  PangoLayout   *layout,
+                  PangoAttrList *attrs)
+{
+  double spacing = CLAMP (self->char_advance - BODY_SIZE, -2.0, 2.0);
+
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) floor (spacing * PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+}
+
+/* Flow ------------------------------------------------------------------- */
+
+typedef struct
+{
+  NbPageLayout *self;
+  double        y;      /* from the top of the type area */
+} Flow;
+
+static void
+flow_new_page (Flow *flow)
+{
+  NbPageLayout *self = flow->self;
+  guint first = self->items->len;
+
+  g_array_append_val (self->page_first, first);
+  self->n_pages++;
+  flow->y = 0;
+}
+
+static double
+flow_room (Flow *flow)
+{
+  return flow->self->type_height - flow->y;
+}
+
+static guint
+flow_page (Flow *flow)
+{
+  return flow->self->n_pages - 1;
+}
+
+/* Places every line of @layout on the grid, @pitch apart, breaking pages
+ * between lines. @keep: lines that must come together with the first. */
+static void
+place_lines (Flow        *flow,
+             PangoLayout *layout,
+             double       pitch,
+             int          keep)
+{
+  NbPageLayout *self = flow->self;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int n_lines = pango_layout_get_line_count (layout);
+  int line = 0;
+
+  if (flow->y > 0 && flow_room (flow) < MIN (keep, n_lines) * pitch - EPSILON)
+    flow_new_page (flow);
+
+  do
+    {
+      PangoRectangle logical;
+      double ascent, height;
+      Item item = { 0, };
+
+      if (flow_room (flow) < pitch - EPSILON && flow->y > 0)
+        flow_new_page (flow);
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      ascent = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+      height = (double) logical.height / PANGO_SCALE;
+
+      item.kind = ITEM_LINE;
+      item.page = flow_page (flow);
+      item.x = self->type_x + (double) logical.x / PANGO_SCALE;
+      /* The line's box centred in its slot of the grid. */
+      item.y = self->type_y + flow->y + (pitch - height) / 2 + ascent;
+      item.layout = g_object_ref (layout);
+      item.line = line++;
+      g_array_append_val (self->items, item);
+
+      flow->y += pitch;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  g_assert (line == n_lines);
+  pango_layout_iter_free (iter);
+}
+
+static void
+add_heading (Flow       *flow,
+             const char *text)
+{
+  Heading heading = { g_strdup (text), flow_page (flow), flow->self->type_y + flow->y };
+
+  g_array_append_val (flow->self->headings, heading);
+}
+
+/* Text ------------------------------------------------------------------- */
+
+typedef enum
+{
+  PARA_BODY,
+  PARA_LEVEL2,   /* （一）… : 楷体 */
+  PARA_LEVEL3,   /* 1.… : 仿宋 */
+} ParaKind;
+
+static ParaKind
+classify (const char *line)
+{
+  static const char numerals[] = "一二三四五六七八九十";
+  const char *p;
+
+  if (g_str_has_prefix (line, "（") || g_str_has_prefix (line, "("))
+    {
+      guint n = 0;
+
+      p = line + (line[0] == '(' ? 1 : strlen ("（"));
+      while (*p != '\0')
+        {
+          gunichar c = g_utf8_get_char (p);
+          char buf[8] = { 0, };
+
+          g_unichar_to_utf8 (c, buf);
+          if (c < 0x80 || strstr (numerals, buf) == NULL)
+            break;
+          n++;
+          p = g_utf8_next_char (p);
+        }
+      if (n > 0 && (g_str_has_prefix (p, "）") || *p == ')'))
+        return PARA_LEVEL2;
+      return PARA_BODY;
+    }
+
+  p = line;
+  while (g_unichar_isdigit (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p != line && (*p == '.' || g_str_has_prefix (p, "．") || g_str_has_prefix (p, "、")))
+    return PARA_LEVEL3;
+  return PARA_BODY;
+}
+
+static const char *
+skip_leading_space (const char *text)
+{
+  while (*text != '\0')
+    {
+      gunichar c = g_utf8_get_char (text);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        break;
+      text = g_utf8_next_char (text);
+    }
+  return text;
+}
+
+/* A level-2 line is often a heading followed by its text in the same
+ * paragraph: only the heading, up to the first full stop, is 楷体. */
+static void
+place_paragraph (Flow       *flow,
+                 const char *text)
+{
+  NbPageLayout *self = flow->self;
+  ParaKind kind = classify (text);
+  g_autoptr(PangoLayout) layout = new_layout (self, ROLE_FANGSONG, BODY_SIZE, text, self->type_width);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  gboolean heading_like = FALSE;
+
+  pango_layout_set_indent (layout, (int) floor (2 * self->char_advance * PANGO_SCALE));
+  pango_layout_set_justify (layout, TRUE);
+
+  if (kind == PARA_LEVEL2)
+    {
+      const char *stop = strstr (text, "。");
+      guint end = strlen (text);
+      PangoAttribute *attr;
+
+      if (stop != NULL && stop[strlen ("。")] != '\0')
+        end = stop + strlen ("。") - text;
+      else
+        heading_like = TRUE;
+      attr = pango_attr_family_new (self->families[ROLE_KAI]);
+      attr->start_index = 0;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  else if (kind == PARA_LEVEL3)
+    {
+      const char *stop = strstr (text, "。");
+
+      heading_like = stop == NULL || stop[strlen ("。")] == '\0';
+    }
+  set_body_spacing (self, layout, attrs);
+
+  /* A heading-like line is not left alone at the foot of a page. */
+  place_lines (flow, layout, self->pitch, heading_like ? 2 : 1);
+}
+
+static void
+place_text (Flow       *flow,
+            const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = (char *) skip_leading_space (lines[i]);
+
+      g_strchomp (line);
+      if (*line != '\0')
+        place_paragraph (flow, line);
+    }
+}
+
+/* Tables ----------------------------------------------------------------- */
+
+static gboolean
+is_label_role (NbGridRole role)
+{
+  return role == NB_GRID_LABEL;
+}
+
+/* A row with neither labels nor values (a group caption, a column header
+ * inside the table) belongs with the rows after it. */
+static gboolean
+row_keeps_with_next (Table *table,
+                     guint  row)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const NbGridCell *cell = nb_grid_cell_at (table->grid, row, c);
+
+      if (cell != NULL && cell->row == row
+          && (cell->role == NB_GRID_LABEL || cell->role == NB_GRID_VALUE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether some merged cell crosses the boundary above row @row. */
+static gboolean
+boundary_cuts_span (Table *table,
+                    guint  row)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const NbGridCell *cell = nb_grid_cell_at (table->grid, row, c);
+
+      if (cell != NULL && cell->row < row)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+break_allowed (Table *table,
+               guint  row)
+{
+  return row >= table->n_rows || !row_keeps_with_next (table, row - 1);
+}
+
+static char *
+cell_text (NbPageLayout     *self,
+           const NbGridCell *cell)
+{
+  if (cell->role == NB_GRID_VALUE)
+    {
+      const NbNumber *value = nb_report_get_value_at (self->report, cell->cell->index);
+
+      return value != NULL ? nb_number_to_string (value) : g_strdup ("");
+    }
+  return g_strdup (cell->text != NULL ? cell->text : "");
+}
+
+static Table *
+prepare_table (NbPageLayout     *self,
+               const NbTableDef *def)
+{
+  Table *table = g_new0 (Table, 1);
+  guint n_cells;
+  double total = 0, font_size, min_row;
+  g_autoptr(GHashTable) wrapped_groups = g_hash_table_new (NULL, NULL);
+  double *needed;
+
+  table->def = def;
+  table->grid = def->grid;
+  table->n_rows = nb_grid_get_n_rows (def->grid);
+  table->n_columns = nb_grid_get_n_columns (def->grid);
+  table->header_rows = MIN (nb_grid_get_header_rows (def->grid), table->n_rows);
+  n_cells = nb_grid_get_n_cells (def->grid);
+
+  /* The 15-column review table only fits in 小五 with tight cells. */
+  font_size = table->n_columns >= WIDE_TABLE_COLUMNS ? WIDE_TABLE_SIZE : TABLE_SIZE;
+  table->pad_x = table->n_columns >= WIDE_TABLE_COLUMNS ? 1.5 : 3.0;
+  table->pad_y = 3.0;
+  min_row = round (font_size * 2.0);
+
+  table->col_x = g_new0 (double, table->n_columns + 1);
+  for (guint c = 0; c < table->n_columns; c++)
+    total += MAX (nb_grid_get_column_width (def->grid, c), 0.01);
+  for (guint c = 0; c < table->n_columns; c++)
+    table->col_x[c + 1] = table->col_x[c]
+      + self->type_width * MAX (nb_grid_get_column_width (def->grid, c), 0.01) / total;
+
+  table->layouts = g_new0 (PangoLayout *, n_cells);
+  needed = g_new0 (double, n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbGridCell *cell = nb_grid_get_cell (def->grid, i);
+      double inner = table->col_x[cell->column + cell->colspan] - table->col_x[cell->column]
+                     - 2 * table->pad_x;
+      g_autofree char *text = NULL;
+      PangoLayout *layout;
+      int w, h;
+
+      if (cell->role == NB_GRID_EMPTY)
+        continue;
+      text = cell_text (self, cell);
+      layout = new_layout (self, ROLE_SONG, font_size, text, -1);
+      pango_layout_get_size (layout, &w, NULL);
+      if (is_label_role (cell->role) && (double) w / PANGO_SCALE > inner)
+        g_hash_table_add (wrapped_groups, GUINT_TO_POINTER (cell->column * 1000 + cell->colspan));
+
+      pango_layout_set_width (layout, (int) floor (MAX (inner, font_size) * PANGO_SCALE));
+      pango_layout_get_size (layout, NULL, &h);
+      needed[i] = (double) h / PANGO_SCALE + 2 * table->pad_y;
+      table->layouts[i] = layout;
+    }
+
+  /* Labels of a column are all left-aligned when one of them wraps, so a
+   * list of items reads as a list; otherwise everything is centred. */
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbGridCell *cell = nb_grid_get_cell (def->grid, i);
+      PangoAlignment align = PANGO_ALIGN_CENTER;
+
+      if (table->layouts[i] == NULL)
+        continue;
+      if (is_label_role (cell->role)
+          && g_hash_table_contains (wrapped_groups, GUINT_TO_POINTER (cell->column * 1000 + cell->colspan)))
+        align = PANGO_ALIGN_LEFT;
+      pango_layout_set_alignment (table->layouts[i], align);
+    }
+
+  /* Row heights: single rows first, then merged cells stretch the rows
+   * they span, the shortest spans first. */
+  table->row_h = g_new0 (double, table->n_rows);
+  for (guint r = 0; r < table->n_rows; r++)
+    table->row_h[r] = min_row;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbGridCell *cell = nb_grid_get_cell (def->grid, i);
+
+      if (cell->rowspan == 1)
+        table->row_h[cell->row] = MAX (table->row_h[cell->row], needed[i]);
+    }
+  for (guint span = 2; span <= table->n_rows; span++)
+    for (guint i = 0; i < n_cells; i++)
+      {
+        const NbGridCell *cell = nb_grid_get_cell (def->grid, i);
+        double have = 0;
+
+        if (cell->rowspan != span)
+          continue;
+        for (guint r = cell->row; r < cell->row + span && r < table->n_rows; r++)
+          have += table->row_h[r];
+        if (needed[i] > have)
+          for (guint r = cell->row; r < cell->row + span && r < table->n_rows; r++)
+            table->row_h[r] += (needed[i] - have) / span;
+      }
+  g_free (needed);
+
+  table->row_page = g_new (guint, table->n_rows);
+  table->row_top = g_new0 (double, table->n_rows);
+  for (guint r = 0; r < table->n_rows; r++)
+    table->row_page[r] = G_MAXUINT;
+  return table;
+}
+
+static double
+rows_height (Table *table,
+             guint  from,
+             guint  to)
+{
+  double h = 0;
+
+  for (guint r = from; r < to; r++)
+    h += table->row_h[r];
+  return h;
+}
+
+/* What must fit below a table's heading: the header rows and the rows up
+ * to the first place the table may break. */
+static double
+table_first_chunk (Table *table)
+{
+  guint b = table->header_rows + 1;
+
+  while (b < table->n_rows && !break_allowed (table, b))
+    b++;
+  return rows_height (table, 0, MIN (b, table->n_rows));
+}
+
+/* The row to break before, given that rows [start, fit) fit: the last
+ * place that cuts no merged cell, unless that wastes more than a third of
+ * the page, then any place that does not strand a caption. @start when
+ * there is none. */
+static guint
+choose_break (NbPageLayout *self,
+              Table        *table,
+              guint         start,
+              guint         fit)
+{
+  guint any = start;
+
+  for (guint b = fit; b > start; b--)
+    {
+      if (!break_allowed (table, b))
+        continue;
+      if (any == start)
+        any = b;
+      if (!boundary_cuts_span (table, b))
+        {
+          if (rows_height (table, b, fit) <= self->type_height / 3)
+            return b;
+          break;
+        }
+    }
+  return any;
+}
+
+static void
+record_rows (Flow  *flow,
+             Table *table,
+             guint  from,
+             guint  to,
+             double top)
+{
+  for (guint r = from; r < to; r++)
+    {
+      if (table->row_page[r] == G_MAXUINT)
+        {
+          table->row_page[r] = flow_page (flow);
+          table->row_top[r] = top;
+        }
+      top += table->row_h[r];
+    }
+}
+
+static void
+place_table (Flow  *flow,
+             Table *table)
+{
+  NbPageLayout *self = flow->self;
+  double header_h = rows_height (table, 0, table->header_rows);
+  guint start = table->header_rows;
+  gboolean first = TRUE;
+
+  while (first || start < table->n_rows)
+    {
+      double room = flow_room (flow) - header_h;
+      double used = 0;
+      guint fit = start, end;
+      Item item = { 0, };
+
+      while (fit < table->n_rows && used + table->row_h[fit] <= room + EPSILON)
+        used += table->row_h[fit++];
+
+      end = fit;
+      if (fit < table->n_rows)
+        {
+          end = choose_break (self, table, start, fit);
+          if (end == start)
+            {
+              if (flow->y > 0)
+                {
+                  flow_new_page (flow);
+                  continue;
+                }
+              /* Nothing fits on an empty page: cut where it must. */
+              end = MAX (fit, start + 1);
+            }
+        }
+
+      item.kind = ITEM_TABLE;
+      item.page = flow_page (flow);
+      item.x = self->type_x;
+      item.y = self->type_y + flow->y;
+      item.table = table;
+      item.row_start = start;
+      item.row_end = end;
+      g_array_append_val (self->items, item);
+
+      record_rows (flow, table, 0, table->header_rows, item.y);
+      record_rows (flow, table, start, end, item.y + header_h);
+      flow->y += header_h + rows_height (table, start, end);
+      start = end;
+      first = FALSE;
+      if (start < table->n_rows)
+        flow_new_page (flow);
+    }
+
+  /* Back onto the text grid, with some air below the table. */
+  flow->y = ceil ((flow->y + 0.4 * self->pitch) / self->pitch - EPSILON) * self->pitch;
+}
+
+/* Draws the cells of rows [from, to) with the top of row @from at @y;
+ * merged cells cut by a page break are drawn in each part, text repeated. */
+static void
+draw_band (Table   *table,
+           cairo_t *cr,
+           double   x,
+           double   y,
+           guint    from,
+           guint    to)
+{
+  guint n_cells = nb_grid_get_n_cells (table->grid);
+  g_autofree double *row_y = g_new (double, to - from + 1);
+
+  if (from >= to)
+    return;
+  row_y[0] = y;
+  for (guint r = from; r < to; r++)
+    row_y[r - from + 1] = row_y[r - from] + table->row_h[r];
+
+  cairo_set_line_width (cr, RULE_WIDTH);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbGridCell *cell = nb_grid_get_cell (table->grid, i);
+      guint r0 = MAX (cell->row, from);
+      guint r1 = MIN (cell->row + cell->rowspan, to);
+      double left, width, top, height;
+
+      if (r0 >= r1)
+        continue;
+      left = x + table->col_x[cell->column];
+      width = table->col_x[MIN (cell->column + cell->colspan, table->n_columns)]
+              - table->col_x[cell->column];
+      top = row_y[r0 - from];
+      height = row_y[r1 - from] - top;
+
+      cairo_rectangle (cr, left, top, width, height);
+      cairo_stroke (cr);
+
+      if (table->layouts[i] != NULL)
+        {
+          int text_h;
+          double ty;
+
+          pango_layout_get_size (table->layouts[i], NULL, &text_h);
+          ty = top + (height - (double) text_h / PANGO_SCALE) / 2;
+          cairo_save (cr);
+          cairo_rectangle (cr, left, top, width, height);
+          cairo_clip (cr);
+          cairo_move_to (cr, left + table->pad_x, MAX (ty, top + table->pad_y / 2));
+          pango_cairo_show_layout (cr, table->layouts[i]);
+          cairo_restore (cr);
+        }
+    }
+}
+
+/* Pagination ------------------------------------------------------------- */
+
+static char *
+format_date (const char *date)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (date == NULL || *date == '\0')
+    return NULL;
+  parts = g_strsplit (date, "-", 3);
+  if (g_strv_length (parts) != 3)
+    return g_strdup (date);
+  return g_strdup_printf ("%d年%d月%d日",
+                          (int) g_ascii_strtoll (parts[0], NULL, 10),
+                          (int) g_ascii_strtoll (parts[1], NULL, 10),
+                          (int) g_ascii_strtoll (parts[2], NULL, 10));
+}
+
+static void
+place_title (Flow *flow)
+{
+  NbPageLayout *self = flow->self;
+  g_autofree char *title = nb_report_dup_title (self->report);
+  g_autoptr(PangoLayout) layout = new_layout (self, ROLE_TITLE, TITLE_SIZE, title, self->type_width);
+  const char *tail = strstr (title, "政府信息公开工作年度报告");
+
+  /* Too long for a line: break where the sense breaks (after the agency
+   * and year), not wherever the width runs out. */
+  if (pango_layout_get_line_count (layout) > 1 && tail != NULL && tail != title)
+    {
+      g_autofree char *broken = g_strdup_printf ("%.*s\n%s", (int) (tail - title), title, tail);
+      g_autoptr(PangoLayout) second = new_layout (self, ROLE_TITLE, TITLE_SIZE, broken, self->type_width);
+
+      if (pango_layout_get_line_count (second) == 2)
+        g_set_object (&layout, second);
+    }
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  place_lines (flow, layout, MAX (self->pitch, TITLE_SIZE * 1.5), 2);
+  flow->y += self->pitch;  /* a blank line */
+}
+
+static void
+place_section_heading (Flow       *flow,
+                       const char *text,
+                       double      keep_below)
+{
+  NbPageLayout *self = flow->self;
+  g_autoptr(PangoLayout) layout = new_layout (self, ROLE_HEI, BODY_SIZE, text, self->type_width);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_layout_set_indent (layout, (int) floor (2 * self->char_advance * PANGO_SCALE));
+  set_body_spacing (self, layout, attrs);
+
+  /* Never the last thing on a page. */
+  if (flow->y > 0 && flow_room (flow) < self->pitch * pango_layout_get_line_count (layout) + keep_below - EPSILON)
+    flow_new_page (flow);
+  if (flow_room (flow) < self->pitch - EPSILON && flow->y > 0)
+    flow_new_page (flow);
+  add_heading (flow, text);
+  place_lines (flow, layout, self->pitch, 1);
+}
+
+static void
+place_signoff (Flow *flow)
+{
+  NbPageLayout *self = flow->self;
+  const char *signoff = nb_report_get_signoff (self->report);
+  g_autofree char *date = format_date (nb_report_get_date (self->report));
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  if (signoff == NULL || *signoff == '\0')
+    signoff = nb_report_get_agency (self->report);
+  if (signoff == NULL)
+    signoff = "";
+  text = date != NULL ? g_strdup_printf ("%s\n%s", signoff, date) : g_strdup (signoff);
+  if (*text == '\0')
+    return;
+
+  layout = new_layout (self, ROLE_FANGSONG, BODY_SIZE, text, self->type_width);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  set_body_spacing (self, layout, attrs);
+
+  flow->y += self->pitch;  /* a blank line */
+  if (flow_room (flow) < self->pitch * pango_layout_get_line_count (layout) - EPSILON)
+    flow_new_page (flow);
+  place_lines (flow, layout, self->pitch, pango_layout_get_line_count (layout));
+}
+
+static void
+place_sections (Flow *flow)
+{
+  NbPageLayout *self = flow->self;
+  NbFormat *format = nb_report_get_format (self->report);
+
+  for (guint s = 0; s < nb_format_get_n_sections (format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (format, s);
+
+      if (section->kind == NB_SECTION_TABLE && section->table != NULL && section->table->grid != NULL)
+        {
+          Table *table = prepare_table (self, section->table);
+
+          g_ptr_array_add (self->tables, table);
+          place_section_heading (flow, section->heading, table_first_chunk (table));
+          place_table (flow, table);
+        }
+      else
+        {
+          const char *text = nb_report_get_text (self->report, section->key);
+          g_autofree char *fees = nb_sentence_fees (self->report);
+
+          place_section_heading (flow, section->heading, *text != '\0' ? self->pitch : 0);
+          place_text (flow, text);
+          /* 2021: the 信息处理费 sentence comes from the section's fields
+           * unless the text already states it. */
+          if (fees != NULL && section->fields != NULL && section->fields->len > 0
+              && strstr (text, fees) == NULL)
+            place_text (flow, fees);
+        }
+    }
+}
+
+void
+nb_page_layout_paginate (NbPageLayout *self,
+                         PangoFontMap *fontmap,
+                         double        page_width_pt,
+                         double        page_height_pt)
+{
+  cairo_font_options_t *options;
+  Flow flow = { self, 0 };
+
+  g_return_if_fail (NB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (fontmap == NULL || PANGO_IS_FONT_MAP (fontmap));
+  g_return_if_fail (page_width_pt > MARGIN_LEFT + MARGIN_RIGHT + 72);
+  g_return_if_fail (page_height_pt > MARGIN_TOP + MARGIN_BOTTOM + 72);
+
+  if (fontmap == NULL)
+    fontmap = pango_cairo_font_map_get_default ();
+
+  nb_page_layout_reset (self);
+  g_clear_object (&self->context);
+  self->context = pango_font_map_create_context (fontmap);
+  /* Fixed measures: 1 unit = 1 pt, unhinted, unrounded, whatever the
+   * surface; mainland glyph forms. */
+  pango_cairo_context_set_resolution (self->context, 72);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+  pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
+  resolve_fonts (self, fontmap);
+
+  self->page_width = page_width_pt;
+  self->page_height = page_height_pt;
+  self->type_x = MARGIN_LEFT;
+  self->type_y = MARGIN_TOP;
+  self->type_width = page_width_pt - MARGIN_LEFT - MARGIN_RIGHT;
+  self->type_height = page_height_pt - MARGIN_TOP - MARGIN_BOTTOM;
+  self->pitch = self->type_height / LINES_PER_PAGE;
+  /* A hair under the exact 28th so rounding never pushes a char over. */
+  self->char_advance = self->type_width / CHARS_PER_LINE - 0.005;
+
+  flow_new_page (&flow);
+  place_title (&flow);
+  place_sections (&flow);
+  place_signoff (&flow);
+}
+
+guint
+nb_page_layout_get_n_pages (NbPageLayout *self)
+{
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), 0);
+
+  return self->n_pages;
+}
+
+static void
+draw_folio (NbPageLayout *self,
+            cairo_t      *cr,
+            guint         page)
+{
+  g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
+  g_autoptr(PangoLayout) layout = new_layout (self, ROLE_SONG, FOLIO_SIZE, text, -1);
+  int width, baseline;
+
+  pango_layout_get_size (layout, &width, NULL);
+  baseline = pango_layout_get_baseline (layout);
+  /* The dashes (at about a third of the em above the baseline) 7 mm below
+   * the type area. */
+  cairo_move_to (cr,
+                 self->type_x + (self->type_width - (double) width / PANGO_SCALE) / 2,
+                 self->type_y + self->type_height + 7 * MM + FOLIO_SIZE * 0.35
+                 - (double) baseline / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+nb_page_layout_draw_page (NbPageLayout *self,
+                          cairo_t      *cr,
+                          guint         page)
+{
+  guint first, last;
+
+  g_return_if_fail (NB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->n_pages);
+
+  first = g_array_index (self->page_first, guint, page);
+  last = page + 1 < self->n_pages ? g_array_index (self->page_first, guint, page + 1) : self->items->len;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = first; i < last; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->kind == ITEM_LINE)
+        {
+          cairo_move_to (cr, item->x, item->y);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, item->line));
+        }
+      else
+        {
+          Table *table = item->table;
+          double header_h = rows_height (table, 0, table->header_rows);
+
+          draw_band (table, cr, item->x, item->y, 0, table->header_rows);
+          draw_band (table, cr, item->x, item->y + header_h, item->row_start, item->row_end);
+        }
+    }
+  draw_folio (self, cr, page);
+  cairo_restore (cr);
+}
+
+void
+nb_page_layout_get_type_area (NbPageLayout *self,
+                              double       *x,
+                              double       *y,
+                              double       *width,
+                              double       *height)
+{
+  g_return_if_fail (NB_IS_PAGE_LAYOUT (self));
+
+  if (x != NULL)
+    *x = self->type_x;
+  if (y != NULL)
+    *y = self->type_y;
+  if (width != NULL)
+    *width = self->type_width;
+  if (height != NULL)
+    *height = self->type_height;
+}
+
+guint
+nb_page_layout_get_row_page (NbPageLayout *self,
+                             const char   *table_key,
+                             guint         row,
+                             double       *top,
+                             double       *bottom)
+{
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), G_MAXUINT);
+  g_return_val_if_fail (table_key != NULL, G_MAXUINT);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      Table *table = g_ptr_array_index (self->tables, i);
+
+      if (g_strcmp0 (table->def->key, table_key) != 0)
+        continue;
+      if (row >= table->n_rows || table->row_page[row] == G_MAXUINT)
+        return G_MAXUINT;
+      if (top != NULL)
+        *top = table->row_top[row];
+      if (bottom != NULL)
+        *bottom = table->row_top[row] + table->row_h[row];
+      return table->row_page[row];
+    }
+  return G_MAXUINT;
+}
+
+guint
+nb_page_layout_get_n_headings (NbPageLayout *self)
+{
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), 0);
+
+  return self->headings->len;
+}
+
+gboolean
+nb_page_layout_get_heading (NbPageLayout *self,
+                            guint         i,
+                            const char  **text,
+                            guint        *page,
+                            double       *y)
+{
+  Heading *heading;
+
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), FALSE);
+
+  if (i >= self->headings->len)
+    return FALSE;
+  heading = &g_array_index (self->headings, Heading, i);
+  if (text != NULL)
+    *text = heading->text;
+  if (page != NULL)
+    *page = heading->page;
+  if (y != NULL)
+    *y = heading->y;
+  return TRUE;
+}

@@ -1,0 +1,196 @@
+/* nb-pdf-writer.c — the report as a PDF document, page by page as printed */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "nb-error.h"
+#include "nb-page-layout.h"
+#include "nb-pdf-writer.h"
+
+typedef struct
+{
+  GOutputStream *stream;
+  GError        *error;   /* the first write error, for the message */
+} WriteClosure;
+
+/* cairo writes through GIO: the path is UTF-8 on every platform and a
+ * failing disk becomes a GError we can show. */
+static cairo_status_t
+write_to_stream (void                *data,
+                 const unsigned char *bytes,
+                 unsigned int         length)
+{
+  WriteClosure *closure = data;
+
+  if (closure->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (closure->stream, bytes, length, NULL, NULL, &closure->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static const char *
+describe_status (cairo_status_t status)
+{
+  switch (status)
+    {
+    case CAIRO_STATUS_NO_MEMORY:
+      return _("there is not enough memory");
+    case CAIRO_STATUS_WRITE_ERROR:
+      return _("the file could not be written (is the disk full?)");
+    case CAIRO_STATUS_FONT_TYPE_MISMATCH:
+    case CAIRO_STATUS_USER_FONT_ERROR:
+    case CAIRO_STATUS_FREETYPE_ERROR:
+      return _("a font could not be used; check that the Chinese fonts are installed");
+    default:
+      return cairo_status_to_string (status);
+    }
+}
+
+/* A new, empty file next to @target (same folder, so the final rename
+ * stays on one file system). */
+static GFileOutputStream *
+create_temporary (GFile   *target,
+                  GFile  **tmp_out,
+                  GError **error)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (target);
+  g_autofree char *base = g_file_get_basename (target);
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
+      g_autoptr(GFile) tmp = g_file_get_child (dir, name);
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *stream = g_file_create (tmp, G_FILE_CREATE_NONE, NULL, &local_error);
+
+      if (stream != NULL)
+        {
+          *tmp_out = g_steal_pointer (&tmp);
+          return stream;
+        }
+      if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              NbReport        *report)
+{
+  NbFormat *format = nb_report_get_format (report);
+  g_autofree char *title = nb_report_dup_title (report);
+  g_autofree char *subject = g_strdup_printf ("%d年度 · %s", nb_report_get_year (report),
+                                              nb_format_get_name (format));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  const char *agency = nb_report_get_agency (report);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (agency != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, agency);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "nianbao");
+  if (date != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+static void
+add_outline (cairo_surface_t *surface,
+             NbPageLayout    *layout)
+{
+  for (guint i = 0; i < nb_page_layout_get_n_headings (layout); i++)
+    {
+      const char *text;
+      guint page;
+      double y;
+      g_autofree char *link = NULL;
+      char ybuf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      nb_page_layout_get_heading (layout, i, &text, &page, &y);
+      /* Locale-independent number: a decimal comma would break the link. */
+      g_ascii_formatd (ybuf, sizeof ybuf, "%.1f", y);
+      link = g_strdup_printf ("page=%u pos=[0 %s]", page + 1, ybuf);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, text, link, 0);
+    }
+}
+
+gboolean
+nb_pdf_write (NbReport    *report,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(NbPageLayout) layout = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  WriteClosure closure = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = g_file_new_for_path (path);
+  stream = create_temporary (target, &tmp, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the PDF file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  layout = nb_page_layout_new (report);
+  nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+
+  closure.stream = G_OUTPUT_STREAM (stream);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
+                                                 NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  set_metadata (surface, report);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < nb_page_layout_get_n_pages (layout); page++)
+    {
+      nb_page_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  add_outline (surface, layout);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && closure.error == NULL)
+    g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &closure.error);
+  else
+    g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+
+  if (status != CAIRO_STATUS_SUCCESS || closure.error != NULL)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the PDF file “%s”: %s"), path,
+                   closure.error != NULL ? closure.error->message : describe_status (status));
+      g_clear_error (&closure.error);
+      g_file_delete (tmp, NULL, NULL);
+      return FALSE;
+    }
+
+  if (!g_file_move (tmp, target, G_FILE_COPY_OVERWRITE,
+                    NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the PDF file “%s”: %s"), path, local_error->message);
+      g_file_delete (tmp, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,17 @@
+/* nb-pdf-writer.h — the report as a PDF document, page by page as printed */
+#pragma once
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* Writes @report as an A4 PDF to @path (UTF-8, may be Chinese), laid out by
+ * NbPageLayout, fonts embedded, with title/author/subject metadata and the
+ * section headings as bookmarks. Atomic: a temporary file in the same
+ * folder is renamed over @path, so a failure leaves no half-written file
+ * and an existing @path untouched. NB_ERROR_EXPORT on failure. */
+gboolean nb_pdf_write (NbReport    *report,
+                       const char  *path,
+                       GError     **error);
+
+G_END_DECLS
