@@ -490,6 +490,9 @@ load_section (NbFormat    *self,
       !(kind = get_string (obj, "kind", TRUE, where, error)))
     return FALSE;
   section->guidance = get_string (obj, "guidance", FALSE, where, NULL);
+  section->short_heading = get_string (obj, "short_heading", FALSE, where, NULL);
+  if (!section->short_heading)
+    section->short_heading = section->heading;
 
   if (g_str_equal (kind, "text"))
     section->kind = NB_SECTION_TEXT;

@@ -76,7 +76,8 @@ struct _NbTableDef
 struct _NbSectionDef
 {
   const char        *key;          /* "overview" */
-  const char        *heading;      /* "一、总体情况" */
+  const char        *heading;      /* "三、收到和处理政府信息公开申请情况" */
+  const char        *short_heading;  /* for tabs: "三、依申请公开" (= heading if none) */
   NbSectionKind      kind;
   const char        *guidance;     /* text sections: what it should cover */
   const char *const *subheadings;  /* NULL-terminated, may be empty */

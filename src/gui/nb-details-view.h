@@ -1,0 +1,17 @@
+/* nb-details-view.h — the report's details: agency, kind, year, date, sign-off */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_DETAILS_VIEW (nb_details_view_get_type ())
+G_DECLARE_FINAL_TYPE (NbDetailsView, nb_details_view, NB, DETAILS_VIEW, GtkWidget)
+
+GtkWidget *nb_details_view_new (NbReport *report);
+
+/* Signal "refused" (const char *message): a value the model did not take. */
+
+G_END_DECLS

@@ -1,0 +1,264 @@
+/* nb-dialogs.c — message and file dialogs for GTK 4.8 and newer */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-dialogs.h"
+
+typedef struct
+{
+  NbAlertCallback callback;
+  gpointer        user_data;
+  int             cancel;
+  gboolean        answered;
+} AlertData;
+
+static void
+alert_respond (GtkWindow *alert,
+               int        response)
+{
+  AlertData *data = g_object_get_data (G_OBJECT (alert), "nb-alert-data");
+
+  if (data->answered)
+    return;
+  data->answered = TRUE;
+  gtk_window_destroy (alert);
+  if (data->callback)
+    data->callback (response, data->user_data);
+}
+
+static void
+on_alert_button (GtkButton *button,
+                 GtkWindow *alert)
+{
+  alert_respond (alert, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "nb-response")));
+}
+
+static gboolean
+on_alert_close_request (GtkWindow *alert,
+                        gpointer   user_data)
+{
+  AlertData *data = g_object_get_data (G_OBJECT (alert), "nb-alert-data");
+
+  alert_respond (alert, data->cancel);
+  return TRUE;
+}
+
+GtkWindow *
+nb_alert (GtkWindow          *parent,
+          const char         *heading,
+          const char         *body,
+          const char *const  *buttons,
+          int                 default_button,
+          int                 destructive_button,
+          int                 cancel,
+          NbAlertCallback     callback,
+          gpointer            user_data)
+{
+  GtkWindow *alert = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *button_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label;
+  GtkEventController *keys;
+  AlertData *data = g_new0 (AlertData, 1);
+
+  data->callback = callback;
+  data->user_data = user_data;
+  data->cancel = cancel;
+  g_object_set_data_full (G_OBJECT (alert), "nb-alert-data", data, g_free);
+
+  gtk_widget_set_name (GTK_WIDGET (alert), "nb-alert");
+  gtk_widget_add_css_class (GTK_WIDGET (alert), "nb-alert");
+  gtk_window_set_title (alert, heading);
+  gtk_window_set_modal (alert, TRUE);
+  gtk_window_set_resizable (alert, FALSE);
+  gtk_window_set_default_size (alert, 420, -1);
+  if (parent)
+    {
+      gtk_window_set_transient_for (alert, parent);
+      gtk_window_set_destroy_with_parent (alert, TRUE);
+    }
+
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 20);
+  gtk_widget_set_margin_bottom (box, 20);
+
+  label = gtk_label_new (heading);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_box_append (GTK_BOX (box), label);
+  if (body && *body)
+    {
+      label = gtk_label_new (body);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_name (label, "nb-alert-body");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_widget_set_halign (button_box, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button_box, 8);
+  for (int i = 0; buttons && buttons[i]; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (buttons[i]);
+
+      g_object_set_data (G_OBJECT (button), "nb-response", GINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_alert_button), alert);
+      if (i == default_button)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_window_set_default_widget (alert, button);
+        }
+      if (i == destructive_button)
+        gtk_widget_add_css_class (button, "destructive-action");
+      gtk_box_append (GTK_BOX (button_box), button);
+    }
+  gtk_box_append (GTK_BOX (box), button_box);
+  gtk_window_set_child (alert, box);
+
+  g_signal_connect (alert, "close-request", G_CALLBACK (on_alert_close_request), NULL);
+  /* Escape answers "cancel", as in every dialog. */
+  keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (alert), keys);
+
+  gtk_window_present (alert);
+  if (default_button >= 0)
+    {
+      GtkWidget *def = gtk_window_get_default_widget (alert);
+
+      if (def)
+        gtk_widget_grab_focus (def);
+    }
+  return alert;
+}
+
+GtkWindow *
+nb_alert_error (GtkWindow  *parent,
+                const char *heading,
+                const char *body)
+{
+  const char *buttons[] = { _("_Close"), NULL };
+
+  return nb_alert (parent, heading, body, buttons, 0, -1, 0, NULL, NULL);
+}
+
+typedef struct
+{
+  NbFileCallback callback;
+  gpointer       user_data;
+} FileData;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_file_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
+  g_autofree FileData *data = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (dialog), "nb-save"))
+    file = gtk_file_dialog_save_finish (dialog, result, &error);
+  else
+    file = gtk_file_dialog_open_finish (dialog, result, &error);
+  if (error && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("File dialog failed: %s", error->message);
+  data->callback (file, data->user_data);
+}
+#else
+static void
+on_native_response (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autofree FileData *data = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  data->callback (file, data->user_data);
+  g_object_unref (native);
+}
+#endif
+
+void
+nb_choose_file (GtkWindow          *parent,
+                gboolean            save,
+                const char         *title,
+                const NbFileFilter *filters,
+                GFile              *initial_folder,
+                const char         *initial_name,
+                NbFileCallback      callback,
+                gpointer            user_data)
+{
+  FileData *data = g_new0 (FileData, 1);
+
+  data->callback = callback;
+  data->user_data = user_data;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) list = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    for (guint i = 0; filters && filters[i].name; i++)
+      {
+        g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+        gtk_file_filter_set_name (filter, filters[i].name);
+        gtk_file_filter_add_pattern (filter, filters[i].pattern);
+        g_list_store_append (list, filter);
+        if (i == 0)
+          gtk_file_dialog_set_default_filter (dialog, filter);
+      }
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (list));
+    if (initial_folder)
+      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+    if (initial_name)
+      gtk_file_dialog_set_initial_name (dialog, initial_name);
+    if (save)
+      {
+        g_object_set_data (G_OBJECT (dialog), "nb-save", GINT_TO_POINTER (1));
+        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, data);
+      }
+    else
+      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, data);
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (title, parent,
+                                          save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          save ? _("_Save") : _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    for (guint i = 0; filters && filters[i].name; i++)
+      {
+        GtkFileFilter *filter = gtk_file_filter_new ();
+
+        gtk_file_filter_set_name (filter, filters[i].name);
+        gtk_file_filter_add_pattern (filter, filters[i].pattern);
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+        g_object_unref (filter);
+      }
+    if (initial_folder)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
+    if (save && initial_name)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+    g_signal_connect (native, "response", G_CALLBACK (on_native_response), data);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}

@@ -1,0 +1,137 @@
+/* nb-new-dialog.c — agency, year (default: last year) and the format, chosen
+ * from the year; choosing another format than the year's warns. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-new-dialog.h"
+
+struct _NbNewDialog
+{
+  GtkWindow       parent_instance;
+
+  GtkEntry       *agency_entry;
+  GtkDropDown    *kind_dropdown;
+  GtkSpinButton  *year_spin;
+  GtkDropDown    *format_dropdown;
+  GtkLabel       *format_note;
+  gboolean        updating;
+};
+
+G_DEFINE_FINAL_TYPE (NbNewDialog, nb_new_dialog, GTK_TYPE_WINDOW)
+
+enum { CREATE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+update_note (NbNewDialog *self)
+{
+  const char *const *versions = nb_format_list_versions ();
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  guint chosen = gtk_drop_down_get_selected (self->format_dropdown);
+  NbFormat *format = nb_format_get (versions[chosen], NULL);
+  g_autofree char *note = NULL;
+
+  if (nb_format_covers_year (format, year))
+    note = g_strdup_printf (_("The format in force for %d (%s)."), year,
+                            nb_format_get_issued_by (format) ? nb_format_get_issued_by (format) : "");
+  else
+    note = g_strdup_printf (_("Warning: the %s format is not the one in force for %d; evaluators mark a wrong format."),
+                            versions[chosen], year);
+  gtk_label_set_text (self->format_note, note);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->format_note), "warning");
+  if (!nb_format_covers_year (format, year))
+    gtk_widget_add_css_class (GTK_WIDGET (self->format_note), "warning");
+}
+
+static void
+on_year_changed (NbNewDialog *self)
+{
+  const char *const *versions = nb_format_list_versions ();
+  NbFormat *format = nb_format_for_year (gtk_spin_button_get_value_as_int (self->year_spin));
+
+  /* The format follows the year. */
+  for (guint i = 0; format && versions[i]; i++)
+    if (g_str_equal (versions[i], nb_format_get_version (format)))
+      gtk_drop_down_set_selected (self->format_dropdown, i);
+  update_note (self);
+}
+
+static void
+create (GtkWidget  *widget,
+        const char *action,
+        GVariant   *param)
+{
+  NbNewDialog *self = NB_NEW_DIALOG (widget);
+  const char *const *versions = nb_format_list_versions ();
+  g_autofree char *agency = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->agency_entry))));
+  g_autoptr(NbReport) report = NULL;
+
+  if (*agency == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->agency_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->agency_entry), _("The agency's name is needed for the title"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->agency_entry));
+      return;
+    }
+  report = nb_report_new (nb_format_get (versions[gtk_drop_down_get_selected (self->format_dropdown)], NULL),
+                          gtk_spin_button_get_value_as_int (self->year_spin), agency);
+  nb_report_set_agency_kind (report, gtk_drop_down_get_selected (self->kind_dropdown) == 1
+                                       ? NB_AGENCY_GOVERNMENT : NB_AGENCY_DEPARTMENT);
+  nb_history_clear (nb_report_get_history (report));
+  nb_report_set_modified (report, FALSE);
+  g_signal_emit (self, signals[CREATE], 0, report);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+nb_new_dialog_class_init (NbNewDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-new-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbNewDialog, agency_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbNewDialog, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NbNewDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, NbNewDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NbNewDialog, format_note);
+  gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  signals[CREATE] = g_signal_new ("create", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, NB_TYPE_REPORT);
+}
+
+static void
+nb_new_dialog_init (NbNewDialog *self)
+{
+  const char *const *versions = nb_format_list_versions ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) labels = NULL;
+  const char *kinds[] = { _("Department (publishes by 31 January)"),
+                          _("Government at this level (publishes by 31 March)"), NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; versions[i]; i++)
+    {
+      NbFormat *f = nb_format_get (versions[i], NULL);
+      g_strv_builder_add (names, nb_format_get_name (f));
+    }
+  labels = g_strv_builder_end (names);
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (gtk_string_list_new ((const char *const *) labels)));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (gtk_string_list_new (kinds)));
+
+  /* Reports are written in January about the year before. */
+  gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now) - 1);
+  g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (on_year_changed), self);
+  g_signal_connect_swapped (self->format_dropdown, "notify::selected", G_CALLBACK (update_note), self);
+  on_year_changed (self);
+}
+
+NbNewDialog *
+nb_new_dialog_new (GtkWindow *parent)
+{
+  return g_object_new (NB_TYPE_NEW_DIALOG, "transient-for", parent, NULL);
+}

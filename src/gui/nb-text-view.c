@@ -1,0 +1,360 @@
+/* nb-text-view.c — one text section: the text, the format's guidance beside
+ * it, a character count, sentences generated from the tables and, for
+ * section 六 of version 2021, the 信息处理费 fields.
+ *
+ * Every edit goes into the model (which owns undo); model changes (undo,
+ * load) come back into the buffer.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-cell-entry.h"
+#include "nb-sentence.h"
+#include "nb-text-view.h"
+
+struct _NbTextView
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *paned;
+  GtkLabel           *heading;
+  GtkTextView        *text_view;
+  GtkLabel           *count_label;
+  GtkMenuButton      *insert_button;
+  GtkLabel           *guidance;
+  GtkGrid            *fields;
+
+  NbReport           *report;
+  const NbSectionDef *section;
+  GtkTextBuffer      *buffer;
+  GtkTextTag         *error_tag;
+  GtkTextTag         *warning_tag;
+  GPtrArray          *entries;    /* NbCellEntry */
+  gboolean            syncing;
+  gulong              text_changed_id;
+  gulong              changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (NbTextView, nb_text_view, GTK_TYPE_WIDGET)
+
+enum { REFUSED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+nb_text_view_dispose (GObject *object)
+{
+  NbTextView *self = NB_TEXT_VIEW (object);
+
+  if (self->report)
+    {
+      g_clear_signal_handler (&self->text_changed_id, self->report);
+      g_clear_signal_handler (&self->changed_id, self->report);
+    }
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_object (&self->report);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_TEXT_VIEW);
+
+  G_OBJECT_CLASS (nb_text_view_parent_class)->dispose (object);
+}
+
+static void
+insert_sentence (NbTextView *self,
+                 char       *sentence)
+{
+  GtkTextIter iter;
+
+  if (sentence == NULL)
+    return;
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_insert (self->buffer, &iter, sentence, -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+  g_free (sentence);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+insert_requests (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  NbTextView *self = NB_TEXT_VIEW (widget);
+  insert_sentence (self, nb_sentence_requests (self->report));
+}
+
+static void
+insert_review (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  NbTextView *self = NB_TEXT_VIEW (widget);
+  insert_sentence (self, nb_sentence_review (self->report));
+}
+
+static void
+insert_fees (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  NbTextView *self = NB_TEXT_VIEW (widget);
+  char *sentence = nb_sentence_fees (self->report);
+
+  if (sentence == NULL)
+    {
+      g_signal_emit (self, signals[REFUSED], 0,
+                     _("Fill in the four information-processing-fee fields first (0 when there were none)"));
+      return;
+    }
+  insert_sentence (self, sentence);
+}
+
+static void
+nb_text_view_class_init (NbTextViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_text_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-text-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, paned);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, heading);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, insert_button);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, fields);
+
+  gtk_widget_class_install_action (widget_class, "text.insert-requests", NULL, insert_requests);
+  gtk_widget_class_install_action (widget_class, "text.insert-review", NULL, insert_review);
+  gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
+
+  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+nb_text_view_init (NbTextView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->entries = g_ptr_array_new ();
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  /* The model owns undo (Ctrl+Z is the window's); the buffer keeps none. */
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  self->error_tag = gtk_text_buffer_create_tag (self->buffer, "nb-error",
+                                                "underline", PANGO_UNDERLINE_ERROR,
+                                                "underline-rgba", &(GdkRGBA) { 0.85, 0.1, 0.1, 1 },
+                                                NULL);
+  self->warning_tag = gtk_text_buffer_create_tag (self->buffer, "nb-warning",
+                                                  "underline", PANGO_UNDERLINE_DOUBLE,
+                                                  "underline-rgba", &(GdkRGBA) { 0.8, 0.5, 0.0, 1 },
+                                                  "background-rgba", &(GdkRGBA) { 1.0, 0.85, 0.3, 0.25 },
+                                                  NULL);
+}
+
+static void
+update_count (NbTextView *self)
+{
+  int chars = gtk_text_buffer_get_char_count (self->buffer);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d character", "%d characters", chars),
+                                           chars);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   NbTextView    *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  update_count (self);
+  if (self->syncing)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  self->syncing = TRUE;
+  nb_report_set_text (self->report, self->section->key, text, NULL);
+  self->syncing = FALSE;
+}
+
+static void
+on_text_changed (NbReport   *report,
+                 const char *section,
+                 NbTextView *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+  const char *text;
+
+  if (self->syncing || g_strcmp0 (section, self->section->key) != 0)
+    return;
+  text = nb_report_get_text (report, section);
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  current = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, text) == 0)
+    return;
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (self->buffer, text, -1);
+  self->syncing = FALSE;
+}
+
+static void
+on_changed (NbReport   *report,
+            NbTextView *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    nb_cell_entry_refresh (g_ptr_array_index (self->entries, i));
+}
+
+static void
+on_field_refused (NbCellEntry *entry,
+                  const char  *message,
+                  NbTextView  *self)
+{
+  g_autofree char *text = g_strdup_printf ("“%s”：%s", nb_cell_entry_get_cell (entry)->label, message);
+  g_signal_emit (self, signals[REFUSED], 0, text);
+}
+
+static void
+on_field_move (NbCellEntry *entry,
+               int          rows,
+               int          columns,
+               NbTextView  *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    if (g_ptr_array_index (self->entries, i) == entry)
+      {
+        int next = (int) i + (rows != 0 ? rows : columns);
+        if (next >= 0 && next < (int) self->entries->len)
+          nb_cell_entry_focus (g_ptr_array_index (self->entries, next));
+        return;
+      }
+}
+
+GtkWidget *
+nb_text_view_new (NbReport           *report,
+                  const NbSectionDef *section)
+{
+  NbTextView *self = g_object_new (NB_TYPE_TEXT_VIEW, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkTextIter start;
+
+  g_return_val_if_fail (section->kind == NB_SECTION_TEXT, NULL);
+
+  self->report = g_object_ref (report);
+  self->section = section;
+  gtk_label_set_text (self->heading, section->heading);
+  gtk_label_set_text (self->guidance, section->guidance ? section->guidance : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, section->heading, -1);
+
+  g_menu_append (menu, _("Requests for information (table 3)"), "text.insert-requests");
+  g_menu_append (menu, _("Administrative reviews and lawsuits (table 4)"), "text.insert-review");
+  if (section->fields->len > 0)
+    g_menu_append (menu, _("Information processing fees (the fields beside)"), "text.insert-fees");
+  gtk_menu_button_set_menu_model (self->insert_button, G_MENU_MODEL (menu));
+
+  /* Section fields (the 2021 信息处理费 figures). */
+  for (guint i = 0; i < section->fields->len; i++)
+    {
+      const NbCellDef *def = g_ptr_array_index (section->fields, i);
+      GtkWidget *label = gtk_label_new (def->label);
+      GtkWidget *entry = nb_cell_entry_new (report, def);
+      GtkWidget *unit = gtk_label_new (def->unit ? def->unit : "");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_grid_attach (self->fields, label, 0, (int) i, 1, 1);
+      gtk_grid_attach (self->fields, entry, 1, (int) i, 1, 1);
+      gtk_grid_attach (self->fields, unit, 2, (int) i, 1, 1);
+      g_signal_connect (entry, "refused", G_CALLBACK (on_field_refused), self);
+      g_signal_connect (entry, "move", G_CALLBACK (on_field_move), self);
+      g_ptr_array_add (self->entries, entry);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->fields), section->fields->len > 0);
+
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (self->buffer, nb_report_get_text (report, section->key), -1);
+  self->syncing = FALSE;
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  update_count (self);
+
+  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+  self->text_changed_id = g_signal_connect (report, "text-changed", G_CALLBACK (on_text_changed), self);
+  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_changed), self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+nb_text_view_get_section (NbTextView *self)
+{
+  return self->section->key;
+}
+
+GtkTextView *
+nb_text_view_get_text_view (NbTextView *self)
+{
+  return self->text_view;
+}
+
+void
+nb_text_view_set_problems (NbTextView *self,
+                           GPtrArray  *problems)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->error_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->warning_tag, &start, &end);
+
+  for (guint i = 0; problems && i < problems->len; i++)
+    {
+      NbProblem *p = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (nb_problem_get_section (p), self->section->key) != 0 ||
+          nb_problem_get_end (p) <= nb_problem_get_start (p))
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) nb_problem_get_start (p));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) nb_problem_get_end (p));
+      gtk_text_buffer_apply_tag (self->buffer,
+                                 nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? self->error_tag
+                                                                                 : self->warning_tag,
+                                 &start, &end);
+    }
+  for (guint i = 0; i < self->entries->len; i++)
+    nb_cell_entry_set_problems (g_ptr_array_index (self->entries, i), problems);
+}
+
+void
+nb_text_view_select (NbTextView *self,
+                     guint       start,
+                     guint       end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) end);
+  gtk_text_buffer_select_range (self->buffer, &a, &b);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  gtk_text_view_scroll_to_iter (self->text_view, &a, 0.1, FALSE, 0, 0);
+}
+
+gboolean
+nb_text_view_focus_field (NbTextView *self,
+                          const char *key)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      NbCellEntry *entry = g_ptr_array_index (self->entries, i);
+      if (g_strcmp0 (nb_cell_entry_get_cell (entry)->key, key) == 0)
+        {
+          nb_cell_entry_focus (entry);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

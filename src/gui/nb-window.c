@@ -1,0 +1,1285 @@
+/* nb-window.c — NbWindow: one report, a tab per section, live checks
+ *
+ * The window only reads and writes through the NbReport; the pages are
+ * built from the format's sections, so no code here knows a table. After
+ * every change the checks run at the next idle (they take ~0.1 ms) and each
+ * page, tab and the problems list are told.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "nb-checker.h"
+#include "nb-details-view.h"
+#include "nb-dialogs.h"
+#include "nb-new-dialog.h"
+#include "nb-report-file.h"
+#include "nb-table-view.h"
+#include "nb-text-view.h"
+#include "nb-window.h"
+
+#define AUTOSAVE_SECONDS 30
+#define MESSAGE_SECONDS 8
+
+struct _NbWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+  GtkRevealer       *message_revealer;
+  GtkImage          *message_icon;
+  GtkLabel          *message_label;
+  GtkButton         *message_button;
+  GtkStack          *stack;
+  GtkWidget         *recent_box;
+  GtkListBox        *recent_list;
+  GtkPaned          *paned;
+  GtkNotebook       *notebook;
+  NbProblemsView    *problems_view;
+
+  /* document */
+  NbReport          *report;
+  GFile             *file;
+  GPtrArray         *problems;
+  GPtrArray         *page_sections;   /* char*: section key per notebook page */
+  GHashTable        *tab_counts;      /* section key → GtkLabel */
+  gulong             changed_id;
+  gulong             modified_id;
+  guint              check_idle;
+  guint              autosave_id;
+  guint              message_timeout;
+  char              *recovery_path;   /* our autosave file, once written */
+  guint              next_problem;
+  gboolean           close_confirmed;
+  GFile             *message_folder;  /* "Open Folder" after an export */
+};
+
+G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+typedef void (*Continuation) (NbWindow *self, gpointer data);
+
+static void save_as (NbWindow *self, Continuation then, gpointer data);
+
+static NbApplication *
+get_app (NbWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? NB_APPLICATION (app) : NULL;
+}
+
+/* ---- messages ---------------------------------------------------------- */
+
+static gboolean
+hide_message (gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  self->message_timeout = 0;
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* An inline note above the pages: a refused key, a saved file. */
+static void
+show_message (NbWindow   *self,
+              const char *icon,
+              const char *text)
+{
+  gtk_image_set_from_icon_name (self->message_icon, icon);
+  gtk_label_set_text (self->message_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_button), FALSE);
+  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+  g_clear_handle_id (&self->message_timeout, g_source_remove);
+  self->message_timeout = g_timeout_add_seconds (MESSAGE_SECONDS, hide_message, self);
+}
+
+static void
+on_message_close_clicked (GtkButton *button,
+                          NbWindow  *self)
+{
+  g_clear_handle_id (&self->message_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+static void
+on_message_button_clicked (GtkButton *button,
+                           NbWindow  *self)
+{
+  if (self->message_folder)
+    {
+      g_autofree char *uri = g_file_get_uri (self->message_folder);
+      g_autoptr(GError) error = NULL;
+
+      /* The file manager shows the folder (Explorer on Windows). */
+      if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+        g_warning ("Could not open %s: %s", uri, error->message);
+    }
+  on_message_close_clicked (button, self);
+}
+
+static void
+on_refused (GtkWidget  *page,
+            const char *message,
+            NbWindow   *self)
+{
+  show_message (self, "dialog-warning-symbolic", message);
+}
+
+/* ---- title, actions ---------------------------------------------------- */
+
+static void
+update_title (NbWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!self->report)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Annual Report"));
+      gtk_label_set_text (self->title_label, _("Annual Report"));
+      gtk_label_set_text (self->subtitle_label, _("Open government information"));
+      return;
+    }
+
+  {
+    const char *agency = nb_report_get_agency (self->report);
+    gboolean modified = nb_report_get_modified (self->report);
+
+    /* "• 温县交通运输局 2020年" — the dot marks unsaved changes, as GNOME apps do. */
+    title = g_strdup_printf (_("%s%s %d Report"), modified ? "• " : "",
+                             agency && *agency ? agency : _("Unnamed agency"),
+                             nb_report_get_year (self->report));
+  }
+  if (self->file)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      subtitle = g_strdup_printf (_("%s — format %s"), name,
+                                  nb_format_get_version (nb_report_get_format (self->report)));
+    }
+  else
+    subtitle = g_strdup_printf (_("Not saved yet — format %s"),
+                                nb_format_get_version (nb_report_get_format (self->report)));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+static void
+update_actions (NbWindow *self)
+{
+  gboolean has = self->report != NULL;
+  NbHistory *history = has ? nb_report_get_history (self->report) : NULL;
+  const char *doc_actions[] = { "save", "save-as", "show-problems", "next-problem" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (doc_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", has && nb_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "redo", has && nb_history_can_redo (history));
+  /* The exporters fill these in (issue 4). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "print", FALSE);
+}
+
+/* ---- checks ------------------------------------------------------------ */
+
+static const char *
+problem_section (NbWindow  *self,
+                 NbProblem *problem)
+{
+  const char *const *keys = nb_problem_get_keys (problem);
+
+  if (nb_problem_get_section (problem))
+    return nb_problem_get_section (problem);
+  if (keys && keys[0])
+    {
+      const NbCellDef *cell = nb_format_find_cell (nb_report_get_format (self->report), keys[0]);
+
+      if (cell)
+        return cell->section;
+    }
+  return NULL;
+}
+
+static void
+distribute_problems (NbWindow *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, label;
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const char *section = problem_section (self, g_ptr_array_index (self->problems, i));
+
+      if (section)
+        g_hash_table_insert (counts, (gpointer) section,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, section)) + 1));
+    }
+
+  g_hash_table_iter_init (&iter, self->tab_counts);
+  while (g_hash_table_iter_next (&iter, &key, &label))
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      g_autofree char *text = n ? g_strdup_printf ("%u", n) : g_strdup ("");
+
+      gtk_label_set_text (label, text);
+      gtk_widget_set_visible (label, n > 0);
+    }
+
+  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
+    {
+      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
+
+      if (NB_IS_TABLE_VIEW (page))
+        nb_table_view_set_problems (NB_TABLE_VIEW (page), self->problems);
+      else if (NB_IS_TEXT_VIEW (page))
+        nb_text_view_set_problems (NB_TEXT_VIEW (page), self->problems);
+    }
+  nb_problems_view_set_problems (self->problems_view, self->problems);
+}
+
+void
+nb_window_check_now (NbWindow *self)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->check_idle, g_source_remove);
+  g_ptr_array_set_size (self->problems, 0);
+  if (self->report)
+    {
+      g_autoptr(GPtrArray) found = nb_check_report (self->report, NULL);
+
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (found, i)));
+    }
+  self->next_problem = 0;
+  distribute_problems (self);
+}
+
+static gboolean
+check_idle_cb (gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  self->check_idle = 0;
+  nb_window_check_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- autosave ---------------------------------------------------------- */
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  NbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->report || !nb_report_get_modified (self->report))
+    {
+      self->autosave_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!nb_window_autosave_now (self, &error))
+    g_warning ("Autosave failed: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+remove_recovery (NbWindow *self)
+{
+  if (self->recovery_path)
+    {
+      g_autofree char *info = g_strconcat (self->recovery_path, ".info", NULL);
+
+      g_remove (self->recovery_path);
+      g_remove (info);
+      g_clear_pointer (&self->recovery_path, g_free);
+    }
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+}
+
+gboolean
+nb_window_autosave_now (NbWindow  *self,
+                        GError   **error)
+{
+  g_autofree char *dir = nb_application_dup_recovery_dir ();
+  g_autofree char *data = NULL;
+  g_autofree char *info_path = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  gsize length;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  if (!self->report)
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot create the folder for autosaved copies, %s"), dir);
+      return FALSE;
+    }
+  if (!self->recovery_path)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *name = g_strconcat (uuid, NB_FILE_EXTENSION, NULL);
+
+      self->recovery_path = g_build_filename (dir, name, NULL);
+    }
+  data = nb_report_file_to_data (self->report, &length);
+  if (!g_file_set_contents (self->recovery_path, data, length, error))
+    return FALSE;
+
+  /* Where the document belongs, so a recovered copy saves back there. */
+  if (self->file)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+      g_key_file_set_string (info, "recovery", "uri", uri);
+    }
+  g_key_file_set_string (info, "recovery", "saved", stamp);
+  info_path = g_strconcat (self->recovery_path, ".info", NULL);
+  return g_key_file_save_to_file (info, info_path, error);
+}
+
+const char *
+nb_window_get_recovery_path (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->recovery_path;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static void
+on_report_changed (NbReport *report,
+                   NbWindow *self)
+{
+  if (!self->check_idle)
+    self->check_idle = g_idle_add (check_idle_cb, self);
+  if (nb_report_get_modified (report) && !self->autosave_id)
+    self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_report_modified (NbReport   *report,
+                    GParamSpec *pspec,
+                    NbWindow   *self)
+{
+  update_title (self);
+}
+
+static GtkWidget *
+make_tab_label (NbWindow   *self,
+                const char *section,
+                const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *count = gtk_label_new ("");
+
+  gtk_widget_add_css_class (count, "nb-tab-count");
+  gtk_widget_set_visible (count, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
+  g_hash_table_insert (self->tab_counts, g_strdup (section), count);
+  return box;
+}
+
+static void
+add_page (NbWindow   *self,
+          GtkWidget  *page,
+          const char *section,
+          const char *tab_text,
+          const char *tooltip)
+{
+  GtkWidget *tab = make_tab_label (self, section, tab_text);
+
+  gtk_widget_set_tooltip_text (tab, tooltip);
+  g_signal_connect (page, "refused", G_CALLBACK (on_refused), self);
+  gtk_notebook_append_page (self->notebook, page, tab);
+  g_ptr_array_add (self->page_sections, g_strdup (section));
+}
+
+static void
+clear_document (NbWindow *self)
+{
+  g_clear_handle_id (&self->check_idle, g_source_remove);
+  if (self->report)
+    {
+      g_clear_signal_handler (&self->changed_id, self->report);
+      g_clear_signal_handler (&self->modified_id, self->report);
+    }
+  while (gtk_notebook_get_n_pages (self->notebook) > 0)
+    gtk_notebook_remove_page (self->notebook, -1);
+  g_ptr_array_set_size (self->page_sections, 0);
+  g_hash_table_remove_all (self->tab_counts);
+  g_ptr_array_set_size (self->problems, 0);
+  g_clear_object (&self->report);
+  g_clear_object (&self->file);
+  remove_recovery (self);
+}
+
+static void
+fill_recent (NbWindow *self)
+{
+  NbApplication *app = get_app (self);
+  g_auto(GStrv) recent = app ? nb_application_dup_recent (app) : NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent && recent[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *where = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (name);
+      GtkWidget *sub = gtk_label_new (where);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_START);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), sub);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_box, shown > 0);
+}
+
+void
+nb_window_set_report (NbWindow *self,
+                      NbReport *report,
+                      GFile    *file)
+{
+  NbFormat *format;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  clear_document (self);
+  if (!report)
+    {
+      fill_recent (self);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+      update_title (self);
+      update_actions (self);
+      return;
+    }
+
+  self->report = g_object_ref (report);
+  self->file = file ? g_object_ref (file) : NULL;
+  format = nb_report_get_format (report);
+
+  add_page (self, nb_details_view_new (report), "details", _("Details"),
+            _("Agency, year, date and sign-off"));
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *section = nb_format_get_section (format, i);
+      GtkWidget *page;
+
+      if (section->kind == NB_SECTION_TABLE)
+        page = nb_table_view_new (report, section);
+      else
+        page = nb_text_view_new (report, section);
+      add_page (self, page, section->key, section->short_heading, section->heading);
+    }
+  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
+  self->modified_id = g_signal_connect (report, "notify::modified", G_CALLBACK (on_report_modified), self);
+
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_notebook_set_current_page (self->notebook, nb_report_get_modified (report) ? 0 : 1);
+  nb_window_check_now (self);
+  update_title (self);
+  update_actions (self);
+}
+
+NbReport *
+nb_window_get_report (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->report;
+}
+
+GFile *
+nb_window_get_file (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+nb_window_load_file (NbWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autoptr(NbReport) report = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  if (!(report = nb_report_file_load (file, NULL, error)))
+    return FALSE;
+  nb_window_set_report (self, report, file);
+  if (get_app (self))
+    nb_application_add_recent (get_app (self), file);
+  return TRUE;
+}
+
+void
+nb_window_open_file (NbWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nb_window_load_file (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      if (!self->report)
+        nb_window_set_report (self, NULL, NULL);
+      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+    }
+}
+
+gboolean
+nb_window_save_to (NbWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  if (!nb_report_file_save (self->report, file, NULL, error))
+    return FALSE;
+  if (file != self->file)
+    {
+      g_clear_object (&self->file);
+      self->file = g_object_ref (file);
+    }
+  nb_report_set_modified (self->report, FALSE);
+  remove_recovery (self);
+  if (get_app (self))
+    nb_application_add_recent (get_app (self), file);
+  update_title (self);
+  return TRUE;
+}
+
+/* ---- unsaved changes --------------------------------------------------- */
+
+typedef struct
+{
+  NbWindow     *self;
+  Continuation  then;
+  gpointer      data;
+} Pending;
+
+static gboolean
+save_or_report (NbWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (nb_window_save_to (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+
+      show_message (self, "document-save-symbolic", text);
+      return TRUE;
+    }
+  nb_alert_error (GTK_WINDOW (self), _("The report could not be saved"), error->message);
+  return FALSE;
+}
+
+static void
+on_unsaved_response (int      response,
+                     gpointer user_data)
+{
+  g_autofree Pending *pending = user_data;
+  NbWindow *self = pending->self;
+
+  switch (response)
+    {
+    case 0: /* save */
+      if (self->file)
+        {
+          if (save_or_report (self, self->file))
+            pending->then (self, pending->data);
+        }
+      else
+        save_as (self, pending->then, pending->data);
+      break;
+    case 1: /* discard */
+      pending->then (self, pending->data);
+      break;
+    default: /* cancel: nothing happens */
+      break;
+    }
+  g_object_unref (self);
+}
+
+/* Runs @then once unsaved changes are saved or knowingly discarded. */
+static void
+maybe_discard (NbWindow     *self,
+               Continuation  then,
+               gpointer      data)
+{
+  Pending *pending;
+  const char *buttons[] = { _("_Save"), _("_Discard Changes"), _("_Cancel"), NULL };
+  g_autofree char *heading = NULL;
+
+  if (!self->report || !nb_report_get_modified (self->report))
+    {
+      then (self, data);
+      return;
+    }
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->then = then;
+  pending->data = data;
+  heading = g_strdup_printf (_("Save the changes to the %d report of %s?"),
+                             nb_report_get_year (self->report), nb_report_get_agency (self->report));
+  nb_alert (GTK_WINDOW (self), heading,
+            _("If you don't save, the changes since the last save are lost."),
+            buttons, 0, 1, 2, on_unsaved_response, pending);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static const NbFileFilter report_filters[] = {
+  { N_("Annual reports (*.nianbao)"), "*" NB_FILE_EXTENSION },
+  { NULL, NULL },
+};
+
+typedef struct
+{
+  Continuation then;
+  gpointer     data;
+} SaveAsData;
+
+static void
+on_save_as_chosen (GFile   *file,
+                   gpointer user_data)
+{
+  g_autofree SaveAsData *sa = g_object_steal_data (G_OBJECT (user_data), "nb-save-as");
+  NbWindow *self = user_data;
+  g_autoptr(GFile) target = NULL;
+
+  if (file && self->report)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* The filter cannot add the extension; do it so the file opens again. */
+      if (!g_str_has_suffix (name, NB_FILE_EXTENSION))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *with_ext = g_strconcat (name, NB_FILE_EXTENSION, NULL);
+          target = g_file_get_child (parent, with_ext);
+        }
+      else
+        target = g_object_ref (file);
+      if (save_or_report (self, target) && sa && sa->then)
+        sa->then (self, sa->data);
+    }
+  g_object_unref (self);
+}
+
+static void
+save_as (NbWindow     *self,
+         Continuation  then,
+         gpointer      data)
+{
+  SaveAsData *sa = g_new0 (SaveAsData, 1);
+  g_autofree char *title = nb_report_dup_title (self->report);
+  g_autofree char *name = g_strconcat (title, NB_FILE_EXTENSION, NULL);
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+  NbFileFilter filters[G_N_ELEMENTS (report_filters)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (report_filters); i++)
+    {
+      filters[i].name = report_filters[i].name ? _(report_filters[i].name) : NULL;
+      filters[i].pattern = report_filters[i].pattern;
+    }
+  sa->then = then;
+  sa->data = data;
+  g_object_set_data (G_OBJECT (self), "nb-save-as", sa);
+  if (self->file)
+    {
+      g_free (name);
+      name = g_file_get_basename (self->file);
+    }
+  nb_choose_file (GTK_WINDOW (self), TRUE, _("Save Report"), filters, folder, name,
+                  on_save_as_chosen, g_object_ref (self));
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (!self->report)
+    return;
+  if (self->file)
+    save_or_report (self, self->file);
+  else
+    save_as (self, NULL, NULL);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report)
+    save_as (self, NULL, NULL);
+}
+
+static void
+on_new_report (NbNewDialog *dialog,
+               NbReport    *report,
+               NbWindow    *self)
+{
+  nb_window_set_report (self, report, NULL);
+  /* A new report is unsaved work from the first keystroke. */
+  nb_report_set_modified (report, TRUE);
+  gtk_notebook_set_current_page (self->notebook, 1);
+}
+
+static void
+do_new (NbWindow *self,
+        gpointer  data)
+{
+  NbNewDialog *dialog = nb_new_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_report), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  maybe_discard (NB_WINDOW (widget), do_new, NULL);
+}
+
+static void
+on_open_chosen (GFile   *file,
+                gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  if (file)
+    nb_window_open_file (self, file);
+  g_object_unref (self);
+}
+
+static void
+do_open (NbWindow *self,
+         gpointer  data)
+{
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+  NbFileFilter filters[] = { { _("Annual reports (*.nianbao)"), "*" NB_FILE_EXTENSION }, { NULL, NULL } };
+
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Open Report"), filters, folder, NULL,
+                  on_open_chosen, g_object_ref (self));
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  maybe_discard (NB_WINDOW (widget), do_open, NULL);
+}
+
+static void
+do_open_uri (NbWindow *self,
+             gpointer  data)
+{
+  g_autofree char *uri = data;
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  if (!g_file_query_exists (file, NULL) && get_app (self))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      nb_application_remove_recent (get_app (self), uri);
+      fill_recent (self);
+      nb_alert_error (GTK_WINDOW (self), _("The report is no longer there"), name);
+      return;
+    }
+  nb_window_open_file (self, file);
+}
+
+static void
+on_recent_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     NbWindow      *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
+
+  if (uri)
+    maybe_discard (self, do_open_uri, g_strdup (uri));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report)
+    nb_report_undo (self->report);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report)
+    nb_report_redo (self->report);
+}
+
+static void
+do_close (NbWindow *self,
+          gpointer  data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+close_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static int
+page_of_section (NbWindow   *self,
+                 const char *section)
+{
+  for (guint i = 0; i < self->page_sections->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->page_sections, i), section) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Takes the clerk to the cell or the words a problem is about. */
+static void
+go_to_problem (NbWindow  *self,
+               NbProblem *problem)
+{
+  const char *section = problem_section (self, problem);
+  const char *const *keys = nb_problem_get_keys (problem);
+  int page_index = section ? page_of_section (self, section) : -1;
+  GtkWidget *page;
+
+  if (page_index < 0)
+    return;
+  gtk_notebook_set_current_page (self->notebook, page_index);
+  page = gtk_notebook_get_nth_page (self->notebook, page_index);
+  if (NB_IS_TABLE_VIEW (page) && keys && keys[0])
+    nb_table_view_focus_cell (NB_TABLE_VIEW (page), keys[0]);
+  else if (NB_IS_TEXT_VIEW (page))
+    {
+      if (keys && keys[0] && nb_text_view_focus_field (NB_TEXT_VIEW (page), keys[0]))
+        return;
+      nb_text_view_select (NB_TEXT_VIEW (page), nb_problem_get_start (problem), nb_problem_get_end (problem));
+    }
+}
+
+static void
+on_problem_activated (NbProblemsView *view,
+                      NbProblem      *problem,
+                      NbWindow       *self)
+{
+  go_to_problem (self, problem);
+}
+
+static void
+next_problem_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (!self->problems->len)
+    {
+      show_message (self, "emblem-ok-symbolic", _("No problems found"));
+      return;
+    }
+  self->next_problem %= self->problems->len;
+  nb_problems_view_activate (self->problems_view, self->next_problem++);
+}
+
+static void
+show_problems_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  /* Toggle the pane: collapsed means the position is at the bottom. */
+  if (gtk_paned_get_position (self->paned) >= gtk_widget_get_height (GTK_WIDGET (self->paned)) - 10)
+    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) - 180);
+  else
+    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)));
+}
+
+static void
+on_switch_page (GtkNotebook *notebook,
+                GtkWidget   *page,
+                guint        page_num,
+                NbWindow    *self)
+{
+  /* Nothing to do yet; kept so the current section is always known. */
+}
+
+/* ---- recovery ---------------------------------------------------------- */
+
+static char **
+find_recovery_files (void)
+{
+  g_autofree char *dir_path = nb_application_dup_recovery_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, NB_FILE_EXTENSION))
+      g_ptr_array_add (found, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_add (found, NULL);
+  return (char **) g_ptr_array_steal (found, NULL);
+}
+
+gboolean
+nb_window_recover (NbWindow    *self,
+                   const char  *recovery_path,
+                   GError     **error)
+{
+  g_autofree char *info_path = g_strconcat (recovery_path, ".info", NULL);
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GFile) recovery = g_file_new_for_path (recovery_path);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!(report = nb_report_file_load (recovery, NULL, error)))
+    return FALSE;
+  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL) &&
+      (uri = g_key_file_get_string (info, "recovery", "uri", NULL)))
+    original = g_file_new_for_uri (uri);
+  nb_window_set_report (self, report, original);
+  /* Unsaved work still: keep autosaving into the same copy until saved. */
+  self->recovery_path = g_strdup (recovery_path);
+  nb_report_set_modified (report, TRUE);
+  update_title (self);
+  show_message (self, "document-revert-symbolic",
+                _("Recovered the unsaved changes. Save to keep them."));
+  return TRUE;
+}
+
+typedef struct
+{
+  NbWindow *self;
+  char     *path;
+} Recovery;
+
+static void
+on_recovery_response (int      response,
+                      gpointer user_data)
+{
+  Recovery *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (response == 0)
+    {
+      NbWindow *target = r->self;
+
+      /* Keep a document already open here; recover into a new window. */
+      if (r->self->report && get_app (r->self))
+        {
+          target = nb_window_new (get_app (r->self));
+          gtk_window_present (GTK_WINDOW (target));
+        }
+      if (!nb_window_recover (target, r->path, &error))
+        nb_alert_error (GTK_WINDOW (target), _("The autosaved copy could not be read"), error->message);
+    }
+  else if (response == 1)
+    {
+      g_autofree char *info = g_strconcat (r->path, ".info", NULL);
+
+      g_remove (r->path);
+      g_remove (info);
+    }
+  g_object_unref (r->self);
+  g_free (r->path);
+  g_free (r);
+}
+
+void
+nb_window_offer_recovery (NbWindow *self)
+{
+  g_auto(GStrv) files = find_recovery_files ();
+
+  for (guint i = 0; files[i]; i++)
+    {
+      const char *buttons[] = { _("_Recover"), _("_Discard"), _("_Later"), NULL };
+      g_autofree char *info_path = g_strconcat (files[i], ".info", NULL);
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      g_autofree char *when = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *what = NULL;
+      g_autoptr(NbReport) report = NULL;
+      Recovery *r;
+
+      /* A copy of the document open here is not from a crash. */
+      if (g_strcmp0 (files[i], self->recovery_path) == 0)
+        continue;
+      if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+        {
+          when = g_key_file_get_string (info, "recovery", "saved", NULL);
+          uri = g_key_file_get_string (info, "recovery", "uri", NULL);
+        }
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (files[i]);
+        report = nb_report_file_load (file, NULL, NULL);
+      }
+      if (!report)
+        continue;
+      what = nb_report_dup_title (report);
+      if (uri)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+          g_autofree char *name = g_file_get_parse_name (file);
+          body = g_strdup_printf (_("Changes to “%s” (%s) were not saved when the application last stopped. "
+                                    "The copy was autosaved at %s."), what, name, when ? when : "?");
+        }
+      else
+        body = g_strdup_printf (_("“%s”, never saved, was open when the application last stopped. "
+                                  "The copy was autosaved at %s."), what, when ? when : "?");
+      r = g_new0 (Recovery, 1);
+      r->self = g_object_ref (self);
+      r->path = g_strdup (files[i]);
+      nb_alert (GTK_WINDOW (self), _("Recover unsaved changes?"), body,
+                buttons, 0, 1, 2, on_recovery_response, r);
+    }
+}
+
+/* ---- window ------------------------------------------------------------ */
+
+static gboolean
+nb_window_close_request (GtkWindow *window)
+{
+  NbWindow *self = NB_WINDOW (window);
+  NbApplication *app = get_app (self);
+  GSettings *settings = app ? nb_application_get_settings (app) : NULL;
+
+  if (!self->close_confirmed && self->report && nb_report_get_modified (self->report))
+    {
+      maybe_discard (self, do_close, NULL);
+      return TRUE;
+    }
+
+  if (settings)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (self->file)
+        {
+          g_autofree char *uri = g_file_get_uri (self->file);
+          g_settings_set_string (settings, "last-document", uri);
+        }
+      else
+        g_settings_set_string (settings, "last-document", "");
+    }
+  /* Closed knowingly: the autosaved copy is not needed any more. */
+  remove_recovery (self);
+  return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+}
+
+static void
+nb_window_dispose (GObject *object)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  g_clear_handle_id (&self->message_timeout, g_source_remove);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->check_idle, g_source_remove);
+  if (self->report)
+    {
+      g_clear_signal_handler (&self->changed_id, self->report);
+      g_clear_signal_handler (&self->modified_id, self->report);
+    }
+  g_clear_object (&self->report);
+  g_clear_object (&self->file);
+  g_clear_object (&self->message_folder);
+  g_clear_pointer (&self->recovery_path, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
+}
+
+static void
+nb_window_finalize (GObject *object)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->page_sections, g_ptr_array_unref);
+  g_clear_pointer (&self->tab_counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
+}
+
+static void
+nb_window_class_init (NbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = nb_window_dispose;
+  object_class->finalize = nb_window_finalize;
+  window_class->close_request = nb_window_close_request;
+
+  g_type_ensure (NB_TYPE_PROBLEMS_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, message_icon);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, message_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, notebook);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, problems_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_message_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_switch_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-problem", NULL, next_problem_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, NULL);
+}
+
+static void
+nb_window_init (NbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  self->page_sections = g_ptr_array_new_with_free_func (g_free);
+  self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+NbWindow *
+nb_window_new (NbApplication *app)
+{
+  NbWindow *self = g_object_new (NB_TYPE_WINDOW, "application", app, NULL);
+  GSettings *settings = app ? nb_application_get_settings (app) : NULL;
+
+  if (settings)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  nb_window_set_report (self, NULL, NULL);
+  return self;
+}
+
+GPtrArray *
+nb_window_get_problems (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->problems;
+}
+
+NbProblemsView *
+nb_window_get_problems_view (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->problems_view;
+}
+
+GtkWidget *
+nb_window_get_page (NbWindow   *self,
+                    const char *section)
+{
+  int i;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  i = page_of_section (self, section);
+  return i < 0 ? NULL : gtk_notebook_get_nth_page (self->notebook, i);
+}
+
+const char *
+nb_window_get_tab_count (NbWindow   *self,
+                         const char *section)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  label = g_hash_table_lookup (self->tab_counts, section);
+  return label ? gtk_label_get_text (label) : NULL;
+}
+
+const char *
+nb_window_get_current_section (NbWindow *self)
+{
+  int i;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  i = gtk_notebook_get_current_page (self->notebook);
+  return i < 0 || (guint) i >= self->page_sections->len ? NULL : g_ptr_array_index (self->page_sections, i);
+}

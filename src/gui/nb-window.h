@@ -1,0 +1,62 @@
+/* nb-window.h — NbWindow: one report, a tab per section, live checks */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nb-application.h"
+#include "nb-problems-view.h"
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_WINDOW (nb_window_get_type ())
+G_DECLARE_FINAL_TYPE (NbWindow, nb_window, NB, WINDOW, GtkApplicationWindow)
+
+NbWindow       *nb_window_new               (NbApplication *app);
+
+/* Shows @report (NULL: the start page). @file is where it is saved, or
+ * NULL for a new, never saved report. */
+void            nb_window_set_report        (NbWindow      *self,
+                                             NbReport      *report,
+                                             GFile         *file);
+NbReport       *nb_window_get_report        (NbWindow      *self);
+GFile          *nb_window_get_file          (NbWindow      *self);
+
+/* Loads @file; FALSE + @error if it cannot be read (the window is unchanged). */
+gboolean        nb_window_load_file         (NbWindow      *self,
+                                             GFile         *file,
+                                             GError       **error);
+/* What Open does: loads, and shows the loader's message in a dialog on failure. */
+void            nb_window_open_file         (NbWindow      *self,
+                                             GFile         *file);
+/* Saves to @file (which becomes the document's file). */
+gboolean        nb_window_save_to           (NbWindow      *self,
+                                             GFile         *file,
+                                             GError       **error);
+
+/* Runs the checks now instead of at the next idle (tests). */
+void            nb_window_check_now         (NbWindow      *self);
+GPtrArray      *nb_window_get_problems      (NbWindow      *self);
+NbProblemsView *nb_window_get_problems_view (NbWindow      *self);
+/* The page widget (NbTextView, NbTableView, NbDetailsView) of a section key
+ * ("details" for the report details), or NULL. */
+GtkWidget      *nb_window_get_page          (NbWindow      *self,
+                                             const char    *section);
+/* The problem count shown on a section's tab ("" when none). */
+const char     *nb_window_get_tab_count     (NbWindow      *self,
+                                             const char    *section);
+const char     *nb_window_get_current_section (NbWindow    *self);
+
+/* Autosave: writes the unsaved document to the recovery folder now. */
+gboolean        nb_window_autosave_now      (NbWindow      *self,
+                                             GError       **error);
+const char     *nb_window_get_recovery_path (NbWindow      *self);
+/* Asks whether to recover what a crashed session left; does nothing when
+ * there is nothing to recover. */
+void            nb_window_offer_recovery    (NbWindow      *self);
+/* Opens a recovery file (with its original file name, if it had one). */
+gboolean        nb_window_recover           (NbWindow      *self,
+                                             const char    *recovery_path,
+                                             GError       **error);
+
+G_END_DECLS
