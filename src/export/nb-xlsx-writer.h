@@ -1,6 +1,17 @@
-/* nb-xlsx-writer.h: export a report as an .xlsx workbook (libxlsxwriter).
+/* nb-xlsx-writer.h — export a report as an .xlsx workbook (libxlsxwriter)
  *
- * SPDX-License-Identifier: GPL-3.0-or-later
+ * The workbook holds, in this order:
+ *   报告正文      the title, the six section headings and the section texts
+ *                (one paragraph a row, always as text, never as a formula);
+ *   one sheet per table, named after the section's short heading
+ *                ("二、主动公开"), laid out from the table's NbGrid like the
+ *                official form; computed totals are live =SUM() formulas with
+ *                their value cached; input cells carry data validation;
+ *   数据          two columns, "key" | "value", for programs that read the
+ *                workbook back: format, agency, agency_kind, year, date, then
+ *                every cell key of the format in its order. Every value is
+ *                text, exactly as nb_report_dup_field() gives it ("793.9397",
+ *                "" for blank), so decimals survive without rounding.
  */
 #pragma once
 
@@ -10,6 +21,13 @@
 
 G_BEGIN_DECLS
 
+/* The name of the machine-readable sheet and of its two columns. */
+#define NB_XLSX_DATA_SHEET "数据"
+#define NB_XLSX_BODY_SHEET "报告正文"
+
+/* Writes @report to @path (UTF-8, may be Chinese) atomically: a temporary
+ * file in the same folder is renamed over @path only once it is complete.
+ * Fails with NB_ERROR_EXPORT. */
 gboolean nb_xlsx_write (NbReport    *report,
                         const char  *path,
                         GError     **error);

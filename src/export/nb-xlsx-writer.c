@@ -1,0 +1,980 @@
+/* nb-xlsx-writer.c — the report as an .xlsx workbook, laid out from NbGrid
+ *
+ * Values are exact NbNumbers everywhere; a double is made only at the last
+ * moment, from the number's exact decimal text, to hand libxlsxwriter a
+ * number. Every text (labels, section texts, data) goes through
+ * worksheet_write_string(), so text such as "=1+1" is never a formula.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <xlsxwriter.h>
+
+#include "nb-error.h"
+#include "nb-grid.h"
+#include "nb-xlsx-writer.h"
+
+#define FONT_TABLE   "宋体"
+#define FONT_BODY    "仿宋"
+#define FONT_HEADING "黑体"
+
+/* Sizes in points: 5号 for tables, 小五 for the 15-column table, 3号 body
+ * text and 2号 title as in GB/T 9704. */
+#define SIZE_TABLE       10.5
+#define SIZE_TABLE_WIDE  9.0
+#define SIZE_BODY        16.0
+#define SIZE_TITLE       22.0
+
+/* Tables with more columns than this print landscape, in the small size. */
+#define WIDE_COLUMNS 10
+
+/* Column widths (Excel units, ≈ one digit of the default font) a table
+ * spreads its relative widths over. */
+#define TABLE_WIDTH       96.0
+#define TABLE_WIDTH_WIDE 120.0
+/* 28 characters of 3号 a line, as on the printed page. */
+#define BODY_WIDTH        88.0
+
+/* Excel's row height limit, in points. */
+#define MAX_ROW_HEIGHT 409.0
+
+enum
+{
+  F_BOLD    = 1 << 0,
+  F_BORDER  = 1 << 1,
+  F_WRAP    = 1 << 2,
+  F_CENTER  = 1 << 3,
+  F_RIGHT   = 1 << 4,
+  F_VCENTER = 1 << 5,
+  F_VTOP    = 1 << 6,
+};
+
+typedef struct
+{
+  const char *sheet;  /* quoted for formulas; NULL: not on a table sheet */
+  guint       row;
+  guint       column;
+} CellPos;
+
+typedef struct
+{
+  lxw_workbook *workbook;
+  NbReport     *report;
+  NbFormat     *format;
+  char         *title;
+  CellPos      *positions;   /* by NbCellDef index */
+  GHashTable   *formats;     /* description → lxw_format* (owned by workbook) */
+  GPtrArray    *strings;     /* strings that must live until workbook_close */
+  lxw_error     error;       /* the first libxlsxwriter failure */
+} Writer;
+
+static void
+check (Writer   *w,
+       lxw_error err)
+{
+  if (err != LXW_NO_ERROR && w->error == LXW_NO_ERROR)
+    w->error = err;
+}
+
+static const char *
+keep (Writer *w,
+      char   *string)
+{
+  g_ptr_array_add (w->strings, string);
+  return string;
+}
+
+static lxw_format *
+get_format (Writer     *w,
+            const char *font,
+            double      size,
+            guint       flags,
+            const char *num_format)
+{
+  g_autofree char *key = g_strdup_printf ("%s|%g|%u|%s", font, size, flags,
+                                          num_format ? num_format : "");
+  lxw_format *format = g_hash_table_lookup (w->formats, key);
+
+  if (format)
+    return format;
+
+  format = workbook_add_format (w->workbook);
+  format_set_font_name (format, font);
+  format_set_font_size (format, size);
+  /* GB2312 charset, so Excel picks the Chinese font for every glyph. */
+  format_set_font_charset (format, 134);
+  if (flags & F_BOLD)
+    format_set_bold (format);
+  if (flags & F_BORDER)
+    {
+      format_set_border (format, LXW_BORDER_THIN);
+      format_set_border_color (format, LXW_COLOR_BLACK);
+    }
+  if (flags & F_WRAP)
+    format_set_text_wrap (format);
+  if (flags & F_CENTER)
+    format_set_align (format, LXW_ALIGN_CENTER);
+  else if (flags & F_RIGHT)
+    format_set_align (format, LXW_ALIGN_RIGHT);
+  else
+    format_set_align (format, LXW_ALIGN_LEFT);
+  if (flags & F_VCENTER)
+    format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
+  else if (flags & F_VTOP)
+    format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  if (num_format)
+    format_set_num_format (format, num_format);
+  g_hash_table_insert (w->formats, g_steal_pointer (&key), format);
+  return format;
+}
+
+/* ---- measuring text (no fonts at hand: CJK ≈ 2 units, others ≈ 1) ---- */
+
+static double
+text_units (const char *text,
+            double      size)
+{
+  double units = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.1 : 1.1;
+    }
+  return units * size / 11.0;
+}
+
+/* Lines @text takes in a column @width units wide. */
+static guint
+text_lines (const char *text,
+            double      size,
+            double      width)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  double avail = MAX (width - 1.5, 2.0);
+  guint n = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      /* 5 % slack: characters wrap whole, never half. */
+      double units = text_units (lines[i], size) * 1.05;
+
+      n += MAX (1, (guint) ((units + avail - 0.01) / avail));
+    }
+  return MAX (n, 1);
+}
+
+static double
+line_height (double size)
+{
+  return size * 1.4;
+}
+
+/* ---- values ---- */
+
+static double
+number_to_double (const NbNumber *number)
+{
+  char buf[NB_NUMBER_BUF];
+
+  if (number->blank)
+    return 0;
+  return g_ascii_strtod (nb_number_format (number, buf), NULL);
+}
+
+/* "0", "0.0000": the places the value was typed with, so the cell shows
+ * exactly the report's figure. */
+static char *
+number_format_for (const NbCellDef *cell,
+                   const NbNumber  *value)
+{
+  guint places = 0;
+
+  if (cell->kind.type == NB_KIND_DECIMAL)
+    places = value->blank ? cell->kind.places : value->places;
+  if (places == 0)
+    return g_strdup ("0");
+  return g_strdup_printf ("0.%.*s", (int) places, "000000000000");
+}
+
+static void
+cell_name (char  *buf,
+           guint  row,
+           guint  column)
+{
+  lxw_rowcol_to_cell (buf, row, column);
+}
+
+static void
+append_ref (GString       *f,
+            const char    *own_sheet,
+            const CellPos *first,
+            const CellPos *last)
+{
+  char a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
+
+  if (f->str[f->len - 1] != '(')
+    g_string_append_c (f, ',');
+  if (g_strcmp0 (first->sheet, own_sheet) != 0)
+    g_string_append_printf (f, "%s!", first->sheet);
+  cell_name (a, first->row, first->column);
+  g_string_append (f, a);
+  if (first->row != last->row || first->column != last->column)
+    {
+      cell_name (b, last->row, last->column);
+      g_string_append_printf (f, ":%s", b);
+    }
+}
+
+/* "=SUM(D6:D25)": the terms, adjacent ones joined into ranges. NULL when a
+ * term has no place in a table sheet (then the value is written as is). */
+static char *
+sum_formula (Writer          *w,
+             const NbCellDef *cell,
+             const char      *own_sheet)
+{
+  g_autoptr(GString) f = g_string_new ("=SUM(");
+  const CellPos *first = NULL, *last = NULL;
+  int direction = 0;  /* 0 single, 1 along a row, 2 down a column */
+
+  if (cell->n_terms == 0)
+    return NULL;
+  for (guint i = 0; i < cell->n_terms; i++)
+    {
+      const CellPos *p = &w->positions[cell->terms[i]];
+
+      if (!p->sheet)
+        return NULL;
+      if (first && p->sheet == last->sheet)
+        {
+          if (direction != 2 && p->row == last->row && p->column == last->column + 1)
+            {
+              last = p;
+              direction = 1;
+              continue;
+            }
+          if (direction != 1 && p->column == last->column && p->row == last->row + 1)
+            {
+              last = p;
+              direction = 2;
+              continue;
+            }
+        }
+      if (first)
+        append_ref (f, own_sheet, first, last);
+      first = last = p;
+      direction = 0;
+    }
+  append_ref (f, own_sheet, first, last);
+  g_string_append_c (f, ')');
+  return g_string_free (g_steal_pointer (&f), FALSE);
+}
+
+static void
+add_validation (Writer          *w,
+                lxw_worksheet   *ws,
+                guint            row,
+                guint            column,
+                guint            last_row,
+                guint            last_column,
+                const NbCellDef *cell)
+{
+  lxw_data_validation dv = { 0 };
+  g_autofree char *formula = NULL;
+  g_autofree char *message = NULL;
+  char ref[LXW_MAX_CELL_NAME_LENGTH];
+
+  dv.show_error = LXW_VALIDATION_ON;
+  dv.ignore_blank = LXW_VALIDATION_ON;
+  dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  dv.error_title = (char *) "数值不符合要求";
+  switch (cell->kind.type)
+    {
+    case NB_KIND_COUNT:
+      dv.validate = LXW_VALIDATION_TYPE_INTEGER;
+      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      dv.minimum_number = 0;
+      dv.maximum_number = (double) NB_NUMBER_MAX_INTEGER;
+      dv.error_message = (char *) "请填写不小于0的整数（没有请填0）。";
+      break;
+    case NB_KIND_SIGNED:
+      dv.validate = LXW_VALIDATION_TYPE_INTEGER;
+      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      dv.minimum_number = -(double) NB_NUMBER_MAX_INTEGER;
+      dv.maximum_number = (double) NB_NUMBER_MAX_INTEGER;
+      dv.error_message = (char *) "请填写整数，减少时填负数（如-33）。";
+      break;
+    case NB_KIND_DECIMAL:
+      /* Excel cannot limit decimal places itself: a formula does. */
+      cell_name (ref, row, column);
+      formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=0,%s<=%" G_GINT64_FORMAT ",ROUND(%s,%u)=%s)",
+                                 ref, ref, ref, NB_NUMBER_MAX_INTEGER,
+                                 ref, cell->kind.places, ref);
+      message = g_strdup_printf ("请填写不小于0的数，最多%u位小数。", cell->kind.places);
+      dv.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+      dv.value_formula = formula;
+      dv.error_message = message;
+      break;
+    case NB_KIND_TEXT:
+    default:
+      return;
+    }
+  if (row == last_row && column == last_column)
+    check (w, worksheet_data_validation_cell (ws, row, column, &dv));
+  else
+    check (w, worksheet_data_validation_range (ws, row, column, last_row, last_column, &dv));
+}
+
+/* ---- sheets ---- */
+
+static char *
+escape_header (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
+
+  return g_strjoinv ("&&", parts);
+}
+
+static void
+print_setup (Writer        *w,
+             lxw_worksheet *ws,
+             gboolean       landscape)
+{
+  g_autofree char *title = escape_header (w->title);
+  g_autofree char *header = g_strdup_printf ("&C%s", title);
+
+  worksheet_set_paper (ws, 9);  /* A4 */
+  if (landscape)
+    {
+      worksheet_set_landscape (ws);
+      worksheet_set_margins (ws, 0.8, 0.8, 1.0, 0.9);
+    }
+  else
+    {
+      /* GB/T 9704 margins: left 28 mm, right 26 mm, top 37 mm, bottom 35 mm. */
+      worksheet_set_margins (ws, 1.10, 1.02, 1.46, 1.38);
+    }
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_center_horizontally (ws);
+  /* A header too long for Excel is left out rather than failing the export. */
+  if (strlen (header) <= LXW_HEADER_FOOTER_MAX)
+    worksheet_set_header (ws, header);
+  worksheet_set_footer (ws, "&C— &P —");
+}
+
+static void
+merge_or_write (Writer        *w,
+                lxw_worksheet *ws,
+                guint          row,
+                guint          column,
+                guint          last_row,
+                guint          last_column,
+                const char    *text,
+                lxw_format    *format)
+{
+  if (row != last_row || column != last_column)
+    check (w, worksheet_merge_range (ws, row, column, last_row, last_column,
+                                     text ? text : "", format));
+  else if (text && *text)
+    check (w, worksheet_write_string (ws, row, column, text, format));
+  else
+    check (w, worksheet_write_blank (ws, row, column, format));
+}
+
+static void
+write_value (Writer           *w,
+             lxw_worksheet    *ws,
+             const char       *own_sheet,
+             const NbGridCell *gc,
+             guint             row,
+             double            size)
+{
+  const NbCellDef *cell = gc->cell;
+  guint last_row = row + gc->rowspan - 1;
+  guint last_column = gc->column + gc->colspan - 1;
+  NbNumber value;
+  g_autofree char *num_format = NULL;
+  g_autofree char *formula = NULL;
+  lxw_format *format;
+
+  /* The formula's cached result is the sum it computes, so Excel, WPS and
+   * LibreOffice show the same figure before and after recalculating. */
+  if (cell->computed)
+    value = nb_report_compute_at (w->report, cell->index);
+  else
+    value = *nb_report_get_value_at (w->report, cell->index);
+  num_format = number_format_for (cell, &value);
+  format = get_format (w, FONT_TABLE, size, F_BORDER | F_CENTER | F_VCENTER, num_format);
+
+  if (row != last_row || gc->column != last_column)
+    check (w, worksheet_merge_range (ws, row, gc->column, last_row, last_column, "", format));
+  if (cell->computed)
+    formula = sum_formula (w, cell, own_sheet);
+  if (formula)
+    check (w, worksheet_write_formula_num (ws, row, gc->column, formula, format,
+                                           number_to_double (&value)));
+  else if (value.blank)
+    check (w, worksheet_write_blank (ws, row, gc->column, format));
+  else
+    check (w, worksheet_write_number (ws, row, gc->column, number_to_double (&value), format));
+
+  if (!cell->computed)
+    add_validation (w, ws, row, gc->column, last_row, last_column, cell);
+}
+
+static void
+write_table_sheet (Writer           *w,
+                   const NbTableDef *table,
+                   const char       *name,
+                   const char       *quoted)
+{
+  NbGrid *grid = table->grid;
+  guint n_rows = nb_grid_get_n_rows (grid);
+  guint n_columns = nb_grid_get_n_columns (grid);
+  gboolean wide = n_columns > WIDE_COLUMNS;
+  double size = wide ? SIZE_TABLE_WIDE : SIZE_TABLE;
+  double total = wide ? TABLE_WIDTH_WIDE : TABLE_WIDTH;
+  double min_height = line_height (size) + 6;
+  g_autofree double *widths = g_new0 (double, n_columns);
+  g_autofree double *heights = g_new0 (double, n_rows + 1);
+  double sum = 0;
+  lxw_worksheet *ws;
+  lxw_format *title_format;
+  const guint offset = 1;  /* row 0 holds the table's title */
+
+  ws = workbook_add_worksheet (w->workbook, name);
+  if (!ws)
+    {
+      check (w, LXW_ERROR_PARAMETER_VALIDATION);
+      return;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    sum += nb_grid_get_column_width (grid, c);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      widths[c] = total * nb_grid_get_column_width (grid, c) / (sum > 0 ? sum : 1);
+      check (w, worksheet_set_column (ws, c, c, widths[c], NULL));
+    }
+
+  title_format = get_format (w, FONT_HEADING, size + 1.5, F_VCENTER | F_WRAP, NULL);
+  merge_or_write (w, ws, 0, 0, 0, n_columns - 1, table->title, title_format);
+  heights[0] = line_height (size + 1.5) * text_lines (table->title, size + 1.5, total) + 8;
+  for (guint r = 0; r < n_rows; r++)
+    heights[r + offset] = min_height;
+
+  /* Cells, and the heights their wrapped text needs: single rows first,
+   * then spans grow their rows evenly where they need more room. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < nb_grid_get_n_cells (grid); i++)
+      {
+        const NbGridCell *gc = nb_grid_get_cell (grid, i);
+        guint row = gc->row + offset;
+        double width = 0, have = 0, need;
+
+        if ((pass == 0) != (gc->rowspan == 1))
+          continue;
+        if (gc->role == NB_GRID_VALUE)
+          {
+            write_value (w, ws, quoted, gc, row, size);
+            continue;
+          }
+        if (gc->role != NB_GRID_EMPTY && gc->text)
+          {
+            for (guint c = gc->column; c < gc->column + gc->colspan; c++)
+              width += widths[c];
+            need = line_height (size) * text_lines (gc->text, size, width) + 6;
+            for (guint r = row; r < row + gc->rowspan; r++)
+              have += heights[r];
+            if (need > have)
+              for (guint r = row; r < row + gc->rowspan; r++)
+                heights[r] += (need - have) / gc->rowspan;
+          }
+
+        {
+          guint flags = F_BORDER | F_WRAP | F_VCENTER;
+          lxw_format *format;
+
+          switch (gc->role)
+            {
+            case NB_GRID_CAPTION:
+              flags |= F_CENTER | F_BOLD;
+              break;
+            case NB_GRID_HEADER:
+              flags |= F_CENTER;
+              break;
+            case NB_GRID_LABEL:
+              /* Long row labels read better left-aligned; a label spanning
+               * several rows (三、本年度办理结果) is centred in its block. */
+              if (gc->rowspan > 1)
+                flags |= F_CENTER;
+              break;
+            default:
+              break;
+            }
+          format = get_format (w, FONT_TABLE, size, flags, NULL);
+          merge_or_write (w, ws, row, gc->column, row + gc->rowspan - 1,
+                          gc->column + gc->colspan - 1,
+                          gc->role == NB_GRID_EMPTY ? NULL : gc->text, format);
+        }
+      }
+
+  for (guint r = 0; r <= n_rows; r++)
+    check (w, worksheet_set_row (ws, r, MIN (heights[r], MAX_ROW_HEIGHT), NULL));
+
+  print_setup (w, ws, wide);
+  /* The title and the header rows on every printed page. */
+  check (w, worksheet_repeat_rows (ws, 0, nb_grid_get_header_rows (grid)));
+  worksheet_freeze_panes (ws, nb_grid_get_header_rows (grid) + offset, 0);
+}
+
+/* A paragraph longer than a row can show is cut, preferably after a
+ * sentence, into pieces of at most @max characters. */
+static GPtrArray *
+split_paragraph (const char *text,
+                 glong       max)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
+
+  while (g_utf8_strlen (text, -1) > max)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, max);
+      const char *cut = NULL;
+
+      for (const char *p = text; p < end; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ || c == 0xFF01 || c == 0xFF1F)
+            cut = g_utf8_next_char (p);
+        }
+      if (!cut || cut - text < (end - text) / 2)
+        cut = end;
+      g_ptr_array_add (pieces, g_strndup (text, cut - text));
+      text = cut;
+    }
+  if (*text)
+    g_ptr_array_add (pieces, g_strdup (text));
+  return pieces;
+}
+
+static void
+write_paragraph (Writer        *w,
+                 lxw_worksheet *ws,
+                 guint         *row,
+                 const char    *text,
+                 lxw_format    *format,
+                 double         size)
+{
+  /* Characters that fit in one maximal row. */
+  glong per_line = (glong) (BODY_WIDTH / (2.1 * size / 11.0));
+  glong max_lines = (glong) (MAX_ROW_HEIGHT / line_height (size)) - 1;
+  g_autoptr(GPtrArray) pieces = split_paragraph (text, MAX (per_line * max_lines * 9 / 10, 1));
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const char *piece = g_ptr_array_index (pieces, i);
+      double height = line_height (size) * text_lines (piece, size, BODY_WIDTH) + 4;
+
+      check (w, worksheet_write_string (ws, *row, 0, piece, format));
+      check (w, worksheet_set_row (ws, *row, MIN (height, MAX_ROW_HEIGHT), NULL));
+      (*row)++;
+    }
+}
+
+static char *
+date_in_chinese (const char *date)
+{
+  int y, m, d;
+
+  if (!date || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  return g_strdup_printf ("%d年%d月%d日", y, m, d);
+}
+
+static void
+write_body_sheet (Writer      *w,
+                  const char **sheet_names)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, NB_XLSX_BODY_SHEET);
+  lxw_format *title = get_format (w, FONT_TABLE, SIZE_TITLE, F_BOLD | F_CENTER | F_VCENTER | F_WRAP, NULL);
+  lxw_format *heading = get_format (w, FONT_HEADING, SIZE_BODY, F_VCENTER | F_WRAP, NULL);
+  lxw_format *body = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  lxw_format *right = get_format (w, FONT_BODY, SIZE_BODY, F_RIGHT | F_VCENTER, NULL);
+  lxw_format *link = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  const char *signoff;
+  g_autofree char *date = NULL;
+  guint row = 0;
+
+  if (!ws)
+    {
+      check (w, LXW_ERROR_PARAMETER_VALIDATION);
+      return;
+    }
+  check (w, worksheet_set_column (ws, 0, 0, BODY_WIDTH, NULL));
+
+  check (w, worksheet_write_string (ws, row, 0, w->title, title));
+  check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (w->title, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
+  row += 2;
+
+  for (guint s = 0; s < nb_format_get_n_sections (w->format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (w->format, s);
+
+      check (w, worksheet_write_string (ws, row, 0, section->heading, heading));
+      check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (section->heading, SIZE_BODY, BODY_WIDTH) + 8, NULL));
+      row++;
+
+      if (section->kind == NB_SECTION_TABLE)
+        {
+          const char *sheet = NULL;
+
+          for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
+            if (nb_format_get_table (w->format, t) == section->table)
+              sheet = sheet_names[t];
+          if (sheet)
+            {
+              g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet);
+              g_autofree char *url = g_strdup_printf ("internal:'%s'!A1", sheet);
+
+              check (w, worksheet_write_url_opt (ws, row, 0, url, link, text, NULL));
+              check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) + 4, NULL));
+              row++;
+            }
+        }
+      else
+        {
+          g_auto(GStrv) paragraphs = g_strsplit (nb_report_get_text (w->report, section->key), "\n", -1);
+
+          for (guint i = 0; paragraphs[i]; i++)
+            {
+              g_strchomp (paragraphs[i]);
+              /* Blank lines separate paragraphs in the text; rows do here. */
+              if (*paragraphs[i])
+                write_paragraph (w, ws, &row, paragraphs[i], body, SIZE_BODY);
+            }
+        }
+
+      for (guint f = 0; section->fields && f < section->fields->len; f++)
+        {
+          const NbCellDef *field = g_ptr_array_index (section->fields, f);
+          g_autofree char *value = nb_report_dup_field (w->report, field->key, NULL);
+          g_autofree char *line = NULL;
+
+          if (value && *value)
+            line = g_strdup_printf ("%s：%s%s", field->label, value, field->unit ? field->unit : "");
+          else
+            line = g_strdup_printf ("%s：（未填写）", field->label);
+          write_paragraph (w, ws, &row, line, body, SIZE_BODY);
+        }
+      row++;
+    }
+
+  signoff = nb_report_get_signoff (w->report);
+  if (!signoff || !*signoff)
+    signoff = nb_report_get_agency (w->report);
+  if (signoff && *signoff)
+    {
+      check (w, worksheet_write_string (ws, row, 0, signoff, right));
+      check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
+    }
+  date = date_in_chinese (nb_report_get_date (w->report));
+  if (date)
+    {
+      check (w, worksheet_write_string (ws, row, 0, date, right));
+      check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
+    }
+
+  print_setup (w, ws, FALSE);
+  worksheet_activate (ws);
+}
+
+static void
+write_data_row (Writer        *w,
+                lxw_worksheet *ws,
+                guint          row,
+                const char    *key,
+                const char    *value,
+                lxw_format    *format)
+{
+  check (w, worksheet_write_string (ws, row, 0, key, format));
+  if (value && *value)
+    check (w, worksheet_write_string (ws, row, 1, value, format));
+}
+
+static void
+write_data_sheet (Writer *w)
+{
+  static const char *const meta[] = { "format", "agency", "agency_kind", "year", "date" };
+  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, NB_XLSX_DATA_SHEET);
+  lxw_format *head = get_format (w, FONT_TABLE, 11, F_BOLD | F_BORDER, NULL);
+  lxw_format *text = get_format (w, FONT_TABLE, 11, 0, "@");
+  guint row = 0;
+
+  if (!ws)
+    {
+      check (w, LXW_ERROR_PARAMETER_VALIDATION);
+      return;
+    }
+  check (w, worksheet_set_column (ws, 0, 0, 44, NULL));
+  check (w, worksheet_set_column (ws, 1, 1, 24, NULL));
+  write_data_row (w, ws, row++, "key", "value", head);
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
+    {
+      g_autofree char *value = nb_report_dup_field (w->report, meta[i], NULL);
+
+      write_data_row (w, ws, row++, meta[i], value, text);
+    }
+  for (guint i = 0; i < nb_format_get_n_cells (w->format); i++)
+    {
+      const NbCellDef *cell = nb_format_get_cell (w->format, i);
+      g_autofree char *value = nb_report_dup_field (w->report, cell->key, NULL);
+
+      write_data_row (w, ws, row++, cell->key, value, text);
+    }
+
+  /* Values are text on purpose (exact decimals): no green triangles. */
+  check (w, worksheet_ignore_errors (ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
+                                     keep (w, g_strdup_printf ("B1:B%u", row))));
+  worksheet_freeze_panes (ws, 1, 0);
+  print_setup (w, ws, FALSE);
+}
+
+/* The section's short heading ("三、依申请公开"), made a valid sheet name:
+ * at most 31 characters, none of []:*?/\ , not starting or ending with
+ * an apostrophe, and unique. */
+static char *
+sheet_name_for (NbFormat         *format,
+                const NbTableDef *table,
+                GHashTable       *used)
+{
+  const char *base = table->title;
+  g_autoptr(GString) name = g_string_new (NULL);
+  char *result;
+
+  for (guint s = 0; s < nb_format_get_n_sections (format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (format, s);
+
+      if (section->table == table && section->short_heading)
+        base = section->short_heading;
+    }
+  if (!base || !*base)
+    base = table->key;
+
+  for (const char *p = base; *p && g_utf8_strlen (name->str, -1) < 31; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int) c) && c < 0x80)
+        c = '_';
+      else if (c < 0x20)
+        continue;
+      g_string_append_unichar (name, c);
+    }
+  while (name->len && name->str[0] == '\'')
+    g_string_erase (name, 0, 1);
+  while (name->len && name->str[name->len - 1] == '\'')
+    g_string_truncate (name, name->len - 1);
+  if (!name->len)
+    g_string_assign (name, table->key);
+
+  result = g_strdup (name->str);
+  for (guint n = 2; g_hash_table_contains (used, result); n++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("(%u)", n);
+      glong room = 31 - g_utf8_strlen (suffix, -1);
+      g_autofree char *stem = g_utf8_substring (name->str, 0, MIN (room, g_utf8_strlen (name->str, -1)));
+
+      g_free (result);
+      result = g_strconcat (stem, suffix, NULL);
+    }
+  g_hash_table_add (used, g_utf8_casefold (result, -1));
+  return result;
+}
+
+static void
+set_properties (Writer *w)
+{
+  g_autofree char *subject = NULL;
+  const char *agency = nb_report_get_agency (w->report);
+  lxw_doc_properties props = { 0 };
+
+  subject = g_strdup_printf ("%d年度政府信息公开工作年度报告（%s版格式，%s）",
+                             nb_report_get_year (w->report),
+                             nb_format_get_version (w->format),
+                             nb_format_get_issued_by (w->format));
+  props.title = w->title;
+  props.subject = subject;
+  props.author = (char *) (agency ? agency : "");
+  props.company = (char *) (agency ? agency : "");
+  props.keywords = (char *) "政府信息公开,年度报告";
+  props.comments = (char *) "由 nianbao " PACKAGE_VERSION " 生成";
+  check (w, workbook_set_properties (w->workbook, &props));
+  /* core.xml has no separate "creator program": name it here. */
+  check (w, workbook_set_custom_property_string (w->workbook, "Generator", "nianbao " PACKAGE_VERSION));
+}
+
+static gboolean
+write_workbook (NbReport   *report,
+                const char *filename,
+                GError    **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE,
+                                   .tmpdir = (char *) g_get_tmp_dir () };
+  Writer w = { 0 };
+  guint n_tables, n_cells;
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+  lxw_error err;
+
+  w.report = report;
+  w.format = nb_report_get_format (report);
+  w.title = nb_report_dup_title (report);
+  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.strings = g_ptr_array_new_with_free_func (g_free);
+  n_tables = nb_format_get_n_tables (w.format);
+  n_cells = nb_format_get_n_cells (w.format);
+  w.positions = g_new0 (CellPos, n_cells);
+
+  g_hash_table_add (used, g_utf8_casefold (NB_XLSX_BODY_SHEET, -1));
+  g_hash_table_add (used, g_utf8_casefold (NB_XLSX_DATA_SHEET, -1));
+
+  /* Where every value lands, before any formula refers to it. */
+  for (guint t = 0; t < n_tables; t++)
+    {
+      const NbTableDef *table = nb_format_get_table (w.format, t);
+      char *name = sheet_name_for (w.format, table, used);
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (name, "'", -1);
+      char *q;
+
+      escaped = g_strjoinv ("''", parts);
+      q = g_strdup_printf ("'%s'", escaped);
+      g_ptr_array_add (names, name);
+      g_ptr_array_add (quoted, q);
+      for (guint i = 0; i < nb_grid_get_n_cells (table->grid); i++)
+        {
+          const NbGridCell *gc = nb_grid_get_cell (table->grid, i);
+
+          if (gc->role == NB_GRID_VALUE && gc->cell)
+            w.positions[gc->cell->index] = (CellPos) { q, gc->row + 1, gc->column };
+        }
+    }
+
+  w.workbook = workbook_new_opt (filename, &options);
+  if (!w.workbook)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not start the workbook (out of memory?)"));
+      g_free (w.title);
+      g_free (w.positions);
+      g_hash_table_unref (w.formats);
+      g_ptr_array_unref (w.strings);
+      return FALSE;
+    }
+
+  set_properties (&w);
+  write_body_sheet (&w, (const char **) names->pdata);
+  for (guint t = 0; t < n_tables; t++)
+    write_table_sheet (&w, nb_format_get_table (w.format, t),
+                       g_ptr_array_index (names, t), g_ptr_array_index (quoted, t));
+  write_data_sheet (&w);
+
+  /* Always close: it frees the workbook, even after a failure. */
+  err = workbook_close (w.workbook);
+  if (w.error == LXW_NO_ERROR)
+    w.error = err;
+
+  g_free (w.title);
+  g_free (w.positions);
+  g_hash_table_unref (w.formats);
+  g_ptr_array_unref (w.strings);
+
+  if (w.error != LXW_NO_ERROR)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the workbook: %s"), lxw_strerror (w.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_xlsx_write (NbReport    *report,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *filename = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
+  if (!filename)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Cannot use “%s” as a file name: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (g_file_test (filename, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Cannot save the workbook as “%s”: it is a folder"), path);
+      return FALSE;
+    }
+
+  /* A temporary file beside the target, so the final rename stays within
+   * one file system and a failure never leaves a half-written workbook. */
+  dir = g_path_get_dirname (filename);
+  tmpl = g_build_filename (dir, ".nianbao-xlsx-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CREAT | O_EXCL, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *udir = g_filename_display_name (dir);
+
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Cannot create a file in the folder “%s”: %s"), udir, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  temp = g_file_new_for_path (tmpl);
+  target = g_file_new_for_path (filename);
+
+  if (!write_workbook (report, tmpl, &local_error))
+    {
+      g_file_delete (temp, NULL, NULL);
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not export to “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                    NULL, NULL, NULL, &local_error))
+    {
+      g_file_delete (temp, NULL, NULL);
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not save the workbook as “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
