@@ -132,6 +132,12 @@ nb_details_view_dispose (GObject *object)
   self->changed_id = 0;
   g_clear_object (&self->report);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_DETAILS_VIEW);
+  /* The template's root has no id, so dispose_template leaves it to us. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (nb_details_view_parent_class)->dispose (object);
 }

@@ -19,19 +19,26 @@ alert_respond (GtkWindow *alert,
 {
   AlertData *data = g_object_get_data (G_OBJECT (alert), "nb-alert-data");
 
+  NbAlertCallback callback;
+  gpointer user_data;
+
   if (data->answered)
     return;
   data->answered = TRUE;
+  /* Destroying the alert frees @data. */
+  callback = data->callback;
+  user_data = data->user_data;
   gtk_window_destroy (alert);
-  if (data->callback)
-    data->callback (response, data->user_data);
+  if (callback)
+    callback (response, user_data);
 }
 
 static void
 on_alert_button (GtkButton *button,
                  GtkWindow *alert)
 {
-  alert_respond (alert, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "nb-response")));
+  /* Stored +1 so that no answer is a NULL pointer. */
+  alert_respond (alert, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "nb-response")) - 1);
 }
 
 static gboolean
@@ -106,7 +113,7 @@ nb_alert (GtkWindow          *parent,
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (buttons[i]);
 
-      g_object_set_data (G_OBJECT (button), "nb-response", GINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (button), "nb-response", GINT_TO_POINTER (i + 1));
       g_signal_connect (button, "clicked", G_CALLBACK (on_alert_button), alert);
       if (i == default_button)
         {

@@ -38,6 +38,12 @@ nb_problems_view_dispose (GObject *object)
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_PROBLEMS_VIEW);
+  /* The template's root has no id, so dispose_template leaves it to us. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (nb_problems_view_parent_class)->dispose (object);
 }
