@@ -112,8 +112,10 @@ typedef struct
   double            *col_x;       /* n_columns + 1 offsets from the left edge */
   double            *row_h;       /* n_rows */
   PangoLayout      **layouts;     /* per grid cell; NULL when it has no text */
+  double            *text_h;      /* per grid cell: height its text needs */
   guint             *row_page;    /* where each row went, G_MAXUINT if nowhere */
   double            *row_top;
+  GArray            *breaks;      /* guint: rows that begin a continuation */
 } Table;
 
 typedef enum
@@ -176,6 +178,8 @@ table_free (Table *table)
     for (guint i = 0; i < nb_grid_get_n_cells (table->grid); i++)
       g_clear_object (&table->layouts[i]);
   g_free (table->layouts);
+  g_free (table->text_h);
+  g_clear_pointer (&table->breaks, g_array_unref);
   g_free (table->col_x);
   g_free (table->row_h);
   g_free (table->row_page);
@@ -637,8 +641,8 @@ prepare_table (NbPageLayout     *self,
   /* The 15-column review table only fits in 小五 with tight cells. */
   font_size = table->n_columns >= WIDE_TABLE_COLUMNS ? WIDE_TABLE_SIZE : TABLE_SIZE;
   table->pad_x = table->n_columns >= WIDE_TABLE_COLUMNS ? 1.5 : 3.0;
-  table->pad_y = 3.0;
-  min_row = round (font_size * 2.0);
+  table->pad_y = 2.5;
+  min_row = round (font_size * 1.8);
 
   table->col_x = g_new0 (double, table->n_columns + 1);
   for (guint c = 0; c < table->n_columns; c++)
@@ -648,6 +652,7 @@ prepare_table (NbPageLayout     *self,
       + self->type_width * MAX (nb_grid_get_column_width (def->grid, c), 0.01) / total;
 
   table->layouts = g_new0 (PangoLayout *, n_cells);
+  table->text_h = g_new0 (double, n_cells);
   needed = g_new0 (double, n_cells);
   for (guint i = 0; i < n_cells; i++)
     {
@@ -667,8 +672,12 @@ prepare_table (NbPageLayout     *self,
         g_hash_table_add (wrapped_groups, GUINT_TO_POINTER (cell->column * 1000 + cell->colspan));
 
       pango_layout_set_width (layout, (int) floor (MAX (inner, font_size) * PANGO_SCALE));
+      /* CJK faces have tall line boxes (1.45 em); wrapped labels read
+       * better, and the long tables keep to fewer pages, a little tighter. */
+      pango_layout_set_line_spacing (layout, 0.9);
       pango_layout_get_size (layout, NULL, &h);
-      needed[i] = (double) h / PANGO_SCALE + 2 * table->pad_y;
+      table->text_h[i] = (double) h / PANGO_SCALE;
+      needed[i] = table->text_h[i] + 2 * table->pad_y;
       table->layouts[i] = layout;
     }
 
@@ -715,6 +724,7 @@ prepare_table (NbPageLayout     *self,
       }
   g_free (needed);
 
+  table->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   table->row_page = g_new (guint, table->n_rows);
   table->row_top = g_new0 (double, table->n_rows);
   for (guint r = 0; r < table->n_rows; r++)
@@ -746,32 +756,61 @@ table_first_chunk (Table *table)
   return rows_height (table, 0, MIN (b, table->n_rows));
 }
 
+/* Whether, breaking before row @row in a part that began at @start, each
+ * merged cell the break cuts still shows its text whole in one part. */
+static gboolean
+break_keeps_texts (Table *table,
+                   guint  start,
+                   guint  row)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const NbGridCell *cell = nb_grid_cell_at (table->grid, row, c);
+      guint i, end;
+
+      if (cell == NULL || cell->row >= row)
+        continue;
+      for (i = 0; nb_grid_get_cell (table->grid, i) != cell; i++)
+        ;
+      end = MIN (cell->row + cell->rowspan, table->n_rows);
+      if (table->text_h[i] + table->pad_y > rows_height (table, MAX (cell->row, start), row)
+          && table->text_h[i] + table->pad_y > rows_height (table, row, end))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The row to break before, given that rows [start, fit) fit: the last
  * place that cuts no merged cell, unless that wastes more than a third of
- * the page, then any place that does not strand a caption. @start when
- * there is none. */
+ * the page; else the last place where every cut merged cell keeps its text
+ * readable in one part; else any place that does not strand a caption.
+ * @start when there is none. */
 static guint
 choose_break (NbPageLayout *self,
               Table        *table,
               guint         start,
               guint         fit)
 {
-  guint any = start;
+  guint any = start, readable = start;
 
   for (guint b = fit; b > start; b--)
     {
       if (!break_allowed (table, b))
         continue;
-      if (any == start)
-        any = b;
       if (!boundary_cuts_span (table, b))
         {
           if (rows_height (table, b, fit) <= self->type_height / 3)
             return b;
+          if (readable == start && any == start)
+            return b;
           break;
         }
+      if (readable == start && break_keeps_texts (table, start, b))
+        readable = b;
+      if (any == start)
+        any = b;
     }
-  return any;
+  return readable != start ? readable : any;
 }
 
 static void
@@ -842,15 +881,51 @@ place_table (Flow  *flow,
       start = end;
       first = FALSE;
       if (start < table->n_rows)
-        flow_new_page (flow);
+        {
+          g_array_append_val (table->breaks, start);
+          flow_new_page (flow);
+        }
     }
 
   /* Back onto the text grid, with some air below the table. */
   flow->y = ceil ((flow->y + 0.4 * self->pitch) / self->pitch - EPSILON) * self->pitch;
 }
 
-/* Draws the cells of rows [from, to) with the top of row @from at @y;
- * merged cells cut by a page break are drawn in each part, text repeated. */
+/* A merged cell cut by page breaks shows its text in every part tall
+ * enough for it; when none is, in its first part (clipped). */
+static gboolean
+part_shows_text (Table *table,
+                 guint  i,
+                 guint  r0,
+                 guint  r1)
+{
+  const NbGridCell *cell = nb_grid_get_cell (table->grid, i);
+  guint end = MIN (cell->row + cell->rowspan, table->n_rows);
+  guint part_start = cell->row;
+  gboolean any_fits = FALSE;
+
+  if (r0 == cell->row && r1 == end)
+    return TRUE;
+  if (table->text_h[i] + table->pad_y <= rows_height (table, r0, r1))
+    return TRUE;
+
+  for (guint k = 0; k <= table->breaks->len; k++)
+    {
+      guint b = k < table->breaks->len ? g_array_index (table->breaks, guint, k) : end;
+
+      if (b <= part_start)
+        continue;
+      b = MIN (b, end);
+      if (table->text_h[i] + table->pad_y <= rows_height (table, part_start, b))
+        any_fits = TRUE;
+      part_start = b;
+      if (b == end)
+        break;
+    }
+  return !any_fits && r0 == cell->row;
+}
+
+/* Draws the cells of rows [from, to) with the top of row @from at @y. */
 static void
 draw_band (Table   *table,
            cairo_t *cr,
@@ -887,13 +962,10 @@ draw_band (Table   *table,
       cairo_rectangle (cr, left, top, width, height);
       cairo_stroke (cr);
 
-      if (table->layouts[i] != NULL)
+      if (table->layouts[i] != NULL && part_shows_text (table, i, r0, r1))
         {
-          int text_h;
-          double ty;
+          double ty = top + (height - table->text_h[i]) / 2;
 
-          pango_layout_get_size (table->layouts[i], NULL, &text_h);
-          ty = top + (height - (double) text_h / PANGO_SCALE) / 2;
           cairo_save (cr);
           cairo_rectangle (cr, left, top, width, height);
           cairo_clip (cr);
@@ -1015,14 +1087,19 @@ place_sections (Flow *flow)
       else
         {
           const char *text = nb_report_get_text (self->report, section->key);
-          g_autofree char *fees = nb_sentence_fees (self->report);
+          g_autofree char *fees = NULL;
 
-          place_section_heading (flow, section->heading, *text != '\0' ? self->pitch : 0);
-          place_text (flow, text);
           /* 2021: the 信息处理费 sentence comes from the section's fields
            * unless the text already states it. */
-          if (fees != NULL && section->fields != NULL && section->fields->len > 0
-              && strstr (text, fees) == NULL)
+          if (section->fields != NULL && section->fields->len > 0)
+            fees = nb_sentence_fees (self->report);
+          if (fees != NULL && strstr (text, fees) != NULL)
+            g_clear_pointer (&fees, g_free);
+
+          place_section_heading (flow, section->heading,
+                                 *text != '\0' || fees != NULL ? self->pitch : 0);
+          place_text (flow, text);
+          if (fees != NULL)
             place_text (flow, fees);
         }
     }
