@@ -22,7 +22,7 @@ packages=(
   xvfb xauth dbus-x11 at-spi2-core locales
   poppler-utils python3 python3-openpyxl libreoffice-calc-nogui
   desktop-file-utils appstream libxml2-utils
-  imagemagick librsvg2-bin valgrind
+  imagemagick librsvg2-bin valgrind xdotool
 )
 
 sudo_cmd=()

@@ -61,12 +61,25 @@ nb_cell_entry_init (NbCellEntry *self)
 {
 }
 
+static gboolean
+restore_if_emptied (gpointer user_data)
+{
+  NbCellEntry *self = user_data;
+
+  /* Typing over a selection deletes it before the key is refused: put the
+   * value back rather than leave a cell that looks blank. */
+  if (self->entry && *gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0')
+    nb_cell_entry_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 refuse (NbCellEntry *self,
         const char  *message)
 {
   gtk_widget_error_bell (GTK_WIDGET (self));
   g_signal_emit (self, signals[REFUSED], 0, message);
+  g_idle_add_full (G_PRIORITY_DEFAULT, restore_if_emptied, g_object_ref (self), g_object_unref);
 }
 
 /* Filters typed or pasted text to what the kind allows. */

@@ -173,15 +173,15 @@ update_actions (NbWindow *self)
 {
   gboolean has = self->report != NULL;
   NbHistory *history = has ? nb_report_get_history (self->report) : NULL;
-  const char *doc_actions[] = { "save", "save-as", "show-problems", "next-problem" };
+  const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem" };
 
   for (guint i = 0; i < G_N_ELEMENTS (doc_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", has && nb_history_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "redo", has && nb_history_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has && nb_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has && nb_history_can_redo (history));
   /* The exporters fill these in (issue 4). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 }
 
 /* ---- checks ------------------------------------------------------------ */
