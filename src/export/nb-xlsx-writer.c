@@ -35,12 +35,24 @@
 /* Tables with more columns than this print landscape, in the small size. */
 #define WIDE_COLUMNS 10
 
-/* Column widths (Excel units, ≈ one digit of the default font) a table
- * spreads its relative widths over. */
-#define TABLE_WIDTH       96.0
-#define TABLE_WIDTH_WIDE 120.0
-/* 28 characters of 3号 a line, as on the printed page. */
-#define BODY_WIDTH        88.0
+/* Page margins in inches. Text follows GB/T 9704 (left 28 mm, right 26 mm,
+ * top 37 mm, bottom 35 mm); tables, printed on their own, take narrower
+ * side margins so their labels wrap less. */
+#define TEXT_MARGIN_LEFT   1.10
+#define TEXT_MARGIN_RIGHT  1.02
+#define TEXT_MARGIN_TOP    1.46
+#define TEXT_MARGIN_BOTTOM 1.38
+#define TABLE_MARGIN_SIDE  0.60
+#define TABLE_MARGIN_TOP   0.90
+#define TABLE_MARGIN_BOTTOM 0.80
+
+/* The printable width in pixels at 96 dpi. Column widths are chosen to fit
+ * it at 100 % (Excel's units: a column w wide takes 7w + 5 pixels with the
+ * default Calibri 11), so nothing depends on an application honouring
+ * fit-to-width. */
+#define PAGE_WIDTH_PX(paper_mm, margins_in) (((paper_mm) / 25.4 - (margins_in)) * 96.0)
+/* 26 characters of 3号 a line (GB/T 9704 has 28 with tighter spacing). */
+#define BODY_WIDTH        80.0
 
 /* Excel's row height limit, in points. */
 #define MAX_ROW_HEIGHT 409.0
@@ -343,25 +355,30 @@ escape_header (const char *text)
   return g_strjoinv ("&&", parts);
 }
 
+typedef enum
+{
+  PAGE_TEXT,
+  PAGE_TABLE,
+  PAGE_TABLE_WIDE,
+} PageKind;
+
 static void
 print_setup (Writer        *w,
              lxw_worksheet *ws,
-             gboolean       landscape)
+             PageKind       kind)
 {
   g_autofree char *title = escape_header (w->title);
   g_autofree char *header = g_strdup_printf ("&C%s", title);
 
   worksheet_set_paper (ws, 9);  /* A4 */
-  if (landscape)
-    {
-      worksheet_set_landscape (ws);
-      worksheet_set_margins (ws, 0.8, 0.8, 1.0, 0.9);
-    }
+  if (kind == PAGE_TEXT)
+    worksheet_set_margins (ws, TEXT_MARGIN_LEFT, TEXT_MARGIN_RIGHT,
+                           TEXT_MARGIN_TOP, TEXT_MARGIN_BOTTOM);
   else
-    {
-      /* GB/T 9704 margins: left 28 mm, right 26 mm, top 37 mm, bottom 35 mm. */
-      worksheet_set_margins (ws, 1.10, 1.02, 1.46, 1.38);
-    }
+    worksheet_set_margins (ws, TABLE_MARGIN_SIDE, TABLE_MARGIN_SIDE,
+                           TABLE_MARGIN_TOP, TABLE_MARGIN_BOTTOM);
+  if (kind == PAGE_TABLE_WIDE)
+    worksheet_set_landscape (ws);
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_center_horizontally (ws);
   /* A header too long for Excel is left out rather than failing the export. */
@@ -441,7 +458,10 @@ write_table_sheet (Writer           *w,
   guint n_columns = nb_grid_get_n_columns (grid);
   gboolean wide = n_columns > WIDE_COLUMNS;
   double size = wide ? SIZE_TABLE_WIDE : SIZE_TABLE;
-  double total = wide ? TABLE_WIDTH_WIDE : TABLE_WIDTH;
+  /* 2 % spare for rounding to whole pixels. */
+  double page = wide ? PAGE_WIDTH_PX (297.0, 2 * TABLE_MARGIN_SIDE)
+                     : PAGE_WIDTH_PX (210.0, 2 * TABLE_MARGIN_SIDE);
+  double total = (page - 5.0 * n_columns) / 7.0 * 0.98;
   double min_height = line_height (size) + 6;
   g_autofree double *widths = g_new0 (double, n_columns);
   g_autofree double *heights = g_new0 (double, n_rows + 1);
@@ -530,7 +550,7 @@ write_table_sheet (Writer           *w,
   for (guint r = 0; r <= n_rows; r++)
     check (w, worksheet_set_row (ws, r, MIN (heights[r], MAX_ROW_HEIGHT), NULL));
 
-  print_setup (w, ws, wide);
+  print_setup (w, ws, wide ? PAGE_TABLE_WIDE : PAGE_TABLE);
   /* The title and the header rows on every printed page. */
   check (w, worksheet_repeat_rows (ws, 0, nb_grid_get_header_rows (grid)));
   worksheet_freeze_panes (ws, nb_grid_get_header_rows (grid) + offset, 0);
@@ -693,7 +713,7 @@ write_body_sheet (Writer      *w,
       check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
     }
 
-  print_setup (w, ws, FALSE);
+  print_setup (w, ws, PAGE_TEXT);
   worksheet_activate (ws);
 }
 
@@ -746,7 +766,7 @@ write_data_sheet (Writer *w)
   check (w, worksheet_ignore_errors (ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
                                      keep (w, g_strdup_printf ("B1:B%u", row))));
   worksheet_freeze_panes (ws, 1, 0);
-  print_setup (w, ws, FALSE);
+  print_setup (w, ws, PAGE_TEXT);
 }
 
 /* The section's short heading ("三、依申请公开"), made a valid sheet name:
