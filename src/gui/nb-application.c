@@ -123,6 +123,7 @@ nb_application_startup (GApplication *application)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.export-pdf", { "<Control><Shift>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.next-problem", { "F8", NULL } },

@@ -13,7 +13,9 @@
 #include "nb-checker.h"
 #include "nb-details-view.h"
 #include "nb-dialogs.h"
+#include "nb-export.h"
 #include "nb-new-dialog.h"
+#include "nb-print-operation.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
 #include "nb-text-view.h"
@@ -55,6 +57,7 @@ struct _NbWindow
   guint              next_problem;
   gboolean           close_confirmed;
   GFile             *message_folder;  /* "Open Folder" after an export */
+  gboolean           exporting;
 };
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -95,6 +98,23 @@ show_message (NbWindow   *self,
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
   g_clear_handle_id (&self->message_timeout, g_source_remove);
   self->message_timeout = g_timeout_add_seconds (MESSAGE_SECONDS, hide_message, self);
+}
+
+/* A note with a button, e.g. "Exported … [Open Folder]". */
+static void
+show_message_with_folder (NbWindow   *self,
+                          const char *icon,
+                          const char *text,
+                          GFile      *folder)
+{
+  show_message (self, icon, text);
+  g_set_object (&self->message_folder, folder);
+  if (folder)
+    {
+      gtk_button_set_label (self->message_button, _("Open _Folder"));
+      gtk_button_set_use_underline (self->message_button, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->message_button), TRUE);
+    }
 }
 
 static void
@@ -179,9 +199,9 @@ update_actions (NbWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has && nb_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has && nb_history_can_redo (history));
-  /* The exporters fill these in (issue 4). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
 }
 
 /* ---- checks ------------------------------------------------------------ */
@@ -965,6 +985,294 @@ on_switch_page (GtkNotebook *notebook,
   /* Nothing to do yet; kept so the current section is always known. */
 }
 
+/* ---- export and print -------------------------------------------------- */
+
+typedef struct
+{
+  char  *path;
+  char  *data;
+  gsize  length;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->path);
+  g_free (job->data);
+  g_free (job);
+}
+
+/* Runs in a worker thread on a private copy of the report, so the clerk
+ * can go on typing while a long report is written. */
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) copy = nb_report_file_load_from_data (job->data, (gssize) job->length, &error);
+
+  if (!copy || !nb_export_to_path (copy, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+nb_window_export_async (NbWindow            *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nb_window_export_async);
+  job = g_new0 (ExportJob, 1);
+  job->path = g_file_get_path (file);
+  job->data = nb_report_file_to_data (self->report, &job->length);
+  g_task_set_task_data (task, job, export_job_free);
+  if (!job->path)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Can only export to a local folder"));
+      return;
+    }
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+nb_window_export_finish (NbWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  NbWindow *self = NB_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  self->exporting = FALSE;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  update_actions (self);
+  if (!nb_window_export_finish (self, result, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), name);
+
+      on_message_close_clicked (NULL, self);
+      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+      return;
+    }
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+    g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+    show_message_with_folder (self, "emblem-ok-symbolic", text, folder);
+  }
+}
+
+static void
+start_export (NbWindow *self,
+              GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
+
+  self->exporting = TRUE;
+  update_actions (self);
+  show_message (self, "document-send-symbolic", text);
+  {
+    g_autoptr(GdkCursor) busy = gdk_cursor_new_from_name ("progress", NULL);
+    gtk_widget_set_cursor (GTK_WIDGET (self), busy);
+  }
+  nb_window_export_async (self, file, NULL, on_export_done, g_object_ref (file));
+}
+
+static void
+on_export_chosen (GFile   *file,
+                  gpointer user_data)
+{
+  NbWindow *self = user_data;
+  const char *default_ext = g_object_get_data (G_OBJECT (self), "nb-export-ext");
+
+  if (file && self->report)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* No known extension typed: use the one the clerk asked for. */
+      if (nb_export_kind_for_path (name) == NB_EXPORT_UNKNOWN)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *with_ext = g_strconcat (name, default_ext, NULL);
+          g_autoptr(GFile) target = g_file_get_child (parent, with_ext);
+
+          start_export (self, target);
+        }
+      else
+        start_export (self, file);
+    }
+  g_object_unref (self);
+}
+
+static void
+choose_export_file (NbWindow   *self,
+                    const char *ext)
+{
+  g_autofree char *title = nb_report_dup_title (self->report);
+  g_autofree char *name = g_strconcat (title, ext, NULL);
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+  NbFileFilter xlsx = { _("Excel workbook for superiors (*.xlsx)"), "*.xlsx" };
+  NbFileFilter pdf = { _("PDF for printing and publishing (*.pdf)"), "*.pdf" };
+  NbFileFilter filters[3] = { { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+
+  /* The asked-for format first: it is the default filter. */
+  filters[0] = g_str_equal (ext, ".pdf") ? pdf : xlsx;
+  filters[1] = g_str_equal (ext, ".pdf") ? xlsx : pdf;
+  g_object_set_data (G_OBJECT (self), "nb-export-ext", (gpointer) (g_str_equal (ext, ".pdf") ? ".pdf" : ".xlsx"));
+  nb_choose_file (GTK_WINDOW (self), TRUE, _("Export Report"), filters, folder, name,
+                  on_export_chosen, g_object_ref (self));
+}
+
+typedef struct
+{
+  NbWindow   *self;
+  const char *ext;
+} ExportAsk;
+
+static void
+on_export_errors_response (int      response,
+                           gpointer user_data)
+{
+  g_autofree ExportAsk *ask = user_data;
+  NbWindow *self = ask->self;
+
+  if (response == 0)          /* go to the problems */
+    {
+      for (guint i = 0; i < self->problems->len; i++)
+        if (nb_problem_get_severity (g_ptr_array_index (self->problems, i)) == NB_SEVERITY_ERROR)
+          {
+            nb_problems_view_activate (self->problems_view, i);
+            break;
+          }
+    }
+  else if (response == 1 && self->report)     /* export anyway */
+    choose_export_file (self, ask->ext);
+  g_object_unref (self);
+}
+
+static void
+export_with (NbWindow   *self,
+             const char *ext)
+{
+  guint n_errors;
+
+  if (!self->report || self->exporting)
+    return;
+  nb_window_check_now (self);
+  n_errors = nb_problems_count (self->problems, NB_SEVERITY_ERROR);
+  if (n_errors > 0)
+    {
+      const char *buttons[] = { _("_Go to Problems"), _("Export _Anyway"), _("_Cancel"), NULL };
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "The report has %u error",
+                                                               "The report has %u errors", n_errors),
+                                                  n_errors);
+      ExportAsk *ask = g_new0 (ExportAsk, 1);
+
+      ask->self = g_object_ref (self);
+      ask->ext = ext;
+      nb_alert (GTK_WINDOW (self), heading,
+                _("Superiors and evaluators will see these errors in what you export. "
+                  "Go to them to correct them, or export anyway."),
+                buttons, 0, -1, 2, on_export_errors_response, ask);
+      return;
+    }
+  choose_export_file (self, ext);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".xlsx");
+}
+
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".pdf");
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               NbWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      nb_alert_error (GTK_WINDOW (self), _("The report could not be printed"),
+                      error ? error->message : NULL);
+    }
+}
+
+gboolean
+nb_window_print_to_pdf (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(NbPrintOperation) op = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  op = nb_print_operation_new (self->report);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), path);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  GTK_WINDOW (self), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(NbPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->report)
+    return;
+  op = nb_print_operation_new (self->report);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
+  g_signal_connect_object (op, "done", G_CALLBACK (on_print_done), self, 0);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    nb_alert_error (GTK_WINDOW (self), _("The report could not be printed"), error->message);
+}
+
 /* ---- recovery ---------------------------------------------------------- */
 
 static char **
@@ -1207,8 +1515,9 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.next-problem", NULL, next_problem_activated);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
 static void

@@ -59,4 +59,20 @@ gboolean        nb_window_recover           (NbWindow      *self,
                                              const char    *recovery_path,
                                              GError       **error);
 
+/* Exports to @file (.xlsx or .pdf by its name) in a worker thread, from a
+ * snapshot of the report taken now. */
+void            nb_window_export_async      (NbWindow      *self,
+                                             GFile         *file,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+gboolean        nb_window_export_finish     (NbWindow      *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+/* Runs the print operation (the same as Print) into a PDF file instead of
+ * a printer: what the preview and the printer receive. */
+gboolean        nb_window_print_to_pdf      (NbWindow      *self,
+                                             const char    *path,
+                                             GError       **error);
+
 G_END_DECLS

@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "nb-cell-entry.h"
 #include "nb-checker.h"
 #include "nb-details-view.h"
+#include "nb-error.h"
+#include "nb-pdf-writer.h"
 #include "nb-problems-view.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
@@ -456,6 +460,177 @@ test_close_with_unsaved_changes_asks (void)
   g_object_unref (window);
 }
 
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!nb_window_export_finish (NB_WINDOW (source), result, error) && !*error)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "failed without a message");
+  g_object_set_data (source, "nb-test-done", GINT_TO_POINTER (1));
+}
+
+static void
+export_and_wait (NbWindow   *window,
+                 const char *path,
+                 GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_object_set_data (G_OBJECT (window), "nb-test-done", NULL);
+  nb_window_export_async (window, file, NULL, on_exported, error);
+  while (!g_object_get_data (G_OBJECT (window), "nb-test-done"))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static NbWindow *
+window_with_fixture (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (nb_window_load_file (window, file, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  return window;
+}
+
+static void
+test_export_from_window (void)
+{
+  NbWindow *window = window_with_fixture ();
+  g_autofree char *xlsx = g_build_filename (tmpdir, "导出.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "导出.pdf", NULL);
+  g_autofree char *bad = g_build_filename (tmpdir, "导出.doc", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  export_and_wait (window, xlsx, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (data, "PK\x03\x04", 4) == 0);
+  g_clear_pointer (&data, g_free);
+
+  export_and_wait (window, pdf, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+
+  /* An unknown extension is refused with a message, and writes nothing. */
+  export_and_wait (window, bad, &error);
+  g_assert_error (error, NB_ERROR, NB_ERROR_EXPORT);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  destroy (window);
+}
+
+static void
+test_export_with_errors_asks_first (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWindow *alert;
+  NbProblem *first = NULL;
+  GPtrArray *problems;
+  const char *expected;
+
+  type_into (window, "requests", "requests/new/natural", "5");
+  nb_window_check_now (window);
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len && !first; i++)
+    if (nb_problem_get_severity (g_ptr_array_index (problems, i)) == NB_SEVERITY_ERROR)
+      first = g_ptr_array_index (problems, i);
+  g_assert_nonnull (first);
+  expected = nb_problem_get_section (first);
+  if (!expected)
+    expected = nb_format_find_cell (nb_report_get_format (nb_window_get_report (window)),
+                                    nb_problem_get_keys (first)[0])->section;
+
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (gtk_widget_get_ancestor (nb_window_get_page (window, "overview"),
+                                                                         GTK_TYPE_NOTEBOOK)), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  click_alert_button (alert, 0);   /* Go to Problems */
+  g_assert_null (find_alert_for (GTK_WINDOW (window)));
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, expected);
+  destroy (window);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2)
+{
+  const char *argv[] = { tool, arg1, arg2, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p) && *p != '\f')
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_print_pages_are_the_pdf_pages (void)
+{
+  NbWindow *window;
+  g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (tmpdir, "exported.pdf", NULL);
+  g_autofree char *info_p = NULL, *info_e = NULL, *text_p = NULL, *text_e = NULL;
+  g_autofree char *sq_p = NULL, *sq_e = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pages_p, *pages_e;
+
+  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+  window = window_with_fixture ();
+  g_assert_true (nb_window_print_to_pdf (window, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (nb_pdf_write (nb_window_get_report (window), exported, &error));
+  g_assert_no_error (error);
+
+  info_p = run_tool ("pdfinfo", printed, NULL);
+  info_e = run_tool ("pdfinfo", exported, NULL);
+  g_assert_nonnull (info_p);
+  g_assert_nonnull (info_e);
+  pages_p = strstr (info_p, "Pages:");
+  pages_e = strstr (info_e, "Pages:");
+  g_assert_nonnull (pages_p);
+  g_assert_nonnull (pages_e);
+  g_assert_cmpint (atoi (pages_p + 6), >, 1);
+  g_assert_cmpint (atoi (pages_p + 6), ==, atoi (pages_e + 6));
+  g_assert_nonnull (strstr (info_p, "595.276 x 841.89"));   /* A4 */
+
+  /* The same words on the same pages. */
+  text_p = run_tool ("pdftotext", printed, "-");
+  text_e = run_tool ("pdftotext", exported, "-");
+  sq_p = squeeze (text_p);
+  sq_e = squeeze (text_e);
+  g_assert_cmpstr (sq_p, ==, sq_e);
+  g_assert_nonnull (strstr (sq_p, "温县交通运输局"));
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +661,9 @@ main (int   argc,
   g_test_add_func ("/window/recovery", test_autosave_and_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
+  g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);
+  g_test_add_func ("/window/print", test_print_pages_are_the_pdf_pages);
   status = g_test_run ();
   return status;
 }

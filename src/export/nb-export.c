@@ -1,0 +1,51 @@
+/* nb-export.c — export a report by the target's extension */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-error.h"
+#include "nb-export.h"
+#include "nb-pdf-writer.h"
+#include "nb-xlsx-writer.h"
+
+NbExportKind
+nb_export_kind_for_path (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  if (!path)
+    return NB_EXPORT_UNKNOWN;
+  lower = g_utf8_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return NB_EXPORT_XLSX;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return NB_EXPORT_PDF;
+  return NB_EXPORT_UNKNOWN;
+}
+
+gboolean
+nb_export_to_path (NbReport    *report,
+                   const char  *path,
+                   GError     **error)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  switch (nb_export_kind_for_path (path))
+    {
+    case NB_EXPORT_XLSX:
+      return nb_xlsx_write (report, path, error);
+    case NB_EXPORT_PDF:
+      return nb_pdf_write (report, path, error);
+    case NB_EXPORT_UNKNOWN:
+    default:
+      {
+        g_autofree char *name = g_path_get_basename (path);
+
+        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook) or .pdf (printable report)"),
+                     name);
+        return FALSE;
+      }
+    }
+}
