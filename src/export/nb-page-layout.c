@@ -130,6 +130,7 @@ typedef struct
   guint        page;
   double       x;          /* line: left of the line; table: left edge */
   double       y;          /* line: baseline; table: top */
+  double       slot;       /* line: top of its slot, from the type area's top */
   PangoLayout *layout;     /* line: the paragraph it belongs to (a ref) */
   int          line;
   Table       *table;      /* table: borrowed from self->tables */
@@ -142,6 +143,7 @@ typedef struct
   char   *text;
   guint   page;
   double  y;
+  guint   item;   /* its first line */
 } Heading;
 
 struct _NbPageLayout
@@ -424,6 +426,7 @@ place_lines (Flow        *flow,
       item.x = self->type_x + (double) logical.x / PANGO_SCALE;
       /* The line's box centred in its slot of the grid. */
       item.y = self->type_y + flow->y + (pitch - height) / 2 + ascent;
+      item.slot = flow->y;
       item.layout = g_object_ref (layout);
       item.line = line++;
       g_array_append_val (self->items, item);
@@ -440,7 +443,8 @@ static void
 add_heading (Flow       *flow,
              const char *text)
 {
-  Heading heading = { g_strdup (text), flow_page (flow), flow->self->type_y + flow->y };
+  Heading heading = { g_strdup (text), flow_page (flow), flow->self->type_y + flow->y,
+                      flow->self->items->len };
 
   g_array_append_val (flow->self->headings, heading);
 }
@@ -586,19 +590,21 @@ row_keeps_with_next (Table *table,
   return TRUE;
 }
 
-/* Whether some merged cell crosses the boundary above row @row. */
-static gboolean
-boundary_cuts_span (Table *table,
-                    guint  row)
+/* How many merged cells cross the boundary above row @row. */
+static guint
+spans_cut (Table *table,
+           guint  row)
 {
+  guint n = 0;
+
   for (guint c = 0; c < table->n_columns; c++)
     {
       const NbGridCell *cell = nb_grid_cell_at (table->grid, row, c);
 
-      if (cell != NULL && cell->row < row)
-        return TRUE;
+      if (cell != NULL && cell->row < row && cell->column == c)
+        n++;
     }
-  return FALSE;
+  return n;
 }
 
 static gboolean
@@ -782,34 +788,48 @@ break_keeps_texts (Table *table,
 
 /* The row to break before, given that rows [start, fit) fit: the last
  * place that cuts no merged cell, unless that wastes more than a third of
- * the page; else the last place where every cut merged cell keeps its text
- * readable in one part; else any place that does not strand a caption.
- * @start when there is none. */
+ * the page; else, among places where every cut merged cell keeps its text
+ * readable, the one that cuts the fewest (wasting at most a sixth of the
+ * page), else the last of them; else any place that does not strand a
+ * caption. @start when there is none. */
 static guint
 choose_break (NbPageLayout *self,
               Table        *table,
               guint         start,
               guint         fit)
 {
-  guint any = start, readable = start;
+  guint any = start, readable = start, fewest = start, fewest_cuts = G_MAXUINT;
 
   for (guint b = fit; b > start; b--)
     {
+      guint cuts;
+
       if (!break_allowed (table, b))
         continue;
-      if (!boundary_cuts_span (table, b))
+      cuts = spans_cut (table, b);
+      if (cuts == 0)
         {
           if (rows_height (table, b, fit) <= self->type_height / 3)
             return b;
-          if (readable == start && any == start)
+          if (any == start)
             return b;
           break;
         }
-      if (readable == start && break_keeps_texts (table, start, b))
-        readable = b;
+      if (break_keeps_texts (table, start, b))
+        {
+          if (readable == start)
+            readable = b;
+          if (cuts < fewest_cuts && rows_height (table, b, fit) <= self->type_height / 6)
+            {
+              fewest = b;
+              fewest_cuts = cuts;
+            }
+        }
       if (any == start)
         any = b;
     }
+  if (fewest != start)
+    return fewest;
   return readable != start ? readable : any;
 }
 
@@ -1017,6 +1037,47 @@ place_title (Flow *flow)
   flow->y += self->pitch;  /* a blank line */
 }
 
+/* Starts a new page taking along the last @n lines of the current one
+ * (never all it holds): GB/T 9704 does not let the signature stand on a
+ * page without text. */
+static void
+new_page_with_last_lines (Flow  *flow,
+                          guint  n)
+{
+  NbPageLayout *self = flow->self;
+  guint first = g_array_index (self->page_first, guint, flow_page (flow));
+  guint end = self->items->len;
+  guint k = 0;
+
+  while (k < n && end - k - 1 > first
+         && g_array_index (self->items, Item, end - k - 1).kind == ITEM_LINE)
+    k++;
+
+  flow_new_page (flow);
+  g_array_index (self->page_first, guint, flow_page (flow)) = end - k;
+  for (guint i = end - k; i < end; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      item->page = flow_page (flow);
+      item->y += flow->y - item->slot;
+      item->slot = flow->y;
+      flow->y += self->pitch;
+    }
+  for (guint h = 0; h < self->headings->len; h++)
+    {
+      Heading *heading = &g_array_index (self->headings, Heading, h);
+
+      if (heading->item >= end - k && heading->item < end)
+        {
+          Item *item = &g_array_index (self->items, Item, heading->item);
+
+          heading->page = item->page;
+          heading->y = self->type_y + item->slot;
+        }
+    }
+}
+
 static void
 place_section_heading (Flow       *flow,
                        const char *text,
@@ -1062,7 +1123,7 @@ place_signoff (Flow *flow)
 
   flow->y += self->pitch;  /* a blank line */
   if (flow_room (flow) < self->pitch * pango_layout_get_line_count (layout) - EPSILON)
-    flow_new_page (flow);
+    new_page_with_last_lines (flow, 2);
   place_lines (flow, layout, self->pitch, pango_layout_get_line_count (layout));
 }
 

@@ -393,6 +393,49 @@ test_literal (void)
   g_assert_nonnull (strstr (raw, "缩进的段落"));
 }
 
+/* The sign-off never stands alone on the last page: whatever the length
+ * of the last text, the page it is on holds some of that text too. Checked
+ * where the page count grows, which is where the sign-off would spill. */
+static void
+test_signoff_not_alone (void)
+{
+  g_autoptr(NbReport) report = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  guint previous = 0, checked = 0;
+
+  if (!have_poppler ())
+    return;
+  nb_report_set_date (report, "2021-01-20", &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k <= 24; k++)
+    {
+      g_autoptr(GString) text = g_string_new ("无其他需要报告的事项。");
+      g_autoptr(NbPageLayout) layout = NULL;
+      guint n;
+
+      for (guint i = 0; i < k; i++)
+        g_string_append_printf (text, "\n补充第%u行。", i + 1);
+      nb_report_set_text (report, "other", text->str, &error);
+      g_assert_no_error (error);
+      layout = paginate (report);
+      n = nb_page_layout_get_n_pages (layout);
+      if (previous != 0 && n > previous)
+        {
+          g_autofree char *pdf = write_pdf (report, "signoff.pdf");
+          g_autofree char *page = g_strdup_printf ("%u", n);
+          g_autofree char *out = run ("pdftotext", "-f", page, "-l", page, "-layout", pdf, "-", NULL);
+
+          g_assert_nonnull (strstr (out, "温县交通运输局"));
+          g_assert_nonnull (strstr (out, "2021年1月20日"));
+          if (strstr (out, "补充第") == NULL)
+            g_error ("the last page holds only the sign-off:\n%s", out);
+          checked++;
+        }
+      previous = n;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
 /* Every row of every table lies inside one page's type area, rows come in
  * order, and nothing is left unplaced. Returns whether some table broke. */
 static gboolean
@@ -680,6 +723,7 @@ main (int    argc,
   g_test_add_func ("/pdf/format-2021", test_format_2021);
   g_test_add_func ("/pdf/literal", test_literal);
   g_test_add_func ("/pdf/errors", test_errors);
+  g_test_add_func ("/pdf/signoff-not-alone", test_signoff_not_alone);
   g_test_add_func ("/pdf/long", test_long);
   g_test_add_func ("/layout/table-breaks", test_table_breaks);
   g_test_add_func ("/layout/other-surface", test_other_surface);
