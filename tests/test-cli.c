@@ -234,6 +234,52 @@ test_chinese_messages (void)
   g_assert_nonnull (strstr (c.out, "个错误"));
 }
 
+static gboolean
+starts_with_file (const char *name,
+                  const char *magic)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &data, &length, NULL) &&
+         length > strlen (magic) && memcmp (data, magic, strlen (magic)) == 0;
+}
+
+static void
+test_export (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, }, f = { 0, }, g = { 0, };
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+
+  /* The fixture has no errors: both exports succeed with status 0. */
+  run (&a, "export", fixture, "-o", "温县年报.xlsx");
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_true (starts_with_file ("温县年报.xlsx", "PK\x03\x04"));
+  run (&b, "export", fixture, "-o", "温县年报.PDF");
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_true (starts_with_file ("温县年报.PDF", "%PDF-"));
+
+  /* An unknown extension is bad usage; nothing is written. */
+  run (&c, "export", fixture, "-o", "温县年报.docx");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_nonnull (strstr (c.err, ".xlsx"));
+  {
+    g_autofree char *path = g_build_filename (tmpdir, "温县年报.docx", NULL);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  run (&d, "export", fixture);
+  g_assert_cmpint (d.status, ==, 2);
+
+  /* A report with errors is exported, its errors listed, status 1. */
+  run (&e, "new", "--year", "2024", "--agency", "某局", "-o", "bad.nianbao");
+  run (&f, "set", "bad.nianbao", "requests/new/natural=5");
+  run (&g, "export", "bad.nianbao", "-o", "bad.xlsx");
+  g_assert_cmpint (g.status, ==, 1);
+  g_assert_nonnull (strstr (g.err, "requests"));
+  g_assert_true (starts_with_file ("bad.xlsx", "PK\x03\x04"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,6 +295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/check-previous", test_check_previous);
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
+  g_test_add_func ("/cli/export", test_export);
   status = g_test_run ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
