@@ -569,13 +569,20 @@ split_paragraph (const char *text,
       const char *end = g_utf8_offset_to_pointer (text, max);
       const char *cut = NULL;
 
+      const char *comma = NULL;
+
       for (const char *p = text; p < end; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
-          if (c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ || c == 0xFF01 || c == 0xFF1F)
+          /* 。！？； end sentences; ，、 at least phrases. */
+          if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)
             cut = g_utf8_next_char (p);
+          else if (c == 0xFF0C || c == 0x3001)
+            comma = g_utf8_next_char (p);
         }
+      if (!cut || cut - text < (end - text) / 2)
+        cut = comma;
       if (!cut || cut - text < (end - text) / 2)
         cut = end;
       g_ptr_array_add (pieces, g_strndup (text, cut - text));

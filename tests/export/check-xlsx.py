@@ -63,6 +63,35 @@ def validation_at(ws, ref):
     return found
 
 
+def evaluate(wb, sheet, ref, depth=0):
+    """The value of a cell as its =SUM formula computes it from the inputs
+    (a tiny evaluator: SUM of cells and ranges, optionally on other sheets),
+    so wrong references fail even where LibreOffice is not installed."""
+    value = wb[sheet][ref].value
+    if isinstance(value, str) and value.startswith("="):
+        if depth > 20 or not (value.startswith("=SUM(") and value.endswith(")")):
+            raise ValueError(f"unexpected formula {value}")
+        total = Decimal(0)
+        for arg in value[5:-1].split(","):
+            target = sheet
+            if "!" in arg:
+                target, arg = arg.rsplit("!", 1)
+                target = target.strip("'").replace("''", "'")
+            ws = wb[target]
+            cells = ws[arg]
+            if not isinstance(cells, tuple):
+                cells = ((cells,),)
+            elif cells and not isinstance(cells[0], tuple):
+                cells = (cells,)
+            for row in cells:
+                for c in row:
+                    total += evaluate(wb, target, c.coordinate, depth + 1)
+        return total
+    if value is None or value == "":
+        return Decimal(0)
+    return Decimal(repr(value))
+
+
 def check_print(ws, title, landscape=False, repeat=None):
     ps = ws.page_setup
     expect(str(ps.paperSize) == "9", f"{ws.title}: paper {ps.paperSize}, not A4 (9)")
@@ -125,6 +154,11 @@ def check_tables(wb, wbv, exp):
                 n_formulas += 1
                 expect(c.data_type == "f" and str(c.value).startswith("=SUM("), f"{where}: {c.value!r} is not a =SUM formula")
                 expect(same_number(v.value, cell["value"]), f"{where}: cached {v.value!r}, model {cell['value']}")
+                try:
+                    got = evaluate(wb, name, ref)
+                    expect(got == Decimal(cell["value"] or "0"), f"{where}: {c.value} computes {got}, model {cell['value']}")
+                except (ValueError, KeyError) as e:
+                    fail(f"{where}: cannot evaluate {c.value!r}: {e}")
                 expect(not dvs, f"{where}: a computed cell has data validation")
             else:
                 expect(c.data_type == "n" or (cell["value"] == "" and c.value is None), f"{where}: type {c.data_type}")

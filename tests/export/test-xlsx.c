@@ -153,7 +153,16 @@ synthetic_report (const char *version)
   g_assert_true (nb_report_set_field (r, "date", v2019 ? "2021-01-20" : "2025-01-15", NULL));
   g_assert_true (nb_report_set_field (r, "text/overview",
                                       "本报告所列数据统计期限为2024年1月1日至2024年12月31日。\n\n（一）主动公开\n=1+1\n+86 10 1234\n-5件\n@所有人 注意", NULL));
-  g_assert_true (nb_report_set_field (r, "text/problems", "一是=SUM(A1:A3)不是公式。二是改进。", NULL));
+  {
+    /* A paragraph longer than one row can hold (Excel's row limit is 409
+     * points): it is spread over several rows, losing nothing. */
+    g_autoptr(GString) text = g_string_new ("一是=SUM(A1:A3)不是公式。二是改进。\n");
+
+    for (guint i = 0; i < 80; i++)
+      g_string_append_printf (text, "第%u句：进一步提高政务公开工作质量和实效，", i + 1);
+    g_string_append (text, "完。");
+    g_assert_true (nb_report_set_field (r, "text/problems", text->str, NULL));
+  }
   return r;
 }
 
