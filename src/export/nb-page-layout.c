@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "nb-grid.h"
@@ -344,7 +343,7 @@ new_layout (NbPageLayout *self,
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
-    pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+    pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -357,7 +356,7 @@ set_body_spacing (NbPageLayout  *self,
 {
   double spacing = CLAMP (self->char_advance - BODY_SIZE, -2.0, 2.0);
 
-  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) floor (spacing * PANGO_SCALE)));
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (spacing)));
   pango_layout_set_attributes (layout, attrs);
 }
 
@@ -519,7 +518,7 @@ place_paragraph (Flow       *flow,
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   gboolean heading_like = FALSE;
 
-  pango_layout_set_indent (layout, (int) floor (2 * self->char_advance * PANGO_SCALE));
+  pango_layout_set_indent (layout, pango_units_from_double (2 * self->char_advance));
   pango_layout_set_justify (layout, TRUE);
 
   if (kind == PARA_LEVEL2)
@@ -648,7 +647,7 @@ prepare_table (NbPageLayout     *self,
   font_size = table->n_columns >= WIDE_TABLE_COLUMNS ? WIDE_TABLE_SIZE : TABLE_SIZE;
   table->pad_x = table->n_columns >= WIDE_TABLE_COLUMNS ? 1.5 : 3.0;
   table->pad_y = 2.5;
-  min_row = round (font_size * 1.8);
+  min_row = (int) (font_size * 1.8 + 0.5);
 
   table->col_x = g_new0 (double, table->n_columns + 1);
   for (guint c = 0; c < table->n_columns; c++)
@@ -677,7 +676,7 @@ prepare_table (NbPageLayout     *self,
       if (is_label_role (cell->role) && (double) w / PANGO_SCALE > inner)
         g_hash_table_add (wrapped_groups, GUINT_TO_POINTER (cell->column * 1000 + cell->colspan));
 
-      pango_layout_set_width (layout, (int) floor (MAX (inner, font_size) * PANGO_SCALE));
+      pango_layout_set_width (layout, pango_units_from_double (MAX (inner, font_size)));
       /* CJK faces have tall line boxes (1.45 em); wrapped labels read
        * better, and the long tables keep to fewer pages, a little tighter. */
       pango_layout_set_line_spacing (layout, 0.9);
@@ -908,7 +907,7 @@ place_table (Flow  *flow,
     }
 
   /* Back onto the text grid, with some air below the table. */
-  flow->y = ceil ((flow->y + 0.4 * self->pitch) / self->pitch - EPSILON) * self->pitch;
+  flow->y = (guint) ((flow->y + 0.4 * self->pitch) / self->pitch - EPSILON + 1) * self->pitch;
 }
 
 /* A merged cell cut by page breaks shows its text in every part tall
@@ -1087,7 +1086,7 @@ place_section_heading (Flow       *flow,
   g_autoptr(PangoLayout) layout = new_layout (self, ROLE_HEI, BODY_SIZE, text, self->type_width);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
-  pango_layout_set_indent (layout, (int) floor (2 * self->char_advance * PANGO_SCALE));
+  pango_layout_set_indent (layout, pango_units_from_double (2 * self->char_advance));
   set_body_spacing (self, layout, attrs);
 
   /* Never the last thing on a page. */

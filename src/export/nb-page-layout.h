@@ -7,6 +7,12 @@
  * 仿宋 body on 22 lines of 28 characters, tables as ruled grids.
  *
  * Units are points (1/72 inch); (0, 0) is the page's top-left corner.
+ *
+ * With GtkPrintOperation: set use-full-page and GTK_UNIT_POINTS; in
+ * begin-print call nb_page_layout_paginate() with the print context's font
+ * map (gtk_print_context_get_pango_fontmap()) and the paper size in points,
+ * then gtk_print_operation_set_n_pages(); in draw-page call
+ * nb_page_layout_draw_page() on gtk_print_context_get_cairo_context().
  */
 #pragma once
 
