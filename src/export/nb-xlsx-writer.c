@@ -629,7 +629,8 @@ date_in_chinese (const char *date)
 
 static void
 write_body_sheet (Writer      *w,
-                  const char **sheet_names)
+                  const char **sheet_names,
+                  const char **quoted_names)
 {
   lxw_worksheet *ws = workbook_add_worksheet (w->workbook, NB_XLSX_BODY_SHEET);
   lxw_format *title = get_format (w, FONT_TABLE, SIZE_TITLE, F_BOLD | F_CENTER | F_VCENTER | F_WRAP, NULL);
@@ -663,14 +664,18 @@ write_body_sheet (Writer      *w,
       if (section->kind == NB_SECTION_TABLE)
         {
           const char *sheet = NULL;
+          guint t_index = 0;
 
           for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
             if (nb_format_get_table (w->format, t) == section->table)
-              sheet = sheet_names[t];
+              {
+                sheet = sheet_names[t];
+                t_index = t;
+              }
           if (sheet)
             {
               g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet);
-              g_autofree char *url = g_strdup_printf ("internal:'%s'!A1", sheet);
+              g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t_index]);
 
               check (w, worksheet_write_url_opt (ws, row, 0, url, link, text, NULL));
               check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) + 4, NULL));
@@ -912,7 +917,7 @@ write_workbook (NbReport   *report,
     }
 
   set_properties (&w);
-  write_body_sheet (&w, (const char **) names->pdata);
+  write_body_sheet (&w, (const char **) names->pdata, (const char **) quoted->pdata);
   for (guint t = 0; t < n_tables; t++)
     write_table_sheet (&w, nb_format_get_table (w.format, t),
                        g_ptr_array_index (names, t), g_ptr_array_index (quoted, t));

@@ -6,7 +6,9 @@
  *   one sheet per table, named after the section's short heading
  *                ("二、主动公开"), laid out from the table's NbGrid like the
  *                official form; computed totals are live =SUM() formulas with
- *                their value cached; input cells carry data validation;
+ *                their value cached (the sum, even where an imported report
+ *                stated another total: the 数据 sheet keeps the stated one);
+ *                input cells carry data validation;
  *   数据          two columns, "key" | "value", for programs that read the
  *                workbook back: format, agency, agency_kind, year, date, then
  *                every cell key of the format in its order. Every value is
@@ -21,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-/* The name of the machine-readable sheet and of its two columns. */
+/* The names of the machine-readable sheet and of the text sheet. */
 #define NB_XLSX_DATA_SHEET "数据"
 #define NB_XLSX_BODY_SHEET "报告正文"
 
