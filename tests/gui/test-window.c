@@ -105,6 +105,14 @@ test_typing_updates_model_and_totals (void)
   g_assert_true (NB_IS_TABLE_VIEW (nb_window_get_page (window, "requests")));
 
   type_into (window, "requests", "requests/new/natural", "12");
+  /* Enter moves down a row, as in a spreadsheet. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *below = GTK_WIDGET (entry_for (window, "requests", "requests/carried_in/natural"));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == below || gtk_widget_is_ancestor (focus, below));
+  }
   /* Full-width digits typed through a Chinese input method become ASCII. */
   type_into (window, "requests", "requests/new/business", "３");
   v1 = value_of (window, "requests/new/natural");
