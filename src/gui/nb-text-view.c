@@ -213,7 +213,7 @@ on_field_refused (NbCellEntry *entry,
                   const char  *message,
                   NbTextView  *self)
 {
-  g_autofree char *text = g_strdup_printf ("“%s”：%s", nb_cell_entry_get_cell (entry)->label, message);
+  g_autofree char *text = g_strdup_printf (_("“%s”: %s"), nb_cell_entry_get_cell (entry)->label, message);
   g_signal_emit (self, signals[REFUSED], 0, text);
 }
 

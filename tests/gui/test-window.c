@@ -639,6 +639,45 @@ test_print_pages_are_the_pdf_pages (void)
   destroy (window);
 }
 
+static guint
+problems_in_section (NbWindow   *window,
+                     const char *section)
+{
+  GPtrArray *problems = nb_window_get_problems (window);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (nb_problem_get_section (g_ptr_array_index (problems, i)), section) == 0)
+      n++;
+  return n;
+}
+
+static void
+test_inserted_sentence_is_marked_when_tables_drift (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *page = nb_window_get_page (window, "overview");
+  const char *text;
+  guint before;
+
+  type_into (window, "requests", "requests/new/natural", "4");
+  type_into (window, "requests", "requests/open/natural", "4");
+  g_assert_true (gtk_widget_activate_action (page, "text.insert-requests", NULL));
+  drain ();
+  text = nb_report_get_text (nb_window_get_report (window), "overview");
+  g_assert_nonnull (strstr (text, "收到政府信息公开申请4件"));
+  nb_window_check_now (window);
+  before = problems_in_section (window, "overview");
+
+  /* The table changes, the sentence does not: the text is marked. */
+  type_into (window, "requests", "requests/new/natural", "6");
+  type_into (window, "requests", "requests/open/natural", "6");
+  nb_window_check_now (window);
+  g_assert_cmpuint (problems_in_section (window, "overview"), >, before);
+  g_assert_cmpstr (nb_window_get_tab_count (window, "overview"), !=, "");
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
+  g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
   g_test_add_func ("/window/recovery", test_autosave_and_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
