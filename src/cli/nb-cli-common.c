@@ -5,22 +5,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-cli-common.h"
+#include "nb-i18n.h"
 #include "nb-report-file.h"
 
 void
 nb_cli_init_i18n (void)
 {
-  const char *dir = g_getenv ("NB_LOCALEDIR");
-  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES",
-                                                 GETTEXT_PACKAGE ".mo", NULL);
-
-  setlocale (LC_ALL, "");
-  /* Run from the build tree (not installed): use its compiled catalogues. */
-  if (dir == NULL)
-    dir = g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR;
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  nb_i18n_init ();
 }
 
 void
