@@ -432,6 +432,11 @@ test_deadline (void)
   g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 0);
   set (r, "date", "2025-04-01");
   g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 1);
+  /* Dated inside the report year: the year was probably typed wrong. */
+  set (r, "date", "2024-06-01");
+  g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 1);
+  set (r, "date", "2025-01-01");
+  g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 0);
 }
 
 static void

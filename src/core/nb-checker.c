@@ -1170,6 +1170,21 @@ run_deadline (Run         *run,
 
   if (date == NULL)
     return;
+  /* An annual report is dated after its year has ended (a date inside the
+   * year is usually the year typed wrong). */
+  {
+    g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
+
+    if (strcmp (date, year_end) <= 0)
+      {
+        g_autofree char *message =
+          g_strdup_printf ("报告日期 %s 不晚于报告年度结束（%d年12月31日）；年度报告应在次年成文、公开",
+                           date, nb_report_get_year (run->report));
+        const char *keys[] = { "date", NULL };
+        add_problem (run, check, keys, NULL, 0, 0, message);
+        return;
+      }
+  }
   deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
   /* ISO dates compare as strings. */
   if (strcmp (date, deadline) > 0)

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -388,8 +390,15 @@ nb_report_file_load_from_data (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
-      file_error (error, _("The file is not a valid nianbao document (damaged or truncated JSON): %s"),
-                  local_error->message);
+      int line = 0, column = 0;
+
+      /* json-glib's own words are English and technical; keep only where. */
+      if (sscanf (local_error->message, "<data>:%d:%d", &line, &column) == 2)
+        file_error (error, _("The file is not a valid nianbao document: it is damaged or truncated "
+                             "(unreadable JSON at line %d, column %d)"), line, column);
+      else
+        file_error (error, _("The file is not a valid nianbao document (damaged or truncated JSON): %s"),
+                    local_error->message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

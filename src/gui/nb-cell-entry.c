@@ -20,6 +20,17 @@ struct _NbCellEntry
   NbReport        *report;
   const NbCellDef *cell;
   gboolean         inserting;
+  /* Set when a minus sign or a point was refused while typing: the clerk
+   * meant another number ("-5", "2.5"), so committing what is left ("5",
+   * "25") would store a wrong figure; the edit is dropped instead. */
+  char            *refused_intent;
+  guint            select_idle;
+  gboolean         just_focused;
+  /* What the mark shows now (0 none, 1 warning, 2 error) and its tooltip:
+   * after each edit only the cells whose mark changes are touched, since
+   * restyling hundreds of entries is what would make typing lag. */
+  int              shown_state;
+  char            *shown_tooltip;
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_WIDGET)
@@ -34,6 +45,8 @@ nb_cell_entry_dispose (GObject *object)
 
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->refused_intent, g_free);
+  g_clear_pointer (&self->shown_tooltip, g_free);
 
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->dispose (object);
 }
@@ -61,25 +74,12 @@ nb_cell_entry_init (NbCellEntry *self)
 {
 }
 
-static gboolean
-restore_if_emptied (gpointer user_data)
-{
-  NbCellEntry *self = user_data;
-
-  /* Typing over a selection deletes it before the key is refused: put the
-   * value back rather than leave a cell that looks blank. */
-  if (self->entry && *gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0')
-    nb_cell_entry_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 refuse (NbCellEntry *self,
         const char  *message)
 {
   gtk_widget_error_bell (GTK_WIDGET (self));
   g_signal_emit (self, signals[REFUSED], 0, message);
-  g_idle_add_full (G_PRIORITY_DEFAULT, restore_if_emptied, g_object_ref (self), g_object_unref);
 }
 
 /* Filters typed or pasted text to what the kind allows. */
@@ -94,6 +94,7 @@ on_insert_text (GtkEditable *editable,
   const char *current = gtk_editable_get_text (editable);
   gboolean has_point = strchr (current, '.') != NULL;
   const char *refused = NULL;
+  gboolean intent = FALSE;
   const char *end;
 
   if (self->inserting)
@@ -129,10 +130,10 @@ on_insert_text (GtkEditable *editable,
           if (*position == 0 && ok->len == 0 && current[0] != '-')
             g_string_append_c (ok, '-');
           else
-            refused = _("A minus sign can only come first");
+            refused = _("A minus sign can only come first"), intent = TRUE;
         }
       else if (c == '-')
-        refused = _("This cell takes no negative numbers");
+        refused = _("This cell takes no negative numbers"), intent = TRUE;
       else if (c == '.' && self->cell->kind.type == NB_KIND_DECIMAL)
         {
           if (!has_point)
@@ -141,10 +142,10 @@ on_insert_text (GtkEditable *editable,
               has_point = TRUE;
             }
           else
-            refused = _("A number has only one decimal point");
+            refused = _("A number has only one decimal point"), intent = TRUE;
         }
       else if (c == '.')
-        refused = _("This cell takes whole numbers only");
+        refused = _("This cell takes whole numbers only"), intent = TRUE;
       else if (c == ',' || c == 0xFF0C || c == ' ' || c == 0x3000)
         ;   /* thousands separators and spaces from pasted figures: dropped */
       else
@@ -152,7 +153,14 @@ on_insert_text (GtkEditable *editable,
     }
 
   if (refused)
-    refuse (self, refused);
+    {
+      if (intent)
+        {
+          g_free (self->refused_intent);
+          self->refused_intent = g_strdup (refused);
+        }
+      refuse (self, refused);
+    }
 
   if (ok->len != (gsize) length || memcmp (ok->str, text, length) != 0)
     {
@@ -173,6 +181,16 @@ nb_cell_entry_commit (NbCellEntry *self)
   g_autofree char *current = nb_report_dup_field (self->report, self->cell->key, NULL);
   g_autoptr(GError) error = NULL;
 
+  if (self->refused_intent)
+    {
+      g_autofree char *intent = g_steal_pointer (&self->refused_intent);
+      g_autofree char *message = g_strdup_printf (_("%s — the value was not changed"), intent);
+
+      refuse (self, message);
+      nb_cell_entry_refresh (self);
+      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+      return FALSE;
+    }
   if (g_strcmp0 (text, current) == 0)
     return TRUE;
   /* An emptied table cell means 0 (a blank cell is a defect); a field may be blank. */
@@ -208,6 +226,54 @@ on_activate (GtkEntry    *entry,
 {
   if (nb_cell_entry_commit (self))
     g_signal_emit (self, signals[MOVE], 0, 1, 0);
+}
+
+static gboolean
+select_all_cb (gpointer user_data)
+{
+  NbCellEntry *self = user_data;
+
+  self->select_idle = 0;
+  if (self->entry && gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)))))
+    gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+select_all_later (NbCellEntry *self)
+{
+  if (!self->select_idle)
+    self->select_idle = g_idle_add_full (G_PRIORITY_DEFAULT, select_all_cb,
+                                         g_object_ref (self), g_object_unref);
+}
+
+static void
+on_focus_enter (GtkEventControllerFocus *controller,
+                NbCellEntry             *self)
+{
+  g_clear_pointer (&self->refused_intent, g_free);
+  self->just_focused = TRUE;
+  select_all_later (self);
+}
+
+/* Like a spreadsheet: typing into a clicked cell replaces its figure. The
+ * entry places the cursor where the click was (before the "0") when the
+ * button is released, so select everything once that is done; a second
+ * click in a focused cell places the cursor as usual. */
+static gboolean
+on_pointer_event (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  NbCellEntry              *self)
+{
+  /* A legacy controller: the entry's own click gesture claims the
+   * sequence, so a gesture of ours would not see the release. */
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
+    {
+      if (self->just_focused)
+        select_all_later (self);
+      self->just_focused = FALSE;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -300,8 +366,17 @@ nb_cell_entry_new (NbReport        *report,
   g_signal_connect (self->entry, "activate", G_CALLBACK (on_activate), self);
 
   focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (self->entry, focus);
+
+  {
+    GtkEventController *pointer = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (pointer, GTK_PHASE_CAPTURE);
+    g_signal_connect (pointer, "event", G_CALLBACK (on_pointer_event), self);
+    gtk_widget_add_controller (self->entry, pointer);
+  }
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -351,6 +426,16 @@ nb_cell_entry_set_problems (NbCellEntry *self,
       g_string_append (tooltip, nb_problem_get_message (p));
     }
 
+  {
+    int state = !worst ? 0 : nb_problem_get_severity (worst) == NB_SEVERITY_ERROR ? 2 : 1;
+
+    if (state == self->shown_state && g_strcmp0 (tooltip->str, self->shown_tooltip) == 0 &&
+        self->shown_tooltip != NULL)
+      return;
+    self->shown_state = state;
+    g_free (self->shown_tooltip);
+    self->shown_tooltip = g_strdup (tooltip->str);
+  }
   gtk_widget_remove_css_class (self->entry, "error");
   gtk_widget_remove_css_class (self->entry, "warning");
   if (worst)

@@ -34,8 +34,7 @@ refresh (NbDetailsView *self)
   g_autofree char *title = nb_report_dup_title (self->report);
   g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (self->report));
   NbFormat *format = nb_report_get_format (self->report);
-  g_autofree char *format_text = g_strdup_printf ("%s (%s)", nb_format_get_version (format),
-                                                  nb_format_get_name (format));
+  g_autofree char *format_text = g_strdup (nb_format_get_name (format));
   const char *signoff = nb_report_get_signoff (self->report);
   const char *date = nb_report_get_date (self->report);
 

@@ -101,7 +101,6 @@ nb_alert (GtkWindow          *parent,
       label = gtk_label_new (body);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_name (label, "nb-alert-body");
       gtk_box_append (GTK_BOX (box), label);

@@ -32,6 +32,18 @@ update_note (NbNewDialog *self)
   NbFormat *format = nb_format_get (versions[chosen], NULL);
   g_autofree char *note = NULL;
 
+  /* Before 2019 there is no official format to fill in: say so, don't
+   * quietly change the year. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.create", nb_format_for_year (year) != NULL);
+  if (!nb_format_for_year (year))
+    {
+      note = g_strdup_printf (_("There is no official format for %d: the first is the 2019 format, for report years from 2019."),
+                              year);
+      gtk_label_set_text (self->format_note, note);
+      gtk_widget_add_css_class (GTK_WIDGET (self->format_note), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->format_note), "error");
   if (nb_format_covers_year (format, year))
     note = g_strdup_printf (_("The format in force for %d (%s)."), year,
                             nb_format_get_issued_by (format) ? nb_format_get_issued_by (format) : "");

@@ -117,7 +117,6 @@ nb_problems_view_set_problems (NbProblemsView *self,
       gtk_box_append (GTK_BOX (box), icon);
       gtk_box_append (GTK_BOX (box), kind);
       gtk_box_append (GTK_BOX (box), label);
-      gtk_widget_set_tooltip_text (box, nb_problem_get_id (p));
       gtk_list_box_append (self->list, box);
     }
 

@@ -159,13 +159,14 @@ on_paste (NbCellEntry *entry,
 {
   g_auto(GStrv) lines = g_strsplit (block, "\n", -1);
   const NbGridCell *origin = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (entry)->key);
-  guint filled = 0, refused = 0;
+  guint filled = 0, refused = 0, dropped = 0;
   NbCellEntry *row_start = entry;
+  guint l;
 
   if (!origin)
     return;
   nb_report_begin_group (self->report);
-  for (guint l = 0; lines[l] && row_start; l++)
+  for (l = 0; lines[l] && row_start; l++)
     {
       g_auto(GStrv) cells = NULL;
       NbCellEntry *target = row_start;
@@ -175,8 +176,15 @@ on_paste (NbCellEntry *entry,
       if (lines[l][0] == '\0' && lines[l + 1] == NULL)
         break;
       cells = g_strsplit (lines[l], "\t", -1);
-      for (guint c = 0; cells[c] && target; c++)
+      for (guint c = 0; cells[c]; c++)
         {
+          if (!target)
+            {
+              /* Past the table's last input cell on this row. */
+              dropped++;
+              continue;
+            }
+          {
           g_autoptr(GError) error = NULL;
           g_autofree char *value = g_strstrip (g_strdup (cells[c]));
           const NbCellDef *def = nb_cell_entry_get_cell (target);
@@ -197,19 +205,50 @@ on_paste (NbCellEntry *entry,
                   break;
                 }
             }
+          }
         }
       g = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (row_start)->key);
       row_start = neighbour (self, g, 1, 0);
     }
   nb_report_end_group (self->report);
 
-  if (refused > 0)
+  /* Rows below the table's last one. */
+  for (; lines[l]; l++)
     {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted %u cell; %u values were refused (not numbers of the cell's kind)",
-                                      "Pasted %u cells; %u values were refused (not numbers of the cell's kind)", filled),
-                         filled, refused);
-      g_signal_emit (self, signals[REFUSED], 0, message);
+      g_auto(GStrv) cells = NULL;
+
+      g_strchomp (lines[l]);
+      if (lines[l][0] == '\0' && lines[l + 1] == NULL)
+        break;
+      cells = g_strsplit (lines[l], "\t", -1);
+      dropped += g_strv_length (cells);
+    }
+
+  if (refused > 0 || dropped > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "Pasted %u cell.", "Pasted %u cells.", filled),
+                              filled);
+      if (refused > 0)
+        {
+          g_string_append_c (message, ' ');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u value was refused (not a number this cell takes).",
+                                               "%u values were refused (not numbers the cells take).", refused),
+                                  refused);
+        }
+      if (dropped > 0)
+        {
+          g_string_append_c (message, ' ');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u value fell outside the table and was not pasted.",
+                                               "%u values fell outside the table and were not pasted.", dropped),
+                                  dropped);
+        }
+      g_signal_emit (self, signals[REFUSED], 0, message->str);
     }
 }
 
@@ -218,7 +257,11 @@ make_label (const NbGridCell *g,
             double            width)
 {
   GtkWidget *label = gtk_label_new (g->text ? g->text : "");
-  gboolean long_label = g->role == NB_GRID_LABEL && g_utf8_strlen (g->text ? g->text : "", -1) > 6;
+  const char *text = g->text ? g->text : "";
+  /* Long labels and numbered ones ("2.重复申请", "（一）…") read as a list: left. */
+  gboolean long_label = g->role == NB_GRID_LABEL &&
+                        (g_utf8_strlen (text, -1) > 6 || g_ascii_isdigit (text[0]) ||
+                         g_str_has_prefix (text, "（"));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -340,14 +383,24 @@ nb_table_view_set_problems (NbTableView *self,
               (!worst || nb_problem_get_severity (p) < nb_problem_get_severity (worst)))
             worst = p;
         }
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_remove_css_class (widget, "warning");
-      if (worst)
-        {
-          gtk_widget_add_css_class (widget, nb_problem_get_severity (worst) == NB_SEVERITY_ERROR ? "error" : "warning");
-          gtk_widget_set_tooltip_text (widget, nb_problem_get_message (worst));
-        }
-      else
-        gtk_widget_set_tooltip_text (widget, _("Computed total: it follows the cells it sums"));
+      {
+        const char *wanted_class = !worst ? NULL
+                                   : nb_problem_get_severity (worst) == NB_SEVERITY_ERROR ? "error" : "warning";
+        const char *wanted_tip = worst ? nb_problem_get_message (worst)
+                                       : _("Computed total: it follows the cells it sums");
+        const char *tip = gtk_widget_get_tooltip_text (widget);
+
+        /* Only touch what changes: restyling is the slow part. */
+        if (g_strcmp0 (tip, wanted_tip) == 0 &&
+            (wanted_class ? gtk_widget_has_css_class (widget, wanted_class)
+                          : !gtk_widget_has_css_class (widget, "error") &&
+                            !gtk_widget_has_css_class (widget, "warning")))
+          continue;
+        gtk_widget_remove_css_class (widget, "error");
+        gtk_widget_remove_css_class (widget, "warning");
+        if (wanted_class)
+          gtk_widget_add_css_class (widget, wanted_class);
+        gtk_widget_set_tooltip_text (widget, wanted_tip);
+      }
     }
 }

@@ -68,7 +68,18 @@ insert_sentence (NbTextView *self,
     return;
   gtk_text_buffer_begin_user_action (self->buffer);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  gtk_text_buffer_insert (self->buffer, &iter, sentence, -1);
+  {
+    /* A sentence of its own: a new paragraph unless the cursor is at the
+     * start of an empty line. */
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    if (!gtk_text_iter_starts_line (&iter))
+      g_string_append_c (text, '\n');
+    g_string_append (text, sentence);
+    if (!gtk_text_iter_ends_line (&iter))
+      g_string_append_c (text, '\n');
+    gtk_text_buffer_insert (self->buffer, &iter, text->str, -1);
+  }
   gtk_text_buffer_end_user_action (self->buffer);
   g_free (sentence);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));

@@ -58,6 +58,7 @@ struct _NbWindow
   gboolean           close_confirmed;
   GFile             *message_folder;  /* "Open Folder" after an export */
   gboolean           exporting;
+  gboolean           message_is_refusal;
 };
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -95,6 +96,7 @@ show_message (NbWindow   *self,
   gtk_image_set_from_icon_name (self->message_icon, icon);
   gtk_label_set_text (self->message_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->message_button), FALSE);
+  self->message_is_refusal = FALSE;
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
   g_clear_handle_id (&self->message_timeout, g_source_remove);
   self->message_timeout = g_timeout_add_seconds (MESSAGE_SECONDS, hide_message, self);
@@ -147,6 +149,7 @@ on_refused (GtkWidget  *page,
             NbWindow   *self)
 {
   show_message (self, "dialog-warning-symbolic", message);
+  self->message_is_refusal = TRUE;
 }
 
 /* ---- title, actions ---------------------------------------------------- */
@@ -221,7 +224,8 @@ problem_section (NbWindow  *self,
       if (cell)
         return cell->section;
     }
-  return NULL;
+  /* The report's own details (format, date, agency…). */
+  return "details";
 }
 
 static void
@@ -247,7 +251,11 @@ distribute_problems (NbWindow *self)
       g_autofree char *text = n ? g_strdup_printf ("%u", n) : g_strdup ("");
 
       gtk_label_set_text (label, text);
-      gtk_widget_set_visible (label, n > 0);
+      /* Kept in place when empty so the tab bar does not jump. */
+      if (n > 0)
+        gtk_widget_remove_css_class (label, "empty");
+      else
+        gtk_widget_add_css_class (label, "empty");
     }
 
   for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
@@ -379,6 +387,9 @@ static void
 on_report_changed (NbReport *report,
                    NbWindow *self)
 {
+  /* A refusal is about the last thing typed: stale once an edit is taken. */
+  if (self->message_is_refusal)
+    on_message_close_clicked (NULL, self);
   if (!self->check_idle)
     self->check_idle = g_idle_add (check_idle_cb, self);
   if (nb_report_get_modified (report) && !self->autosave_id)
@@ -405,7 +416,7 @@ make_tab_label (NbWindow   *self,
   GtkWidget *count = gtk_label_new ("");
 
   gtk_widget_add_css_class (count, "nb-tab-count");
-  gtk_widget_set_visible (count, FALSE);
+  gtk_widget_add_css_class (count, "empty");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), count);
   g_hash_table_insert (self->tab_counts, g_strdup (section), count);
@@ -679,7 +690,8 @@ maybe_discard (NbWindow     *self,
   heading = g_strdup_printf (_("Save the changes to the %d report of %s?"),
                              nb_report_get_year (self->report), nb_report_get_agency (self->report));
   nb_alert (GTK_WINDOW (self), heading,
-            _("If you don't save, the changes since the last save are lost."),
+            self->file ? _("If you don't save, the changes since the last save are lost.")
+                       : _("This report has never been saved. If you don't save it, it is lost."),
             buttons, 0, 1, 2, on_unsaved_response, pending);
 }
 
@@ -1199,8 +1211,8 @@ export_with (NbWindow   *self,
       ask->self = g_object_ref (self);
       ask->ext = ext;
       nb_alert (GTK_WINDOW (self), heading,
-                _("Superiors and evaluators will see these errors in what you export. "
-                  "Go to them to correct them, or export anyway."),
+                _("What you export still contains these errors, and superiors and evaluators "
+                  "will find them. Go to them to correct them, or export anyway."),
                 buttons, 0, -1, 2, on_export_errors_response, ask);
       return;
     }

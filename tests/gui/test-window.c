@@ -159,10 +159,21 @@ test_refused_keys_say_why (void)
   g_autofree char *value = NULL;
 
   g_signal_connect (page, "refused", G_CALLBACK (on_refused), &message);
+  type_into (window, "requests", "requests/new/natural", "7");
   type_into (window, "requests", "requests/new/natural", "-4");
   g_assert_nonnull (message);   /* a count takes no minus sign, and says so */
+  /* "-4" was meant: storing the "4" that is left would be a wrong figure,
+   * so the cell keeps what it had. */
   value = value_of (window, "requests/new/natural");
-  g_assert_cmpstr (value, ==, "4");
+  g_assert_cmpstr (value, ==, "7");
+
+  /* Same for a point in a whole-number cell: "2.5" must not become 25. */
+  g_clear_pointer (&message, g_free);
+  type_into (window, "requests", "requests/new/business", "2.5");
+  g_assert_nonnull (message);
+  g_free (value);
+  value = value_of (window, "requests/new/business");
+  g_assert_cmpstr (value, ==, "0");
 
   g_clear_pointer (&message, g_free);
   type_into (window, "requests", "requests/new/legal", "abc");
@@ -204,6 +215,25 @@ test_paste_block_fills_cells (void)
   d = value_of (window, "requests/carried_in/business");
   g_assert_cmpstr (a, ==, "0");
   g_assert_cmpstr (d, ==, "0");
+
+  /* A block wider than the table: what does not fit is reported, not lost silently. */
+  {
+    GtkWidget *page = nb_window_get_page (window, "requests");
+    NbCellEntry *last = entry_for (window, "requests", "requests/new/other");
+    g_autofree char *message = NULL;
+    g_autofree char *v = NULL;
+
+    g_signal_connect (page, "refused", G_CALLBACK (on_refused), &message);
+    editable = nb_cell_entry_get_editable (last);
+    pos = 0;
+    gtk_editable_delete_text (editable, 0, -1);
+    gtk_editable_insert_text (editable, "1\t2\t3\n", -1, &pos);
+    drain ();
+    v = value_of (window, "requests/new/other");
+    g_assert_cmpstr (v, ==, "1");
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "2"));   /* 2 values fell outside */
+  }
   destroy (window);
 }
 
@@ -678,6 +708,34 @@ test_inserted_sentence_is_marked_when_tables_drift (void)
   destroy (window);
 }
 
+static void
+test_problem_without_cell_goes_to_details (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  /* The 2021 format for a 2019 report: wrong format, a problem of the whole report. */
+  g_autoptr(NbReport) report = nb_report_new (nb_format_get ("2021", NULL), 2019, "某局");
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (gtk_widget_get_ancestor (nb_window_get_page (window, "requests"),
+                                                                         GTK_TYPE_NOTEBOOK)), 3);
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), "format.year"))
+      {
+        nb_problems_view_activate (nb_window_get_problems_view (window), i);
+        found = TRUE;
+      }
+  g_assert_true (found);
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "details");
+  g_assert_cmpstr (nb_window_get_tab_count (window, "details"), !=, "");
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
   g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);
   g_test_add_func ("/window/print", test_print_pages_are_the_pdf_pages);
   status = g_test_run ();
