@@ -196,3 +196,24 @@ nb_details_view_new (NbReport *report)
   refresh (self);
   return GTK_WIDGET (self);
 }
+
+gboolean
+nb_details_view_focus_field (NbDetailsView *self,
+                             const char    *key)
+{
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (NB_IS_DETAILS_VIEW (self), FALSE);
+  if (g_strcmp0 (key, "agency") == 0)
+    target = GTK_WIDGET (self->agency_entry);
+  else if (g_strcmp0 (key, "date") == 0)
+    target = GTK_WIDGET (self->date_entry);
+  else if (g_strcmp0 (key, "signoff") == 0)
+    target = GTK_WIDGET (self->signoff_entry);
+  else if (g_strcmp0 (key, "agency_kind") == 0)
+    target = GTK_WIDGET (self->kind_dropdown);
+  if (!target)
+    return FALSE;
+  gtk_widget_grab_focus (target);
+  return TRUE;
+}

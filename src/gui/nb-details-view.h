@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 #define NB_TYPE_DETAILS_VIEW (nb_details_view_get_type ())
 G_DECLARE_FINAL_TYPE (NbDetailsView, nb_details_view, NB, DETAILS_VIEW, GtkWidget)
 
-GtkWidget *nb_details_view_new (NbReport *report);
+GtkWidget *nb_details_view_new         (NbReport      *report);
+/* Focuses the entry of "agency", "date" or "signoff"; FALSE for others. */
+gboolean   nb_details_view_focus_field (NbDetailsView *self,
+                                        const char    *key);
 
 /* Signal "refused" (const char *message): a value the model did not take. */
 

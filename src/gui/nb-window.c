@@ -942,6 +942,8 @@ go_to_problem (NbWindow  *self,
   page = gtk_notebook_get_nth_page (self->notebook, page_index);
   if (NB_IS_TABLE_VIEW (page) && keys && keys[0])
     nb_table_view_focus_cell (NB_TABLE_VIEW (page), keys[0]);
+  else if (NB_IS_DETAILS_VIEW (page) && keys && keys[0])
+    nb_details_view_focus_field (NB_DETAILS_VIEW (page), keys[0]);
   else if (NB_IS_TEXT_VIEW (page))
     {
       if (keys && keys[0] && nb_text_view_focus_field (NB_TEXT_VIEW (page), keys[0]))
