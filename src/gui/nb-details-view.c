@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-details-view.h"
+#include "nb-problem.h"
 
 struct _NbDetailsView
 {
@@ -216,4 +217,44 @@ nb_details_view_focus_field (NbDetailsView *self,
     return FALSE;
   gtk_widget_grab_focus (target);
   return TRUE;
+}
+
+void
+nb_details_view_set_problems (NbDetailsView *self,
+                              GPtrArray     *problems)
+{
+  struct { const char *key; GtkWidget *widget; } fields[] = {
+    { "agency", GTK_WIDGET (self->agency_entry) },
+    { "date", GTK_WIDGET (self->date_entry) },
+    { "signoff", GTK_WIDGET (self->signoff_entry) },
+  };
+
+  g_return_if_fail (NB_IS_DETAILS_VIEW (self));
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      NbProblem *worst = NULL;
+
+      for (guint i = 0; problems && i < problems->len; i++)
+        {
+          NbProblem *p = g_ptr_array_index (problems, i);
+
+          if (nb_problem_has_key (p, fields[f].key) &&
+              (!worst || nb_problem_get_severity (p) < nb_problem_get_severity (worst)))
+            worst = p;
+        }
+      gtk_widget_remove_css_class (fields[f].widget, "error");
+      gtk_widget_remove_css_class (fields[f].widget, "warning");
+      if (worst)
+        {
+          gboolean error = nb_problem_get_severity (worst) == NB_SEVERITY_ERROR;
+
+          /* An icon as well as the colour, as in the tables. */
+          gtk_widget_add_css_class (fields[f].widget, error ? "error" : "warning");
+          gtk_entry_set_icon_from_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY,
+                                             error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+        }
+      else
+        gtk_entry_set_icon_from_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY, NULL);
+      gtk_widget_set_tooltip_text (fields[f].widget, worst ? nb_problem_get_message (worst) : NULL);
+    }
 }

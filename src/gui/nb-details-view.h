@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbDetailsView, nb_details_view, NB, DETAILS_VIEW, GtkWidget)
 
 GtkWidget *nb_details_view_new         (NbReport      *report);
+/* Marks the fields (agency, date, sign-off) that problems are about. */
+void       nb_details_view_set_problems (NbDetailsView *self,
+                                         GPtrArray     *problems);
 /* Focuses the entry of "agency", "date" or "signoff"; FALSE for others. */
 gboolean   nb_details_view_focus_field (NbDetailsView *self,
                                         const char    *key);

@@ -264,6 +264,8 @@ distribute_problems (NbWindow *self)
 
       if (NB_IS_TABLE_VIEW (page))
         nb_table_view_set_problems (NB_TABLE_VIEW (page), self->problems);
+      else if (NB_IS_DETAILS_VIEW (page))
+        nb_details_view_set_problems (NB_DETAILS_VIEW (page), self->problems);
       else if (NB_IS_TEXT_VIEW (page))
         nb_text_view_set_problems (NB_TEXT_VIEW (page), self->problems);
     }

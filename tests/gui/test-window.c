@@ -736,6 +736,57 @@ test_problem_without_cell_goes_to_details (void)
   destroy (window);
 }
 
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_entries (c, out);
+}
+
+static void
+test_details_date_is_checked (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *details = nb_window_get_page (window, "details");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *date_entry = NULL;
+
+  collect_entries (details, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *placeholder = gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i));
+      if (placeholder && strstr (placeholder, "2025-01-20"))
+        date_entry = g_ptr_array_index (entries, i);
+    }
+  g_assert_nonnull (date_entry);
+
+  /* Typed and entered in the details tab: the model takes it… */
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2024-06-01");
+  g_signal_emit_by_name (date_entry, "activate");
+  drain ();
+  g_assert_cmpstr (nb_report_get_date (nb_window_get_report (window)), ==, "2024-06-01");
+  /* …and a date inside the report year is marked there. */
+  nb_window_check_now (window);
+  g_assert_true (gtk_widget_has_css_class (date_entry, "warning"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (date_entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2025-01-15");
+  g_signal_emit_by_name (date_entry, "activate");
+  drain ();
+  nb_window_check_now (window);
+  g_assert_false (gtk_widget_has_css_class (date_entry, "warning"));
+
+  /* A date that is not one is refused and the model keeps the last. */
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2025-02-30");
+  g_signal_emit_by_name (date_entry, "activate");
+  drain ();
+  g_assert_cmpstr (nb_report_get_date (nb_window_get_report (window)), ==, "2025-01-15");
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/details-date", test_details_date_is_checked);
   g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
   g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);
   g_test_add_func ("/window/print", test_print_pages_are_the_pdf_pages);
