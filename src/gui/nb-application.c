@@ -125,6 +125,7 @@ nb_application_startup (GApplication *application)
     { "win.export", { "<Control>e", NULL } },
     { "win.export-pdf", { "<Control><Shift>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.print-preview", { "<Control><Shift>p", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.next-problem", { "F8", NULL } },
     { "win.show-problems", { "F9", NULL } },

@@ -15,6 +15,7 @@
 #include "nb-dialogs.h"
 #include "nb-export.h"
 #include "nb-new-dialog.h"
+#include "nb-preview-window.h"
 #include "nb-print-operation.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
@@ -205,6 +206,7 @@ update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
 }
 
 /* ---- checks ------------------------------------------------------------ */
@@ -1271,6 +1273,17 @@ nb_window_print_to_pdf (NbWindow    *self,
 }
 
 static void
+print_preview_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report)
+    gtk_window_present (GTK_WINDOW (nb_preview_window_new (GTK_WINDOW (self), self->report)));
+}
+
+static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -1534,6 +1547,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "nb-details-view.h"
 #include "nb-error.h"
 #include "nb-pdf-writer.h"
+#include "nb-preview-window.h"
 #include "nb-problems-view.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
@@ -666,6 +667,25 @@ test_print_pages_are_the_pdf_pages (void)
   sq_e = squeeze (text_e);
   g_assert_cmpstr (sq_p, ==, sq_e);
   g_assert_nonnull (strstr (sq_p, "温县交通运输局"));
+
+  /* The on-screen preview shows as many pages, and pages through them. */
+  {
+    GList *toplevels;
+    NbPreviewWindow *preview = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL));
+    drain ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (NB_IS_PREVIEW_WINDOW (l->data))
+        preview = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (preview);
+    g_assert_cmpint ((int) nb_preview_window_get_n_pages (preview), ==, atoi (pages_e + 6));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+    g_assert_cmpuint (nb_preview_window_get_page (preview), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (preview));
+  }
   destroy (window);
 }
 
