@@ -35,12 +35,15 @@ nb_cli_parse (GOptionContext *context,
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* *argv is part of the strv main() owns: parse_strv takes UTF-8 on
+   * every platform. */
+  if (!g_option_context_parse_strv (context, argv, &error))
     {
       nb_cli_error ("%s", error->message);
       g_printerr (_("Try “nianbao-cli %s --help”.\n"), (*argv)[0]);
       return FALSE;
     }
+  *argc = (int) g_strv_length (*argv);
   return TRUE;
 }
 

@@ -48,12 +48,10 @@ print_usage (FILE *out)
     g_printerr ("%s", s->str);
 }
 
-int
-main (int    argc,
-      char **argv)
+static int
+run (int    argc,
+     char **argv)
 {
-  nb_cli_init_i18n ();
-
   if (argc < 2)
     {
       print_usage (stderr);
@@ -76,4 +74,21 @@ main (int    argc,
   nb_cli_error (_("unknown command “%s”"), argv[1]);
   print_usage (stderr);
   return NB_CLI_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* The arguments as a UTF-8 strv owned by us: on Windows main()'s argv is
+   * in the ANSI code page, which cannot hold every Chinese file name, and
+   * g_option_context_parse_strv() (see nb_cli_parse) frees what it removes. */
+#ifdef G_OS_WIN32
+  g_auto(GStrv) args = g_win32_get_command_line ();
+#else
+  g_auto(GStrv) args = g_strdupv (argv);
+#endif
+
+  nb_cli_init_i18n ();
+  return run ((int) g_strv_length (args), args);
 }
