@@ -351,7 +351,7 @@ nb_cell_entry_new (NbReport        *report,
   self->entry = gtk_entry_new ();
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
   gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 3);
   gtk_entry_set_input_purpose (GTK_ENTRY (self->entry),
                                cell->kind.type == NB_KIND_COUNT ? GTK_INPUT_PURPOSE_DIGITS
                                                                 : GTK_INPUT_PURPOSE_NUMBER);

@@ -254,7 +254,8 @@ on_paste (NbCellEntry *entry,
 
 static GtkWidget *
 make_label (const NbGridCell *g,
-            double            width)
+            double            width,
+            double            chars_per_unit)
 {
   GtkWidget *label = gtk_label_new (g->text ? g->text : "");
   const char *text = g->text ? g->text : "";
@@ -268,8 +269,8 @@ make_label (const NbGridCell *g,
   gtk_label_set_justify (GTK_LABEL (label), long_label ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), long_label ? 0.0f : 0.5f);
   /* Width in characters from the grid's relative column widths. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX (3, (int) (width * 6)));
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (MAX (2, (int) (width * 6)),
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX (2, (int) (width * chars_per_unit)));
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (MAX (2, (int) (width * chars_per_unit)),
                                                      (int) g_utf8_strlen (g->text ? g->text : "", -1)));
   gtk_widget_add_css_class (label, g->role == NB_GRID_CAPTION ? "nb-caption"
                                    : g->role == NB_GRID_HEADER ? "nb-header" : "nb-label");
@@ -320,7 +321,9 @@ nb_table_view_new (NbReport           *report,
       else if (g->role == NB_GRID_EMPTY)
         widget = gtk_label_new (NULL);
       else
-        widget = make_label (g, width);
+        /* The 15-column review table wraps its headings ("结果/维持") as
+         * the printed form does, so it fits a laptop's screen. */
+        widget = make_label (g, width, nb_grid_get_n_columns (self->layout) > 10 ? 2 : 6);
 
       gtk_widget_add_css_class (widget, "nb-grid-cell");
       gtk_widget_set_hexpand (widget, FALSE);
