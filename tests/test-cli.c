@@ -208,6 +208,20 @@ test_check_previous (void)
 
   run (&a, "new", "--year", "2023", "--agency", "某局", "-o", "y2023.nianbao");
   run (&b, "set", "y2023.nianbao", "requests/new/natural=2", "requests/carried_out/natural=2");
+  /* Started from last year's report, the carried requests come over. */
+  {
+    g_auto(Result) f = { 0, }, g = { 0, }, h = { 0, }, k = { 0, };
+
+    run (&f, "new", "--year", "2024", "--from", "y2023.nianbao", "-o", "from2023.nianbao");
+    g_assert_cmpint (f.status, ==, 0);
+    run (&g, "get", "from2023.nianbao", "requests/carried_in/natural");
+    g_assert_cmpstr (g_strstrip (g.out), ==, "2");
+    run (&h, "get", "from2023.nianbao", "agency");
+    g_assert_cmpstr (g_strstrip (h.out), ==, "某局");
+    /* Not last year's: refused. */
+    run (&k, "new", "--year", "2025", "--from", "y2023.nianbao", "-o", "from-wrong.nianbao");
+    g_assert_cmpint (k.status, ==, 2);
+  }
   run (&c, "new", "--year", "2024", "--agency", "某局", "-o", "y2024.nianbao");
   run (&d, "check", "y2024.nianbao", "--previous", "y2023.nianbao");
   g_assert_nonnull (strstr (d.out, "carry.requests"));

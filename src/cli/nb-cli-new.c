@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-carry-over.h"
 #include "nb-cli-common.h"
 #include "nb-error.h"
 
@@ -15,6 +16,7 @@ nb_cli_new (int    argc,
   g_autofree char *version = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Report year"), N_("YEAR") },
@@ -22,11 +24,15 @@ nb_cli_new (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &version, N_("Format version (default: the one in force for the year)"), "2019|2021" },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Agency kind (default: department)"), "department|government" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document to create"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
+      N_("Start from last year's report: its agency and the figures carried over (requests carried in, items in force)"),
+      N_("LASTYEAR.nianbao") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite an existing file"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) previous = NULL;
   g_autoptr(GError) error = NULL;
   NbFormat *format;
 
@@ -43,6 +49,13 @@ nb_cli_new (int    argc,
     {
       nb_cli_error (_("--year is required: the report year, e.g. --year 2024"));
       return NB_CLI_USAGE;
+    }
+  if (from && !(previous = nb_cli_load (from)))
+    return NB_CLI_USAGE;
+  if ((agency == NULL || *agency == '\0') && previous)
+    {
+      g_free (agency);
+      agency = g_strdup (nb_report_get_agency (previous));
     }
   if (agency == NULL || *agency == '\0')
     {
@@ -77,7 +90,21 @@ nb_cli_new (int    argc,
       return NB_CLI_USAGE;
     }
 
-  report = nb_report_new (format, year, agency);
+  if (previous)
+    {
+      if (version && format != nb_format_for_year (year))
+        {
+          nb_cli_error (_("--from starts a report in the format in force for %d; leave out --format"), year);
+          return NB_CLI_USAGE;
+        }
+      if (!(report = nb_carry_over (previous, year, agency, &error)))
+        {
+          nb_cli_error ("%s", error->message);
+          return NB_CLI_USAGE;
+        }
+    }
+  else
+    report = nb_report_new (format, year, agency);
   if (kind && !nb_report_set_field (report, "agency_kind", kind, &error))
     {
       nb_cli_error ("%s", error->message);

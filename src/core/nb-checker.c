@@ -1321,3 +1321,51 @@ nb_problems_count (GPtrArray  *problems,
       n++;
   return n;
 }
+
+/* ---- carrying last year's figures over ---- */
+
+guint
+nb_checker_carry_over (NbChecker *self,
+                       NbReport  *report,
+                       NbReport  *previous)
+{
+  Run run = { self, report, previous, NULL, NULL };
+  guint n_set = 0;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), 0);
+  g_return_val_if_fail (NB_IS_REPORT (report), 0);
+  g_return_val_if_fail (NB_IS_REPORT (previous), 0);
+
+  nb_report_begin_group (report);
+  for (guint c = 0; c < self->checks->len; c++)
+    {
+      const Check *check = g_ptr_array_index (self->checks, c);
+
+      /* "this year's X = (last year's …)": the format's own carry rules. */
+      if (check->type != CHECK_COMPARE || !check->across_years || check->op != OP_EQ)
+        continue;
+      for (guint i = 0; i < check->instances->len; i++)
+        {
+          const Instance *inst = g_ptr_array_index (check->instances, i);
+          const Term *left;
+          const NbCellDef *def;
+          NbNumber value;
+
+          if (inst->left->len != 1 || inst->has_const || inst->right->len == 0)
+            continue;
+          left = &g_array_index (inst->left, Term, 0);
+          def = nb_format_get_cell (self->format, left->index);
+          if (left->prev || left->negate || def->computed)
+            continue;
+          /* Last year's report in another format may lack the cells. */
+          if (!terms_available (&run, inst->right))
+            continue;
+          value = sum_terms (&run, inst->right);
+          /* A negative carried count is last year's own error: not copied. */
+          if (nb_report_set_value (report, def->key, &value, NULL))
+            n_set++;
+        }
+    }
+  nb_report_end_group (report);
+  return n_set;
+}

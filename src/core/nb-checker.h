@@ -31,4 +31,13 @@ GPtrArray  *nb_check_report         (NbReport   *report,
 guint       nb_problems_count       (GPtrArray  *problems,
                                      NbSeverity  severity);
 
+/* Starts @report from @previous (last year's): sets every cell that an
+ * across-years equality check of the format derives from last year
+ * (requests carried in = last year's carried out, 2019 items' previous
+ * count, 2021 documents in force), so the checks hold from the start.
+ * One undo step. Returns how many cells were set. */
+guint       nb_checker_carry_over   (NbChecker  *self,
+                                     NbReport   *report,
+                                     NbReport   *previous);
+
 G_END_DECLS

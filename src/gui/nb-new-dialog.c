@@ -4,7 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-carry-over.h"
+#include "nb-dialogs.h"
 #include "nb-new-dialog.h"
+#include "nb-report-file.h"
 
 struct _NbNewDialog
 {
@@ -15,6 +18,8 @@ struct _NbNewDialog
   GtkSpinButton  *year_spin;
   GtkDropDown    *format_dropdown;
   GtkLabel       *format_note;
+  GtkCheckButton *carry_check;
+  NbReport       *previous;     /* last year's report, when starting from it */
   gboolean        updating;
 };
 
@@ -88,6 +93,19 @@ create (GtkWidget  *widget,
     }
   report = nb_report_new (nb_format_get (versions[gtk_drop_down_get_selected (self->format_dropdown)], NULL),
                           gtk_spin_button_get_value_as_int (self->year_spin), agency);
+  if (self->previous && gtk_check_button_get_active (self->carry_check))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_object (&report);
+      if (!(report = nb_carry_over (self->previous, gtk_spin_button_get_value_as_int (self->year_spin),
+                                    agency, &error)))
+        {
+          gtk_label_set_text (self->format_note, error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->format_note), "error");
+          return;
+        }
+    }
   nb_report_set_agency_kind (report, gtk_drop_down_get_selected (self->kind_dropdown) == 1
                                        ? NB_AGENCY_GOVERNMENT : NB_AGENCY_DEPARTMENT);
   nb_history_clear (nb_report_get_history (report));
@@ -97,9 +115,90 @@ create (GtkWidget  *widget,
 }
 
 static void
+set_previous (NbNewDialog *self,
+              NbReport    *previous,
+              GFile       *file)
+{
+  g_set_object (&self->previous, previous);
+  if (previous)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *label = g_strdup_printf (_("Start from last year's report: %s (%d)"),
+                                                name, nb_report_get_year (previous));
+
+      gtk_check_button_set_label (self->carry_check, label);
+      /* Its agency and the year after it, unless typed already. */
+      if (*gtk_editable_get_text (GTK_EDITABLE (self->agency_entry)) == '\0')
+        gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), nb_report_get_agency (previous));
+      gtk_drop_down_set_selected (self->kind_dropdown,
+                                  nb_report_get_agency_kind (previous) == NB_AGENCY_GOVERNMENT);
+      gtk_spin_button_set_value (self->year_spin, nb_report_get_year (previous) + 1);
+    }
+  else
+    {
+      gtk_check_button_set_label (self->carry_check, _("Start from last year's report…"));
+      gtk_check_button_set_active (self->carry_check, FALSE);
+    }
+}
+
+static void
+on_previous_chosen (GFile   *file,
+                    gpointer user_data)
+{
+  NbNewDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) previous = NULL;
+
+  if (file && !(previous = nb_report_file_load (file, NULL, &error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+    }
+  set_previous (self, previous, file);
+  g_object_unref (self);
+}
+
+static void
+on_carry_toggled (GtkCheckButton *check,
+                  NbNewDialog    *self)
+{
+  NbFileFilter filters[] = { { _("Annual reports (*.nianbao)"), "*.nianbao" }, { NULL, NULL } };
+
+  if (self->updating || !gtk_check_button_get_active (check) || self->previous)
+    return;
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), filters, NULL, NULL,
+                  on_previous_chosen, g_object_ref (self));
+}
+
+/* For tests and callers that already hold last year's report. */
+void
+nb_new_dialog_set_previous (NbNewDialog *self,
+                            NbReport    *previous)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("last-year.nianbao");
+
+  g_return_if_fail (NB_IS_NEW_DIALOG (self));
+  self->updating = TRUE;
+  gtk_check_button_set_active (self->carry_check, previous != NULL);
+  self->updating = FALSE;
+  set_previous (self, previous, file);
+}
+
+static void
+nb_new_dialog_dispose (GObject *object)
+{
+  g_clear_object (&NB_NEW_DIALOG (object)->previous);
+  G_OBJECT_CLASS (nb_new_dialog_parent_class)->dispose (object);
+}
+
+static void
 nb_new_dialog_class_init (NbNewDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = nb_new_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-new-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, NbNewDialog, agency_entry);
@@ -107,6 +206,7 @@ nb_new_dialog_class_init (NbNewDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbNewDialog, year_spin);
   gtk_widget_class_bind_template_child (widget_class, NbNewDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NbNewDialog, format_note);
+  gtk_widget_class_bind_template_child (widget_class, NbNewDialog, carry_check);
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
@@ -140,6 +240,7 @@ nb_new_dialog_init (NbNewDialog *self)
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (on_year_changed), self);
   g_signal_connect_swapped (self->format_dropdown, "notify::selected", G_CALLBACK (update_note), self);
   on_year_changed (self);
+  g_signal_connect (self->carry_check, "toggled", G_CALLBACK (on_carry_toggled), self);
 }
 
 NbNewDialog *

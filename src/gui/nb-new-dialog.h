@@ -12,6 +12,10 @@ G_DECLARE_FINAL_TYPE (NbNewDialog, nb_new_dialog, NB, NEW_DIALOG, GtkWindow)
 
 NbNewDialog *nb_new_dialog_new (GtkWindow *parent);
 
+/* Starts the new report from last year's (as the check box does after
+ * choosing its file); NULL unchecks it. */
+void         nb_new_dialog_set_previous (NbNewDialog *self,
+                                         NbReport    *previous);
 /* Signal "create" (NbReport *report): the clerk pressed Create. */
 
 G_END_DECLS

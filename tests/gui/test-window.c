@@ -17,6 +17,7 @@
 #include "nb-error.h"
 #include "nb-pdf-writer.h"
 #include "nb-preview-window.h"
+#include "nb-new-dialog.h"
 #include "nb-problems-view.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
@@ -807,6 +808,42 @@ test_details_date_is_checked (void)
   destroy (window);
 }
 
+static void
+on_create (NbNewDialog *dialog,
+           NbReport    *report,
+           NbReport   **out)
+{
+  *out = g_object_ref (report);
+}
+
+static void
+test_new_report_from_last_year (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autoptr(NbReport) last = nb_report_new (nb_format_get ("2021", NULL), 2023, "某市教育局");
+  g_autoptr(NbReport) created = NULL;
+  NbNewDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (nb_report_set_field (last, "requests/carried_out/research", "3", NULL));
+  dialog = nb_new_dialog_new (GTK_WINDOW (window));
+  g_signal_connect (dialog, "create", G_CALLBACK (on_create), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain ();
+  nb_new_dialog_set_previous (dialog, last);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain ();
+
+  g_assert_nonnull (created);
+  g_assert_cmpint (nb_report_get_year (created), ==, 2024);          /* the year after */
+  g_assert_cmpstr (nb_report_get_agency (created), ==, "某市教育局");  /* its agency */
+  {
+    g_autofree char *v = nb_report_dup_field (created, "requests/carried_in/research", NULL);
+    g_assert_cmpstr (v, ==, "3");
+  }
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -839,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
   g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
   g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);

@@ -1,0 +1,18 @@
+/* nb-carry-over.h — a new year's report started from last year's */
+#pragma once
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* A new report for @year (in the format in force for it) with last year's
+ * agency, kind and sign-off and every figure the format carries across
+ * years (see nb_checker_carry_over()). @agency NULL keeps last year's name.
+ * Fails with NB_ERROR_IMPORT unless @previous is the report of @year − 1,
+ * or NB_ERROR_FORMAT when no format covers @year. */
+NbReport *nb_carry_over (NbReport    *previous,
+                         int          year,
+                         const char  *agency,
+                         GError     **error);
+
+G_END_DECLS
