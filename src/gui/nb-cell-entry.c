@@ -452,7 +452,9 @@ nb_cell_entry_set_problems (NbCellEntry *self,
     {
       g_autofree char *kind = nb_kind_describe (&self->cell->kind);
 
-      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY, NULL);
+      /* Clearing an icon that was never set still reserves its room. */
+      if (gtk_entry_get_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY))
+        gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY, NULL);
       gtk_widget_set_tooltip_text (self->entry, kind);
     }
 }

@@ -253,7 +253,7 @@ nb_details_view_set_problems (NbDetailsView *self,
           gtk_entry_set_icon_from_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY,
                                              error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
         }
-      else
+      else if (gtk_entry_get_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY))
         gtk_entry_set_icon_from_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY, NULL);
       gtk_widget_set_tooltip_text (fields[f].widget, worst ? nb_problem_get_message (worst) : NULL);
     }
