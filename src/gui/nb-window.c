@@ -60,6 +60,7 @@ struct _NbWindow
   GFile             *message_folder;  /* "Open Folder" after an export */
   gboolean           exporting;
   gboolean           message_is_refusal;
+  GFile             *pending_open;    /* to open once unsaved changes are dealt with */
 };
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -852,16 +853,20 @@ open_activated (GtkWidget  *widget,
   maybe_discard (NB_WINDOW (widget), do_open, NULL);
 }
 
+/* Opens self->pending_open: set before asking about unsaved changes, so
+ * nothing is owned by a question that may be cancelled. */
 static void
-do_open_uri (NbWindow *self,
-             gpointer  data)
+do_open_pending (NbWindow *self,
+                 gpointer  data)
 {
-  g_autofree char *uri = data;
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
 
+  if (!file)
+    return;
   if (!g_file_query_exists (file, NULL) && get_app (self))
     {
       g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *uri = g_file_get_uri (file);
 
       nb_application_remove_recent (get_app (self), uri);
       fill_recent (self);
@@ -879,7 +884,12 @@ on_recent_activated (GtkListBox    *list,
   const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
 
   if (uri)
-    maybe_discard (self, do_open_uri, g_strdup (uri));
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+      g_set_object (&self->pending_open, file);
+      maybe_discard (self, do_open_pending, NULL);
+    }
 }
 
 static void
@@ -1486,6 +1496,7 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
+  g_clear_object (&self->pending_open);
   g_clear_pointer (&self->recovery_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
@@ -1550,10 +1561,32 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
 }
 
+/* A .nianbao file dropped from the file manager opens here. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         NbWindow      *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (!file)
+    return FALSE;
+  g_set_object (&self->pending_open, file);
+  maybe_discard (self, do_open_pending, NULL);
+  return TRUE;
+}
+
 static void
 nb_window_init (NbWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   self->problems = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_sections = g_ptr_array_new_with_free_func (g_free);
   self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
