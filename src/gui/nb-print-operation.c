@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "nb-page-layout.h"
+#include "nb-preview-window.h"
 #include "nb-print-operation.h"
 
 struct _NbPrintOperation
@@ -55,6 +56,62 @@ nb_print_operation_end_print (GtkPrintOperation *operation,
   g_clear_object (&NB_PRINT_OPERATION (operation)->layout);
 }
 
+/* The print dialog's Preview button shows our own preview window (the
+ * same pages), not an external viewer that may not be installed. GTK's
+ * preview stays open until end_preview(), which may only come after it is
+ * "ready" (paginated): so it is ended when the window closes, or when ready
+ * if the window closed first. */
+static void
+end_when_ready (GtkPrintOperationPreview *preview,
+                GtkPrintContext          *context,
+                gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (preview, end_when_ready, user_data);
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+static void
+on_ready (GtkPrintOperationPreview *preview,
+          GtkPrintContext          *context,
+          gpointer                  user_data)
+{
+  g_object_set_data (G_OBJECT (preview), "nb-ready", GINT_TO_POINTER (1));
+}
+
+static void
+on_preview_window_destroyed (GtkWidget                *window,
+                             GtkPrintOperationPreview *preview)
+{
+  if (g_object_get_data (G_OBJECT (preview), "nb-ready"))
+    gtk_print_operation_preview_end_preview (preview);
+  else
+    g_signal_connect (preview, "ready", G_CALLBACK (end_when_ready), NULL);
+  g_object_unref (preview);
+}
+
+static gboolean
+nb_print_operation_preview (GtkPrintOperation        *operation,
+                            GtkPrintOperationPreview *preview,
+                            GtkPrintContext          *context,
+                            GtkWindow                *parent)
+{
+  NbPrintOperation *self = NB_PRINT_OPERATION (operation);
+  NbPreviewWindow *window = nb_preview_window_new (parent, self->report);
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  /* GTK paginates a handled preview too and wants somewhere to draw:
+   * a recording surface that nobody shows. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_signal_connect (preview, "ready", G_CALLBACK (on_ready), NULL);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_preview_window_destroyed), g_object_ref (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
 static void
 nb_print_operation_finalize (GObject *object)
 {
@@ -76,6 +133,7 @@ nb_print_operation_class_init (NbPrintOperationClass *klass)
   print_class->begin_print = nb_print_operation_begin_print;
   print_class->draw_page = nb_print_operation_draw_page;
   print_class->end_print = nb_print_operation_end_print;
+  print_class->preview = nb_print_operation_preview;
 }
 
 static void
