@@ -950,8 +950,10 @@ run_section_present (Run         *run,
 
       if (is_blank_text (text))
         {
-          g_autofree char *message = g_strdup_printf ("“%s”没有内容；没有需要报告的内容也应用文字说明（如“无其他需要报告的事项。”）",
-                                                      s->heading);
+          /* Only 六 may honestly have nothing to report; the others must say what happened. */
+          g_autofree char *message = g_str_equal (s->key, "other")
+            ? g_strdup_printf ("“%s”没有内容；没有需要报告的事项也应写明（如“无其他需要报告的事项。”）", s->heading)
+            : g_strdup_printf ("“%s”没有内容；请按本节应写的内容填写", s->heading);
           add_problem (run, check, keys, s->key, 0, 0, message);
         }
       else if (check->strings && g_strv_contains ((const char *const *) check->strings, stripped))
@@ -1178,8 +1180,8 @@ run_deadline (Run         *run,
     if (strcmp (date, year_end) <= 0)
       {
         g_autofree char *message =
-          g_strdup_printf ("报告日期 %s 不晚于报告年度结束（%d年12月31日）；年度报告应在次年成文、公开",
-                           date, nb_report_get_year (run->report));
+          g_strdup_printf ("成文日期 %s 仍在%d年度内；年度报告应在次年（%d年）成文、公开",
+                           date, nb_report_get_year (run->report), nb_report_get_year (run->report) + 1);
         const char *keys[] = { "date", NULL };
         add_problem (run, check, keys, NULL, 0, 0, message);
         return;
@@ -1190,7 +1192,7 @@ run_deadline (Run         *run,
   if (strcmp (date, deadline) > 0)
     {
       g_autofree char *message =
-        g_strdup_printf ("报告日期 %s 晚于公开期限 %s（%s应于次年%s前公开年度报告）",
+        g_strdup_printf ("成文日期 %s 晚于公开期限 %s（%s应于次年%s前公开年度报告）",
                          date, deadline, government ? "本级人民政府" : "部门",
                          government ? "3月31日" : "1月31日");
       const char *keys[] = { "date", NULL };

@@ -779,6 +779,9 @@ write_data_sheet (Writer *w)
                                      keep (w, g_strdup_printf ("B1:B%u", row))));
   worksheet_freeze_panes (ws, 1, 0);
   print_setup (w, ws, PAGE_TEXT);
+  /* For programs (aggregation), not for people: hidden, so it is neither
+   * in the way nor printed; Excel's "Unhide" shows it. */
+  worksheet_hide (ws);
 }
 
 /* The section's short heading ("三、依申请公开"), made a valid sheet name:

@@ -182,6 +182,8 @@ nb_application_activate (GApplication *application)
       NbWindow *nb = nb_window_new (self);
 
       window = GTK_WINDOW (nb);
+      /* Shown first, so an error about the file comes up in front of it. */
+      gtk_window_present (window);
       /* Reopen the last document, as a clerk expects to pick up where she left. */
       if (self->settings && !g_getenv ("NB_NO_REOPEN"))
         {
@@ -195,7 +197,6 @@ nb_application_activate (GApplication *application)
                 nb_window_open_file (nb, file);
             }
         }
-      gtk_window_present (window);
       offer_recovery (self, nb);
       return;
     }
@@ -220,8 +221,8 @@ nb_application_open (GApplication  *application,
         window = NB_WINDOW (active);
       else
         window = nb_window_new (self);
-      nb_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      nb_window_open_file (window, files[i]);
       offer_recovery (self, window);
     }
 }

@@ -93,7 +93,7 @@ nb_alert (GtkWindow          *parent,
 
   label = gtk_label_new (heading);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
   gtk_widget_add_css_class (label, "title-4");
   gtk_box_append (GTK_BOX (box), label);
   if (body && *body)

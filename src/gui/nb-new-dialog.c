@@ -49,6 +49,16 @@ update_note (NbNewDialog *self)
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->format_note), "error");
+  if (self->previous && gtk_check_button_get_active (self->carry_check) &&
+      nb_report_get_year (self->previous) != year - 1)
+    {
+      note = g_strdup_printf (_("A report for %d starts from the report for %d, but this one is for %d"),
+                              year, year - 1, nb_report_get_year (self->previous));
+      gtk_label_set_text (self->format_note, note);
+      gtk_widget_add_css_class (GTK_WIDGET (self->format_note), "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.create", FALSE);
+      return;
+    }
   if (nb_format_covers_year (format, year))
     note = g_strdup_printf (_("The format in force for %d (%s)."), year,
                             nb_format_get_issued_by (format) ? nb_format_get_issued_by (format) : "");
@@ -139,6 +149,7 @@ set_previous (NbNewDialog *self,
       gtk_check_button_set_label (self->carry_check, _("Start from last year's report…"));
       gtk_check_button_set_active (self->carry_check, FALSE);
     }
+  update_note (self);
 }
 
 static void
@@ -166,6 +177,7 @@ on_carry_toggled (GtkCheckButton *check,
 {
   NbFileFilter filters[] = { { _("Annual reports (*.nianbao)"), "*.nianbao" }, { NULL, NULL } };
 
+  update_note (self);
   if (self->updating || !gtk_check_button_get_active (check) || self->previous)
     return;
   nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), filters, NULL, NULL,

@@ -101,6 +101,40 @@ print_activated (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.print", NULL);
 }
 
+/* Paging keys, caught before the focused button sees them (Space would
+ * press "Print…"). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                NbPreviewWindow       *self)
+{
+  guint n = nb_page_layout_get_n_pages (self->layout);
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_Up: case GDK_KEY_Page_Up: case GDK_KEY_BackSpace:
+      if (self->page > 0)
+        nb_preview_window_set_page (self, self->page - 1);
+      return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_Down: case GDK_KEY_Page_Down: case GDK_KEY_space:
+      nb_preview_window_set_page (self, self->page + 1);
+      return TRUE;
+    case GDK_KEY_Home:
+      nb_preview_window_set_page (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      if (n > 0)
+        nb_preview_window_set_page (self, n - 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 nb_preview_window_dispose (GObject *object)
 {
@@ -127,19 +161,22 @@ nb_preview_window_class_init (NbPreviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "preview.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "preview.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "preview.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "preview.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "preview.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "preview.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 nb_preview_window_init (NbPreviewWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->area, draw_page, self, NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  /* The page has the focus, not the Print button. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->area), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->area));
 }
 
 NbPreviewWindow *

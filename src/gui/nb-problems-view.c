@@ -144,5 +144,9 @@ nb_problems_view_activate (NbProblemsView *self,
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
 
   if (row)
-    on_row_activated (self->list, row, self);
+    {
+      /* Show which one it is, as a click would. */
+      gtk_list_box_select_row (self->list, row);
+      on_row_activated (self->list, row, self);
+    }
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "nb-cell-entry.h"
@@ -69,16 +70,27 @@ insert_sentence (NbTextView *self,
   gtk_text_buffer_begin_user_action (self->buffer);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
   {
-    /* A sentence of its own: a new paragraph unless the cursor is at the
-     * start of an empty line. */
+    /* A paragraph of its own after the one the cursor is in (never inside
+     * it), separated as the text's paragraphs are (a blank line or not). */
     g_autoptr(GString) text = g_string_new (NULL);
+    GtkTextIter start, end;
+    g_autofree char *all = NULL;
+    const char *separator;
 
-    if (!gtk_text_iter_starts_line (&iter))
-      g_string_append_c (text, '\n');
-    g_string_append (text, sentence);
-    if (!gtk_text_iter_ends_line (&iter))
-      g_string_append_c (text, '\n');
+    gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+    all = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+    separator = strstr (all, "\n\n") ? "\n\n" : "\n";
+    if (gtk_text_iter_starts_line (&iter) && gtk_text_iter_ends_line (&iter))
+      g_string_append (text, sentence);        /* an empty line: right here */
+    else
+      {
+        if (!gtk_text_iter_ends_line (&iter))
+          gtk_text_iter_forward_to_line_end (&iter);
+        g_string_append (text, separator);
+        g_string_append (text, sentence);
+      }
     gtk_text_buffer_insert (self->buffer, &iter, text->str, -1);
+    gtk_text_buffer_place_cursor (self->buffer, &iter);
   }
   gtk_text_buffer_end_user_action (self->buffer);
   g_free (sentence);
@@ -257,7 +269,14 @@ nb_text_view_new (NbReport           *report,
   self->report = g_object_ref (report);
   self->section = section;
   gtk_label_set_text (self->heading, section->heading);
-  gtk_label_set_text (self->guidance, section->guidance ? section->guidance : "");
+  {
+    /* "统计期限为YYYY年1月1日至YYYY年12月31日" with this report's year. */
+    g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (report));
+    g_autoptr(GString) guidance = g_string_new (section->guidance ? section->guidance : "");
+
+    g_string_replace (guidance, "YYYY", year, 0);
+    gtk_label_set_text (self->guidance, guidance->str);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, section->heading, -1);
 

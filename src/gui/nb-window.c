@@ -166,7 +166,7 @@ update_title (NbWindow *self)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Annual Report"));
       gtk_label_set_text (self->title_label, _("Annual Report"));
-      gtk_label_set_text (self->subtitle_label, _("Open government information"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
       return;
     }
 
@@ -191,6 +191,7 @@ update_title (NbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 }
 
 static void
@@ -235,16 +236,21 @@ static void
 distribute_problems (NbWindow *self)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) errors = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, label;
 
   for (guint i = 0; i < self->problems->len; i++)
     {
-      const char *section = problem_section (self, g_ptr_array_index (self->problems, i));
+      NbProblem *problem = g_ptr_array_index (self->problems, i);
+      const char *section = problem_section (self, problem);
 
-      if (section)
-        g_hash_table_insert (counts, (gpointer) section,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, section)) + 1));
+      if (!section)
+        continue;
+      g_hash_table_insert (counts, (gpointer) section,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, section)) + 1));
+      if (nb_problem_get_severity (problem) == NB_SEVERITY_ERROR)
+        g_hash_table_add (errors, (gpointer) section);
     }
 
   g_hash_table_iter_init (&iter, self->tab_counts);
@@ -259,6 +265,10 @@ distribute_problems (NbWindow *self)
         gtk_widget_remove_css_class (label, "empty");
       else
         gtk_widget_add_css_class (label, "empty");
+      if (n > 0 && !g_hash_table_contains (errors, key))
+        gtk_widget_add_css_class (label, "warning-only");
+      else
+        gtk_widget_remove_css_class (label, "warning-only");
     }
 
   for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)

@@ -213,6 +213,11 @@ def check_body(wb, exp):
 
 def check_data(wb, exp):
     ws = wb[DATA]
+    # For programs, not people: hidden so it is neither in the way nor printed.
+    expect(ws.sheet_state == "hidden", f"{DATA}: sheet is {ws.sheet_state}, want hidden")
+    for name in wb.sheetnames:
+        if name != DATA:
+            expect(wb[name].sheet_state == "visible", f"{name}: sheet is {wb[name].sheet_state}")
     rows = list(ws.iter_rows(values_only=False))
     expect([c.value for c in rows[0][:2]] == ["key", "value"], f"{DATA}: header {[c.value for c in rows[0][:2]]}")
     got = {}

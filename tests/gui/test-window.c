@@ -726,6 +726,24 @@ test_inserted_sentence_is_marked_when_tables_drift (void)
   nb_window_check_now (window);
   g_assert_cmpuint (problems_in_section (window, "overview"), >, before);
   g_assert_cmpstr (nb_window_get_tab_count (window, "overview"), !=, "");
+
+  /* Inserted with the cursor inside a paragraph: after that paragraph, as
+   * one of its own, never splitting it. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (nb_text_view_get_text_view (NB_TEXT_VIEW (nb_window_get_page (window, "problems"))));
+    GtkWidget *problems_page = nb_window_get_page (window, "problems");
+    GtkTextIter iter;
+
+    gtk_text_buffer_set_text (buffer, "一是《条例》宣传不够。\n\n二是平台更新不及时。", -1);
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 3);   /* inside 《条例》 */
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    g_assert_true (gtk_widget_activate_action (problems_page, "text.insert-requests", NULL));
+    drain ();
+    text = nb_report_get_text (nb_window_get_report (window), "problems");
+    g_assert_true (g_str_has_prefix (text, "一是《条例》宣传不够。\n\n"));
+    g_assert_true (g_str_has_suffix (text, "\n\n二是平台更新不及时。"));
+    g_assert_nonnull (strstr (text, "收到政府信息公开申请6件"));
+  }
   destroy (window);
 }
 
