@@ -4,6 +4,7 @@
 
 #include "nb-carry-over.h"
 #include "nb-checker.h"
+#include "nb-convert.h"
 #include "nb-error.h"
 #include "nb-report-file.h"
 
@@ -143,6 +144,40 @@ test_wrong_year_refused (void)
   g_assert_error (error, NB_ERROR, NB_ERROR_IMPORT);
 }
 
+static void
+test_convert_format (void)
+{
+  /* A 2024 report begun in the 2019 format by mistake. */
+  g_autoptr(NbReport) wrong = nb_report_new (nb_format_get ("2019", NULL), 2024, "某局");
+  g_autoptr(NbReport) right = NULL;
+  g_autoptr(GPtrArray) lost = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  set (wrong, "date", "2025-01-20");
+  set (wrong, "text/overview", "总体情况。");
+  set (wrong, "requests/new/natural", "7");
+  set (wrong, "requests/open/natural", "7");
+  set (wrong, "review/count/reconsideration_upheld", "1");
+  set (wrong, "active/license/prev", "61");   /* the 2019 form only */
+
+  right = nb_report_convert (wrong, nb_format_get ("2021", NULL), lost);
+  g_assert_cmpstr (nb_format_get_version (nb_report_get_format (right)), ==, "2021");
+  g_assert_cmpint (nb_report_get_year (right), ==, 2024);
+  g_assert_cmpstr (nb_report_get_agency (right), ==, "某局");
+  g_assert_cmpstr (nb_report_get_date (right), ==, "2025-01-20");
+  g_assert_cmpstr (nb_report_get_text (right, "overview"), ==, "总体情况。");
+  assert_field (right, "requests/new/natural", "7");
+  assert_field (right, "requests/new/total", "7");
+  assert_field (right, "review/count/reconsideration_upheld", "1");
+  /* What the 2021 form has no place for is reported, not silently gone. */
+  g_assert_cmpuint (lost->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lost, 0), ==, "active/license/prev");
+
+  problems = nb_check_report (right, NULL);
+  g_assert_cmpuint (count_id (problems, "format.year"), ==, 0);
+  g_assert_false (nb_report_undo (right));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,5 +187,6 @@ main (int   argc,
   g_test_add_func ("/carry-over/2019-items", test_2019_items);
   g_test_add_func ("/carry-over/2019-to-2021", test_2019_to_2021_across_formats);
   g_test_add_func ("/carry-over/wrong-year", test_wrong_year_refused);
+  g_test_add_func ("/convert/format", test_convert_format);
   return g_test_run ();
 }

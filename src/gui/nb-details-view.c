@@ -15,6 +15,7 @@ struct _NbDetailsView
   GtkDropDown  *kind_dropdown;
   GtkLabel     *year_label;
   GtkLabel     *format_label;
+  GtkButton    *convert_button;
   GtkEntry     *date_entry;
   GtkEntry     *signoff_entry;
   GtkLabel     *title_label;
@@ -46,6 +47,17 @@ refresh (NbDetailsView *self)
   gtk_drop_down_set_selected (self->kind_dropdown, nb_report_get_agency_kind (self->report) == NB_AGENCY_GOVERNMENT);
   gtk_label_set_text (self->year_label, year);
   gtk_label_set_text (self->format_label, format_text);
+  {
+    NbFormat *in_force = nb_format_for_year (nb_report_get_year (self->report));
+
+    /* A wrong format is fixed here, not by retyping the report. */
+    gtk_widget_set_visible (GTK_WIDGET (self->convert_button), in_force && in_force != format);
+    if (in_force && in_force != format)
+      {
+        g_autofree char *label = g_strdup_printf (_("_Convert to the %s Format…"), nb_format_get_version (in_force));
+        gtk_button_set_label (self->convert_button, label);
+      }
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
   gtk_editable_set_text (GTK_EDITABLE (self->signoff_entry), signoff ? signoff : "");
   gtk_label_set_text (self->title_label, title);
@@ -155,6 +167,7 @@ nb_details_view_class_init (NbDetailsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, year_label);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, format_label);
+  gtk_widget_class_bind_template_child (widget_class, NbDetailsView, convert_button);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, date_entry);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, signoff_entry);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, title_label);

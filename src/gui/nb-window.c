@@ -12,6 +12,7 @@
 
 #include "nb-checker.h"
 #include "nb-details-view.h"
+#include "nb-convert.h"
 #include "nb-dialogs.h"
 #include "nb-export.h"
 #include "nb-new-dialog.h"
@@ -1293,6 +1294,64 @@ nb_window_print_to_pdf (NbWindow    *self,
 }
 
 static void
+on_convert_response (int      response,
+                     gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  if (response == 0 && self->report)
+    {
+      NbFormat *target = nb_format_for_year (nb_report_get_year (self->report));
+      g_autoptr(NbReport) converted = nb_report_convert (self->report, target, NULL);
+      g_autoptr(GFile) file = self->file ? g_object_ref (self->file) : NULL;
+      g_autofree char *text = g_strdup_printf (_("Converted to the %s format. Save to keep it."),
+                                               nb_format_get_version (target));
+
+      /* Same file: saving replaces it, the old one is kept as a backup (~). */
+      nb_window_set_report (self, converted, file);
+      nb_report_set_modified (converted, TRUE);
+      show_message (self, "emblem-ok-symbolic", text);
+    }
+  g_object_unref (self);
+}
+
+static void
+convert_format_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  NbFormat *target;
+  g_autoptr(GPtrArray) lost = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NbReport) trial = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  const char *buttons[] = { _("_Convert"), _("_Cancel"), NULL };
+
+  if (!self->report || !(target = nb_format_for_year (nb_report_get_year (self->report))))
+    return;
+  trial = nb_report_convert (self->report, target, lost);
+  heading = g_strdup_printf (_("Convert the report to the %s format?"), nb_format_get_version (target));
+  g_string_append_printf (body, _("The details, the texts and every figure both formats have are kept (%s)."),
+                          nb_format_get_name (target));
+  if (lost->len > 0)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("These figures have no place in the new format and are dropped:"));
+      for (guint i = 0; i < lost->len; i++)
+        {
+          const NbCellDef *def = nb_format_find_cell (nb_report_get_format (self->report),
+                                                      g_ptr_array_index (lost, i));
+          g_autofree char *value = nb_report_dup_field (self->report, def->key, NULL);
+
+          g_string_append_printf (body, "\n• %s: %s", def->label, value);
+        }
+    }
+  nb_alert (GTK_WINDOW (self), heading, body->str, buttons, 0, -1, 1,
+            on_convert_response, g_object_ref (self));
+}
+
+static void
 print_preview_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -1569,6 +1628,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
+  gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
 }
 
 /* A .nianbao file dropped from the file manager opens here. */

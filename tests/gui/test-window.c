@@ -772,6 +772,24 @@ test_problem_without_cell_goes_to_details (void)
   drain ();
   g_assert_cmpstr (nb_window_get_current_section (window), ==, "details");
   g_assert_cmpstr (nb_window_get_tab_count (window, "details"), !=, "");
+
+  /* And it is fixed there: converted to the format in force, figures kept. */
+  g_assert_true (nb_report_set_field (nb_window_get_report (window), "requests/new/natural", "4", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.convert-format", NULL));
+  drain ();
+  click_alert_button (find_alert_for (GTK_WINDOW (window)), 0);
+  g_assert_cmpstr (nb_format_get_version (nb_report_get_format (nb_window_get_report (window))), ==, "2019");
+  {
+    g_autofree char *v = value_of (window, "requests/new/natural");
+    g_assert_cmpstr (v, ==, "4");
+  }
+  g_assert_true (nb_report_get_modified (nb_window_get_report (window)));
+  found = FALSE;
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), "format.year"))
+      found = TRUE;
+  g_assert_false (found);
   destroy (window);
 }
 
