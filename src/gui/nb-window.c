@@ -1217,6 +1217,28 @@ on_export_errors_response (int      response,
 }
 
 static void
+on_export_date_response (int      response,
+                         gpointer user_data)
+{
+  g_autofree ExportAsk *ask = user_data;
+  NbWindow *self = ask->self;
+
+  if (response == 0)          /* fill in the date */
+    {
+      int page = page_of_section (self, "details");
+
+      if (page >= 0)
+        {
+          gtk_notebook_set_current_page (self->notebook, page);
+          nb_details_view_focus_field (NB_DETAILS_VIEW (gtk_notebook_get_nth_page (self->notebook, page)), "date");
+        }
+    }
+  else if (response == 1 && self->report)
+    choose_export_file (self, ask->ext);
+  g_object_unref (self);
+}
+
+static void
 export_with (NbWindow   *self,
              const char *ext)
 {
@@ -1241,6 +1263,20 @@ export_with (NbWindow   *self,
                 _("What you export still contains these errors, and superiors and evaluators "
                   "will find them. Go to them to correct them, or export anyway."),
                 buttons, 0, -1, 2, on_export_errors_response, ask);
+      return;
+    }
+  /* The printed report ends with its date: say so before a PDF without one. */
+  if (g_str_equal (ext, ".pdf") && !nb_report_get_date (self->report))
+    {
+      const char *buttons[] = { _("_Fill In the Date"), _("Export _Anyway"), _("_Cancel"), NULL };
+      ExportAsk *ask = g_new0 (ExportAsk, 1);
+
+      ask->self = g_object_ref (self);
+      ask->ext = ext;
+      nb_alert (GTK_WINDOW (self), _("The report date is not filled in"),
+                _("The printed report ends with the agency and the date it was issued. "
+                  "Without a date the PDF ends with the agency only."),
+                buttons, 0, -1, 2, on_export_date_response, ask);
       return;
     }
   choose_export_file (self, ext);

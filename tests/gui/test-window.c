@@ -880,6 +880,22 @@ test_new_report_from_last_year (void)
   destroy (window);
 }
 
+static void
+test_pdf_without_date_asks (void)
+{
+  NbWindow *window = window_with_fixture ();   /* no errors, no date */
+  GtkWindow *alert;
+
+  g_assert_null (nb_report_get_date (nb_window_get_report (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  click_alert_button (alert, 0);   /* Fill In the Date */
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "details");
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
   g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
