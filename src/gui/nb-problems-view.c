@@ -1,5 +1,9 @@
 /* nb-problems-view.c — the list of every problem; activating one takes the
- * clerk to its cell or its words. */
+ * clerk to its cell or its words.
+ *
+ * A GtkListView: only the visible rows are widgets, so a report with
+ * hundreds of problems (an imported text quoting figures that all
+ * disagree) updates as fast as one with none. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,11 +12,15 @@
 
 struct _NbProblemsView
 {
-  GtkWidget   parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkLabel   *summary;
-  GtkListBox *list;
-  GPtrArray  *problems;
+  GtkLabel           *summary;
+  GtkListView        *list;
+
+  GListStore         *store;       /* NbProblem */
+  GtkSingleSelection *selection;
+  char               *shown;       /* what the rows show, to skip rebuilding them */
+  GPtrArray          *problems;    /* what activating a row gives (current offsets) */
 };
 
 G_DEFINE_FINAL_TYPE (NbProblemsView, nb_problems_view, GTK_TYPE_WIDGET)
@@ -21,14 +29,62 @@ enum { PROBLEM_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-on_row_activated (GtkListBox     *list,
-                  GtkListBoxRow  *row,
-                  NbProblemsView *self)
+on_activate (GtkListView    *list,
+             guint           position,
+             NbProblemsView *self)
 {
-  int i = gtk_list_box_row_get_index (row);
+  /* The array, not the store: its problems carry the current offsets. */
+  if (self->problems && position < self->problems->len)
+    g_signal_emit (self, signals[PROBLEM_ACTIVATED], 0, g_ptr_array_index (self->problems, position));
+}
 
-  if (self->problems && i >= 0 && (guint) i < self->problems->len)
-    g_signal_emit (self, signals[PROBLEM_ACTIVATED], 0, g_ptr_array_index (self->problems, i));
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (kind, "nb-kind");
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  NbProblem *problem = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *kind = gtk_widget_get_next_sibling (icon);
+  GtkWidget *label = gtk_widget_get_next_sibling (kind);
+  gboolean error = nb_problem_get_severity (problem) == NB_SEVERITY_ERROR;
+
+  /* Not by colour alone: an icon and a word too. */
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_label_set_text (GTK_LABEL (kind), error ? _("Error") : _("Warning"));
+  gtk_label_set_text (GTK_LABEL (label), nb_problem_get_message (problem));
+  for (GtkWidget *w = icon; w != label; w = gtk_widget_get_next_sibling (w))
+    {
+      gtk_widget_remove_css_class (w, error ? "warning" : "error");
+      gtk_widget_add_css_class (w, error ? "error" : "warning");
+    }
 }
 
 static void
@@ -36,6 +92,7 @@ nb_problems_view_dispose (GObject *object)
 {
   NbProblemsView *self = NB_PROBLEMS_VIEW (object);
 
+  g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_PROBLEMS_VIEW);
   /* The template's root has no id, so dispose_template leaves it to us. */
@@ -44,6 +101,8 @@ nb_problems_view_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (nb_problems_view_parent_class)->dispose (object);
 }
@@ -59,7 +118,7 @@ nb_problems_view_class_init (NbProblemsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-problems-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbProblemsView, summary);
   gtk_widget_class_bind_template_child (widget_class, NbProblemsView, list);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   signals[PROBLEM_ACTIVATED] = g_signal_new ("problem-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -69,7 +128,17 @@ nb_problems_view_class_init (NbProblemsViewClass *klass)
 static void
 nb_problems_view_init (NbProblemsView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->store = g_list_store_new (NB_TYPE_PROBLEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   nb_problems_view_set_problems (self, NULL);
 }
 
@@ -83,42 +152,40 @@ void
 nb_problems_view_set_problems (NbProblemsView *self,
                                GPtrArray      *problems)
 {
-  GtkWidget *child;
   guint errors = 0, warnings = 0;
   g_autofree char *summary = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
-    gtk_list_box_remove (self->list, child);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  if (problems)
-    self->problems = g_ptr_array_ref (problems);
+  GString *shown = g_string_new (NULL);
 
   for (guint i = 0; problems && i < problems->len; i++)
     {
       NbProblem *p = g_ptr_array_index (problems, i);
-      gboolean error = nb_problem_get_severity (p) == NB_SEVERITY_ERROR;
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      GtkWidget *kind = gtk_label_new (error ? _("Error") : _("Warning"));
-      GtkWidget *label = gtk_label_new (nb_problem_get_message (p));
 
-      error ? errors++ : warnings++;
-      gtk_widget_add_css_class (icon, error ? "error" : "warning");
-      gtk_widget_add_css_class (kind, error ? "error" : "warning");
-      gtk_widget_add_css_class (kind, "nb-kind");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_widget_set_margin_top (box, 4);
-      gtk_widget_set_margin_bottom (box, 4);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), kind);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_append (self->list, box);
+      nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? errors++ : warnings++;
+      g_string_append_printf (shown, "%d\x1f%s\x1f%s\x1e", nb_problem_get_severity (p),
+                              nb_problem_get_id (p), nb_problem_get_message (p));
     }
+
+  /* Typing moves the offsets of text problems but rarely changes what the
+   * rows say: then the rows (and the selection) stay, only the problems
+   * they stand for are swapped. */
+  if (problems != self->problems)
+    {
+      g_clear_pointer (&self->problems, g_ptr_array_unref);
+      if (problems)
+        self->problems = g_ptr_array_ref (problems);
+    }
+  /* The rows show severity and message only: leave them be when those
+   * did not change (typing moves text offsets, nothing more). */
+  if (self->shown && g_str_equal (shown->str, self->shown))
+    {
+      g_string_free (shown, TRUE);
+      return;
+    }
+  g_free (self->shown);
+  self->shown = g_string_free (shown, FALSE);
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       problems ? problems->pdata : NULL, problems ? problems->len : 0);
 
   if (errors == 0 && warnings == 0)
     summary = g_strdup (_("No problems found"));
@@ -134,19 +201,19 @@ nb_problems_view_set_problems (NbProblemsView *self,
 guint
 nb_problems_view_get_n_rows (NbProblemsView *self)
 {
-  return self->problems ? self->problems->len : 0;
+  g_return_val_if_fail (NB_IS_PROBLEMS_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
 void
 nb_problems_view_activate (NbProblemsView *self,
                            guint           i)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
-
-  if (row)
-    {
-      /* Show which one it is, as a click would. */
-      gtk_list_box_select_row (self->list, row);
-      on_row_activated (self->list, row, self);
-    }
+  g_return_if_fail (NB_IS_PROBLEMS_VIEW (self));
+  if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+    return;
+  /* Show which one it is, as a click would. */
+  gtk_single_selection_set_selected (self->selection, i);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
+  on_activate (self->list, i, self);
 }

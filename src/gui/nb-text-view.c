@@ -331,11 +331,86 @@ nb_text_view_get_text_view (NbTextView *self)
   return self->text_view;
 }
 
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const guint *x = a, *y = b;
+
+  return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
 void
 nb_text_view_set_problems (NbTextView *self,
                            GPtrArray  *problems)
 {
   GtkTextIter start, end;
+  g_autoptr(GString) wanted = g_string_new (NULL);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  GtkTextTag *tags[] = { self->error_tag, self->warning_tag };
+
+  /* Tags move with the text, so after typing they are usually still
+   * right: compare before touching them (restyling a long text on every
+   * keystroke is what would make typing lag). */
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    {
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+      guint open_start = 0, open_end = 0;
+      gboolean open = FALSE;
+
+      for (guint i = 0; problems && i < problems->len; i++)
+        {
+          NbProblem *p = g_ptr_array_index (problems, i);
+          GtkTextTag *tag = nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? self->error_tag : self->warning_tag;
+
+          if (tag == tags[t] && g_strcmp0 (nb_problem_get_section (p), self->section->key) == 0 &&
+              nb_problem_get_end (p) > nb_problem_get_start (p))
+            {
+              guint r[2] = { nb_problem_get_start (p), nb_problem_get_end (p) };
+              g_array_append_vals (ranges, r, 1);
+            }
+        }
+      /* As the buffer holds them: sorted, overlapping and touching ones merged. */
+      g_array_sort (ranges, compare_ranges);
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          const guint *r = (const guint *) (ranges->data + i * sizeof (guint) * 2);
+
+          if (open && r[0] <= open_end)
+            open_end = MAX (open_end, r[1]);
+          else
+            {
+              if (open)
+                g_string_append_printf (wanted, "%u:%u,", open_start, open_end);
+              open_start = r[0];
+              open_end = r[1];
+              open = TRUE;
+            }
+        }
+      if (open)
+        g_string_append_printf (wanted, "%u:%u,", open_start, open_end);
+      g_string_append_c (wanted, ';');
+      gtk_text_buffer_get_start_iter (self->buffer, &start);
+      if (!gtk_text_iter_starts_tag (&start, tags[t]))
+        gtk_text_iter_forward_to_tag_toggle (&start, tags[t]);
+      while (!gtk_text_iter_is_end (&start))
+        {
+          end = start;
+          gtk_text_iter_forward_to_tag_toggle (&end, tags[t]);
+          g_string_append_printf (shown, "%d:%d,", gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+          start = end;
+          if (!gtk_text_iter_forward_to_tag_toggle (&start, tags[t]))
+            break;
+        }
+      g_string_append_c (shown, ';');
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    nb_cell_entry_set_problems (g_ptr_array_index (self->entries, i), problems);
+  /* Overlapping ranges merge in the buffer, so this may not always match;
+   * then everything is simply redone. */
+  if (g_str_equal (wanted->str, shown->str))
+    return;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->error_tag, &start, &end);
@@ -355,8 +430,6 @@ nb_text_view_set_problems (NbTextView *self,
                                                                                  : self->warning_tag,
                                  &start, &end);
     }
-  for (guint i = 0; i < self->entries->len; i++)
-    nb_cell_entry_set_problems (g_ptr_array_index (self->entries, i), problems);
 }
 
 void
