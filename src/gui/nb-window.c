@@ -601,6 +601,20 @@ nb_window_open_file (NbWindow *self,
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
+      /* Not offered again (recent list, reopening at start) until it opens. */
+      if (get_app (self))
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          GSettings *settings = nb_application_get_settings (get_app (self));
+
+          nb_application_remove_recent (get_app (self), uri);
+          if (settings)
+            {
+              g_autofree char *last = g_settings_get_string (settings, "last-document");
+              if (g_strcmp0 (last, uri) == 0)
+                g_settings_set_string (settings, "last-document", "");
+            }
+        }
       if (!self->report)
         nb_window_set_report (self, NULL, NULL);
       nb_alert_error (GTK_WINDOW (self), heading, error->message);

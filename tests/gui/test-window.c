@@ -726,6 +726,30 @@ test_inserted_sentence_is_marked_when_tables_drift (void)
   nb_window_check_now (window);
   g_assert_cmpuint (problems_in_section (window, "overview"), >, before);
   g_assert_cmpstr (nb_window_get_tab_count (window, "overview"), !=, "");
+  /* …and its words are underlined in the text, and stay so while typing
+   * elsewhere moves them. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (nb_text_view_get_text_view (NB_TEXT_VIEW (page)));
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    GtkTextTag *warning = gtk_text_tag_table_lookup (table, "nb-warning");
+    GtkTextTag *error = gtk_text_tag_table_lookup (table, "nb-error");
+    GtkTextIter iter;
+    int before_offset, after_offset;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, warning) ||
+                   gtk_text_iter_forward_to_tag_toggle (&iter, error));
+    before_offset = gtk_text_iter_get_offset (&iter);
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    gtk_text_buffer_insert (buffer, &iter, "前言。", -1);
+    drain ();
+    nb_window_check_now (window);
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, warning) ||
+                   gtk_text_iter_forward_to_tag_toggle (&iter, error));
+    after_offset = gtk_text_iter_get_offset (&iter);
+    g_assert_cmpint (after_offset, ==, before_offset + 3);
+  }
 
   /* Inserted with the cursor inside a paragraph: after that paragraph, as
    * one of its own, never splitting it. */
