@@ -84,7 +84,11 @@ main (int   argc,
   int runs = argc > 1 ? MAX (1, atoi (argv[1])) : 20;
   NbWindow *window;
 
+  g_autofree char *data_home = g_dir_make_tmp ("nb-bench-XXXXXX", NULL);
+
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The windows' autosaves must not land among the clerk's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   if (!gtk_init_check ())
     {
       g_printerr ("bench-window: no display\n");

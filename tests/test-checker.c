@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "nb-checker.h"
+#include "nb-sentence.h"
 #include "nb-text-figures.h"
 
 static NbReport *
@@ -518,11 +519,82 @@ test_order (void)
     }
 }
 
+/* ---- sentences from the tables ---- */
+
+static void
+test_sentences_agree_with_checks (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      NbFormat *format = nb_format_get (versions[v], NULL);
+      g_autoptr(NbReport) r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GPtrArray) p = NULL;
+      g_autofree char *requests = NULL;
+
+      g_assert_true (nb_sentence_check_format (format, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (nb_sentence_get_n_sentences (format), >=, 3);
+
+      /* A balanced request table with something in every kind of result. */
+      set (r, "requests/new/natural", "9");
+      set (r, "requests/new/business", "3");
+      set (r, "requests/carried_in/legal", "2");
+      set (r, "requests/open/natural", "5");
+      set (r, "requests/partial/business", "1");
+      set (r, "requests/withheld_secret/natural", "1");
+      set (r, "requests/unable_none/natural", "2");
+      set (r, "requests/rejected_repeat/business", "1");
+      set (r, "requests/carried_out/legal", "2");
+      set (r, "requests/carried_out/business", "1");
+      set (r, "requests/carried_out/natural", "1");
+      set (r, "review/count/reconsideration_upheld", "2");
+      set (r, "review/count/direct_pending", "1");
+
+      requests = nb_sentence_render (r, "requests");
+      /* Figures worked out here from what was set above, not by the code. */
+      g_assert_nonnull (strstr (requests, "共收到政府信息公开申请12件"));
+      g_assert_nonnull (strstr (requests, "法人或其他组织3件"));
+      g_assert_nonnull (strstr (requests, "上年结转2件"));
+      g_assert_nonnull (strstr (requests, "不予公开1件"));
+      g_assert_nonnull (strstr (requests, "无法提供2件"));
+      g_assert_nonnull (strstr (requests, "结转下年度继续办理4件"));
+      g_assert_null (nb_sentence_render (r, "no-such-sentence"));
+
+      /* Every sentence, quoted in the text, agrees with the tables. */
+      for (guint i = 0; i < nb_sentence_get_n_sentences (format); i++)
+        {
+          g_autofree char *s = nb_sentence_render (r, nb_sentence_get_id (format, i));
+
+          g_assert_nonnull (s);
+          g_string_append (text, s);
+          g_string_append (text, "\n");
+        }
+      set (r, "text/overview", text->str);
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 0);
+      g_assert_cmpuint (count (p, "requests.balance"), ==, 0);
+
+      /* No review cases: the sentence says so instead of "0件". */
+      set (r, "review/count/reconsideration_upheld", "0");
+      set (r, "review/count/direct_pending", "0");
+      {
+        g_autofree char *review = nb_sentence_render (r, "review");
+        g_assert_nonnull (strstr (review, "未发生"));
+      }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/checker/fixture", test_fixture);
+  g_test_add_func ("/checker/sentences", test_sentences_agree_with_checks);
   g_test_add_func ("/checker/requests-balance", test_balance);
   g_test_add_func ("/checker/stated-totals", test_stated_totals);
   g_test_add_func ("/checker/cell-kind-blank", test_cell_kind_blank);

@@ -31,6 +31,7 @@ struct _NbFormat
 
   JsonArray    *checks;
   JsonArray    *text_figures;
+  JsonArray    *sentences;
 };
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
@@ -687,6 +688,7 @@ nb_format_new_from_data (const char  *data,
   if (error && *error)
     return NULL;
   self->text_figures = get_array (root, "text_figures", FALSE, "format", error);
+  self->sentences = get_array (root, "sentences", FALSE, "format", NULL);
   if (error && *error)
     return NULL;
 
@@ -902,4 +904,10 @@ JsonArray *
 nb_format_get_text_figures (NbFormat *self)
 {
   return self->text_figures;
+}
+
+JsonArray *
+nb_format_get_sentences (NbFormat *self)
+{
+  return self->sentences;
 }

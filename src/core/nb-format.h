@@ -144,5 +144,7 @@ const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
 /* The checks and text-figure rules, as in the data file (for NbChecker). */
 JsonArray          *nb_format_get_checks        (NbFormat *self);
 JsonArray          *nb_format_get_text_figures  (NbFormat *self);
+/* Sentence templates built from the tables (for NbSentence), or NULL. */
+JsonArray          *nb_format_get_sentences     (NbFormat *self);
 
 G_END_DECLS

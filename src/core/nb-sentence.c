@@ -4,90 +4,253 @@
 
 #include <string.h>
 
+#include "nb-error.h"
 #include "nb-sentence.h"
 
-static gint64
-value (NbReport   *report,
-       const char *key)
+/* One term of an expression: a cell key, where a path segment may end in
+ * '*' (a prefix: the row segment "withheld_" followed by a star). Adds the indexes of the
+ * cells it names; FALSE if none. */
+static gboolean
+expand_term (NbFormat   *format,
+             const char *term,
+             GArray     *indexes)
 {
-  const NbNumber *n = nb_report_get_value (report, key);
-  return n ? nb_number_integer_part (n) : 0;
-}
+  g_auto(GStrv) want = g_strsplit (term, "/", -1);
+  guint found = 0;
 
-/* Sum of a column group over the legal-person columns. */
-static gint64
-legal_persons (NbReport   *report,
-               const char *row)
-{
-  static const char *const columns[] = { "business", "research", "nonprofit", "legal", "other" };
-  gint64 sum = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  if (!strchr (term, '*'))
     {
-      g_autofree char *key = g_strdup_printf ("requests/%s/%s", row, columns[i]);
-      sum += value (report, key);
+      const NbCellDef *def = nb_format_find_cell (format, term);
+
+      if (!def)
+        return FALSE;
+      g_array_append_val (indexes, def->index);
+      return TRUE;
     }
-  return sum;
-}
-
-static gint64
-row_total (NbReport   *report,
-           const char *row)
-{
-  g_autofree char *key = g_strdup_printf ("requests/%s/total", row);
-  return value (report, key);
-}
-
-static gint64
-rows_with_prefix (NbReport   *report,
-                  const char *prefix)
-{
-  const NbTableDef *t = nb_format_find_table (nb_report_get_format (report), "requests");
-  gint64 sum = 0;
-
-  for (guint i = 0; t && i < t->rows->len; i++)
+  for (guint i = 0; i < nb_format_get_n_cells (format); i++)
     {
-      const NbRowDef *r = g_ptr_array_index (t->rows, i);
-      if (g_str_has_prefix (r->key, prefix))
-        sum += row_total (report, r->key);
+      const NbCellDef *def = nb_format_get_cell (format, i);
+      g_auto(GStrv) have = g_strsplit (def->key, "/", -1);
+      gboolean match = g_strv_length (have) == g_strv_length (want);
+
+      for (guint k = 0; match && want[k]; k++)
+        {
+          gsize n = strlen (want[k]);
+
+          if (n > 0 && want[k][n - 1] == '*')
+            match = strncmp (have[k], want[k], n - 1) == 0;
+          else
+            match = g_str_equal (have[k], want[k]);
+        }
+      if (match)
+        {
+          g_array_append_val (indexes, def->index);
+          found++;
+        }
     }
-  return sum;
+  return found > 0;
+}
+
+/* "a+b+c" → the cells it sums; FALSE (and @bad set) on a term naming none. */
+static gboolean
+expand (NbFormat    *format,
+        const char  *expr,
+        GArray      *indexes,
+        char       **bad)
+{
+  g_auto(GStrv) terms = g_strsplit (expr, "+", -1);
+
+  for (guint i = 0; terms[i]; i++)
+    {
+      g_strstrip (terms[i]);
+      if (!expand_term (format, terms[i], indexes))
+        {
+          if (bad)
+            *bad = g_strdup (terms[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The exact sum of @expr's cells, as the tables show it ("793.9397"). */
+static gboolean
+evaluate (NbReport   *report,
+          const char *expr,
+          NbNumber   *sum)
+{
+  g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  *sum = nb_number_from_int (0);
+  if (!expand (nb_report_get_format (report), expr, indexes, NULL))
+    return FALSE;
+  for (guint i = 0; i < indexes->len; i++)
+    nb_number_add (sum, nb_report_get_value_at (report, g_array_index (indexes, guint, i)));
+  return TRUE;
+}
+
+static JsonObject *
+find_sentence (NbFormat   *format,
+               const char *id)
+{
+  JsonArray *all = nb_format_get_sentences (format);
+
+  for (guint i = 0; all && i < json_array_get_length (all); i++)
+    {
+      JsonObject *obj = json_array_get_object_element (all, i);
+
+      if (obj && g_strcmp0 (json_object_get_string_member_with_default (obj, "id", NULL), id) == 0)
+        return obj;
+    }
+  return NULL;
+}
+
+guint
+nb_sentence_get_n_sentences (NbFormat *format)
+{
+  JsonArray *all = nb_format_get_sentences (format);
+
+  return all ? json_array_get_length (all) : 0;
+}
+
+const char *
+nb_sentence_get_id (NbFormat *format,
+                    guint     i)
+{
+  JsonObject *obj = json_array_get_object_element (nb_format_get_sentences (format), i);
+
+  return json_object_get_string_member_with_default (obj, "id", NULL);
+}
+
+const char *
+nb_sentence_get_label (NbFormat *format,
+                       guint     i)
+{
+  JsonObject *obj = json_array_get_object_element (nb_format_get_sentences (format), i);
+
+  return json_object_get_string_member_with_default (obj, "label", NULL);
+}
+
+/* Fills every {…} of @template; FALSE if one names no cell. */
+static char *
+fill (NbReport   *report,
+      const char *template)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = template;
+
+  while (*p)
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open ? strchr (open, '}') : NULL;
+      g_autofree char *expr = NULL;
+
+      if (!open || !close)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      expr = g_strndup (open + 1, close - open - 1);
+      if (g_str_equal (expr, "year"))
+        g_string_append_printf (out, "%d", nb_report_get_year (report));
+      else
+        {
+          NbNumber sum;
+          char buf[NB_NUMBER_BUF];
+
+          if (!evaluate (report, expr, &sum))
+            return NULL;
+          g_string_append (out, nb_number_format (&sum, buf));
+        }
+      p = close + 1;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *
-nb_sentence_requests (NbReport *report)
+nb_sentence_render (NbReport   *report,
+                    const char *id)
 {
-  GString *s = g_string_new (NULL);
+  JsonObject *obj;
+  JsonObject *zero;
 
-  g_string_append_printf (s, "%d年，本机关共收到政府信息公开申请%" G_GINT64_FORMAT "件，"
-                             "其中自然人%" G_GINT64_FORMAT "件、法人或其他组织%" G_GINT64_FORMAT "件；",
-                          nb_report_get_year (report), row_total (report, "new"),
-                          value (report, "requests/new/natural"), legal_persons (report, "new"));
-  g_string_append_printf (s, "上年结转%" G_GINT64_FORMAT "件。", row_total (report, "carried_in"));
-  g_string_append_printf (s, "共办结政府信息公开申请%" G_GINT64_FORMAT "件，其中予以公开%" G_GINT64_FORMAT "件，"
-                             "部分公开%" G_GINT64_FORMAT "件，不予公开%" G_GINT64_FORMAT "件，"
-                             "无法提供%" G_GINT64_FORMAT "件，不予处理%" G_GINT64_FORMAT "件，"
-                             "其他处理%" G_GINT64_FORMAT "件；",
-                          row_total (report, "results_total"), row_total (report, "open"),
-                          row_total (report, "partial"), rows_with_prefix (report, "withheld_"),
-                          rows_with_prefix (report, "unable_"), rows_with_prefix (report, "rejected_"),
-                          rows_with_prefix (report, "other"));
-  g_string_append_printf (s, "结转下年度继续办理%" G_GINT64_FORMAT "件。", row_total (report, "carried_out"));
-  return g_string_free (s, FALSE);
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  if (!(obj = find_sentence (nb_report_get_format (report), id)))
+    return NULL;
+  zero = json_object_get_member (obj, "when_zero") ? json_object_get_object_member (obj, "when_zero") : NULL;
+  if (zero)
+    {
+      NbNumber sum;
+
+      if (evaluate (report, json_object_get_string_member_with_default (zero, "sum", ""), &sum) &&
+          sum.units == 0)
+        return fill (report, json_object_get_string_member_with_default (zero, "template", ""));
+    }
+  return fill (report, json_object_get_string_member_with_default (obj, "template", ""));
 }
 
-char *
-nb_sentence_review (NbReport *report)
+static gboolean
+check_template (NbFormat    *format,
+                const char  *id,
+                const char  *template,
+                GError     **error)
 {
-  gint64 reconsideration = value (report, "review/count/reconsideration_total");
-  gint64 litigation = value (report, "review/count/direct_total") + value (report, "review/count/after_total");
+  const char *p = template;
 
-  if (reconsideration == 0 && litigation == 0)
-    return g_strdup_printf ("%d年，本机关未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。",
-                            nb_report_get_year (report));
-  return g_strdup_printf ("%d年，本机关发生政府信息公开行政复议%" G_GINT64_FORMAT "件、"
-                          "行政诉讼%" G_GINT64_FORMAT "件。",
-                          nb_report_get_year (report), reconsideration, litigation);
+  while (p && (p = strchr (p, '{')))
+    {
+      const char *close = strchr (p, '}');
+      g_autofree char *expr = NULL;
+      g_autofree char *bad = NULL;
+      g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (!close)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "sentence “%s”: a “{” is not closed", id);
+          return FALSE;
+        }
+      expr = g_strndup (p + 1, close - p - 1);
+      if (!g_str_equal (expr, "year") && !expand (format, expr, indexes, &bad))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "sentence “%s”: “%s” names no cell of format %s", id, bad, nb_format_get_version (format));
+          return FALSE;
+        }
+      p = close + 1;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_sentence_check_format (NbFormat  *format,
+                          GError   **error)
+{
+  for (guint i = 0; i < nb_sentence_get_n_sentences (format); i++)
+    {
+      JsonObject *obj = json_array_get_object_element (nb_format_get_sentences (format), i);
+      const char *id = obj ? json_object_get_string_member_with_default (obj, "id", NULL) : NULL;
+      JsonObject *zero;
+
+      if (!id || !json_object_get_string_member_with_default (obj, "label", NULL) ||
+          !json_object_get_string_member_with_default (obj, "template", NULL))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "sentence %u: id, label and template are required", i);
+          return FALSE;
+        }
+      if (!check_template (format, id, json_object_get_string_member (obj, "template"), error))
+        return FALSE;
+      zero = json_object_get_member (obj, "when_zero") ? json_object_get_object_member (obj, "when_zero") : NULL;
+      if (zero)
+        {
+          g_autofree char *sum = g_strdup_printf ("{%s}", json_object_get_string_member_with_default (zero, "sum", ""));
+
+          if (!check_template (format, id, sum, error) ||
+              !check_template (format, id, json_object_get_string_member_with_default (zero, "template", ""), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 char *

@@ -1,7 +1,14 @@
 /* nb-sentence.h — sentences generated from the tables, for the text sections
  *
  * Figures quoted in a text are where reports most often contradict their
- * tables; the editor offers these sentences and keeps them in step.
+ * tables; the editor offers these sentences and the checks keep them in
+ * step. The sentences are the format's data ("sentences" in the format
+ * file): templates whose {…} are the year or sums of cells, e.g.
+ *   "{year}年，本机关共收到政府信息公开申请{requests/new/total}件，…"
+ *   {requests/withheld_*\/total}   every row whose key starts "withheld_"
+ *   {review/count/direct_total+review/count/after_total}   a sum
+ * and an optional "when_zero": {"sum": EXPR, "template": …} used when the
+ * sum is 0 ("本机关未发生…").
  */
 #pragma once
 
@@ -9,12 +16,23 @@
 
 G_BEGIN_DECLS
 
-/* 依申请公开: "2024年，本机关共收到政府信息公开申请N件，其中自然人N件、…" */
-char *nb_sentence_requests (NbReport *report);
-/* 行政复议/诉讼: "2024年，本机关发生政府信息公开行政复议N件、行政诉讼N件。" */
-char *nb_sentence_review   (NbReport *report);
+/* The format's sentences, in the data's order. */
+guint       nb_sentence_get_n_sentences (NbFormat    *format);
+const char *nb_sentence_get_id          (NbFormat    *format,
+                                         guint        i);
+/* "依申请公开（表三）": what the editor's menu shows. */
+const char *nb_sentence_get_label       (NbFormat    *format,
+                                         guint        i);
+/* The sentence @id filled in from @report's tables, or NULL if none. */
+char       *nb_sentence_render          (NbReport    *report,
+                                         const char  *id);
+/* FALSE + @error if a template names a cell the format does not have
+ * (the format's tests run this; the editor skips such a sentence). */
+gboolean    nb_sentence_check_format    (NbFormat    *format,
+                                         GError     **error);
+
 /* 六 (version 2021): the 信息处理费 sentence from the section's fee fields,
  * or NULL when the format has none or the fields are blank. */
-char *nb_sentence_fees     (NbReport *report);
+char       *nb_sentence_fees            (NbReport    *report);
 
 G_END_DECLS

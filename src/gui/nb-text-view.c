@@ -97,22 +97,15 @@ insert_sentence (NbTextView *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* "text.insert-sentence('requests')": one of the format's sentences. */
 static void
-insert_requests (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
+insert_from_tables (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
 {
   NbTextView *self = NB_TEXT_VIEW (widget);
-  insert_sentence (self, nb_sentence_requests (self->report));
-}
 
-static void
-insert_review (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  NbTextView *self = NB_TEXT_VIEW (widget);
-  insert_sentence (self, nb_sentence_review (self->report));
+  insert_sentence (self, nb_sentence_render (self->report, g_variant_get_string (param, NULL)));
 }
 
 static void
@@ -149,8 +142,7 @@ nb_text_view_class_init (NbTextViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, fields);
 
-  gtk_widget_class_install_action (widget_class, "text.insert-requests", NULL, insert_requests);
-  gtk_widget_class_install_action (widget_class, "text.insert-review", NULL, insert_review);
+  gtk_widget_class_install_action (widget_class, "text.insert-sentence", "s", insert_from_tables);
   gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
 
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -280,8 +272,19 @@ nb_text_view_new (NbReport           *report,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, section->heading, -1);
 
-  g_menu_append (menu, _("Requests for information (table 3)"), "text.insert-requests");
-  g_menu_append (menu, _("Administrative reviews and lawsuits (table 4)"), "text.insert-review");
+  /* The format's own sentences, labelled by its data ("依申请公开（表三）"). */
+  {
+    NbFormat *format = nb_report_get_format (report);
+
+    if (nb_sentence_check_format (format, NULL))
+      for (guint i = 0; i < nb_sentence_get_n_sentences (format); i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (nb_sentence_get_label (format, i), NULL);
+
+          g_menu_item_set_action_and_target (item, "text.insert-sentence", "s", nb_sentence_get_id (format, i));
+          g_menu_append_item (menu, item);
+        }
+  }
   if (section->fields->len > 0)
     g_menu_append (menu, _("Information processing fees (the fields beside)"), "text.insert-fees");
   gtk_menu_button_set_menu_model (self->insert_button, G_MENU_MODEL (menu));

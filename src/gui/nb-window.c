@@ -355,7 +355,8 @@ nb_window_autosave_now (NbWindow  *self,
   g_autofree char *info_path = NULL;
   g_autoptr(GKeyFile) info = g_key_file_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  /* Shown to the clerk as is when offering the copy back. */
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M");
   gsize length;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);

@@ -713,7 +713,7 @@ test_inserted_sentence_is_marked_when_tables_drift (void)
 
   type_into (window, "requests", "requests/new/natural", "4");
   type_into (window, "requests", "requests/open/natural", "4");
-  g_assert_true (gtk_widget_activate_action (page, "text.insert-requests", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "text.insert-sentence", "s", "requests"));
   drain ();
   text = nb_report_get_text (nb_window_get_report (window), "overview");
   g_assert_nonnull (strstr (text, "收到政府信息公开申请4件"));
@@ -761,7 +761,7 @@ test_inserted_sentence_is_marked_when_tables_drift (void)
     gtk_text_buffer_set_text (buffer, "一是《条例》宣传不够。\n\n二是平台更新不及时。", -1);
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, 3);   /* inside 《条例》 */
     gtk_text_buffer_place_cursor (buffer, &iter);
-    g_assert_true (gtk_widget_activate_action (problems_page, "text.insert-requests", NULL));
+    g_assert_true (gtk_widget_activate_action (problems_page, "text.insert-sentence", "s", "requests"));
     drain ();
     text = nb_report_get_text (nb_window_get_report (window), "problems");
     g_assert_true (g_str_has_prefix (text, "一是《条例》宣传不够。\n\n"));
