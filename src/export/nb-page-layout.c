@@ -510,15 +510,17 @@ skip_leading_space (const char *text)
  * paragraph: only the heading, up to the first full stop, is 楷体. */
 static void
 place_paragraph (Flow       *flow,
-                 const char *text)
+                 const char *text,
+                 gboolean    continued)
 {
   NbPageLayout *self = flow->self;
-  ParaKind kind = classify (text);
+  ParaKind kind = continued ? PARA_BODY : classify (text);
   g_autoptr(PangoLayout) layout = new_layout (self, ROLE_FANGSONG, BODY_SIZE, text, self->type_width);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   gboolean heading_like = FALSE;
 
-  pango_layout_set_indent (layout, pango_units_from_double (2 * self->char_advance));
+  if (!continued)
+    pango_layout_set_indent (layout, pango_units_from_double (2 * self->char_advance));
   pango_layout_set_justify (layout, TRUE);
 
   if (kind == PARA_LEVEL2)
@@ -548,6 +550,8 @@ place_paragraph (Flow       *flow,
   place_lines (flow, layout, self->pitch, heading_like ? 2 : 1);
 }
 
+#define MAX_PARAGRAPH_CHARS 20000
+
 static void
 place_text (Flow       *flow,
             const char *text)
@@ -559,8 +563,33 @@ place_text (Flow       *flow,
       char *line = (char *) skip_leading_space (lines[i]);
 
       g_strchomp (line);
-      if (*line != '\0')
-        place_paragraph (flow, line);
+      /* Pango lays out nothing at all for a paragraph of ~140 000
+       * characters or more: very long ones go in pieces, cut after a
+       * sentence, the later pieces without the first-line indent. */
+      for (gboolean continued = FALSE; *line != '\0'; continued = TRUE)
+        {
+          const char *cut = line;
+          const char *sentence_end = NULL;
+          glong n = 0;
+
+          while (*cut && n < MAX_PARAGRAPH_CHARS)
+            {
+              gunichar c = g_utf8_get_char (cut);
+
+              cut = g_utf8_next_char (cut);
+              n++;
+              if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)   /* 。！？； */
+                sentence_end = cut;
+            }
+          if (*cut && sentence_end && n - g_utf8_strlen (line, sentence_end - line) < MAX_PARAGRAPH_CHARS / 2)
+            cut = sentence_end;
+          {
+            g_autofree char *piece = g_strndup (line, cut - line);
+
+            place_paragraph (flow, piece, continued);
+          }
+          line = (char *) cut;
+        }
     }
 }
 

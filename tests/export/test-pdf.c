@@ -596,6 +596,56 @@ test_long (void)
       g_error ("paragraph 第%u段 is missing from the PDF", i);
 }
 
+/* One enormous paragraph (a pasted document without line breaks): pango
+ * lays out nothing for ~140 000 characters, so no text may be lost. */
+static void
+test_huge_paragraph (void)
+{
+  g_autoptr(NbReport) report = load_fixture ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) marker = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *out = NULL;
+  g_autofree gboolean *seen = NULL;
+  const guint n = 16000;   /* ~180 000 characters, no newline */
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (text, "第%u句政务公开%s", i, i % 3 ? "，" : "。");
+  g_assert_cmpint (g_utf8_strlen (text->str, -1), >, 150000);
+  nb_report_set_text (report, "overview", text->str, &error);
+  g_assert_no_error (error);
+  if (!have_poppler ())
+    return;
+  pdf = write_pdf (report, "huge.pdf");
+  {
+    g_autofree char *raw = run ("pdftotext", pdf, "-", NULL);
+
+    g_autofree char *joined = squeeze (raw);
+    g_autoptr(GRegex) folio = g_regex_new ("—[0-9]+—", 0, 0, NULL);
+
+    /* Markers may wrap across lines and pages: read the text joined up,
+     * without the page numbers pdftotext puts between two pages' lines. */
+    out = g_regex_replace_literal (folio, joined, -1, 0, "", 0, NULL);
+  }
+  seen = g_new0 (gboolean, n + 1);
+  marker = g_regex_new ("第([0-9]+)句", 0, 0, NULL);
+  g_regex_match (marker, out, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      guint64 k = g_ascii_strtoull (number, NULL, 10);
+
+      if (k >= 1 && k <= n)
+        seen[k] = TRUE;
+      g_match_info_next (match, NULL);
+    }
+  for (guint i = 1; i <= n; i++)
+    if (!seen[i])
+      g_error ("第%u句 of the one long paragraph is missing from the PDF", i);
+}
+
 /* The print operation draws with its own cairo_t, font map and scale: the
  * pages are the same, and drawing leaves the cairo_t as it was. */
 static void
@@ -725,6 +775,7 @@ main (int    argc,
   g_test_add_func ("/pdf/errors", test_errors);
   g_test_add_func ("/pdf/signoff-not-alone", test_signoff_not_alone);
   g_test_add_func ("/pdf/long", test_long);
+  g_test_add_func ("/pdf/huge-paragraph", test_huge_paragraph);
   g_test_add_func ("/layout/table-breaks", test_table_breaks);
   g_test_add_func ("/layout/other-surface", test_other_surface);
 
