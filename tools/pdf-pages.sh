@@ -5,8 +5,8 @@
 #   tools/pdf-pages.sh IN.nianbao OUTDIR [DPI]
 #
 # Writes OUTDIR/report.pdf and OUTDIR/page-N.png (DPI defaults to 50).
-# Uses the helper of the build tree: $NB_BUILD_DIR (default: the first of
-# build-pdf, build that has it). Needs pdftoppm (poppler-utils).
+# Uses nianbao-cli of the build tree ($NB_BUILD_DIR, default ./build).
+# Needs pdftoppm and pdfinfo (poppler-utils).
 set -euo pipefail
 
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
@@ -18,15 +18,10 @@ out="$2"
 dpi="${3:-50}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-tool=""
-for dir in ${NB_BUILD_DIR:-} "$here/build-pdf" "$here/build"; do
-  if [ -x "$dir/tests/export/nb-pdf-export-tool" ]; then
-    tool="$dir/tests/export/nb-pdf-export-tool"
-    break
-  fi
-done
-if [ -z "$tool" ]; then
-  echo "$0: nb-pdf-export-tool not found; build first (ninja -C build-pdf)" >&2
+# The same export a user runs: nianbao-cli from the build tree.
+cli="${NB_BUILD_DIR:-$here/build}/src/cli/nianbao-cli"
+if [ ! -x "$cli" ]; then
+  echo "$0: $cli not found; build first (build-aux/dev.sh build)" >&2
   exit 2
 fi
 if ! command -v pdftoppm >/dev/null; then
@@ -35,7 +30,9 @@ if ! command -v pdftoppm >/dev/null; then
 fi
 
 mkdir -p "$out"
-pages="$("$tool" "$in" "$out/report.pdf")"
+# Status 1 only means the report has errors: the PDF is written all the same.
+"$cli" export "$in" -o "$out/report.pdf" || [ $? -eq 1 ]
+pages="$(pdfinfo "$out/report.pdf" | awk '/^Pages:/ { print $2 }')"
 rm -f "$out"/page-*.png
 pdftoppm -png -r "$dpi" "$out/report.pdf" "$out/page"
 echo "$out/report.pdf: $pages pages"
