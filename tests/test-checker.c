@@ -324,7 +324,10 @@ test_text_figures (void)
     g_autofree char *quoted = g_utf8_substring (text, nb_problem_get_start (problem), nb_problem_get_end (problem));
     g_assert_cmpstr (quoted, ==, "收到政府信息公开申请十三件");
   }
-  problem = g_ptr_array_index (p, p->len - 1);
+  /* The last text figure found (the date reminder may come after it). */
+  for (guint i = 0; i < p->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (p, i)), "text.figures"))
+      problem = g_ptr_array_index (p, i);
   g_assert_cmpstr (nb_problem_get_id (problem), ==, "text.figures");
   g_assert_true (nb_problem_has_key (problem, "review/count/reconsideration_total"));
   g_assert_nonnull (strstr (nb_problem_get_message (problem), "5"));
@@ -424,7 +427,14 @@ test_deadline (void)
 {
   g_autoptr(NbReport) r = report_new ("2021", 2024);
 
-  g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 0);   /* no date yet */
+  g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 1);   /* no date yet: a reminder */
+  {
+    g_autoptr(GPtrArray) p = nb_check_report (r, NULL);
+    NbProblem *problem = find (p, "publish.deadline");
+
+    g_assert_nonnull (strstr (nb_problem_get_message (problem), "尚未填写成文日期"));
+    g_assert_true (nb_problem_has_key (problem, "date"));
+  }
   set (r, "date", "2025-01-31");
   g_assert_cmpuint (count_for (r, NULL, "publish.deadline"), ==, 0);
   set (r, "date", "2025-02-01");

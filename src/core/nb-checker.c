@@ -1171,7 +1171,18 @@ run_deadline (Run         *run,
   g_autofree char *deadline = NULL;
 
   if (date == NULL)
-    return;
+    {
+      /* The printed report ends with its date, and without one the
+       * deadline cannot be checked: a reminder while drafting. */
+      g_autofree char *message =
+        g_strdup_printf ("尚未填写成文日期；印发的报告末尾应有成文日期，且不晚于%d年%s",
+                         nb_report_get_year (run->report) + 1,
+                         government ? "3月31日" : "1月31日");
+      const char *keys[] = { "date", NULL };
+
+      add_problem (run, check, keys, NULL, 0, 0, message);
+      return;
+    }
   /* An annual report is dated after its year has ended (a date inside the
    * year is usually the year typed wrong). */
   {

@@ -546,8 +546,35 @@ place_paragraph (Flow       *flow,
     }
   set_body_spacing (self, layout, attrs);
 
-  /* A heading-like line is not left alone at the foot of a page. */
+  /* A heading-like line is not left alone at the foot of a page: it goes
+   * over with (at least) the first line of what it heads. */
+  if (heading_like && flow->y > 0 &&
+      flow_room (flow) < (pango_layout_get_line_count (layout) + 1) * self->pitch - EPSILON)
+    flow_new_page (flow);
   place_lines (flow, layout, self->pitch, heading_like ? 2 : 1);
+}
+
+/* Whether the text opens with a heading-like line ("（一）主动公开情况"),
+ * which a section heading must keep with it too. */
+static gboolean
+opens_with_heading (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = skip_leading_space (lines[i]);
+      const char *stop;
+
+      g_strchomp ((char *) line);
+      if (*line == '\0')
+        continue;
+      if (classify (line) == PARA_BODY)
+        return FALSE;
+      stop = strstr (line, "。");
+      return stop == NULL || stop[strlen ("。")] == '\0';
+    }
+  return FALSE;
 }
 
 #define MAX_PARAGRAPH_CHARS 20000
@@ -1185,8 +1212,11 @@ place_sections (Flow *flow)
           if (fees != NULL && strstr (text, fees) != NULL)
             g_clear_pointer (&fees, g_free);
 
+          /* With its first line, or with its first subheading and that
+           * subheading's first line. */
           place_section_heading (flow, section->heading,
-                                 *text != '\0' || fees != NULL ? self->pitch : 0);
+                                 opens_with_heading (text) ? 2 * self->pitch
+                                 : *text != '\0' || fees != NULL ? self->pitch : 0);
           place_text (flow, text);
           if (fees != NULL)
             place_text (flow, fees);
