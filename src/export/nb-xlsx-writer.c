@@ -18,6 +18,7 @@
 #include <xlsxwriter.h>
 
 #include "nb-error.h"
+#include "nb-sentence.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
 
@@ -593,6 +594,10 @@ split_paragraph (const char *text,
   return pieces;
 }
 
+/* Body paragraphs open with two ideographic spaces, the first-line
+ * indent of Chinese documents (a cell has no first-line indent of its own). */
+#define FIRST_LINE_INDENT "\u3000\u3000"
+
 static void
 write_paragraph (Writer        *w,
                  lxw_worksheet *ws,
@@ -691,10 +696,33 @@ write_body_sheet (Writer      *w,
               g_strchomp (paragraphs[i]);
               /* Blank lines separate paragraphs in the text; rows do here. */
               if (*paragraphs[i])
-                write_paragraph (w, ws, &row, paragraphs[i], body, SIZE_BODY);
+                {
+                  g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, paragraphs[i], NULL);
+
+                  write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
+                }
             }
         }
 
+      /* The 信息处理费 figures as the PDF prints them: the sentence made from
+       * the fields, unless the text already has it; the bare fields only
+       * while they are not all filled in. */
+      if (section->fields && section->fields->len > 0)
+        {
+          g_autofree char *fees = nb_sentence_fees (w->report);
+
+          if (fees)
+            {
+              if (!strstr (nb_report_get_text (w->report, section->key), fees))
+                {
+                  g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, fees, NULL);
+
+                  write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
+                }
+              row++;
+              continue;
+            }
+        }
       for (guint f = 0; section->fields && f < section->fields->len; f++)
         {
           const NbCellDef *field = g_ptr_array_index (section->fields, f);

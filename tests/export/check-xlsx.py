@@ -183,7 +183,8 @@ def check_body(wb, exp):
     check_print(ws, exp["title"])
     expect(ws["A1"].value == exp["title"], f"{BODY}!A1 {ws['A1'].value!r}, want the title")
     cells = [(c.value, c.data_type, c.font.name) for c in ws["A"] if c.value is not None]
-    texts = [v for v, _, _ in cells]
+    # Body paragraphs open with two ideographic spaces (the first-line indent).
+    texts = [v[2:] if isinstance(v, str) and v.startswith("\u3000\u3000") else v for v, _, _ in cells]
     pos = 0
     for section in exp["sections"]:
         try:
