@@ -548,10 +548,24 @@ write_table_sheet (Writer           *w,
         }
       }
 
+  double total_height = 0;
+
   for (guint r = 0; r <= n_rows; r++)
-    check (w, worksheet_set_row (ws, r, MIN (heights[r], MAX_ROW_HEIGHT), NULL));
+    {
+      check (w, worksheet_set_row (ws, r, MIN (heights[r], MAX_ROW_HEIGHT), NULL));
+      total_height += MIN (heights[r], MAX_ROW_HEIGHT);
+    }
 
   print_setup (w, ws, wide ? PAGE_TABLE_WIDE : PAGE_TABLE);
+  /* A form a little taller than a page prints on one page, slightly
+   * smaller, rather than with a merged label cut at the page break; a
+   * much longer one keeps its size and its repeated header rows. */
+  {
+    double page = ((wide ? 8.27 : 11.69) - TABLE_MARGIN_TOP - TABLE_MARGIN_BOTTOM) * 72 - 30;
+
+    if (total_height <= page * 1.4)
+      worksheet_fit_to_pages (ws, 1, 1);
+  }
   /* The title and the header rows on every printed page. */
   check (w, worksheet_repeat_rows (ws, 0, nb_grid_get_header_rows (grid)));
   worksheet_freeze_panes (ws, nb_grid_get_header_rows (grid) + offset, 0);
