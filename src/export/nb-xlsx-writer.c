@@ -67,6 +67,7 @@ enum
   F_RIGHT   = 1 << 4,
   F_VCENTER = 1 << 5,
   F_VTOP    = 1 << 6,
+  F_INPUT   = 1 << 7,   /* unlocked: typed into on a protected sheet */
 };
 
 typedef struct
@@ -144,6 +145,8 @@ get_format (Writer     *w,
     format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
   if (num_format)
     format_set_num_format (format, num_format);
+  if (flags & F_INPUT)
+    format_set_unlocked (format);
   g_hash_table_insert (w->formats, g_steal_pointer (&key), format);
   return format;
 }
@@ -430,7 +433,8 @@ write_value (Writer           *w,
   else
     value = *nb_report_get_value_at (w->report, cell->index);
   num_format = number_format_for (cell, &value);
-  format = get_format (w, FONT_TABLE, size, F_BORDER | F_CENTER | F_VCENTER, num_format);
+  format = get_format (w, FONT_TABLE, size,
+                       F_BORDER | F_CENTER | F_VCENTER | (cell->computed ? 0 : F_INPUT), num_format);
 
   if (row != last_row || gc->column != last_column)
     check (w, worksheet_merge_range (ws, row, gc->column, last_row, last_column, "", format));
@@ -555,6 +559,18 @@ write_table_sheet (Writer           *w,
       check (w, worksheet_set_row (ws, r, MIN (heights[r], MAX_ROW_HEIGHT), NULL));
       total_height += MIN (heights[r], MAX_ROW_HEIGHT);
     }
+
+  /* Figures can be typed (and are validated); labels and the totals'
+   * formulas cannot be overwritten by accident. No password: Review →
+   * Unprotect Sheet lifts it. */
+  {
+    lxw_protection protection = { 0, };
+
+    protection.format_cells = 1;
+    protection.format_columns = 1;
+    protection.format_rows = 1;
+    worksheet_protect (ws, NULL, &protection);
+  }
 
   print_setup (w, ws, wide ? PAGE_TABLE_WIDE : PAGE_TABLE);
   /* A form a little taller than a page prints on one page, slightly

@@ -144,6 +144,8 @@ def check_tables(wb, wbv, exp):
                 expect(c.font.name == "宋体", f"{name}!{c.coordinate}: font {c.font.name}")
                 expect(float(c.font.sz) == size, f"{name}!{c.coordinate}: size {c.font.sz}, want {size}")
 
+        # Labels and totals are locked on a protected sheet; figures are not.
+        expect(bool(ws.protection.sheet), f"{name}: sheet not protected")
         n_formulas = 0
         for cell in table["cells"]:
             ref, c, v = cell["ref"], ws[cell["ref"]], wv[cell["ref"]]
@@ -162,9 +164,11 @@ def check_tables(wb, wbv, exp):
                 except (ValueError, KeyError) as e:
                     fail(f"{where}: cannot evaluate {c.value!r}: {e}")
                 expect(not dvs, f"{where}: a computed cell has data validation")
+                expect(c.protection.locked is not False, f"{where}: a total can be typed over")
             else:
                 expect(c.data_type == "n" or (cell["value"] == "" and c.value is None), f"{where}: type {c.data_type}")
                 expect(same_number(c.value, cell["value"]), f"{where}: {c.value!r}, model {cell['value']!r}")
+                expect(c.protection.locked is False, f"{where}: an input cell is locked")
                 if not expect(len(dvs) == 1, f"{where}: {len(dvs)} data validations, want 1"):
                     continue
                 dv = dvs[0]
