@@ -1076,19 +1076,36 @@ place_title (Flow *flow)
   g_autofree char *title = nb_report_dup_title (self->report);
   g_autoptr(PangoLayout) layout = new_layout (self, ROLE_TITLE, TITLE_SIZE, title, self->type_width);
   const char *tail = strstr (title, "政府信息公开工作年度报告");
+  double size = TITLE_SIZE;
 
   /* Too long for a line: break where the sense breaks (after the agency
-   * and year), not wherever the width runs out. */
-  if (pango_layout_get_line_count (layout) > 1 && tail != NULL && tail != title)
+   * and year), not wherever the width runs out; an agency too long for a
+   * line of 2号 takes a slightly smaller size (down to 3号) rather than a
+   * third line, as the title is at most two lines. */
+  if (pango_layout_get_line_count (layout) > 1)
     {
-      g_autofree char *broken = g_strdup_printf ("%.*s\n%s", (int) (tail - title), title, tail);
-      g_autoptr(PangoLayout) second = new_layout (self, ROLE_TITLE, TITLE_SIZE, broken, self->type_width);
+      g_autofree char *broken = tail != NULL && tail != title
+        ? g_strdup_printf ("%.*s\n%s", (int) (tail - title), title, tail) : NULL;
+      gboolean found = FALSE;
 
-      if (pango_layout_get_line_count (second) == 2)
-        g_set_object (&layout, second);
+      /* Passes: broken after the agency in two lines; wrapped in two; as a
+       * last resort (a very long stated title) wrapped in three. */
+      for (int pass = broken ? 0 : 1; pass < 3 && !found; pass++)
+        for (double s = TITLE_SIZE; s >= BODY_SIZE - EPSILON && !found; s -= 1.0)
+          {
+            g_autoptr(PangoLayout) candidate = new_layout (self, ROLE_TITLE, s, pass == 0 ? broken : title,
+                                                           self->type_width);
+
+            if (pango_layout_get_line_count (candidate) <= (pass == 2 ? 3 : 2))
+              {
+                g_set_object (&layout, candidate);
+                size = s;
+                found = TRUE;
+              }
+          }
     }
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  place_lines (flow, layout, MAX (self->pitch, TITLE_SIZE * 1.5), 2);
+  place_lines (flow, layout, MAX (self->pitch, size * 1.5), 2);
   flow->y += self->pitch;  /* a blank line */
 }
 
