@@ -155,6 +155,20 @@ nb_alert_error (GtkWindow  *parent,
   return nb_alert (parent, heading, body, buttons, 0, -1, 0, NULL, NULL);
 }
 
+const NbFileFilter *
+nb_report_file_filters (void)
+{
+  static NbFileFilter filters[2] = { { NULL, NULL }, { NULL, NULL } };
+
+  /* Translated on first use, after the locale is set. */
+  if (!filters[0].name)
+    {
+      filters[0].name = _("Annual reports (*.nianbao)");
+      filters[0].pattern = "*.nianbao";
+    }
+  return filters;
+}
+
 typedef struct
 {
   NbFileCallback callback;

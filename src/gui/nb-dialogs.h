@@ -42,6 +42,9 @@ typedef struct
   const char *pattern;   /* "*.nianbao" */
 } NbFileFilter;
 
+/* The filter list for .nianbao documents (translated, NULL-name-terminated). */
+const NbFileFilter *nb_report_file_filters (void);
+
 /* Open (@save FALSE) or save (@save TRUE) dialog. @filters is
  * NULL-name-terminated; @initial_folder and @initial_name may be NULL. */
 void nb_choose_file (GtkWindow          *parent,

@@ -175,12 +175,10 @@ static void
 on_carry_toggled (GtkCheckButton *check,
                   NbNewDialog    *self)
 {
-  NbFileFilter filters[] = { { _("Annual reports (*.nianbao)"), "*.nianbao" }, { NULL, NULL } };
-
   update_note (self);
   if (self->updating || !gtk_check_button_get_active (check) || self->previous)
     return;
-  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), filters, NULL, NULL,
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_report_file_filters (), NULL, NULL,
                   on_previous_chosen, g_object_ref (self));
 }
 

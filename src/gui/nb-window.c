@@ -728,11 +728,6 @@ maybe_discard (NbWindow     *self,
 
 /* ---- actions ----------------------------------------------------------- */
 
-static const NbFileFilter report_filters[] = {
-  { N_("Annual reports (*.nianbao)"), "*" NB_FILE_EXTENSION },
-  { NULL, NULL },
-};
-
 typedef struct
 {
   Continuation then;
@@ -775,13 +770,6 @@ save_as (NbWindow     *self,
   g_autofree char *title = nb_report_dup_title (self->report);
   g_autofree char *name = g_strconcat (title, NB_FILE_EXTENSION, NULL);
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
-  NbFileFilter filters[G_N_ELEMENTS (report_filters)];
-
-  for (guint i = 0; i < G_N_ELEMENTS (report_filters); i++)
-    {
-      filters[i].name = report_filters[i].name ? _(report_filters[i].name) : NULL;
-      filters[i].pattern = report_filters[i].pattern;
-    }
   sa->then = then;
   sa->data = data;
   g_object_set_data (G_OBJECT (self), "nb-save-as", sa);
@@ -790,7 +778,7 @@ save_as (NbWindow     *self,
       g_free (name);
       name = g_file_get_basename (self->file);
     }
-  nb_choose_file (GTK_WINDOW (self), TRUE, _("Save Report"), filters, folder, name,
+  nb_choose_file (GTK_WINDOW (self), TRUE, _("Save Report"), nb_report_file_filters (), folder, name,
                   on_save_as_chosen, g_object_ref (self));
 }
 
@@ -865,9 +853,7 @@ do_open (NbWindow *self,
          gpointer  data)
 {
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
-  NbFileFilter filters[] = { { _("Annual reports (*.nianbao)"), "*" NB_FILE_EXTENSION }, { NULL, NULL } };
-
-  nb_choose_file (GTK_WINDOW (self), FALSE, _("Open Report"), filters, folder, NULL,
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Open Report"), nb_report_file_filters (), folder, NULL,
                   on_open_chosen, g_object_ref (self));
 }
 

@@ -541,6 +541,33 @@ test_table_breaks (void)
 }
 
 /* A 50+ page report: every paragraph arrives, pages agree with pdfinfo. */
+/* Fails unless every marker "…N…" (the pattern's one group), N = 1…@n,
+ * occurs in @text: no paragraph or sentence was lost. */
+static void
+assert_all_markers (const char *text,
+                    const char *pattern,
+                    guint       n,
+                    const char *what)
+{
+  g_autoptr(GRegex) marker = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
+
+  g_regex_match (marker, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      guint64 k = g_ascii_strtoull (number, NULL, 10);
+
+      if (k >= 1 && k <= n)
+        seen[k] = TRUE;
+      g_match_info_next (match, NULL);
+    }
+  for (guint i = 1; i <= n; i++)
+    if (!seen[i])
+      g_error ("%s %u is missing from the PDF", what, i);
+}
+
 static void
 test_long (void)
 {
@@ -548,11 +575,8 @@ test_long (void)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbPageLayout) layout = NULL;
-  g_autoptr(GRegex) marker = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *out = NULL;
-  g_autofree gboolean *seen = NULL;
   const guint n = 3000;
 
   for (guint i = 1; i <= n; i++)
@@ -579,21 +603,7 @@ test_long (void)
   pdf = write_pdf (report, "long.pdf");
   check_info (report, pdf);
   out = run ("pdftotext", "-layout", pdf, "-", NULL);
-  seen = g_new0 (gboolean, n + 1);
-  marker = g_regex_new ("第([0-9]+)段", 0, 0, NULL);
-  g_regex_match (marker, out, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *number = g_match_info_fetch (match, 1);
-      guint64 k = g_ascii_strtoull (number, NULL, 10);
-
-      if (k >= 1 && k <= n)
-        seen[k] = TRUE;
-      g_match_info_next (match, NULL);
-    }
-  for (guint i = 1; i <= n; i++)
-    if (!seen[i])
-      g_error ("paragraph 第%u段 is missing from the PDF", i);
+  assert_all_markers (out, "第([0-9]+)段", n, "paragraph");
 }
 
 /* One enormous paragraph (a pasted document without line breaks): pango
@@ -604,11 +614,8 @@ test_huge_paragraph (void)
   g_autoptr(NbReport) report = load_fixture ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) marker = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *out = NULL;
-  g_autofree gboolean *seen = NULL;
   const guint n = 16000;   /* ~180 000 characters, no newline */
 
   for (guint i = 1; i <= n; i++)
@@ -629,21 +636,7 @@ test_huge_paragraph (void)
      * without the page numbers pdftotext puts between two pages' lines. */
     out = g_regex_replace_literal (folio, joined, -1, 0, "", 0, NULL);
   }
-  seen = g_new0 (gboolean, n + 1);
-  marker = g_regex_new ("第([0-9]+)句", 0, 0, NULL);
-  g_regex_match (marker, out, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *number = g_match_info_fetch (match, 1);
-      guint64 k = g_ascii_strtoull (number, NULL, 10);
-
-      if (k >= 1 && k <= n)
-        seen[k] = TRUE;
-      g_match_info_next (match, NULL);
-    }
-  for (guint i = 1; i <= n; i++)
-    if (!seen[i])
-      g_error ("第%u句 of the one long paragraph is missing from the PDF", i);
+  assert_all_markers (out, "第([0-9]+)句", n, "sentence of the one long paragraph");
 }
 
 /* The print operation draws with its own cairo_t, font map and scale: the
