@@ -275,3 +275,10 @@ nb_grid_find_value (NbGrid     *self,
   guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_key, key));
   return slot ? &g_array_index (self->cells, NbGridCell, slot - 1) : NULL;
 }
+
+gboolean
+nb_grid_is_wide (NbGrid *self)
+{
+  g_return_val_if_fail (NB_IS_GRID (self), FALSE);
+  return nb_grid_get_n_columns (self) > 10;
+}

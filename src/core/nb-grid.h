@@ -45,6 +45,9 @@ NbGrid           *nb_grid_new_from_json  (JsonObject        *grid,
 
 guint             nb_grid_get_n_rows       (NbGrid *self);
 guint             nb_grid_get_n_columns    (NbGrid *self);
+/* A table too wide for the usual type (the 15-column 复议诉讼 table): the
+ * editor wraps its headings, the workbook prints it smaller and landscape. */
+gboolean          nb_grid_is_wide          (NbGrid *self);
 /* Leading rows that are the table's header (repeated on every page). */
 guint             nb_grid_get_header_rows  (NbGrid *self);
 /* Relative width of a column (the data's "widths"; 1.0 when absent). */

@@ -34,7 +34,6 @@
 #define SIZE_TITLE       22.0
 
 /* Tables with more columns than this print landscape, in the small size. */
-#define WIDE_COLUMNS 10
 
 /* Page margins in inches. Text follows GB/T 9704 (left 28 mm, right 26 mm,
  * top 37 mm, bottom 35 mm); tables, printed on their own, take narrower
@@ -461,7 +460,7 @@ write_table_sheet (Writer           *w,
   NbGrid *grid = table->grid;
   guint n_rows = nb_grid_get_n_rows (grid);
   guint n_columns = nb_grid_get_n_columns (grid);
-  gboolean wide = n_columns > WIDE_COLUMNS;
+  gboolean wide = nb_grid_is_wide (grid);
   double size = wide ? SIZE_TABLE_WIDE : SIZE_TABLE;
   /* 2 % spare for rounding to whole pixels. */
   double page = wide ? PAGE_WIDTH_PX (297.0, 2 * TABLE_MARGIN_SIDE)

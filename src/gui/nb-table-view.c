@@ -323,7 +323,7 @@ nb_table_view_new (NbReport           *report,
       else
         /* The 15-column review table wraps its headings ("结果/维持") as
          * the printed form does, so it fits a laptop's screen. */
-        widget = make_label (g, width, nb_grid_get_n_columns (self->layout) > 10 ? 2 : 6);
+        widget = make_label (g, width, nb_grid_is_wide (self->layout) ? 2 : 6);
 
       gtk_widget_add_css_class (widget, "nb-grid-cell");
       gtk_widget_set_hexpand (widget, FALSE);
