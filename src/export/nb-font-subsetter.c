@@ -217,6 +217,10 @@ new_ft_face (hb_blob_t *blob)
   return status == 0 ? ft_face : NULL;
 }
 
+static const char dropped_tables[][5] = {
+  "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
+};
+
 static void
 subset_face (Face *face)
 {
@@ -231,6 +235,12 @@ subset_face (Face *face)
       return;
     }
   hb_set_union (hb_subset_input_glyph_set (input), face->glyphs);
+  /* cairo draws glyph ids: the shaping and vertical tables are of no use,
+   * and dropping GSUB spares the closure over it (which reads most of a
+   * CJK face). */
+  for (guint i = 0; i < G_N_ELEMENTS (dropped_tables); i++)
+    hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG),
+                HB_TAG (dropped_tables[i][0], dropped_tables[i][1], dropped_tables[i][2], dropped_tables[i][3]));
   /* Glyph ids kept: Pango's glyph strings draw unchanged with the small
    * face. Hinting is of no use in a PDF. */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
