@@ -120,6 +120,24 @@ nb_safe_write_resolve (GFile   *target,
   return NULL;
 }
 
+static gboolean
+stat_is_read_only (const char     *path,
+                   const GStatBuf *st)
+{
+  /* Root may write anything; the mode still says "read-only". */
+  return (st->st_mode & S_IWUSR) == 0 || g_access (path, W_OK) != 0;
+}
+
+gboolean
+nb_safe_write_is_read_only (GFile *target)
+{
+  g_autoptr(GFile) real = nb_safe_write_resolve (target, NULL);
+  g_autofree char *path = real ? g_file_get_path (real) : NULL;
+  GStatBuf st;
+
+  return path && g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && stat_is_read_only (path, &st);
+}
+
 GFile *
 nb_safe_write_backup_file (GFile *target)
 {
@@ -242,6 +260,71 @@ write_all (int           fd,
   return TRUE;
 }
 
+/* Creates the lock file at @path holding @content, or fails with EEXIST
+ * when there is one. On POSIX it appears whole or not at all (written
+ * aside, then linked into place), so a kill never leaves an empty lock. */
+static gboolean
+create_lock_file (const char *path,
+                  const char *content,
+                  int        *saved_errno)
+{
+#ifdef G_OS_UNIX
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = NULL;
+  gboolean ok;
+  int fd;
+
+  /* The lock's base is ".NAME.nb-lock"; its temporary is one of ours for
+   * NAME, removed as stale by the next writer if a kill leaves it. */
+  base[strlen (base) - strlen (LOCK_SUFFIX)] = '\0';
+  tmpl = g_strconcat (dir, G_DIR_SEPARATOR_S, base, TMP_INFIX "XXXXXX", NULL);
+  fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+  ok = write_all (fd, content, strlen (content), saved_errno);
+  ok = g_close (fd, NULL) && ok;
+  if (ok && link (tmpl, path) != 0)
+    {
+      *saved_errno = errno;
+      ok = FALSE;
+    }
+  g_unlink (tmpl);
+  /* No hard links here (a FAT stick, some shares): create it in place. */
+  if (!ok && *saved_errno != EEXIST && *saved_errno != ENOSPC)
+    {
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+      if (fd < 0)
+        {
+          *saved_errno = errno;
+          return FALSE;
+        }
+      ok = write_all (fd, content, strlen (content), saved_errno);
+      ok = g_close (fd, NULL) && ok;
+      if (!ok)
+        g_unlink (path);
+    }
+  return ok;
+#else
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+  ok = write_all (fd, content, strlen (content), saved_errno);
+  ok = g_close (fd, NULL) && ok;
+  if (!ok)
+    g_unlink (path);
+  return ok;
+#endif
+}
+
 static NbFileLock *
 lock_acquire_path (const char  *real_path,
                    const char  *display,
@@ -256,22 +339,11 @@ lock_acquire_path (const char  *real_path,
   for (int attempt = 0; attempt < 3; attempt++)
     {
       g_autofree char *holder = NULL;
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
-      int saved = errno;
+      int saved = 0;
 
-      if (fd >= 0)
+      if (create_lock_file (path, content, &saved))
         {
-          NbFileLock *lock;
-          gboolean ok = write_all (fd, content, strlen (content), &saved);
-
-          ok = g_close (fd, NULL) && ok;
-          if (!ok)
-            {
-              g_unlink (path);
-              set_errno_error (error, saved, display);
-              return NULL;
-            }
-          lock = g_new0 (NbFileLock, 1);
+          NbFileLock *lock = g_new0 (NbFileLock, 1);
           lock->path = g_steal_pointer (&path);
           lock->owned = TRUE;
           return lock;
@@ -542,9 +614,7 @@ safe_write (GFile            *target,
     return set_errno_error (error, errno, display);
   if (exists)
     {
-      /* Root may write anything; the mode still says "read-only". */
-      if (!(flags & NB_SAFE_WRITE_FORCE) &&
-          ((st.st_mode & S_IWUSR) == 0 || g_access (real_path, W_OK) != 0))
+      if (!(flags & NB_SAFE_WRITE_FORCE) && stat_is_read_only (real_path, &st))
         {
           g_set_error (error, NB_SAFE_WRITE_ERROR, NB_SAFE_WRITE_ERROR_READ_ONLY,
                        _("“%s” is read-only: it was not replaced"), display);

@@ -94,6 +94,10 @@ gboolean nb_safe_write_file  (GFile            *target,
 GFile   *nb_safe_write_resolve (GFile  *target,
                                 GError **error);
 
+/* TRUE when @target (symlinks resolved) exists and is read-only, so a
+ * write without NB_SAFE_WRITE_FORCE would be refused; to ask first. */
+gboolean nb_safe_write_is_read_only (GFile *target);
+
 /* The FILE~ backup that a save with NB_SAFE_WRITE_BACKUP keeps. */
 GFile   *nb_safe_write_backup_file (GFile *target);
 
