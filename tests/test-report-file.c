@@ -5,6 +5,7 @@
 
 #include "nb-error.h"
 #include "nb-report-file.h"
+#include "nb-safe-write.h"
 
 static char *
 fixture_path (const char *name)
@@ -175,7 +176,8 @@ test_save_atomic (void)
   /* A save that cannot happen says so and leaves the report modified. */
   nb_report_set_field (r, "requests/new/natural", "1000", NULL);
   g_assert_false (nb_report_file_save (r, bad, NULL, &error));
-  g_assert_error (error, NB_ERROR, NB_ERROR_FILE);
+  g_assert_error (error, NB_SAFE_WRITE_ERROR, NB_SAFE_WRITE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
   g_assert_true (nb_report_get_modified (r));
   g_clear_error (&error);
 

@@ -1,7 +1,7 @@
 /* nb-cli-common.h — what every nianbao-cli subcommand shares */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "nb-report.h"
 
@@ -25,6 +25,8 @@ void      nb_cli_error       (const char *format,
 gboolean  nb_cli_parse       (GOptionContext *context,
                               int            *argc,
                               char         ***argv);
+/* A file named on the command line: a path, or a URI only as "scheme://…". */
+GFile    *nb_cli_file_for_arg (const char    *arg);
 NbReport *nb_cli_load        (const char     *path);
 gboolean  nb_cli_save        (NbReport       *report,
                               const char     *path);

@@ -6,6 +6,7 @@
 #include "nb-checker.h"
 #include "nb-cli-common.h"
 #include "nb-export.h"
+#include "nb-safe-write.h"
 
 int
 nb_cli_export (int    argc,
@@ -13,15 +14,19 @@ nb_cli_export (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *output_utf8 = NULL;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write: a name ending in .xlsx or .pdf"), N_("OUT") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace OUT even if it is read-only"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xlsx|OUT.pdf"));
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out_file = NULL;
   guint n_errors;
 
   g_option_context_set_summary (context,
@@ -48,8 +53,15 @@ nb_cli_export (int    argc,
     }
   if (!(report = nb_cli_load (argv[1])))
     return NB_CLI_USAGE;
+  out_file = g_file_new_for_path (output_utf8);
 
-  if (!nb_export_to_path (report, output_utf8, &error))
+  if (!force && nb_safe_write_is_read_only (out_file))
+    {
+      nb_cli_error (_("“%s” is read-only: it was not replaced (use --force to replace it)"), output_utf8);
+      return NB_CLI_USAGE;
+    }
+  if (!nb_export_to_path_full (report, output_utf8,
+                               force ? NB_SAFE_WRITE_FORCE : NB_SAFE_WRITE_NONE, &error))
     {
       nb_cli_error ("%s", error->message);
       return NB_CLI_USAGE;

@@ -15,6 +15,7 @@
 
 #include "nb-error.h"
 #include "nb-report-file.h"
+#include "nb-safe-write.h"
 
 static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
@@ -560,32 +561,46 @@ nb_report_file_to_data (NbReport *report,
   return result;
 }
 
+/* A document file that loads: the check before it replaces the old one,
+ * and before the old one becomes FILE~ . */
+static gboolean
+verify_document (const char  *path,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(NbReport) report = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  report = nb_report_file_load_from_data (data, (gssize) length, error);
+  return report != NULL;
+}
+
 gboolean
 nb_report_file_save (NbReport      *report,
                      GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data;
   gsize length;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = nb_report_file_to_data (report, &length);
-  name = g_file_get_parse_name (file);
+  bytes = g_bytes_new_take (data, length);
 
-  /* g_file_replace_contents writes a temporary file in the same folder,
-   * syncs it and renames it over the target, keeping the old one as FILE~:
-   * a crash, a kill or a full disk leaves either the old or the new file. */
-  if (!g_file_replace_contents (file, data, length, NULL, TRUE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FILE, _("Cannot save “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
+  /* Not g_file_replace_contents: GLib 2.74 renames a partial file over the
+   * document after a write error and rewrites symlinked or hard-linked
+   * documents in place. nb-safe-write never replaces it with a file that
+   * does not load, and makes FILE~ only from one that does. */
+  if (!nb_safe_write_bytes (file, bytes, NB_SAFE_WRITE_BACKUP,
+                            verify_document, NULL, cancellable, error))
+    return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;
 }

@@ -28,15 +28,24 @@ nb_export_to_path (NbReport    *report,
                    const char  *path,
                    GError     **error)
 {
+  return nb_export_to_path_full (report, path, NB_SAFE_WRITE_NONE, error);
+}
+
+gboolean
+nb_export_to_path_full (NbReport          *report,
+                        const char        *path,
+                        NbSafeWriteFlags   flags,
+                        GError           **error)
+{
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   switch (nb_export_kind_for_path (path))
     {
     case NB_EXPORT_XLSX:
-      return nb_xlsx_write (report, path, error);
+      return nb_xlsx_write_full (report, path, flags, error);
     case NB_EXPORT_PDF:
-      return nb_pdf_write (report, path, error);
+      return nb_pdf_write_full (report, path, flags, error);
     case NB_EXPORT_UNKNOWN:
     default:
       {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nb-report.h"
+#include "nb-safe-write.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,12 @@ NbExportKind nb_export_kind_for_path (const char   *path);
 gboolean     nb_export_to_path       (NbReport     *report,
                                       const char   *path,
                                       GError      **error);
+
+/* The same with nb-safe-write @flags (NB_SAFE_WRITE_FORCE replaces a
+ * read-only file; without it a read-only target is an error). */
+gboolean     nb_export_to_path_full  (NbReport          *report,
+                                      const char        *path,
+                                      NbSafeWriteFlags   flags,
+                                      GError           **error);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "nb-sentence.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
+#include "nb-xlsx-verify.h"
 
 #define FONT_TABLE   "宋体"
 #define FONT_BODY    "仿宋"
@@ -1002,71 +1003,47 @@ write_workbook (NbReport   *report,
   return TRUE;
 }
 
-gboolean
-nb_xlsx_write (NbReport    *report,
-               const char  *path,
-               GError     **error)
+static gboolean
+write_workbook_to (const char  *tmp_path,
+                   gpointer     user_data,
+                   GError     **error)
 {
-  g_autofree char *filename = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmpl = NULL;
+  return write_workbook (user_data, tmp_path, error);
+}
+
+gboolean
+nb_xlsx_write_full (NbReport          *report,
+                    const char        *path,
+                    NbSafeWriteFlags   flags,
+                    GError           **error)
+{
   g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) temp = NULL;
   g_autoptr(GError) local_error = NULL;
-  int fd;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
-  if (!filename)
+  /* Through the one atomic writer; the workbook replaces the old one only
+   * once its zip directory and every XML part read back. */
+  target = g_file_new_for_path (path);
+  if (!nb_safe_write_file (target, write_workbook_to, report, flags,
+                           nb_xlsx_verify, NULL, NULL, &local_error))
     {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Cannot use “%s” as a file name: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (g_file_test (filename, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Cannot save the workbook as “%s”: it is a folder"), path);
-      return FALSE;
-    }
-
-  /* A temporary file beside the target, so the final rename stays within
-   * one file system and a failure never leaves a half-written workbook. */
-  dir = g_path_get_dirname (filename);
-  tmpl = g_build_filename (dir, ".nianbao-xlsx-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CREAT | O_EXCL, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *udir = g_filename_display_name (dir);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Cannot create a file in the folder “%s”: %s"), udir, g_strerror (saved));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  temp = g_file_new_for_path (tmpl);
-  target = g_file_new_for_path (filename);
-
-  if (!write_workbook (report, tmpl, &local_error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
-                    NULL, NULL, NULL, &local_error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not save the workbook as “%s”: %s"), path, local_error->message);
+      if (local_error->domain == NB_SAFE_WRITE_ERROR)
+        g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                     _("Could not export to “%s”: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+nb_xlsx_write (NbReport    *report,
+               const char  *path,
+               GError     **error)
+{
+  return nb_xlsx_write_full (report, path, NB_SAFE_WRITE_NONE, error);
 }

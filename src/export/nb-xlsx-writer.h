@@ -20,6 +20,7 @@
 #include <glib.h>
 
 #include "nb-report.h"
+#include "nb-safe-write.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,12 @@ G_BEGIN_DECLS
 gboolean nb_xlsx_write (NbReport    *report,
                         const char  *path,
                         GError     **error);
+
+/* The same through nb-safe-write with @flags (NB_SAFE_WRITE_FORCE to
+ * replace a read-only file). */
+gboolean nb_xlsx_write_full (NbReport          *report,
+                             const char        *path,
+                             NbSafeWriteFlags   flags,
+                             GError           **error);
 
 G_END_DECLS
