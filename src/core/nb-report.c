@@ -31,8 +31,13 @@ struct _NbReport
   guint         group_depth;
   gboolean      group_changed;
   gboolean      modified;
+  /* The history position of the saved state, or NO_POSITION when the saved
+   * state is not in the history at all (recovered work, an import, a new
+   * report): then no undo gets back to "unmodified". */
   guint         saved_position;
 };
+
+#define NO_POSITION G_MAXUINT
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
 
@@ -54,6 +59,13 @@ enum { CELL_CHANGED, TEXT_CHANGED, CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static gboolean apply_field (NbReport *self, const char *key, const char *value, GError **error);
+
+/* A change the history cannot undo: the saved state is out of its reach. */
+static void
+modified_without_history (NbReport *self)
+{
+  self->saved_position = NO_POSITION;
+}
 
 static void
 recompute (NbReport *self)
@@ -654,6 +666,7 @@ nb_report_set_stated_value (NbReport       *self,
        * cell.kind reports it. */
       self->input[def->index] = *value;
     }
+  modified_without_history (self);
   recompute (self);
   g_signal_emit (self, signals[CELL_CHANGED], 0, def->key, def->index);
   changed (self);
@@ -673,6 +686,7 @@ nb_report_clear_stated_values (NbReport *self)
   g_return_if_fail (NB_IS_REPORT (self));
 
   memset (self->has_stated, 0, sizeof (gboolean) * self->n_cells);
+  modified_without_history (self);
   recompute (self);
   changed (self);
 }
@@ -919,6 +933,8 @@ nb_report_set_modified (NbReport *self,
 
   if (!modified)
     self->saved_position = nb_history_get_position (self->history);
+  else
+    modified_without_history (self);
   if (modified != self->modified)
     {
       self->modified = modified;

@@ -117,7 +117,11 @@ gboolean      nb_report_redo            (NbReport     *self);
 void          nb_report_begin_group     (NbReport     *self);
 void          nb_report_end_group       (NbReport     *self);
 
-/* TRUE after any change since creation, load or nb_report_set_modified(FALSE). */
+/* TRUE after any change since creation, load or nb_report_set_modified(FALSE).
+ * The saved state is a position in the history: undo/redo back to it clears
+ * the flag. set_modified(TRUE) (recovered work, a conversion) and stated
+ * values (imports) change the document outside the history, so afterwards no
+ * undo reaches an unmodified state until the next save. */
 gboolean      nb_report_get_modified    (NbReport     *self);
 void          nb_report_set_modified    (NbReport     *self,
                                          gboolean      modified);

@@ -391,6 +391,58 @@ test_autosave_and_recovery (void)
   destroy (after_crash);
 }
 
+static GtkWindow *find_alert_for (GtkWindow *parent);
+static void click_alert_button (GtkWindow *alert, guint i);
+
+/* The issue's sequence: recover, edit once, Ctrl+Z. The recovered value is
+ * still not saved anywhere, so the window stays "unsaved" and closing asks
+ * (and keeps the autosaved copy until the clerk answers). */
+static void
+test_undo_after_recovery_stays_unsaved (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbWindow *after_crash;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *alert;
+
+  type_into (window, "requests", "requests/new/research", "9");
+  g_assert_true (nb_window_autosave_now (window, &error));
+  path = g_strdup (nb_window_get_recovery_path (window));
+  destroy (window);
+
+  after_crash = nb_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (after_crash));
+  g_assert_true (nb_window_recover (after_crash, path, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (after_crash)), "• "));
+
+  type_into (after_crash, "requests", "requests/new/natural", "4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.undo", NULL));
+  drain ();
+  {
+    g_autofree char *v = value_of (after_crash, "requests/new/natural");
+    g_autofree char *r = value_of (after_crash, "requests/new/research");
+    g_assert_cmpstr (v, ==, "0");
+    g_assert_cmpstr (r, ==, "9");
+  }
+  g_assert_true (nb_report_get_modified (nb_window_get_report (after_crash)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (after_crash)), "• "));
+
+  g_object_ref (after_crash);
+  gtk_window_close (GTK_WINDOW (after_crash));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (after_crash));
+  g_assert_nonnull (alert);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  click_alert_button (alert, 2);   /* cancel */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (after_crash)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  destroy (after_crash);
+  g_object_unref (after_crash);
+}
+
 static GtkWindow *
 find_alert_for (GtkWindow *parent)
 {
@@ -949,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
   g_test_add_func ("/window/recovery", test_autosave_and_recovery);
+  g_test_add_func ("/window/undo-after-recovery", test_undo_after_recovery_stays_unsaved);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
