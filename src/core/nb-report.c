@@ -601,7 +601,8 @@ nb_report_set_value (NbReport        *self,
     }
   if (!nb_number_validate (value, &def->kind, &local_error))
     {
-      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", key, local_error->message);
+      g_autofree char *title = nb_format_dup_cell_title (self->format, def);
+      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", title, local_error->message);
       return FALSE;
     }
   return store_value (self, def, value);
@@ -637,7 +638,8 @@ nb_report_set_value_from_string (NbReport    *self,
     value = nb_number_blank ();
   else if (!nb_number_parse_for_kind (text, &def->kind, &value, &local_error))
     {
-      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", key, local_error->message);
+      g_autofree char *title = nb_format_dup_cell_title (self->format, def);
+      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", title, local_error->message);
       return FALSE;
     }
   return store_value (self, def, &value);
