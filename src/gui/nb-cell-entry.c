@@ -23,6 +23,7 @@ struct _NbCellEntry
   NbReport        *report;
   const NbCellDef *cell;
   gboolean         inserting;
+  gboolean         edited;     /* typed into since the last commit */
   /* A refused entry: the reason, and the model's value when it was refused
    * (the typed text is kept until that value changes by undo or paste). */
   char            *refused_reason;
@@ -151,6 +152,14 @@ on_insert_text (GtkEditable *editable,
 static void update_tooltip (NbCellEntry *self);
 
 static void
+on_text_changed (GtkEditable *editable,
+                 NbCellEntry *self)
+{
+  if (!self->inserting)
+    self->edited = TRUE;
+}
+
+static void
 hide_refused_popover (NbCellEntry *self)
 {
   if (self->refused_popover)
@@ -235,6 +244,13 @@ nb_cell_entry_commit (NbCellEntry *self)
   if (g_strcmp0 (text, current) == 0)
     {
       clear_refused (self);
+      /* "0" typed over the default 0 states the figure: the cell is touched. */
+      if (self->edited && !nb_report_is_touched (self->report, self->cell->index))
+        {
+          nb_report_set_touched (self->report, self->cell->key, TRUE);
+          nb_report_set_modified (self->report, TRUE);
+        }
+      self->edited = FALSE;
       return TRUE;
     }
   /* An emptied table cell means 0 (a blank cell is a defect); a field may be blank. */
@@ -259,6 +275,7 @@ nb_cell_entry_commit (NbCellEntry *self)
       return FALSE;
     }
   clear_refused (self);
+  self->edited = FALSE;
   nb_cell_entry_refresh (self);
   return TRUE;
 }
@@ -493,6 +510,7 @@ nb_cell_entry_new (NbReport        *report,
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->entry));
   g_signal_connect (delegate, "insert-text", G_CALLBACK (on_insert_text), self);
   g_signal_connect (self->entry, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect (self->entry, "changed", G_CALLBACK (on_text_changed), self);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);

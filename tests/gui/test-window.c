@@ -1087,6 +1087,56 @@ test_new_report_from_last_year (void)
 }
 
 static void
+collect_label_text (GtkWidget *widget,
+                    GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_label_text (c, out);
+}
+
+static char *
+alert_text (GtkWindow *alert)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_label_text (GTK_WIDGET (alert), out);
+  return g_string_free (out, FALSE);
+}
+
+/* Untouched is not zero: a table nobody filled in is named before export,
+ * after the errors; typing 0 over the default 0 counts as filling it. */
+static void
+test_export_warns_untouched_tables (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWindow *alert;
+  g_autofree char *text = NULL;
+
+  type_into (window, "requests", "requests/new/natural", "0");
+  type_into (window, "review", "review/count/reconsideration_upheld", "0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);            /* the errors (empty texts) first */
+  click_alert_button (alert, 1);       /* Export Anyway */
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  text = alert_text (alert);
+  g_assert_nonnull (strstr (text, "二、主动公开政府信息情况"));
+  g_assert_null (strstr (text, "三、收到和处理"));
+  g_assert_null (strstr (text, "四、政府信息公开行政复议"));
+  click_alert_button (alert, 0);       /* Go to the Table */
+  g_assert_null (find_alert_for (GTK_WINDOW (window)));
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "active");
+  destroy (window);
+}
+
+static void
 test_pdf_without_date_asks (void)
 {
   NbWindow *window = window_with_fixture ();   /* no errors, no date */
@@ -1136,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/export-untouched", test_export_warns_untouched_tables);
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
