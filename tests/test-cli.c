@@ -296,6 +296,28 @@ test_export (void)
   g_assert_true (starts_with_file ("bad.xlsx", "PK\x03\x04"));
 }
 
+/* Untouched is not zero: exporting warns about tables nobody filled in,
+ * and a file keeps which cells were set. */
+static void
+test_export_untouched (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, };
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+
+  run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "untouched.nianbao");
+  /* 0 over the default 0 still says "we had none". */
+  run (&b, "set", "untouched.nianbao", "requests/new/natural=0", "active/regulation/issued=1");
+  g_assert_cmpint (b.status, ==, 0);
+  run (&c, "export", "untouched.nianbao", "-o", "untouched.xlsx");
+  g_assert_nonnull (strstr (c.err, "Nobody has filled in the table “四、政府信息公开行政复议、行政诉讼情况”"));
+  g_assert_null (strstr (c.err, "三、收到和处理"));
+  g_assert_null (strstr (c.err, "二、主动公开"));
+  /* A file written before cells were tracked: everything counts as set. */
+  run (&d, "export", fixture, "-o", "fixture.xlsx");
+  g_assert_cmpint (d.status, ==, 0);
+  g_assert_null (strstr (d.err, "Nobody"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,6 +334,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check-previous", test_check_previous);
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
   g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export-untouched", test_export_untouched);
   status = g_test_run ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);

@@ -146,6 +146,69 @@ test_fixture (void)
   g_assert_cmpstr (nb_report_get_text (r, "other"), ==, "无其他需要报告的事项。");
 }
 
+/* Which cells were set survives a save; 0 typed over 0 counts as set. */
+static void
+test_untouched (void)
+{
+  g_autoptr(NbReport) r = nb_report_new (nb_format_get ("2021", NULL), 2024, "某局");
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(NbReport) old = NULL;
+  g_autoptr(GPtrArray) tables = nb_report_dup_untouched_tables (r);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.nianbao");
+  const NbCellDef *natural = nb_format_find_cell (nb_report_get_format (r), "requests/new/natural");
+
+  g_assert_cmpuint (tables->len, ==, 3);   /* 二 三 四 */
+  g_assert_false (nb_report_is_touched (r, natural->index));
+  g_assert_true (nb_report_set_value_from_string (r, "requests/new/natural", "0", NULL));
+  g_assert_true (nb_report_is_touched (r, natural->index));
+
+  text = nb_report_file_to_data (r, NULL);
+  g_assert_nonnull (strstr (text, "\"untouched\""));
+  back = nb_report_file_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  after = nb_report_dup_untouched_tables (back);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (((NbTableDef *) g_ptr_array_index (after, 0))->key, ==, "active");
+  g_assert_cmpstr (((NbTableDef *) g_ptr_array_index (after, 1))->key, ==, "review");
+  g_assert_true (nb_report_is_touched (back, natural->index));
+  {
+    const NbCellDef *business = nb_format_find_cell (nb_report_get_format (r), "requests/new/business");
+    g_autofree char *sentence = nb_report_describe_untouched (back);
+
+    g_assert_false (nb_report_is_touched (back, business->index));
+    g_assert_nonnull (strstr (sentence, "四、政府信息公开行政复议、行政诉讼情况"));
+  }
+
+  /* Older files have no "untouched": every cell counts as set. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fixture);
+    g_autoptr(GPtrArray) none = NULL;
+
+    old = nb_report_file_load (file, NULL, &error);
+    g_assert_no_error (error);
+    none = nb_report_dup_untouched_tables (old);
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_null (nb_report_describe_untouched (old));
+  }
+
+  /* A bad list is a clear error. */
+  {
+    g_autofree char *bad = g_strdup (text);
+    char *at = strstr (strstr (bad, "\"untouched\""), "\"requests/new/business\"");
+    g_autoptr(NbReport) none = NULL;
+
+    g_assert_nonnull (at);
+    memcpy (at, "\"requests/new/total\"   ", 23);   /* a computed total, same length */
+    none = nb_report_file_load_from_data (bad, -1, &error);
+    g_assert_null (none);
+    g_assert_error (error, NB_ERROR, NB_ERROR_FILE);
+    g_clear_error (&error);
+  }
+}
+
 static void
 test_save_atomic (void)
 {
@@ -268,6 +331,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/file/round-trip/2021", "2021", test_round_trip);
   g_test_add_func ("/file/round-trip/stated", test_stated_round_trip);
   g_test_add_func ("/file/fixture", test_fixture);
+  g_test_add_func ("/file/untouched", test_untouched);
   g_test_add_func ("/file/save-atomic", test_save_atomic);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -150,6 +150,42 @@ test_undo (void)
   g_assert_false (nb_report_get_modified (r));
 }
 
+/* Work that is not in the history (recovered, imported) has no saved
+ * position: undoing the edits made after it never reads as unmodified. */
+static void
+test_saved_position (void)
+{
+  g_autoptr(NbReport) r = new_report ("2021");
+  NbNumber v = nb_number_from_int (4);
+
+  /* Saved, edited, undone: back at the saved state. */
+  g_assert_true (nb_report_set_value_from_string (r, "requests/new/natural", "3", NULL));
+  nb_report_set_modified (r, FALSE);
+  g_assert_true (nb_report_set_value_from_string (r, "requests/new/natural", "5", NULL));
+  g_assert_true (nb_report_get_modified (r));
+  g_assert_true (nb_report_undo (r));
+  g_assert_false (nb_report_get_modified (r));
+  g_assert_true (nb_report_redo (r));
+  g_assert_true (nb_report_get_modified (r));
+  g_assert_true (nb_report_undo (r));
+  g_assert_false (nb_report_get_modified (r));
+
+  /* Recovered: modified without history, then one edit and its undo. */
+  nb_report_set_modified (r, TRUE);
+  g_assert_true (nb_report_set_value_from_string (r, "requests/new/business", "1", NULL));
+  g_assert_true (nb_report_undo (r));
+  g_assert_true (nb_report_get_modified (r));
+  g_assert_true (nb_report_undo (r));   /* the 3 of before the save */
+  g_assert_true (nb_report_get_modified (r));
+
+  /* Saved again, then an imported value: no undo reaches "saved". */
+  nb_report_set_modified (r, FALSE);
+  g_assert_true (nb_report_set_value_from_string (r, "requests/new/legal", "2", NULL));
+  nb_report_set_stated_value (r, "requests/new/total", &v);
+  g_assert_true (nb_report_undo (r));
+  g_assert_true (nb_report_get_modified (r));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -157,5 +193,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/values", test_values);
   g_test_add_func ("/report/fields", test_fields);
   g_test_add_func ("/report/undo", test_undo);
+  g_test_add_func ("/report/saved-position", test_saved_position);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 # each, so that anyone can look at the window without a desktop.
 #   tools/screenshots.sh [REPORT.nianbao] [OUTDIR]
 # Defaults: the fixture report, ./screenshots. Chinese interface (zh_CN.UTF-8).
+# NB_SCREEN=1366x768 (or 1024x600) takes them on an office laptop's screen.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 report="${1:-$here/tests/fixtures/wenxian-transport-2020.nianbao}"
@@ -14,7 +15,8 @@ for tool in Xvfb xdotool import; do
 done
 
 display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1400x1000x24 >/dev/null 2>&1 &
+screen="${NB_SCREEN:-1400x1000}"
+Xvfb "$display" -screen 0 "${screen}x24" >/dev/null 2>&1 &
 xvfb=$!
 tmp="$(mktemp -d)"
 cleanup() { kill "${app:-}" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$tmp"; }
@@ -34,7 +36,7 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 [ -n "${win:-}" ] || { echo "the window did not appear" >&2; exit 1; }
-xdotool windowsize "$win" 1400 1000 windowmove "$win" 0 0 windowactivate --sync "$win" 2>/dev/null || true
+xdotool windowsize "$win" "${screen%x*}" "${screen#*x}" windowmove "$win" 0 0 windowactivate --sync "$win" 2>/dev/null || true
 sleep 1
 
 # Details is tab 0; Ctrl+Page Up/Down walk the notebook's tabs.

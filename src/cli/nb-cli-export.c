@@ -67,6 +67,13 @@ nb_cli_export (int    argc,
       return NB_CLI_USAGE;
     }
 
+  /* Untouched is not zero: a table nobody filled passes every check. */
+  {
+    g_autofree char *untouched = nb_report_describe_untouched (report);
+    if (untouched)
+      g_printerr ("%s: %s\n", _("warning"), untouched);
+  }
+
   /* Superiors receive what is exported: say plainly if it is wrong. */
   problems = nb_check_report (report, NULL);
   n_errors = nb_problems_count (problems, NB_SEVERITY_ERROR);

@@ -880,6 +880,21 @@ nb_format_find_cell (NbFormat   *self,
   return g_hash_table_lookup (self->cell_index, key);
 }
 
+char *
+nb_format_dup_cell_title (NbFormat        *self,
+                          const NbCellDef *cell)
+{
+  const NbSectionDef *section;
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  section = nb_format_find_section (self, cell->section);
+  if (!section)
+    return g_strdup (cell->label);
+  return g_strdup_printf ("%s · %s", section->short_heading, cell->label);
+}
+
 guint
 nb_format_get_n_computed (NbFormat *self)
 {

@@ -136,6 +136,10 @@ const NbCellDef    *nb_format_get_cell       (NbFormat   *self,
                                               guint       index);
 const NbCellDef    *nb_format_find_cell      (NbFormat   *self,
                                               const char *key);
+/* How messages name a cell, from the data's headings and labels:
+ * "二、主动公开 · 政府集中采购 · 采购总金额" (never the key). */
+char               *nb_format_dup_cell_title (NbFormat        *self,
+                                              const NbCellDef *cell);
 /* Computed cells in an order where each comes after what it sums. */
 guint               nb_format_get_n_computed (NbFormat   *self);
 const NbCellDef    *nb_format_get_computed   (NbFormat   *self,

@@ -19,8 +19,18 @@
 
 static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
-  "texts", "cells", "stated", NULL
+  "texts", "cells", "stated", "untouched", NULL
 };
+
+/* "untouched": the input cells nobody has set yet (kept 0 by default). A
+ * file without it (older versions) counts every cell as touched. */
+static gboolean
+read_untouched (JsonObject  *root,
+                NbReport    *report,
+                GError     **error);
+static void
+write_untouched (JsonBuilder *b,
+                 NbReport    *report);
 
 static const char *
 node_type_name (JsonNode *node)
@@ -356,6 +366,9 @@ load_root (JsonNode  *root_node,
         }
     }
 
+  if (!read_untouched (root, report, error))
+    return NULL;
+
   /* A loaded document starts clean: nothing to undo, nothing unsaved. */
   nb_history_clear (nb_report_get_history (report));
   nb_report_set_modified (report, FALSE);
@@ -548,6 +561,7 @@ nb_report_file_to_data (NbReport *report,
         }
       json_builder_end_object (b);
     }
+  write_untouched (b, report);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -603,4 +617,60 @@ nb_report_file_save (NbReport      *report,
     return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;
+}
+
+static gboolean
+read_untouched (JsonObject  *root,
+                NbReport    *report,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "untouched");
+  NbFormat *format = nb_report_get_format (report);
+  JsonArray *keys;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return file_error (error, _("The field “untouched” must be a list of cell keys, but it is %s"),
+                       node_type_name (node));
+  keys = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (keys); i++)
+    {
+      JsonNode *k = json_array_get_element (keys, i);
+      const char *key = JSON_NODE_HOLDS_VALUE (k) && json_node_get_value_type (k) == G_TYPE_STRING
+                        ? json_node_get_string (k) : NULL;
+      const NbCellDef *def = key ? nb_format_find_cell (format, key) : NULL;
+
+      if (!def || def->computed)
+        return file_error (error, _("The field “untouched” lists “%s”, which is not an input cell of the %s format"),
+                           key ? key : "?", nb_format_get_version (format));
+      nb_report_set_touched (report, key, FALSE);
+    }
+  return TRUE;
+}
+
+static void
+write_untouched (JsonBuilder *b,
+                 NbReport    *report)
+{
+  NbFormat *format = nb_report_get_format (report);
+  guint n_cells = nb_format_get_n_cells (format);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbCellDef *def = nb_format_get_cell (format, i);
+
+      if (def->computed || nb_report_is_touched (report, i))
+        continue;
+      if (!any)
+        {
+          json_builder_set_member_name (b, "untouched");
+          json_builder_begin_array (b);
+          any = TRUE;
+        }
+      json_builder_add_string_value (b, def->key);
+    }
+  if (any)
+    json_builder_end_array (b);
 }

@@ -25,14 +25,20 @@ struct _NbReport
   NbNumber     *stated;       /* imported values as printed */
   gboolean     *has_stated;
   NbNumber     *derived;      /* computed cells' sums */
+  gboolean     *touched;      /* set by the clerk or an import (0 is also a default) */
 
   NbHistory    *history;
   gboolean      replaying;    /* applying undo/redo: don't record */
   guint         group_depth;
   gboolean      group_changed;
   gboolean      modified;
+  /* The history position of the saved state, or NO_POSITION when the saved
+   * state is not in the history at all (recovered work, an import, a new
+   * report): then no undo gets back to "unmodified". */
   guint         saved_position;
 };
+
+#define NO_POSITION G_MAXUINT
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
 
@@ -54,6 +60,13 @@ enum { CELL_CHANGED, TEXT_CHANGED, CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static gboolean apply_field (NbReport *self, const char *key, const char *value, GError **error);
+
+/* A change the history cannot undo: the saved state is out of its reach. */
+static void
+modified_without_history (NbReport *self)
+{
+  self->saved_position = NO_POSITION;
+}
 
 static void
 recompute (NbReport *self)
@@ -96,6 +109,7 @@ nb_report_constructed (GObject *object)
   self->stated = g_new0 (NbNumber, self->n_cells);
   self->has_stated = g_new0 (gboolean, self->n_cells);
   self->derived = g_new0 (NbNumber, self->n_cells);
+  self->touched = g_new0 (gboolean, self->n_cells);
 
   /* Table cells start at 0; section fields (信息处理费) start blank, so the
    * clerk is asked to state them. */
@@ -130,6 +144,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->stated, g_free);
   g_clear_pointer (&self->has_stated, g_free);
   g_clear_pointer (&self->derived, g_free);
+  g_clear_pointer (&self->touched, g_free);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
 }
@@ -548,6 +563,7 @@ store_value (NbReport        *self,
   char before[NB_NUMBER_BUF], after[NB_NUMBER_BUF];
   NbNumber *slot = &self->input[def->index];
 
+  self->touched[def->index] = TRUE;
   if (slot->blank == value->blank && slot->places == value->places && slot->units == value->units)
     return TRUE;
 
@@ -589,7 +605,8 @@ nb_report_set_value (NbReport        *self,
     }
   if (!nb_number_validate (value, &def->kind, &local_error))
     {
-      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", key, local_error->message);
+      g_autofree char *title = nb_format_dup_cell_title (self->format, def);
+      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", title, local_error->message);
       return FALSE;
     }
   return store_value (self, def, value);
@@ -625,7 +642,8 @@ nb_report_set_value_from_string (NbReport    *self,
     value = nb_number_blank ();
   else if (!nb_number_parse_for_kind (text, &def->kind, &value, &local_error))
     {
-      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", key, local_error->message);
+      g_autofree char *title = nb_format_dup_cell_title (self->format, def);
+      g_set_error (error, NB_ERROR, local_error->code, "%s: %s", title, local_error->message);
       return FALSE;
     }
   return store_value (self, def, &value);
@@ -654,6 +672,8 @@ nb_report_set_stated_value (NbReport       *self,
        * cell.kind reports it. */
       self->input[def->index] = *value;
     }
+  self->touched[def->index] = TRUE;
+  modified_without_history (self);
   recompute (self);
   g_signal_emit (self, signals[CELL_CHANGED], 0, def->key, def->index);
   changed (self);
@@ -673,8 +693,77 @@ nb_report_clear_stated_values (NbReport *self)
   g_return_if_fail (NB_IS_REPORT (self));
 
   memset (self->has_stated, 0, sizeof (gboolean) * self->n_cells);
+  modified_without_history (self);
   recompute (self);
   changed (self);
+}
+
+gboolean
+nb_report_is_touched (NbReport *self,
+                      guint     index)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (index < self->n_cells, FALSE);
+  return self->touched[index];
+}
+
+void
+nb_report_set_touched (NbReport   *self,
+                       const char *key,
+                       gboolean    touched)
+{
+  const NbCellDef *def;
+
+  g_return_if_fail (NB_IS_REPORT (self));
+  def = nb_format_find_cell (self->format, key);
+  g_return_if_fail (def != NULL);
+  self->touched[def->index] = touched;
+}
+
+GPtrArray *
+nb_report_dup_untouched_tables (NbReport *self)
+{
+  GPtrArray *untouched = g_ptr_array_new ();
+
+  g_return_val_if_fail (NB_IS_REPORT (self), untouched);
+
+  for (guint t = 0; t < nb_format_get_n_tables (self->format); t++)
+    {
+      const NbTableDef *table = nb_format_get_table (self->format, t);
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < table->cells->len && !any; i++)
+        {
+          const NbCellDef *def = g_ptr_array_index (table->cells, i);
+          any = !def->computed && self->touched[def->index];
+        }
+      if (!any)
+        g_ptr_array_add (untouched, (gpointer) table);
+    }
+  return untouched;
+}
+
+char *
+nb_report_describe_untouched (NbReport *self)
+{
+  g_autoptr(GPtrArray) tables = nb_report_dup_untouched_tables (self);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (tables->len == 0)
+    return NULL;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const NbTableDef *t = g_ptr_array_index (tables, i);
+
+      if (names->len)
+        g_string_append (names, _("; "));
+      g_string_append_printf (names, _("“%s”"), t->title);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Nobody has filled in the table %s: every figure in it is still the default 0.",
+                                       "Nobody has filled in the tables %s: every figure in them is still the default 0.",
+                                       tables->len),
+                          names->str);
 }
 
 static gboolean
@@ -919,6 +1008,8 @@ nb_report_set_modified (NbReport *self,
 
   if (!modified)
     self->saved_position = nb_history_get_position (self->history);
+  else
+    modified_without_history (self);
   if (modified != self->modified)
     {
       self->modified = modified;

@@ -97,6 +97,19 @@ gboolean      nb_report_has_stated_value (NbReport    *self,
                                           guint        index);
 void          nb_report_clear_stated_values (NbReport *self);
 
+/* Untouched is not zero: a cell is touched once the clerk or an import has
+ * set it (even to the 0 it already held). Not part of the history. */
+gboolean      nb_report_is_touched      (NbReport     *self,
+                                         guint         index);
+void          nb_report_set_touched     (NbReport     *self,
+                                         const char   *key,
+                                         gboolean      touched);
+/* Tables none of whose input cells was ever touched (NbTableDef*, owned
+ * by the format): filled by nobody, they pass every check with their 0s. */
+GPtrArray    *nb_report_dup_untouched_tables (NbReport *self);
+/* One sentence naming them for the clerk (export warnings), or NULL. */
+char         *nb_report_describe_untouched   (NbReport *self);
+
 /* Generic access by field key (see the top of this file): what the command
  * line's set/get, the file and the history use. Cells take numbers as text;
  * text/<section> takes the text itself. */
@@ -117,7 +130,11 @@ gboolean      nb_report_redo            (NbReport     *self);
 void          nb_report_begin_group     (NbReport     *self);
 void          nb_report_end_group       (NbReport     *self);
 
-/* TRUE after any change since creation, load or nb_report_set_modified(FALSE). */
+/* TRUE after any change since creation, load or nb_report_set_modified(FALSE).
+ * The saved state is a position in the history: undo/redo back to it clears
+ * the flag. set_modified(TRUE) (recovered work, a conversion) and stated
+ * values (imports) change the document outside the history, so afterwards no
+ * undo reaches an unmodified state until the next save. */
 gboolean      nb_report_get_modified    (NbReport     *self);
 void          nb_report_set_modified    (NbReport     *self,
                                          gboolean      modified);

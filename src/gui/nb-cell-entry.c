@@ -1,9 +1,12 @@
 /* nb-cell-entry.c — an entry bound to one cell of a report
  *
- * Accepts only what the cell's kind allows (full-width digits become ASCII,
- * a minus sign only where signed, a point only where decimal) and says why
- * when it refuses something; commits to the model on Enter or when focus
- * leaves, so the model's history holds one step per edited cell.
+ * Commits to the model on Enter, Tab, an arrow or when focus leaves, so the
+ * model's history holds one step per edited cell. Full-width digits become
+ * ASCII as they are typed. What the cell's kind does not take ("a", "-4" in a
+ * count, 793.93975 where four places are allowed) never reaches the model:
+ * the typed text stays in the cell, marked as not accepted with the reason on
+ * the cell, until the clerk corrects it or presses Esc (the stored value
+ * comes back). Nothing typed is thrown away and no figure changes silently.
  */
 #include "config.h"
 
@@ -20,10 +23,12 @@ struct _NbCellEntry
   NbReport        *report;
   const NbCellDef *cell;
   gboolean         inserting;
-  /* Set when a minus sign or a point was refused while typing: the clerk
-   * meant another number ("-5", "2.5"), so committing what is left ("5",
-   * "25") would store a wrong figure; the edit is dropped instead. */
-  char            *refused_intent;
+  gboolean         edited;     /* typed into since the last commit */
+  /* A refused entry: the reason, and the model's value when it was refused
+   * (the typed text is kept until that value changes by undo or paste). */
+  char            *refused_reason;
+  char            *refused_base;
+  GtkWidget       *refused_popover;
   guint            select_idle;
   gboolean         just_focused;
   /* What the mark shows now (0 none, 1 warning, 2 error) and its tooltip:
@@ -35,7 +40,7 @@ struct _NbCellEntry
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_WIDGET)
 
-enum { REFUSED, MOVE, PASTE, N_SIGNALS };
+enum { REFUSED, MOVE, NAVIGATE, PASTE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -45,7 +50,9 @@ nb_cell_entry_dispose (GObject *object)
 
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_object (&self->report);
-  g_clear_pointer (&self->refused_intent, g_free);
+  g_clear_pointer (&self->refused_reason, g_free);
+  g_clear_pointer (&self->refused_base, g_free);
+  g_clear_pointer (&self->refused_popover, gtk_widget_unparent);
   g_clear_pointer (&self->shown_tooltip, g_free);
 
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->dispose (object);
@@ -65,6 +72,9 @@ nb_cell_entry_class_init (NbCellEntryClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, g_signal_accumulator_true_handled, NULL, NULL,
+                                    G_TYPE_BOOLEAN, 1, G_TYPE_INT);
   signals[PASTE] = g_signal_new ("paste", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
@@ -82,7 +92,10 @@ refuse (NbCellEntry *self,
   g_signal_emit (self, signals[REFUSED], 0, message);
 }
 
-/* Filters typed or pasted text to what the kind allows. */
+/* Typed or pasted text: full-width figures from a Chinese input method
+ * become ASCII; separators and spaces of pasted figures go. Anything else
+ * is kept as typed, so that what the clerk meant stays visible when the
+ * cell refuses it. */
 static void
 on_insert_text (GtkEditable *editable,
                 const char  *text,
@@ -91,10 +104,6 @@ on_insert_text (GtkEditable *editable,
                 NbCellEntry *self)
 {
   g_autoptr(GString) ok = g_string_new (NULL);
-  const char *current = gtk_editable_get_text (editable);
-  gboolean has_point = strchr (current, '.') != NULL;
-  const char *refused = NULL;
-  gboolean intent = FALSE;
   const char *end;
 
   if (self->inserting)
@@ -118,48 +127,14 @@ on_insert_text (GtkEditable *editable,
 
       if (c >= 0xFF10 && c <= 0xFF19)      /* full-width ０–９ */
         c = '0' + (c - 0xFF10);
-      else if (c == 0xFF0E)                /* ． */
+      else if (c == 0xFF0E || c == 0x3002) /* ． 。 */
         c = '.';
       else if (c == 0xFF0D || c == 0x2212) /* － − */
         c = '-';
 
-      if (c >= '0' && c <= '9')
-        g_string_append_c (ok, (char) c);
-      else if (c == '-' && self->cell->kind.type == NB_KIND_SIGNED)
-        {
-          if (*position == 0 && ok->len == 0 && current[0] != '-')
-            g_string_append_c (ok, '-');
-          else
-            refused = _("A minus sign can only come first"), intent = TRUE;
-        }
-      else if (c == '-')
-        refused = _("This cell takes no negative numbers"), intent = TRUE;
-      else if (c == '.' && self->cell->kind.type == NB_KIND_DECIMAL)
-        {
-          if (!has_point)
-            {
-              g_string_append_c (ok, '.');
-              has_point = TRUE;
-            }
-          else
-            refused = _("A number has only one decimal point"), intent = TRUE;
-        }
-      else if (c == '.')
-        refused = _("This cell takes whole numbers only"), intent = TRUE;
-      else if (c == ',' || c == 0xFF0C || c == ' ' || c == 0x3000)
-        ;   /* thousands separators and spaces from pasted figures: dropped */
-      else
-        refused = _("Only digits can be typed here");
-    }
-
-  if (refused)
-    {
-      if (intent)
-        {
-          g_free (self->refused_intent);
-          self->refused_intent = g_strdup (refused);
-        }
-      refuse (self, refused);
+      if (c == ',' || c == 0xFF0C || c == ' ' || c == 0x3000)
+        continue;   /* thousands separators and spaces from pasted figures */
+      g_string_append_unichar (ok, c);
     }
 
   if (ok->len != (gsize) length || memcmp (ok->str, text, length) != 0)
@@ -174,35 +149,133 @@ on_insert_text (GtkEditable *editable,
     }
 }
 
+static void update_tooltip (NbCellEntry *self);
+
+static void
+on_text_changed (GtkEditable *editable,
+                 NbCellEntry *self)
+{
+  if (!self->inserting)
+    self->edited = TRUE;
+}
+
+static void
+hide_refused_popover (NbCellEntry *self)
+{
+  if (self->refused_popover)
+    gtk_popover_popdown (GTK_POPOVER (self->refused_popover));
+}
+
+/* The typed text stays; the cell says it was not taken, and why. */
+static void
+mark_refused (NbCellEntry *self,
+              const char  *reason)
+{
+  g_autofree char *base = nb_report_dup_field (self->report, self->cell->key, NULL);
+  g_autofree char *note = NULL;
+
+  g_free (self->refused_reason);
+  self->refused_reason = g_strdup (reason);
+  g_free (self->refused_base);
+  self->refused_base = g_steal_pointer (&base);
+  gtk_widget_add_css_class (self->entry, "nb-refused");
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY,
+                                     "action-unavailable-symbolic");
+  note = g_strdup_printf (_("Not accepted: %s. The cell still holds %s; correct the figure or press Esc."),
+                          reason, *self->refused_base ? self->refused_base : _("nothing"));
+  gtk_entry_set_icon_tooltip_text (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, note);
+  update_tooltip (self);
+
+  if (!self->refused_popover)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      self->refused_popover = gtk_popover_new ();
+      gtk_popover_set_autohide (GTK_POPOVER (self->refused_popover), FALSE);
+      gtk_popover_set_position (GTK_POPOVER (self->refused_popover), GTK_POS_BOTTOM);
+      gtk_widget_set_can_focus (self->refused_popover, FALSE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+      gtk_popover_set_child (GTK_POPOVER (self->refused_popover), label);
+      gtk_widget_set_parent (self->refused_popover, GTK_WIDGET (self));
+      gtk_widget_add_css_class (self->refused_popover, "nb-refused-note");
+    }
+  gtk_label_set_text (GTK_LABEL (gtk_popover_get_child (GTK_POPOVER (self->refused_popover))), note);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)))))
+    gtk_popover_popup (GTK_POPOVER (self->refused_popover));
+}
+
+static void
+clear_refused (NbCellEntry *self)
+{
+  if (!self->refused_reason)
+    return;
+  g_clear_pointer (&self->refused_reason, g_free);
+  g_clear_pointer (&self->refused_base, g_free);
+  gtk_widget_remove_css_class (self->entry, "nb-refused");
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
+  hide_refused_popover (self);
+  update_tooltip (self);
+}
+
+gboolean
+nb_cell_entry_is_refused (NbCellEntry *self)
+{
+  g_return_val_if_fail (NB_IS_CELL_ENTRY (self), FALSE);
+  return self->refused_reason != NULL;
+}
+
+const char *
+nb_cell_entry_get_refused_reason (NbCellEntry *self)
+{
+  g_return_val_if_fail (NB_IS_CELL_ENTRY (self), NULL);
+  return self->refused_reason;
+}
+
 gboolean
 nb_cell_entry_commit (NbCellEntry *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *current = nb_report_dup_field (self->report, self->cell->key, NULL);
   g_autoptr(GError) error = NULL;
+  NbNumber value;
 
-  if (self->refused_intent)
-    {
-      g_autofree char *intent = g_steal_pointer (&self->refused_intent);
-      g_autofree char *message = g_strdup_printf (_("%s — the value was not changed"), intent);
-
-      refuse (self, message);
-      nb_cell_entry_refresh (self);
-      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
-      return FALSE;
-    }
   if (g_strcmp0 (text, current) == 0)
-    return TRUE;
+    {
+      clear_refused (self);
+      /* "0" typed over the default 0 states the figure: the cell is touched. */
+      if (self->edited && !nb_report_is_touched (self->report, self->cell->index))
+        {
+          nb_report_set_touched (self->report, self->cell->key, TRUE);
+          nb_report_set_modified (self->report, TRUE);
+        }
+      self->edited = FALSE;
+      return TRUE;
+    }
   /* An emptied table cell means 0 (a blank cell is a defect); a field may be blank. */
   if (*text == '\0' && self->cell->table)
     text = "0";
-  if (!nb_report_set_value_from_string (self->report, self->cell->key, text, &error))
+  if (*text == '\0')
+    value = nb_number_blank ();
+  else if (!nb_number_parse_for_kind (text, &self->cell->kind, &value, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("%s — the value was not changed"), error->message);
+      g_autofree char *message = NULL;
+
+      mark_refused (self, error->message);
+      message = g_strdup_printf (_("%s — not accepted; the cell still holds %s"),
+                                 error->message, *current ? current : _("nothing"));
       refuse (self, message);
-      nb_cell_entry_refresh (self);
       return FALSE;
     }
+  if (!nb_report_set_value (self->report, self->cell->key, &value, &error))
+    {
+      mark_refused (self, error->message);
+      refuse (self, error->message);
+      return FALSE;
+    }
+  clear_refused (self);
+  self->edited = FALSE;
   nb_cell_entry_refresh (self);
   return TRUE;
 }
@@ -212,6 +285,13 @@ nb_cell_entry_refresh (NbCellEntry *self)
 {
   g_autofree char *value = nb_report_dup_field (self->report, self->cell->key, NULL);
 
+  /* A refused text stays until the stored value itself changes. */
+  if (self->refused_reason)
+    {
+      if (g_strcmp0 (value, self->refused_base) == 0)
+        return;
+      clear_refused (self);
+    }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), value) != 0)
     {
       self->inserting = TRUE;
@@ -220,11 +300,32 @@ nb_cell_entry_refresh (NbCellEntry *self)
     }
 }
 
+/* Esc: the stored value comes back. */
+void
+nb_cell_entry_revert (NbCellEntry *self)
+{
+  g_return_if_fail (NB_IS_CELL_ENTRY (self));
+
+  clear_refused (self);
+  nb_cell_entry_refresh (self);
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
+static gboolean
+navigate (NbCellEntry *self,
+          NbCellNav    nav)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[NAVIGATE], 0, (int) nav, &handled);
+  return handled;
+}
+
 static void
 on_activate (GtkEntry    *entry,
              NbCellEntry *self)
 {
-  if (nb_cell_entry_commit (self))
+  if (nb_cell_entry_commit (self) && !navigate (self, NB_CELL_NAV_ENTER))
     g_signal_emit (self, signals[MOVE], 0, 1, 0);
 }
 
@@ -251,8 +352,9 @@ static void
 on_focus_enter (GtkEventControllerFocus *controller,
                 NbCellEntry             *self)
 {
-  g_clear_pointer (&self->refused_intent, g_free);
   self->just_focused = TRUE;
+  if (self->refused_reason && self->refused_popover)
+    gtk_popover_popup (GTK_POPOVER (self->refused_popover));
   select_all_later (self);
 }
 
@@ -280,7 +382,10 @@ static void
 on_focus_leave (GtkEventControllerFocus *controller,
                 NbCellEntry             *self)
 {
+  hide_refused_popover (self);
   nb_cell_entry_commit (self);
+  /* Shown again only when the clerk comes back to the cell. */
+  hide_refused_popover (self);
 }
 
 static gboolean
@@ -295,8 +400,31 @@ on_key_pressed (GtkEventControllerKey *controller,
   int len = (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
   int start, end;
   gboolean selection = gtk_editable_get_selection_bounds (editable, &start, &end);
+  /* Not editing inside the figure: it is all selected (as after Tab), or
+   * empty. Then arrows, Home and End move between cells as in a spreadsheet. */
+  gboolean whole = len == 0 || (selection && start == 0 && end == len);
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (mods & GDK_SHIFT_MASK);
+
+      if (mods & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+        return FALSE;
+      /* A refused figure keeps the cell: the clerk sees why at once. */
+      if (!nb_cell_entry_commit (self))
+        return TRUE;
+      return navigate (self, back ? NB_CELL_NAV_BACKTAB : NB_CELL_NAV_TAB);
+    }
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home ||
+                                   keyval == GDK_KEY_End || keyval == GDK_KEY_KP_End))
+    {
+      if (!nb_cell_entry_commit (self))
+        return TRUE;
+      return navigate (self, keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home
+                             ? NB_CELL_NAV_FIRST : NB_CELL_NAV_LAST);
+    }
+  if (mods)
     return FALSE;
   switch (keyval)
     {
@@ -313,7 +441,7 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
       /* Like a spreadsheet: arrows leave the cell at its edge. */
-      if (pos == 0 && !selection)
+      if (whole || (pos == 0 && !selection))
         {
           if (nb_cell_entry_commit (self))
             g_signal_emit (self, signals[MOVE], 0, 0, -1);
@@ -322,15 +450,33 @@ on_key_pressed (GtkEventControllerKey *controller,
       return FALSE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      if (pos >= len && !selection)
+      if (whole || (pos >= len && !selection))
         {
           if (nb_cell_entry_commit (self))
             g_signal_emit (self, signals[MOVE], 0, 0, 1);
           return TRUE;
         }
       return FALSE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (!whole)
+        return FALSE;   /* inside the figure: the cursor moves */
+      if (!nb_cell_entry_commit (self))
+        return TRUE;
+      return navigate (self, keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home
+                             ? NB_CELL_NAV_ROW_START : NB_CELL_NAV_ROW_END);
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      if (!nb_cell_entry_commit (self))
+        return TRUE;
+      return navigate (self, keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up
+                             ? NB_CELL_NAV_PAGE_UP : NB_CELL_NAV_PAGE_DOWN);
     case GDK_KEY_Escape:
-      nb_cell_entry_refresh (self);
+      nb_cell_entry_revert (self);
       return TRUE;
     default:
       return FALSE;
@@ -357,13 +503,14 @@ nb_cell_entry_new (NbReport        *report,
                                                                 : GTK_INPUT_PURPOSE_NUMBER);
   /* The model owns undo: the entry's own would fight it. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
-  gtk_widget_set_tooltip_text (self->entry, kind);
+  update_tooltip (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cell->label, -1);
 
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->entry));
   g_signal_connect (delegate, "insert-text", G_CALLBACK (on_insert_text), self);
   g_signal_connect (self->entry, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect (self->entry, "changed", G_CALLBACK (on_text_changed), self);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
@@ -446,15 +593,35 @@ nb_cell_entry_set_problems (NbCellEntry *self,
       gtk_widget_add_css_class (self->entry, error ? "error" : "warning");
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY,
                                          error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      gtk_widget_set_tooltip_text (self->entry, tooltip->str);
     }
   else
     {
-      g_autofree char *kind = nb_kind_describe (&self->cell->kind);
-
       /* Clearing an icon that was never set still reserves its room. */
       if (gtk_entry_get_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY))
         gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY, NULL);
-      gtk_widget_set_tooltip_text (self->entry, kind);
     }
+  update_tooltip (self);
+}
+
+/* The cell's tooltip: a refusal first, then the problems, else what it takes. */
+static void
+update_tooltip (NbCellEntry *self)
+{
+  g_autoptr(GString) tip = g_string_new (NULL);
+
+  if (self->refused_reason)
+    g_string_append_printf (tip, _("Not accepted: %s (Esc restores %s)"), self->refused_reason,
+                            self->refused_base && *self->refused_base ? self->refused_base : _("nothing"));
+  if (self->shown_tooltip && *self->shown_tooltip)
+    {
+      if (tip->len)
+        g_string_append_c (tip, '\n');
+      g_string_append (tip, self->shown_tooltip);
+    }
+  if (tip->len == 0)
+    {
+      g_autofree char *kind = nb_kind_describe (&self->cell->kind);
+      g_string_append (tip, kind);
+    }
+  gtk_widget_set_tooltip_text (self->entry, tip->str);
 }

@@ -24,6 +24,9 @@ struct _NbTableView
   GHashTable         *entries;   /* cell key → NbCellEntry */
   GHashTable         *totals;    /* cell key → GtkLabel */
   gulong              changed_id;
+  /* Tab–Tab–Enter: where the tabbing began and the cell it reached. */
+  NbCellEntry        *tab_anchor;
+  NbCellEntry        *tab_last;
 };
 
 G_DEFINE_FINAL_TYPE (NbTableView, nb_table_view, GTK_TYPE_WIDGET)
@@ -101,7 +104,10 @@ on_refused (NbCellEntry *entry,
             const char  *message,
             NbTableView *self)
 {
-  g_autofree char *text = g_strdup_printf ("“%s”：%s", nb_cell_entry_get_cell (entry)->label, message);
+  g_autofree char *title = nb_format_dup_cell_title (nb_report_get_format (self->report),
+                                                     nb_cell_entry_get_cell (entry));
+  g_autofree char *text = g_strdup_printf ("%s：%s", title, message);
+
   g_signal_emit (self, signals[REFUSED], 0, text);
 }
 
@@ -146,8 +152,148 @@ on_move (NbCellEntry *entry,
   const NbGridCell *g = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (entry)->key);
   NbCellEntry *next = g ? neighbour (self, g, rows, columns) : NULL;
 
+  self->tab_anchor = self->tab_last = NULL;
   if (next)
     nb_cell_entry_focus (next);
+}
+
+static NbCellEntry *
+input_at (NbTableView *self,
+          guint        row,
+          guint        column)
+{
+  const NbGridCell *g = nb_grid_cell_at (self->layout, row, column);
+
+  if (g && g->role == NB_GRID_VALUE && !g->cell->computed)
+    return g_hash_table_lookup (self->entries, g->cell->key);
+  return NULL;
+}
+
+/* The first (or last) input cell of a grid row, or of the whole table. */
+static NbCellEntry *
+row_end (NbTableView *self,
+         guint        row,
+         gboolean     last)
+{
+  guint n = nb_grid_get_n_columns (self->layout);
+  NbCellEntry *found = NULL;
+
+  for (guint c = 0; c < n && !(found && !last); c++)
+    {
+      NbCellEntry *e = input_at (self, row, c);
+      if (e)
+        found = e;
+    }
+  return found;
+}
+
+static NbCellEntry *
+table_end (NbTableView *self,
+           gboolean     last)
+{
+  NbCellEntry *found = NULL;
+
+  for (guint i = 0; i < nb_grid_get_n_cells (self->layout); i++)
+    {
+      const NbGridCell *g = nb_grid_get_cell (self->layout, i);
+
+      if (g->role == NB_GRID_VALUE && !g->cell->computed)
+        {
+          found = g_hash_table_lookup (self->entries, g->cell->key);
+          if (!last)
+            break;
+        }
+    }
+  return found;
+}
+
+/* Rows of cells that fit the visible part of the table. */
+static int
+rows_per_page (NbTableView *self,
+               NbCellEntry *entry)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  int h = MAX (1, gtk_widget_get_height (GTK_WIDGET (entry)) + 1);
+  int header = 0;
+
+  for (guint r = 0; r < nb_grid_get_header_rows (self->layout); r++)
+    header += h;
+  return MAX (1, ((int) gtk_adjustment_get_page_size (adj) - header) / h - 1);
+}
+
+static gboolean
+on_navigate (NbCellEntry *entry,
+             NbCellNav    nav,
+             NbTableView *self)
+{
+  const NbGridCell *g = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (entry)->key);
+  NbCellEntry *next = NULL;
+  gboolean handled = TRUE;
+
+  if (!g)
+    return FALSE;
+  switch (nav)
+    {
+    case NB_CELL_NAV_TAB:
+      if (self->tab_last != entry)
+        self->tab_anchor = entry;
+      next = neighbour (self, g, 0, 1);
+      self->tab_last = next;
+      handled = next != NULL;   /* past the last cell: on out of the table */
+      break;
+    case NB_CELL_NAV_BACKTAB:
+      next = neighbour (self, g, 0, -1);
+      handled = next != NULL;
+      break;
+    case NB_CELL_NAV_ENTER:
+      /* As in Excel/WPS: after Tab–Tab, Enter goes to the next row, to the
+       * column where the tabbing began. */
+      if (self->tab_anchor && self->tab_last == entry)
+        {
+          const NbGridCell *a = nb_grid_find_value (self->layout,
+                                                    nb_cell_entry_get_cell (self->tab_anchor)->key);
+
+          for (guint r = g->row + g->rowspan; a && !next && r < nb_grid_get_n_rows (self->layout); r++)
+            next = input_at (self, r, a->column);
+        }
+      if (!next)
+        next = neighbour (self, g, 1, 0);
+      break;
+    case NB_CELL_NAV_ROW_START:
+    case NB_CELL_NAV_ROW_END:
+      next = row_end (self, g->row, nav == NB_CELL_NAV_ROW_END);
+      break;
+    case NB_CELL_NAV_FIRST:
+    case NB_CELL_NAV_LAST:
+      next = table_end (self, nav == NB_CELL_NAV_LAST);
+      break;
+    case NB_CELL_NAV_PAGE_UP:
+    case NB_CELL_NAV_PAGE_DOWN:
+      {
+        int n = rows_per_page (self, entry);
+        int dir = nav == NB_CELL_NAV_PAGE_UP ? -1 : 1;
+        const NbGridCell *at = g;
+
+        for (int i = 0; i < n; i++)
+          {
+            NbCellEntry *e = neighbour (self, at, dir, 0);
+            if (!e)
+              break;
+            next = e;
+            at = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (e)->key);
+          }
+        if (!next)
+          next = table_end (self, dir > 0);
+      }
+      break;
+    default:
+      return FALSE;
+    }
+  if (nav != NB_CELL_NAV_TAB)
+    self->tab_anchor = self->tab_last = NULL;
+  if (next && next != entry)
+    nb_cell_entry_focus (next);
+  return handled;
 }
 
 /* A block copied from Excel/WPS: rows by newline, cells by tab, filled from
@@ -315,6 +461,7 @@ nb_table_view_new (NbReport           *report,
           widget = nb_cell_entry_new (report, g->cell);
           g_signal_connect (widget, "refused", G_CALLBACK (on_refused), self);
           g_signal_connect (widget, "move", G_CALLBACK (on_move), self);
+          g_signal_connect (widget, "navigate", G_CALLBACK (on_navigate), self);
           g_signal_connect (widget, "paste", G_CALLBACK (on_paste), self);
           g_hash_table_insert (self->entries, (gpointer) g->cell->key, widget);
         }

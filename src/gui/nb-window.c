@@ -1190,97 +1190,165 @@ choose_export_file (NbWindow   *self,
                   on_export_chosen, g_object_ref (self));
 }
 
+/* Before exporting, in order: errors, tables nobody filled, a PDF without
+ * a date. "Export anyway" goes on to the next question. */
+typedef enum
+{
+  EXPORT_ASK_ERRORS,
+  EXPORT_ASK_UNTOUCHED,
+  EXPORT_ASK_DATE,
+  EXPORT_ASK_DONE,
+} ExportStage;
+
 typedef struct
 {
-  NbWindow   *self;
-  const char *ext;
+  NbWindow    *self;
+  const char  *ext;
+  ExportStage  stage;
 } ExportAsk;
 
+static void export_from (NbWindow *self, const char *ext, ExportStage stage);
+
 static void
-on_export_errors_response (int      response,
-                           gpointer user_data)
+go_to_untouched_table (NbWindow *self)
+{
+  g_autoptr(GPtrArray) tables = nb_report_dup_untouched_tables (self->report);
+  const NbTableDef *table = tables->len ? g_ptr_array_index (tables, 0) : NULL;
+  int page = table ? page_of_section (self, table->key) : -1;
+
+  if (page < 0)
+    return;
+  gtk_notebook_set_current_page (self->notebook, page);
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const NbCellDef *def = g_ptr_array_index (table->cells, i);
+      if (!def->computed)
+        {
+          nb_table_view_focus_cell (NB_TABLE_VIEW (gtk_notebook_get_nth_page (self->notebook, page)), def->key);
+          break;
+        }
+    }
+}
+
+static void
+on_export_ask_response (int      response,
+                        gpointer user_data)
 {
   g_autofree ExportAsk *ask = user_data;
   NbWindow *self = ask->self;
 
-  if (response == 0)          /* go to the problems */
+  if (response == 0 && self->report)          /* go and correct it */
     {
-      for (guint i = 0; i < self->problems->len; i++)
-        if (nb_problem_get_severity (g_ptr_array_index (self->problems, i)) == NB_SEVERITY_ERROR)
+      switch (ask->stage)
+        {
+        case EXPORT_ASK_ERRORS:
+          for (guint i = 0; i < self->problems->len; i++)
+            if (nb_problem_get_severity (g_ptr_array_index (self->problems, i)) == NB_SEVERITY_ERROR)
+              {
+                nb_problems_view_activate (self->problems_view, i);
+                break;
+              }
+          break;
+        case EXPORT_ASK_UNTOUCHED:
+          go_to_untouched_table (self);
+          break;
+        case EXPORT_ASK_DATE:
           {
-            nb_problems_view_activate (self->problems_view, i);
-            break;
+            int page = page_of_section (self, "details");
+
+            if (page >= 0)
+              {
+                gtk_notebook_set_current_page (self->notebook, page);
+                nb_details_view_focus_field (NB_DETAILS_VIEW (gtk_notebook_get_nth_page (self->notebook, page)), "date");
+              }
           }
+          break;
+        default:
+          break;
+        }
     }
   else if (response == 1 && self->report)     /* export anyway */
-    choose_export_file (self, ask->ext);
+    export_from (self, ask->ext, ask->stage + 1);
   g_object_unref (self);
 }
 
 static void
-on_export_date_response (int      response,
-                         gpointer user_data)
+export_ask (NbWindow    *self,
+            const char  *ext,
+            ExportStage  stage,
+            const char  *heading,
+            const char  *body,
+            const char  *go_label)
 {
-  g_autofree ExportAsk *ask = user_data;
-  NbWindow *self = ask->self;
+  const char *buttons[] = { go_label, _("Export _Anyway"), _("_Cancel"), NULL };
+  ExportAsk *ask = g_new0 (ExportAsk, 1);
 
-  if (response == 0)          /* fill in the date */
+  ask->self = g_object_ref (self);
+  ask->ext = ext;
+  ask->stage = stage;
+  nb_alert (GTK_WINDOW (self), heading, body, buttons, 0, -1, 2, on_export_ask_response, ask);
+}
+
+static void
+export_from (NbWindow    *self,
+             const char  *ext,
+             ExportStage  stage)
+{
+  if (!self->report || self->exporting)
+    return;
+  if (stage <= EXPORT_ASK_ERRORS)
     {
-      int page = page_of_section (self, "details");
+      guint n_errors;
 
-      if (page >= 0)
+      nb_window_check_now (self);
+      n_errors = nb_problems_count (self->problems, NB_SEVERITY_ERROR);
+      if (n_errors > 0)
         {
-          gtk_notebook_set_current_page (self->notebook, page);
-          nb_details_view_focus_field (NB_DETAILS_VIEW (gtk_notebook_get_nth_page (self->notebook, page)), "date");
+          g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "The report has %u error",
+                                                                   "The report has %u errors", n_errors),
+                                                      n_errors);
+
+          export_ask (self, ext, EXPORT_ASK_ERRORS, heading,
+                      _("What you export still contains these errors, and superiors and evaluators "
+                        "will find them. Go to them to correct them, or export anyway."),
+                      _("_Go to Problems"));
+          return;
         }
     }
-  else if (response == 1 && self->report)
-    choose_export_file (self, ask->ext);
-  g_object_unref (self);
+  if (stage <= EXPORT_ASK_UNTOUCHED)
+    {
+      g_autofree char *untouched = nb_report_describe_untouched (self->report);
+
+      if (untouched)
+        {
+          g_autofree char *body = g_strconcat (untouched, " ",
+                                               _("Zeros nobody typed pass every check. If the agency really "
+                                                 "had none, type 0 in a cell of the table to say so."),
+                                               NULL);
+
+          export_ask (self, ext, EXPORT_ASK_UNTOUCHED, _("A table was never filled in"), body,
+                      _("_Go to the Table"));
+          return;
+        }
+    }
+  /* The printed report ends with its date: say so before a PDF without one. */
+  if (stage <= EXPORT_ASK_DATE && g_str_equal (ext, ".pdf") && !nb_report_get_date (self->report))
+    {
+      export_ask (self, ext, EXPORT_ASK_DATE, _("The report date is not filled in"),
+                  _("The printed report ends with the agency and the date it was issued. "
+                    "Without a date the PDF ends with the agency only."),
+                  _("_Fill In the Date"));
+      return;
+    }
+  choose_export_file (self, ext);
 }
 
 static void
 export_with (NbWindow   *self,
              const char *ext)
 {
-  guint n_errors;
-
-  if (!self->report || self->exporting)
-    return;
-  nb_window_check_now (self);
-  n_errors = nb_problems_count (self->problems, NB_SEVERITY_ERROR);
-  if (n_errors > 0)
-    {
-      const char *buttons[] = { _("_Go to Problems"), _("Export _Anyway"), _("_Cancel"), NULL };
-      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "The report has %u error",
-                                                               "The report has %u errors", n_errors),
-                                                  n_errors);
-      ExportAsk *ask = g_new0 (ExportAsk, 1);
-
-      ask->self = g_object_ref (self);
-      ask->ext = ext;
-      nb_alert (GTK_WINDOW (self), heading,
-                _("What you export still contains these errors, and superiors and evaluators "
-                  "will find them. Go to them to correct them, or export anyway."),
-                buttons, 0, -1, 2, on_export_errors_response, ask);
-      return;
-    }
-  /* The printed report ends with its date: say so before a PDF without one. */
-  if (g_str_equal (ext, ".pdf") && !nb_report_get_date (self->report))
-    {
-      const char *buttons[] = { _("_Fill In the Date"), _("Export _Anyway"), _("_Cancel"), NULL };
-      ExportAsk *ask = g_new0 (ExportAsk, 1);
-
-      ask->self = g_object_ref (self);
-      ask->ext = ext;
-      nb_alert (GTK_WINDOW (self), _("The report date is not filled in"),
-                _("The printed report ends with the agency and the date it was issued. "
-                  "Without a date the PDF ends with the agency only."),
-                buttons, 0, -1, 2, on_export_date_response, ask);
-      return;
-    }
-  choose_export_file (self, ext);
+  export_from (self, ext, EXPORT_ASK_ERRORS);
 }
 
 static void

@@ -186,6 +186,136 @@ test_refused_keys_say_why (void)
   destroy (window);
 }
 
+/* A key press as the entry's key controller receives it (GTK 4 has no
+ * public way to synthesize events; this runs the handlers a key runs). */
+static gboolean
+press_key (NbCellEntry     *cell,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkWidget *entry = GTK_WIDGET (nb_cell_entry_get_editable (cell));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  drain ();
+  return handled;
+}
+
+/* Tab into the cell (its figure selected) and type over it, as a clerk does. */
+static NbCellEntry *
+tab_in_and_type (NbWindow   *window,
+                 const char *section,
+                 const char *key,
+                 const char *text)
+{
+  NbCellEntry *cell = entry_for (window, section, key);
+  GtkEditable *editable = nb_cell_entry_get_editable (cell);
+  int pos = 0;
+
+  nb_cell_entry_focus (cell);
+  drain ();
+  gtk_editable_select_region (editable, 0, -1);
+  gtk_editable_delete_selection (editable);
+  gtk_editable_insert_text (editable, text, -1, &pos);
+  drain ();
+  return cell;
+}
+
+static gboolean
+has_focus_in (NbWindow    *window,
+              NbCellEntry *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus && (focus == GTK_WIDGET (cell) || gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)));
+}
+
+/* The issue's cases: a letter typed over a figure, then Tab; five decimals
+ * where four are allowed. The stored value never changes, what was typed
+ * stays visible and marked, the reason is on the cell, and messages name
+ * the cell by its labels. */
+static void
+test_refused_entry_keeps_value (void)
+{
+  NbWindow *window = window_with_new_report (2020);   /* 2019 format: 采购总金额, 4 places */
+  GtkWidget *requests = nb_window_get_page (window, "requests");
+  GtkWidget *active = nb_window_get_page (window, "active");
+  g_autofree char *message = NULL;
+  NbCellEntry *cell;
+  GtkEditable *editable;
+
+  g_signal_connect (requests, "refused", G_CALLBACK (on_refused), &message);
+  g_signal_connect (active, "refused", G_CALLBACK (on_refused), &message);
+  type_into (window, "requests", "requests/new/natural", "7");
+
+  cell = tab_in_and_type (window, "requests", "requests/new/natural", "a");
+  editable = nb_cell_entry_get_editable (cell);
+  g_assert_true (press_key (cell, GDK_KEY_Tab, 0));
+  {
+    g_autofree char *v = value_of (window, "requests/new/natural");
+    g_assert_cmpstr (v, ==, "7");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "a");
+  g_assert_true (nb_cell_entry_is_refused (cell));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "nb-refused"));
+  g_assert_true (has_focus_in (window, cell));      /* kept in the cell */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (editable)), nb_cell_entry_get_refused_reason (cell)));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "三、依申请公开 · 一、本年新收 · 自然人"));
+  g_assert_null (strstr (message, "requests/"));
+
+  /* Checks and totals that run after other edits leave the typed text alone. */
+  type_into (window, "requests", "requests/new/business", "2");
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "a");
+  g_assert_true (nb_cell_entry_is_refused (cell));
+
+  /* Esc: the stored figure comes back. */
+  nb_cell_entry_focus (cell);
+  drain ();
+  g_assert_true (press_key (cell, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "7");
+  g_assert_false (nb_cell_entry_is_refused (cell));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editable), "nb-refused"));
+
+  /* Too many places: kept and refused, not thrown away. */
+  g_clear_pointer (&message, g_free);
+  type_into (window, "active", "active/procurement/amount", "793.93975");
+  cell = entry_for (window, "active", "active/procurement/amount");
+  {
+    g_autofree char *v = value_of (window, "active/procurement/amount");
+    g_assert_cmpstr (v, ==, "0");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (nb_cell_entry_get_editable (cell)), ==, "793.93975");
+  g_assert_true (nb_cell_entry_is_refused (cell));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "二、主动公开 · 政府集中采购 · 采购总金额"));
+  /* Corrected: taken, the mark goes. */
+  type_into (window, "active", "active/procurement/amount", "793.9397");
+  {
+    g_autofree char *v = value_of (window, "active/procurement/amount");
+    g_assert_cmpstr (v, ==, "793.9397");
+  }
+  g_assert_false (nb_cell_entry_is_refused (cell));
+
+  /* An undo that changes the refused cell's stored value replaces the text. */
+  cell = tab_in_and_type (window, "requests", "requests/new/natural", "x");
+  g_assert_false (nb_cell_entry_commit (cell));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);   /* 793.9397 */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);   /* business 2 */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);   /* natural 7 */
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (nb_cell_entry_get_editable (cell)), ==, "0");
+  g_assert_false (nb_cell_entry_is_refused (cell));
+  destroy (window);
+}
+
 static void
 test_paste_block_fills_cells (void)
 {
@@ -389,6 +519,58 @@ test_autosave_and_recovery (void)
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
   destroy (after_crash);
+}
+
+static GtkWindow *find_alert_for (GtkWindow *parent);
+static void click_alert_button (GtkWindow *alert, guint i);
+
+/* The issue's sequence: recover, edit once, Ctrl+Z. The recovered value is
+ * still not saved anywhere, so the window stays "unsaved" and closing asks
+ * (and keeps the autosaved copy until the clerk answers). */
+static void
+test_undo_after_recovery_stays_unsaved (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbWindow *after_crash;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *alert;
+
+  type_into (window, "requests", "requests/new/research", "9");
+  g_assert_true (nb_window_autosave_now (window, &error));
+  path = g_strdup (nb_window_get_recovery_path (window));
+  destroy (window);
+
+  after_crash = nb_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (after_crash));
+  g_assert_true (nb_window_recover (after_crash, path, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (after_crash)), "• "));
+
+  type_into (after_crash, "requests", "requests/new/natural", "4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.undo", NULL));
+  drain ();
+  {
+    g_autofree char *v = value_of (after_crash, "requests/new/natural");
+    g_autofree char *r = value_of (after_crash, "requests/new/research");
+    g_assert_cmpstr (v, ==, "0");
+    g_assert_cmpstr (r, ==, "9");
+  }
+  g_assert_true (nb_report_get_modified (nb_window_get_report (after_crash)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (after_crash)), "• "));
+
+  g_object_ref (after_crash);
+  gtk_window_close (GTK_WINDOW (after_crash));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (after_crash));
+  g_assert_nonnull (alert);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  click_alert_button (alert, 2);   /* cancel */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (after_crash)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  destroy (after_crash);
+  g_object_unref (after_crash);
 }
 
 static GtkWindow *
@@ -905,6 +1087,56 @@ test_new_report_from_last_year (void)
 }
 
 static void
+collect_label_text (GtkWidget *widget,
+                    GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_label_text (c, out);
+}
+
+static char *
+alert_text (GtkWindow *alert)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_label_text (GTK_WIDGET (alert), out);
+  return g_string_free (out, FALSE);
+}
+
+/* Untouched is not zero: a table nobody filled in is named before export,
+ * after the errors; typing 0 over the default 0 counts as filling it. */
+static void
+test_export_warns_untouched_tables (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWindow *alert;
+  g_autofree char *text = NULL;
+
+  type_into (window, "requests", "requests/new/natural", "0");
+  type_into (window, "review", "review/count/reconsideration_upheld", "0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);            /* the errors (empty texts) first */
+  click_alert_button (alert, 1);       /* Export Anyway */
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  text = alert_text (alert);
+  g_assert_nonnull (strstr (text, "二、主动公开政府信息情况"));
+  g_assert_null (strstr (text, "三、收到和处理"));
+  g_assert_null (strstr (text, "四、政府信息公开行政复议"));
+  click_alert_button (alert, 0);       /* Go to the Table */
+  g_assert_null (find_alert_for (GTK_WINDOW (window)));
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "active");
+  destroy (window);
+}
+
+static void
 test_pdf_without_date_asks (void)
 {
   NbWindow *window = window_with_fixture ();   /* no errors, no date */
@@ -943,15 +1175,18 @@ main (int   argc,
 
   g_test_add_func ("/window/typing", test_typing_updates_model_and_totals);
   g_test_add_func ("/window/refused", test_refused_keys_say_why);
+  g_test_add_func ("/window/refused-keeps-value", test_refused_entry_keeps_value);
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
   g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
   g_test_add_func ("/window/recovery", test_autosave_and_recovery);
+  g_test_add_func ("/window/undo-after-recovery", test_undo_after_recovery_stays_unsaved);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error_dialog);
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/export-untouched", test_export_warns_untouched_tables);
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
