@@ -129,14 +129,14 @@ nb_figure_parse (const char      *text,
     {
       char before[NB_NUMBER_BUF], after[NB_NUMBER_BUF];
       NbNumber yuan = *out;
-      guint max_places = def->kind.type == NB_KIND_DECIMAL ? def->kind.places : 0;
+      guint printed_places = out->places;
 
-      /* 元 → 万元 is exact: the same digits, four more places; trailing
-       * zeros go while the places exceed what the cell allows. */
+      /* 元 → 万元 is exact: the same digits, four more places; the zeros
+       * that only the shift added go (380000元 is 38 万元, not 38.0000). */
       if (out->places + 4 <= NB_NUMBER_MAX_PLACES + 4)
         {
           out->places += 4;
-          while (out->places > max_places && out->units % 10 == 0)
+          while (out->places > printed_places && out->units % 10 == 0)
             {
               out->units /= 10;
               out->places--;

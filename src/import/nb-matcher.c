@@ -1019,6 +1019,20 @@ match_heading (NbFormat   *format,
 }
 
 static gboolean
+match_heading_any (const char *text)
+{
+  const char *const *versions = nb_format_list_versions ();
+
+  for (guint v = 0; versions[v]; v++)
+    {
+      NbFormat *format = nb_format_get (versions[v], NULL);
+      if (format && match_heading (format, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
 parse_title (const char  *text,
              char       **agency,
              int         *year)
@@ -1231,6 +1245,7 @@ nb_import_match (NbSourceDoc  *doc,
                                                        (GDestroyNotify) g_ptr_array_unref);
   const NbSectionDef *section = NULL;
   guint n_headings = 0, n_tables = 0;
+  gint last_title = -1;
   int year = 0;
   NbImport *import;
 
@@ -1246,6 +1261,21 @@ nb_import_match (NbSourceDoc  *doc,
       NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
       if (b->kind == NB_SOURCE_PARAGRAPH && parse_title (b->text, &agency, &year))
         title = g_strdup (b->text);
+    }
+  /* The last title printed before the first heading: a site's heading
+   * and the title in the report's own body. */
+  for (guint i = 0; i < doc->blocks->len && title; i++)
+    {
+      NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
+      g_autofree char *a = NULL;
+      int y = 0;
+
+      if (b->kind == NB_SOURCE_TABLE)
+        break;
+      if (parse_title (b->text, &a, &y))
+        last_title = (gint) i;
+      else if (last_title >= 0 && match_heading_any (b->text))
+        break;
     }
   if (!title)
     {
@@ -1304,7 +1334,9 @@ nb_import_match (NbSourceDoc  *doc,
           const NbSectionDef *heading;
           GPtrArray *paras;
 
-          if (title && g_str_equal (b->text, title) && n_headings == 0)
+          /* Before the title (a site's own lines: 发布时间, 来源…) and the
+           * title itself, however often printed, are no section text. */
+          if (i <= last_title)
             continue;
           if ((heading = match_heading (m.format, b->text)) &&
               (!section || heading->position > section->position))
