@@ -18,7 +18,9 @@
 
 static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
-  "texts", "cells", "stated", NULL
+  "texts", "cells", "stated",
+  "import",   /* where an imported report came from (issue 8) */
+  NULL
 };
 
 static const char *

@@ -563,7 +563,22 @@ match_row (TableInfo   *t,
       *fuzzy = TRUE;
       return best;
     }
-  return NULL;
+  if (best)
+    return NULL;   /* two rows fit equally: ambiguous */
+
+  /* A word more or less around the whole official label (行政处罚事项). */
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      GridRow *gr = g_ptr_array_index (t->rows, i);
+      if (g_utf8_strlen (gr->own, -1) < 4 || (!strstr (rest, gr->own) && !strstr (gr->own, rest)) ||
+          g_utf8_strlen (rest, -1) < 4)
+        continue;
+      if (best)
+        return NULL;
+      best = gr;
+    }
+  *fuzzy = best != NULL;
+  return best;
 }
 
 static GridRow *
@@ -617,8 +632,14 @@ collect_table (Match               *m,
 
       if (*label)
         gr = match_row (t, label, &fuzzy, &group_only);
-      else if (any_figure)
-        gr = labelless_row (t);
+      if (!gr && any_figure && !group_only)
+        {
+          /* The 复议诉讼 figures have no label of their own; a text printing
+           * one value per line hangs them on the last heading (总计). */
+          g_autofree char *norm = normalize (label);
+          if (!*label || g_hash_table_contains (t->texts, norm))
+            gr = labelless_row (t);
+        }
 
       if (group_only)
         {
@@ -639,14 +660,11 @@ collect_table (Match               *m,
         }
       if (!gr)
         {
-          if (any_figure)
-            {
-              if (*label && !g_hash_table_contains (t->texts, label))
-                warn (m, _("%s: the row “%s” is not in the form of %s; its figures were not read"),
-                      place, label, t->def->title);
-              else if (!*label)
-                warn (m, _("%s: figures without a row label; they were not read"), place);
-            }
+          if (any_figure && *label)
+            warn (m, _("%s: the row “%s” is not in the form of %s; its figures were not read"),
+                  place, label, t->def->title);
+          else if (any_figure)
+            warn (m, _("%s: figures without a row label; they were not read"), place);
           continue;
         }
       if (*label && fuzzy)
@@ -1336,7 +1354,7 @@ nb_import_match (NbSourceDoc  *doc,
 
           /* Before the title (a site's own lines: 发布时间, 来源…) and the
            * title itself, however often printed, are no section text. */
-          if (i <= last_title)
+          if ((gint) i <= last_title)
             continue;
           if ((heading = match_heading (m.format, b->text)) &&
               (!section || heading->position > section->position))
@@ -1379,7 +1397,9 @@ nb_import_match (NbSourceDoc  *doc,
             {
               TableInfo *ti = g_ptr_array_index (tables, t);
               guint score = score_table (b, ti);
-              if (score > best_score)
+              /* Equal scores (总计 is in two tables): the section decides. */
+              if (score > best_score ||
+                  (score && score == best_score && section && section->table == ti->def))
                 {
                   best = ti;
                   best_score = score;
