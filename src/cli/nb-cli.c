@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "check", nb_cli_check, "check FILE [--previous LASTYEAR.nianbao] [--json]",
     N_("Check the report; exit status 1 if it has errors") },
   { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf", N_("Export to a workbook or PDF") },
+  { "import", nb_cli_import, "import FILE -o OUT.nianbao | --check FILES…|FOLDER [--json] [--csv OUT]",
+    N_("Read published reports (text, web page, Word, PDF) and check them") },
 };
 
 static void

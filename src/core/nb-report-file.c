@@ -19,7 +19,9 @@
 
 static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
-  "texts", "cells", "stated", "untouched", NULL
+  "texts", "cells", "stated", "untouched",
+  "import",   /* where an imported report came from (issue 8) */
+  NULL
 };
 
 /* "untouched": the input cells nobody has set yet (kept 0 by default). A
@@ -140,6 +142,71 @@ read_number (JsonNode    *node,
                        _("Cell “%s”: decimal numbers must be written as text (\"793.9397\") so that no digit is lost"),
                        key);
   return file_error (error, _("Cell “%s” must hold a number, but it is %s"), key, node_type_name (node));
+}
+
+/* "import": { "file": "…", "kind": "html", "encoding": "GB18030", "warnings": [ "…" ] }:
+ * where an imported report came from (optional). */
+static gboolean
+read_import_source (JsonObject  *root,
+                    NbReport    *report,
+                    GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "import");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new ();
+  JsonObject *obj;
+  JsonArray *array = NULL;
+  const char *fields[3] = { NULL, NULL, NULL };
+  static const char *const names[3] = { "file", "kind", "encoding" };
+
+  if (!node || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      file_error (error, _("The field “import” must be an object, but it is %s"), node_type_name (node));
+      return FALSE;
+    }
+  obj = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonNode *member = json_object_get_member (obj, names[i]);
+
+      if (!member || JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        {
+          file_error (error, _("The field “import.%s” must be a string, but it is %s"),
+                      names[i], node_type_name (member));
+          return FALSE;
+        }
+      fields[i] = json_node_get_string (member);
+    }
+  node = json_object_get_member (obj, "warnings");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          file_error (error, _("The field “import.warnings” must be an array, but it is %s"),
+                      node_type_name (node));
+          return FALSE;
+        }
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+            {
+              file_error (error, _("The field “import.warnings” must hold strings, but item %u is %s"),
+                          i + 1, node_type_name (item));
+              return FALSE;
+            }
+          g_ptr_array_add (warnings, (gpointer) json_node_get_string (item));
+        }
+    }
+  g_ptr_array_add (warnings, NULL);
+  nb_report_set_import_source (report, fields[0], fields[1], fields[2],
+                               (const char *const *) warnings->pdata);
+  return TRUE;
 }
 
 static NbReport *
@@ -368,6 +435,8 @@ load_root (JsonNode  *root_node,
 
   if (!read_untouched (root, report, error))
     return NULL;
+  if (!read_import_source (root, report, error))
+    return NULL;
 
   /* A loaded document starts clean: nothing to undo, nothing unsaved. */
   nb_history_clear (nb_report_get_history (report));
@@ -475,6 +544,27 @@ set_nullable_string (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
+static void
+add_import_source (JsonBuilder *b,
+                   NbReport    *report)
+{
+  const char *const *warnings = nb_report_get_import_warnings (report);
+
+  if (!nb_report_has_import_source (report))
+    return;
+  json_builder_set_member_name (b, "import");
+  json_builder_begin_object (b);
+  set_nullable_string (b, "file", nb_report_get_import_file (report));
+  set_nullable_string (b, "kind", nb_report_get_import_kind (report));
+  set_nullable_string (b, "encoding", nb_report_get_import_encoding (report));
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; warnings && warnings[i]; i++)
+    json_builder_add_string_value (b, warnings[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
 char *
 nb_report_file_to_data (NbReport *report,
                         gsize    *length)
@@ -562,6 +652,7 @@ nb_report_file_to_data (NbReport *report,
       json_builder_end_object (b);
     }
   write_untouched (b, report);
+  add_import_source (b, report);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -1016,3 +1016,105 @@ nb_report_set_modified (NbReport *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 }
+
+/* Import source: kept as object data so that the document's own fields
+ * (which other work edits) stay as they are; it is no undoable edit. */
+typedef struct
+{
+  char  *file_name;
+  char  *kind;
+  char  *encoding;
+  char **warnings;
+} ImportSource;
+
+static void
+import_source_free (gpointer data)
+{
+  ImportSource *source = data;
+
+  g_free (source->file_name);
+  g_free (source->kind);
+  g_free (source->encoding);
+  g_strfreev (source->warnings);
+  g_free (source);
+}
+
+static ImportSource *
+get_import_source (NbReport *self)
+{
+  return g_object_get_data (G_OBJECT (self), "nb-import-source");
+}
+
+void
+nb_report_set_import_source (NbReport          *self,
+                             const char        *file_name,
+                             const char        *kind,
+                             const char        *encoding,
+                             const char *const *warnings)
+{
+  ImportSource *source;
+  static const char *const none[] = { NULL };
+
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  source = g_new0 (ImportSource, 1);
+  source->file_name = g_strdup (file_name);
+  source->kind = g_strdup (kind);
+  source->encoding = g_strdup (encoding);
+  source->warnings = g_strdupv ((char **) (warnings ? warnings : none));
+  g_object_set_data_full (G_OBJECT (self), "nb-import-source", source, import_source_free);
+}
+
+gboolean
+nb_report_has_import_source (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return get_import_source (self) != NULL;
+}
+
+const char *
+nb_report_get_import_file (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? source->file_name : NULL;
+}
+
+const char *
+nb_report_get_import_kind (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? source->kind : NULL;
+}
+
+const char *
+nb_report_get_import_encoding (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? source->encoding : NULL;
+}
+
+const char *const *
+nb_report_get_import_warnings (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? (const char *const *) source->warnings : NULL;
+}
+
+void
+nb_report_clear_import_source (NbReport *self)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_object_set_data (G_OBJECT (self), "nb-import-source", NULL);
+}

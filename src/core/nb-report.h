@@ -147,4 +147,22 @@ void          nb_report_set_modified    (NbReport     *self,
  * and notify:: for the properties agency, agency-kind, year, date, signoff,
  * title, modified. */
 
+/* Where an imported report came from: the file's name, the reader's kind
+ * ("text", "html", "docx", "pdf"), the encoding (or NULL) and the import's
+ * warnings (NULL-terminated). Kept in the .nianbao file so the window can
+ * show the warnings beside the checks until the clerk has gone through
+ * them (nb_report_clear_import_source). Not part of the undo history. */
+void               nb_report_set_import_source   (NbReport          *self,
+                                                  const char        *file_name,
+                                                  const char        *kind,
+                                                  const char        *encoding,
+                                                  const char *const *warnings);
+gboolean           nb_report_has_import_source   (NbReport          *self);
+const char        *nb_report_get_import_file     (NbReport          *self);
+const char        *nb_report_get_import_kind     (NbReport          *self);
+const char        *nb_report_get_import_encoding (NbReport          *self);
+/* Never NULL once set (may be empty); NULL when not imported. */
+const char *const *nb_report_get_import_warnings (NbReport          *self);
+void               nb_report_clear_import_source (NbReport          *self);
+
 G_END_DECLS
