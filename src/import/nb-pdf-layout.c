@@ -220,6 +220,8 @@ typedef struct
 {
   guint      row, col, rowspan, colspan;
   GPtrArray *chars;
+  char      *before;   /* text of a part on an earlier page (a row cut by a page break) */
+  char      *after;    /* text of a part on a later page */
 } TCell;
 
 static void
@@ -228,6 +230,8 @@ tcell_free (gpointer data)
   TCell *c = data;
 
   g_ptr_array_unref (c->chars);
+  g_free (c->before);
+  g_free (c->after);
   g_free (c);
 }
 
@@ -470,15 +474,189 @@ find_tables (const NbPdfPage *page,
   return tables;
 }
 
+static int
+cmp_tcell (gconstpointer a,
+           gconstpointer b,
+           gpointer      data)
+{
+  const TCell *x = *(TCell *const *) a, *y = *(TCell *const *) b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->col < y->col ? -1 : x->col > y->col;
+}
+
 static char *
 cell_text (TCell *cell)
 {
   g_autoptr(GArray) lines = make_lines (cell->chars);
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_new (cell->before);
 
   for (guint i = 0; i < lines->len; i++)
     append_joined (out, g_array_index (lines, Line, i).text);
+  if (cell->after)
+    append_joined (out, cell->after);
   return g_string_free (out, FALSE);
+}
+
+static gboolean
+looks_numeric (const char *text)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (!strchr ("+-.,% ", *p))
+        return FALSE;
+    }
+  return digit;
+}
+
+/* Where a grid line of one part is in the joined grid. */
+static guint
+grid_index (GArray *lines,
+            double  pos)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < lines->len; i++)
+    if (fabs (g_array_index (lines, double, i) - pos)
+        < fabs (g_array_index (lines, double, best) - pos))
+      best = i;
+  return best;
+}
+
+static gboolean
+same_edges (Table *a,
+            Table *b)
+{
+  return fabs (g_array_index (a->xs, double, 0) - g_array_index (b->xs, double, 0)) < 3
+         && fabs (g_array_index (a->xs, double, a->xs->len - 1)
+                  - g_array_index (b->xs, double, b->xs->len - 1)) < 3;
+}
+
+/* The table ending one page and the one starting the next, as one: the
+ * columns of both (each part may lack some lines), b's rows under a's.
+ * A cell with a row span cut by the page break comes on as an empty cell
+ * under it: the two are one.  A row cut in two (its text goes on, its
+ * figures are on one side) is one row. */
+static Table *
+join_tables (Table *a,
+             Table *b)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  Table *t = g_new0 (Table, 1);
+  g_autofree TCell **bottom = NULL;
+  gboolean split_row = TRUE, any_text = FALSE;
+  guint shift;
+
+  g_array_append_vals (all, a->xs->data, a->xs->len);
+  g_array_append_vals (all, b->xs->data, b->xs->len);
+  t->xs = cluster (all);
+  t->ys = g_array_new (FALSE, FALSE, sizeof (double));
+  t->cells = g_ptr_array_new_with_free_func (tcell_free);
+  t->top = a->top;
+  t->ncols = t->xs->len - 1;
+
+  /* a's cells, in the joined columns */
+  bottom = g_new0 (TCell *, t->ncols);
+  for (guint i = 0; i < a->cells->len; i++)
+    {
+      TCell *c = a->cells->pdata[i];
+      TCell *n = g_new0 (TCell, 1);
+      guint c1 = grid_index (t->xs, g_array_index (a->xs, double, c->col));
+      guint c2 = grid_index (t->xs, g_array_index (a->xs, double, c->col + c->colspan));
+
+      *n = (TCell) { c->row, c1, c->rowspan, MAX (c2, c1 + 1) - c1, g_ptr_array_ref (c->chars),
+                     g_strdup (c->before), g_strdup (c->after) };
+      g_ptr_array_add (t->cells, n);
+      if (c->row + c->rowspan == a->nrows)
+        for (guint j = c1; j < c1 + n->colspan && j < t->ncols; j++)
+          bottom[j] = n;
+    }
+
+  /* Is b's first row the rest of a's last one? */
+  for (guint i = 0; i < b->cells->len; i++)
+    {
+      TCell *c = b->cells->pdata[i];
+      guint c1 = grid_index (t->xs, g_array_index (b->xs, double, c->col));
+      g_autofree char *text = NULL;
+      TCell *above;
+
+      if (c->row != 0)
+        break;
+      text = cell_text (c);
+      above = c1 < t->ncols ? bottom[c1] : NULL;
+      if (!*text)
+        {
+          if (c->rowspan > 1 && !(above && above->col == c1))
+            split_row = FALSE;
+          continue;
+        }
+      any_text = TRUE;
+      if (looks_numeric (text) || !above || above->col != c1)
+        split_row = FALSE;
+      else
+        {
+          g_autofree char *above_text = cell_text (above);
+          if (looks_numeric (above_text))
+            split_row = FALSE;
+        }
+    }
+  split_row = split_row && any_text;
+  shift = split_row ? a->nrows - 1 : a->nrows;
+
+  for (guint i = 0; i < b->cells->len; i++)
+    {
+      TCell *c = b->cells->pdata[i];
+      guint c1 = grid_index (t->xs, g_array_index (b->xs, double, c->col));
+      guint c2 = grid_index (t->xs, g_array_index (b->xs, double, c->col + c->colspan));
+      TCell *above = c->row == 0 && c1 < t->ncols ? bottom[c1] : NULL;
+      guint cs = MAX (c2, c1 + 1) - c1;
+
+      if (above && (above->col != c1 || above->colspan != cs))
+        above = NULL;
+      if (c->row == 0)
+        {
+          g_autofree char *text = cell_text (c);
+          g_autofree char *above_text = above ? cell_text (above) : NULL;
+
+          if (split_row && above)
+            {
+              /* the rest of the cell's text, and of its span */
+              if (*text)
+                {
+                  char *after = above->after ? g_strconcat (above->after, text, NULL)
+                                             : g_strdup (text);
+                  g_free (above->after);
+                  above->after = after;
+                }
+              above->rowspan += c->rowspan - 1;
+              continue;
+            }
+          if (split_row && !*text && c->rowspan == 1)
+            continue;
+          if (!*text && above && *above_text && !looks_numeric (above_text))
+            {
+              /* a label's span going on over the page break */
+              above->rowspan += c->rowspan - (split_row ? 1 : 0);
+              continue;
+            }
+        }
+      {
+        TCell *n = g_new0 (TCell, 1);
+
+        *n = (TCell) { c->row + shift, c1, c->rowspan, cs, g_ptr_array_ref (c->chars),
+                       g_strdup (c->before), g_strdup (c->after) };
+        if (split_row && c->row == 0)
+          n->row = shift, n->rowspan = MAX (c->rowspan, 2) - 1;
+        g_ptr_array_add (t->cells, n);
+      }
+    }
+  t->nrows = shift + b->nrows;
+  return t;
 }
 
 /* ---- pages into blocks -------------------------------------------------- */
@@ -492,9 +670,13 @@ typedef struct
   gboolean       have_prev;
   guint          prev_page;
   double         left, right; /* the text's margins, over the document */
-  NbSourceBlock *last_table;  /* the last block, if a table */
-  GArray        *last_xs;     /* its grid's columns */
+  Table         *pending;     /* the last table, not yet added: it may go on */
+  guint          pending_page;   /* where it starts */
+  guint          pending_last;   /* where its last part is */
+  GPtrArray     *joined;      /* Table*: tables made by join_tables */
 } Builder;
+
+static void flush_table (Builder *b);
 
 static void
 flush_para (Builder *b)
@@ -503,7 +685,6 @@ flush_para (Builder *b)
     {
       NbSourceBlock *block = nb_source_doc_add_paragraph (b->doc, b->para->str, b->para_page);
       block->where = g_strdup_printf (_("page %u"), b->para_page);
-      b->last_table = NULL;
     }
   if (b->para)
     g_string_free (b->para, TRUE);
@@ -571,39 +752,30 @@ cmp_item (gconstpointer a,
 }
 
 static void
-emit_table (Builder *b,
-            Table   *t,
-            guint    page_no)
+flush_table (Builder *b)
 {
+  Table *t = b->pending;
   NbSourceBlock *block;
-  gboolean go_on = FALSE;
   guint next = 0;
+  g_autoptr(GPtrArray) cells = NULL;
 
-  /* A table whose columns are those of the table that ended the last
-   * page goes on with it. */
-  if (b->last_table && b->last_xs && b->last_xs->len == t->xs->len && !b->para)
-    {
-      go_on = TRUE;
-      for (guint i = 0; i < t->xs->len; i++)
-        if (fabs (g_array_index (t->xs, double, i) - g_array_index (b->last_xs, double, i)) > 3)
-          go_on = FALSE;
-    }
-  flush_para (b);
-  if (go_on)
-    block = b->last_table;
-  else
-    {
-      block = nb_source_doc_add_table (b->doc, page_no);
-      block->where = g_strdup_printf (_("page %u"), page_no);
-    }
+  if (!t)
+    return;
+  b->pending = NULL;
+  block = nb_source_doc_add_table (b->doc, b->pending_page);
+  block->where = g_strdup_printf (_("page %u"), b->pending_page);
 
+  /* the cells row by row, left to right */
+  cells = g_ptr_array_copy (t->cells, NULL, NULL);
+  g_ptr_array_set_free_func (cells, NULL);   /* the copy would free t's cells */
+  g_ptr_array_sort_with_data (cells, cmp_tcell, NULL);
   for (guint r = 0; r < t->nrows; r++)
     {
-      NbSourceRow *row = nb_source_block_add_row (block, page_no);
+      NbSourceRow *row = nb_source_block_add_row (block, b->pending_page);
 
-      for (; next < t->cells->len; next++)
+      for (; next < cells->len; next++)
         {
-          TCell *cell = t->cells->pdata[next];
+          TCell *cell = cells->pdata[next];
           g_autofree char *text = NULL;
 
           if (cell->row != r)
@@ -612,10 +784,29 @@ emit_table (Builder *b,
           nb_source_row_add_cell (row, text, cell->colspan, cell->rowspan);
         }
     }
-  b->last_table = block;
-  if (b->last_xs)
-    g_array_unref (b->last_xs);
-  b->last_xs = g_array_ref (t->xs);
+}
+
+/* A table that opens a page goes on with one that ended the last page
+ * if their outer edges are the same. */
+static void
+add_table (Builder *b,
+           Table   *t,
+           guint    page_no,
+           gboolean opens_page)
+{
+  flush_para (b);
+  if (b->pending && opens_page && b->pending_last + 1 == page_no && same_edges (b->pending, t))
+    {
+      Table *joined = join_tables (b->pending, t);
+
+      g_ptr_array_add (b->joined, joined);
+      b->pending = joined;
+      b->pending_last = page_no;
+      return;
+    }
+  flush_table (b);
+  b->pending = t;
+  b->pending_page = b->pending_last = page_no;
 }
 
 /* Lines cut into two or more pieces by wide gaps, one after another, are
@@ -638,6 +829,7 @@ emit_unruled (Builder *b,
     return k;
 
   flush_para (b);
+  flush_table (b);
   block = nb_source_doc_add_table (b->doc, page_no);
   block->where = g_strdup_printf (_("page %u"), page_no);
   for (guint i = k; i < end; i++)
@@ -648,7 +840,6 @@ emit_unruled (Builder *b,
       for (guint s = 0; s < l->segments->len; s++)
         nb_source_row_add_cell (row, l->segments->pdata[s], 1, 1);
     }
-  b->last_table = NULL;
   return end;
 }
 
@@ -743,6 +934,8 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
   g_autoptr(GArray) rights = g_array_new (FALSE, FALSE, sizeof (double));
   Builder b = { doc, NULL };
 
+  b.joined = g_ptr_array_new_with_free_func (table_free);
+
   g_return_if_fail (doc != NULL);
 
   /* First every page's tables and lines, for what the pages share: the
@@ -822,7 +1015,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
 
           if (it->is_table)
             {
-              emit_table (&b, tables->pdata[it->index], page_no);
+              add_table (&b, tables->pdata[it->index], page_no, k == 0);
               k++;
               continue;
             }
@@ -834,6 +1027,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
             }
 
           l = &g_array_index (lines, Line, it->index);
+          flush_table (&b);
           if (starts_paragraph (&b, l, page_no, pitch))
             {
               flush_para (&b);
@@ -844,13 +1038,12 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
           b.prev = *l;
           b.have_prev = TRUE;
           b.prev_page = page_no;
-          b.last_table = NULL;
           k++;
         }
     }
   flush_para (&b);
-  if (b.last_xs)
-    g_array_unref (b.last_xs);
+  flush_table (&b);
+  g_ptr_array_unref (b.joined);
   for (guint p = 0; p < n_pages; p++)
     page_parts_clear (&parts[p]);
 }
