@@ -18,6 +18,8 @@ packages=(
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev libgsf-1-dev libxml2-dev
   # readers of published text files and web pages: encodings, HTML
   libuchardet-dev
+  # readers of published reports: Word files (zip, XML) and PDFs
+  libpoppler-glib-dev
   # fonts for the documents: Noto CJK SC (仿宋/宋体/黑体 fall-backs), AR PL (楷体)
   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
   # Calibri-metric font: LibreOffice otherwise prints our workbooks shrunk
@@ -25,6 +27,7 @@ packages=(
   # tests: a display, the Chinese locale, independent readers of what we export
   xvfb xauth dbus-x11 at-spi2-core locales
   poppler-utils python3 python3-openpyxl libreoffice-calc-nogui
+  python3-docx libreoffice-writer-nogui
   desktop-file-utils appstream libxml2-utils
   imagemagick librsvg2-bin valgrind xdotool
 )
