@@ -1,5 +1,6 @@
 /* Every check of checks.md fails on a report built to break it and passes on
  * one built to satisfy it; the fixture's figures pass every error check. */
+#include <locale.h>
 #include <string.h>
 
 #include "nb-checker.h"
@@ -529,6 +530,124 @@ test_order (void)
     }
 }
 
+
+/* ---- blank is not zero (imported reports) ---- */
+
+static void
+blank (NbReport *r, const char *key)
+{
+  NbNumber b = nb_number_blank ();
+  nb_report_set_stated_value (r, key, &b);
+}
+
+static gboolean
+any_message_has (GPtrArray *p, const char *needle)
+{
+  for (guint i = 0; i < p->len; i++)
+    if (strstr (nb_problem_get_message (g_ptr_array_index (p, i)), needle))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_blank_not_zero (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+      NbFormat *format = nb_report_get_format (r);
+      const NbTableDef *requests = nb_format_find_table (format, "requests");
+      g_autoptr(GPtrArray) p = NULL;
+      NbProblem *problem;
+      const char *m;
+
+      /* An imported table whose result items were left blank, but whose
+       * printed （七）总计 says 412 for 自然人. */
+      for (guint i = 0; i < requests->cells->len; i++)
+        {
+          const NbCellDef *def = g_ptr_array_index (requests->cells, i);
+          if (g_str_equal (def->column->key, "natural") && !def->computed &&
+              !g_str_equal (def->row->key, "new") && !g_str_equal (def->row->key, "carried_in") &&
+              !g_str_equal (def->row->key, "carried_out"))
+            blank (r, def->key);
+        }
+      stated (r, "requests/results_total/natural", 412);
+      set (r, "requests/new/natural", "412");
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      problem = find (p, "requests.results_total");
+      g_assert_nonnull (problem);
+      m = nb_problem_get_message (problem);
+      /* Not the false "应为…之和 0，但填报为 412". */
+      g_assert_null (strstr (m, "之和 0"));
+      g_assert_nonnull (strstr (m, "412"));
+      g_assert_nonnull (strstr (m, "“（一）予以公开”、“（二）部分公开”"));
+      g_assert_nonnull (strstr (m, "为空"));
+      /* Blanks show as 空, never as (0). */
+      g_assert_false (any_message_has (p, "予以公开(0)"));
+      /* Blank items in one row are one problem per row (listing its
+       * columns), not one per cell: here 自然人 is blank in each item row. */
+      problem = find (p, "cell.blank");
+      g_assert_nonnull (problem);
+      g_assert_nonnull (strstr (nb_problem_get_message (problem), "“（一）予以公开 · 自然人”为空"));
+      g_clear_pointer (&p, g_ptr_array_unref);
+
+      /* A whole row blank: one problem naming its columns. */
+      g_clear_object (&r);
+      r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+      g_assert_cmpuint (count_for (r, NULL, "cell.blank"), ==, 0);
+      for (guint c = 0; c < requests->columns->len; c++)
+        {
+          const NbColumnDef *col = g_ptr_array_index (requests->columns, c);
+          g_autofree char *key = g_strdup_printf ("requests/partial/%s", col->key);
+          blank (r, key);
+        }
+      p = nb_check_report (r, NULL);
+      g_assert_cmpuint (count (p, "cell.blank"), ==, 1);
+      m = nb_problem_get_message (find (p, "cell.blank"));
+      g_assert_nonnull (strstr (m, "7 格为空"));
+      g_assert_nonnull (strstr (m, "“自然人”、“商业企业”"));
+      g_assert_true (nb_problem_has_key (find (p, "cell.blank"), "requests/partial/legal"));
+      /* The row's blanks balance as zeros: no arithmetic error on top. */
+      g_assert_cmpuint (count (p, "requests.results_total"), ==, 0);
+      g_clear_pointer (&p, g_ptr_array_unref);
+
+      /* The review table's repeated labels are named with their group. */
+      g_clear_object (&r);
+      r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+      blank (r, "review/count/direct_upheld");
+      blank (r, "review/count/after_upheld");
+      m = NULL;
+      p = nb_check_report (r, NULL);
+      g_assert_cmpuint (count (p, "cell.blank"), ==, 1);
+      g_assert_nonnull (strstr (nb_problem_get_message (find (p, "cell.blank")), "“行政诉讼未经复议直接起诉结果维持”"));
+      g_assert_nonnull (strstr (nb_problem_get_message (find (p, "cell.blank")), "复议后起诉结果维持”"));
+    }
+}
+
+static void
+test_fees_blank_field (void)
+{
+  g_autoptr(NbReport) r = report_new ("2021", 2024);
+  g_autoptr(GPtrArray) p = NULL;
+  const char *m;
+
+  set (r, "requests/other_no_fee/natural", "2");
+  set (r, "requests/new/natural", "2");
+  set (r, "other/fee_notices", "");
+  p = nb_check_report (r, NULL);
+  g_assert_cmpuint (count (p, "fees.consistent"), ==, 1);
+  m = nb_problem_get_message (find (p, "fees.consistent"));
+  g_assert_nonnull (strstr (m, "未填写"));
+  g_assert_null (strstr (m, "为 0"));
+  g_assert_null (strstr (m, "为  件"));
+  g_clear_pointer (&p, g_ptr_array_unref);
+  set (r, "other/fee_notices", "2");
+  g_assert_cmpuint (count_for (r, NULL, "fees.consistent"), ==, 0);
+}
+
 /* ---- sentences from the tables ---- */
 
 static void
@@ -602,6 +721,7 @@ test_sentences_agree_with_checks (void)
 int
 main (int argc, char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/checker/fixture", test_fixture);
   g_test_add_func ("/checker/sentences", test_sentences_agree_with_checks);
@@ -618,5 +738,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/deadline", test_deadline);
   g_test_add_func ("/checker/across-years", test_across_years);
   g_test_add_func ("/checker/order", test_order);
+  g_test_add_func ("/checker/blank-not-zero", test_blank_not_zero);
+  g_test_add_func ("/checker/fees-blank-field", test_fees_blank_field);
   return g_test_run ();
 }

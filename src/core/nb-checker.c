@@ -73,6 +73,8 @@ typedef struct
   Op           op;
   TermLabel    term_label;
   char        *message;
+  char        *message_blank;  /* when blank cells make the comparison moot */
+  char        *message_row;    /* cell.blank: several blanks in one row */
   /* built-ins */
   GStrv        strings;    /* not_just, patterns, keywords, text_mentions */
   GArray      *fields;     /* guint cell indexes (fees_present) */
@@ -110,6 +112,7 @@ struct _NbChecker
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
   GStrv               period_keywords;
+  JsonObject         *texts;         /* the format's "check_texts" */
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
@@ -143,6 +146,8 @@ check_free (gpointer data)
   g_free (c->id);
   g_clear_pointer (&c->instances, g_ptr_array_unref);
   g_free (c->message);
+  g_free (c->message_blank);
+  g_free (c->message_row);
   g_strfreev (c->strings);
   g_clear_pointer (&c->fields, g_array_unref);
   g_free (c->deadline_department);
@@ -346,6 +351,7 @@ compile_compare (NbChecker   *self,
   check->term_label = g_strcmp0 (term_label, "column") == 0 ? LABEL_COLUMN
                       : g_strcmp0 (term_label, "cell") == 0 ? LABEL_CELL : LABEL_ROW;
   check->message = g_strdup (member_string (obj, "message"));
+  check->message_blank = g_strdup (member_string (obj, "message_blank"));
   if (!check->message)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
@@ -511,6 +517,7 @@ nb_checker_new (NbFormat  *format,
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
 
   self->format = g_object_ref (format);
+  self->texts = nb_format_get_check_texts (format);
   for (guint i = 0; i < nb_format_get_n_sections (format); i++)
     {
       const NbSectionDef *s = nb_format_get_section (format, i);
@@ -558,6 +565,9 @@ nb_checker_new (NbFormat  *format,
           return NULL;
         }
 
+      if (check->type != CHECK_COMPARE)
+        check->message = g_strdup (member_string (obj, "message"));
+      check->message_row = g_strdup (member_string (obj, "message_row"));
       switch (check->type)
         {
         case CHECK_COMPARE:
@@ -693,17 +703,43 @@ terms_available (Run    *run,
   return TRUE;
 }
 
+static const char *
+check_text (NbChecker  *self,
+            const char *name)
+{
+  const char *s = self->texts ? member_string (self->texts, name) : NULL;
+
+  return s ? s : "";
+}
+
+/* "793.9397"; for a blank the format's word: 空 for a table cell, 未填写
+ * for a section field — never "0", a blank is not a zero. */
+static const char *
+value_text (NbChecker       *self,
+            const NbCellDef *def,
+            const NbNumber  *v,
+            char            *buf)
+{
+  if (v->blank)
+    return check_text (self, def && !def->table ? "blank_field" : "blank_cell");
+  return nb_number_format (v, buf);
+}
+
+/* The sum of @terms, blanks counting 0; blank itself when every term is. */
 static NbNumber
 sum_terms (Run    *run,
            GArray *terms)
 {
   NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = terms->len > 0;
 
   for (guint i = 0; i < terms->len; i++)
     {
       const Term *t = &g_array_index (terms, Term, i);
       const NbNumber *v = term_value (run, t);
 
+      if (!v->blank)
+        all_blank = FALSE;
       if (t->negate)
         {
           NbNumber neg = nb_number_negate (v);
@@ -712,7 +748,44 @@ sum_terms (Run    *run,
       else
         nb_number_add (&sum, v);
     }
+  sum.blank = all_blank;
   return sum;
+}
+
+/* Blank, or a computed total over a blank (its 0 would be a false figure). */
+static gboolean
+cell_has_blank (Run   *run,
+                guint  index)
+{
+  const NbCellDef *def = nb_format_get_cell (run->self->format, index);
+
+  if (nb_report_get_value_at (run->report, index)->blank)
+    return TRUE;
+  if (!def->computed || nb_report_has_stated_value (run->report, index))
+    return FALSE;
+  for (guint t = 0; t < def->n_terms; t++)
+    if (cell_has_blank (run, def->terms[t]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+term_has_blank (Run        *run,
+                const Term *t)
+{
+  if (t->prev)
+    return term_value (run, t)->blank;
+  return cell_has_blank (run, t->index);
+}
+
+static gboolean
+terms_have_blank (Run    *run,
+                  GArray *terms)
+{
+  for (guint i = 0; i < terms->len; i++)
+    if (term_has_blank (run, &g_array_index (terms, Term, i)))
+      return TRUE;
+  return FALSE;
 }
 
 static const char *
@@ -735,7 +808,7 @@ term_label (NbChecker   *self,
     }
 }
 
-/* "一、本年新收(5) + 二、上年结转(1)" */
+/* "一、本年新收(5) + 二、上年结转(空)" */
 static char *
 render_terms (Run         *run,
               const Check *check,
@@ -754,7 +827,38 @@ render_terms (Run         *run,
         g_string_truncate (s, 0), g_string_append (s, "−");
       g_string_append_printf (s, "%s%s(%s)", t->prev ? "上年" : "",
                               term_label (run->self, check, t),
-                              nb_number_format (term_value (run, t), buf));
+                              value_text (run->self, nb_format_find_cell (run->self->format, t->key),
+                                          term_value (run, t), buf));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* "“（一）予以公开”、“（二）部分公开”等 20 项": which cells are blank. */
+static char *
+render_blanks (Run                *run,
+               const Check        *check,
+               GArray *const      *sides,
+               guint               n_sides)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+  const guint shown = 4;
+
+  for (guint k = 0; k < n_sides; k++)
+    for (guint i = 0; i < sides[k]->len; i++)
+      {
+        const Term *t = &g_array_index (sides[k], Term, i);
+        if (term_has_blank (run, t))
+          g_ptr_array_add (names, (gpointer) term_label (run->self, check, t));
+      }
+  for (guint i = 0; i < names->len && i < shown; i++)
+    g_string_append_printf (s, "%s“%s”", i ? "、" : "", (const char *) names->pdata[i]);
+  if (names->len > shown)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", names->len);
+      g_autoptr(GString) more = g_string_new (check_text (run->self, "blank_more"));
+      g_string_replace (more, "{n}", n, 0);
+      g_string_append (s, more->str);
     }
   return g_string_free (s, FALSE);
 }
@@ -803,25 +907,35 @@ run_compare (Run         *run,
         continue;
       left = sum_terms (run, in->left);
       right = in->has_const ? in->right_const : sum_terms (run, in->right);
+      /* Blanks count 0 here; a failing comparison that involves blanks
+       * says which cells are blank instead of quoting a false sum. */
       if (!compare_ok (check->op, &left, &right))
         {
           g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+          GArray *sides[] = { in->left, in->right };
+          gboolean blanks = terms_have_blank (run, in->left) || terms_have_blank (run, in->right);
           g_autofree char *l = render_terms (run, check, in->left);
           g_autofree char *r = in->has_const ? NULL : render_terms (run, check, in->right);
+          g_autofree char *b = render_blanks (run, check, sides, 2);
           g_autofree char *message = NULL;
           g_autofree char *v_label = in->var ? g_strdup_printf ("{%s.label}", in->var) : NULL;
           g_autofree char *v_short = in->var ? g_strdup_printf ("{%s.short}", in->var) : NULL;
           g_autofree char *v_ordinal = in->var ? g_strdup_printf ("{%s.ordinal}", in->var) : NULL;
           g_autofree char *v_key = in->var ? g_strdup_printf ("{%s}", in->var) : NULL;
+          const NbCellDef *ldef = in->left->len == 1
+            ? nb_format_find_cell (run->self->format, g_array_index (in->left, Term, 0).key) : NULL;
+          const NbCellDef *rdef = in->right->len == 1
+            ? nb_format_find_cell (run->self->format, g_array_index (in->right, Term, 0).key) : NULL;
           char lv[NB_NUMBER_BUF], rv[NB_NUMBER_BUF];
-          const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}",
+          const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}", "{blank}",
                                   v_label, v_short, v_ordinal, v_key, NULL };
-          const char *values[] = { l, r ? r : nb_number_format (&right, rv),
-                                   nb_number_format (&left, lv), nb_number_format (&right, rv),
+          const char *values[] = { l, r ? r : value_text (run->self, rdef, &right, rv),
+                                   value_text (run->self, ldef, &left, lv),
+                                   value_text (run->self, rdef, &right, rv), b,
                                    in->var_label, in->var_short, in->var_ordinal, in->var_key, NULL };
 
           if (!in->var)
-            names[4] = NULL;
+            names[5] = NULL;
           for (guint t = 0; t < in->left->len; t++)
             if (!g_array_index (in->left, Term, t).prev)
               g_ptr_array_add (keys, g_array_index (in->left, Term, t).key);
@@ -829,7 +943,8 @@ run_compare (Run         *run,
             if (!g_array_index (in->right, Term, t).prev)
               g_ptr_array_add (keys, g_array_index (in->right, Term, t).key);
           g_ptr_array_add (keys, NULL);
-          message = render_message (check->message, names, values);
+          message = render_message (blanks && check->message_blank ? check->message_blank : check->message,
+                                    names, values);
           add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
         }
     }
@@ -880,24 +995,58 @@ run_cell_kind (Run         *run,
     }
 }
 
+/* One problem per row: a hundred identical lines would be noise. */
 static void
 run_cell_blank (Run         *run,
                 const Check *check)
 {
   NbFormat *format = run->self->format;
   guint n = nb_format_get_n_cells (format);
+  guint i = 0;
 
-  for (guint i = 0; i < n; i++)
+  while (i < n)
     {
       const NbCellDef *def = nb_format_get_cell (format, i);
+      g_autoptr(GPtrArray) keys = NULL;
+      g_autoptr(GString) columns = NULL;
+      const NbCellDef *first = NULL;
+      guint j;
 
-      if (def->table && nb_report_get_value_at (run->report, i)->blank)
+      if (!def->table)
         {
-          g_autofree char *message = g_strdup_printf ("“%s”为空：没有数据也应填写 0，不能空白或填写“/”“—”",
-                                                      def->label);
-          const char *keys[] = { def->key, NULL };
-          add_problem (run, check, keys, NULL, 0, 0, message);
+          i++;
+          continue;
         }
+      keys = g_ptr_array_new ();
+      columns = g_string_new (NULL);
+      for (j = i; j < n; j++)
+        {
+          const NbCellDef *d = nb_format_get_cell (format, j);
+          if (d->table != def->table || d->row != def->row)
+            break;
+          if (nb_report_get_value_at (run->report, j)->blank)
+            {
+              /* Short labels name the group where the review table repeats labels. */
+              const char *name = d->column->short_label;
+              if (!first)
+                first = d;
+              g_ptr_array_add (keys, (gpointer) d->key);
+              g_string_append_printf (columns, "%s“%s”", keys->len > 1 ? "、" : "", name);
+            }
+        }
+      i = j;
+      if (keys->len == 0)
+        continue;
+      {
+        g_autofree char *n_text = g_strdup_printf ("%u", keys->len);
+        const char *names[] = { "{cell}", "{row}", "{columns}", "{n}", NULL };
+        const char *values[] = { first->label, def->row->label, columns->str, n_text, NULL };
+        g_autofree char *message = render_message (keys->len > 1 && check->message_row
+                                                     ? check->message_row : check->message,
+                                                   names, values);
+        g_ptr_array_add (keys, NULL);
+        add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
+      }
     }
 }
 
