@@ -648,6 +648,187 @@ test_fees_blank_field (void)
   g_assert_cmpuint (count_for (r, NULL, "fees.consistent"), ==, 0);
 }
 
+
+/* ---- figures quoted in the text: the ways real reports say them ---- */
+
+typedef struct
+{
+  const char *version;   /* NULL: both formats */
+  const char *agrees;    /* a sentence that agrees with figures_report () */
+  const char *differs;   /* one that does not, with one wrong figure */
+  const char *message;   /* part of the message for the wrong one */
+} FigureCase;
+
+static NbReport *
+figures_report (const char *version)
+{
+  NbReport *r = report_new (version, g_str_equal (version, "2019") ? 2020 : 2024);
+  gboolean v2019 = g_str_equal (version, "2019");
+
+  /* 43 new + 2 carried in = 41 handled + 4 carried out. */
+  set (r, "requests/new/natural", "40");
+  set (r, "requests/new/business", "3");
+  set (r, "requests/carried_in/natural", "2");
+  set (r, "requests/open/natural", "20");
+  set (r, "requests/partial/business", "3");
+  set (r, "requests/partial/natural", "7");
+  set (r, "requests/withheld_secret/natural", "2");
+  set (r, "requests/unable_none/natural", "5");
+  set (r, "requests/rejected_repeat/natural", "3");
+  set (r, v2019 ? "requests/other/natural" : "requests/other_other/natural", "1");
+  set (r, "requests/carried_out/natural", "4");
+  /* Reviews all upheld; suits: 1 upheld, 1 corrected, 1 pending. */
+  set (r, "review/count/reconsideration_upheld", "3");
+  set (r, "review/count/direct_upheld", "1");
+  set (r, "review/count/direct_corrected", "1");
+  set (r, "review/count/after_pending", "1");
+  set (r, "active/license/decisions", "12");
+  set (r, "active/penalty/decisions", "7");
+  set (r, "active/coercion/decisions", "2");
+  if (v2019)
+    {
+      set (r, "active/regulation/made", "1");
+      set (r, "active/normative/made", "3");
+      set (r, "active/procurement/count", "2");
+      set (r, "active/procurement/amount", "380.5");
+    }
+  else
+    {
+      set (r, "active/regulation/issued", "1");
+      set (r, "active/regulation/repealed", "2");
+      set (r, "active/regulation/in_force", "5");
+      set (r, "active/normative/issued", "3");
+      set (r, "active/normative/repealed", "1");
+      set (r, "active/normative/in_force", "20");
+      set (r, "active/fee/amount", "38");
+    }
+  g_assert_cmpuint (count_for (r, NULL, "requests.balance"), ==, 0);
+  return r;
+}
+
+static const FigureCase figure_cases[] = {
+  { NULL, "本年度，本机关共收到政府信息公开申请四十三件。", "本年度，本机关共收到政府信息公开申请四十二件。",
+    "正文称收到政府信息公开申请 42 件，但表三“一、本年新收”总计为 43，与“二、上年结转”合计为 45" },
+  /* New plus carried in is the other way to count what was received. */
+  { NULL, "全年收到申请共计45件（含上年结转）。", "全年收到申请共计52件。", "收到政府信息公开申请 52 件" },
+  { NULL, "全年受理政府信息公开申请43件。", "全年受理政府信息公开申请8件。", "收到政府信息公开申请 8 件" },
+  { NULL, "本年度共新收政府信息公开申请43件。", "本年度共新收政府信息公开申请96件。", "96 件，但表三“一、本年新收”总计为 43" },
+  { NULL, "本年度办理政府信息公开申请45件。", "本年度办理政府信息公开申请130件。",
+    "正文称办理政府信息公开申请 130 件，但表三“（七）总计”为 41，“一、本年新收”与“二、上年结转”合计为 45" },
+  { NULL, "依申请公开方面，我局严格按照条例规定的时限办理。全年答复41件，按时答复率100%。",
+    "依申请公开方面，我局严格按照条例规定的时限办理。全年答复15件，按时答复率100%。",
+    "正文称办结/答复 15 件，但表三“（七）总计”为 41" },
+  { NULL, "对收到的申请，予以公开及部分公开30件。", "对收到的申请，予以公开及部分公开140件。",
+    "正文称予以公开及部分公开 140 件，但表三“（一）予以公开”与“（二）部分公开”合计为 30" },
+  { NULL, "对收到的申请，予以公开20件、部分公开10件。", "对收到的申请，予以公开21件、部分公开10件。",
+    "正文称予以公开 21 件，但表三“（一）予以公开”总计为 20" },
+  { NULL, "上述申请中，部分公开10件。", "上述申请中，部分公开11件。", "表三“（二）部分公开”总计为 10" },
+  { NULL, "办结的申请中不予公开2件。", "办结的申请中不予公开3件。", "表三“（三）不予公开”各项合计为 2" },
+  { NULL, "办结的申请中无法提供5件。", "办结的申请中无法提供37件。", "正文称无法提供 37 件，但表三“（四）无法提供”各项合计为 5" },
+  { NULL, "办结的申请中不予处理3件。", "办结的申请中不予处理4件。", "表三“（五）不予处理”各项合计为 3" },
+  { NULL, "办结的申请中其他处理1件。", "办结的申请中其他处理2件。", "表三“（六）其他处理”为 1" },
+  { NULL, "上年结转政府信息公开申请两件。", "上年结转政府信息公开申请3件。", "正文称上年结转 3 件，但表三“二、上年结转”总计为 2" },
+  { NULL, "结转下年度继续办理4件。", "结转下年度继续办理5件。", "表三“四、结转下年度继续办理”总计为 4" },
+  { NULL, "本年度发生政府信息公开行政复议3起。", "本年度发生政府信息公开行政复议21起。", "正文称行政复议 21 件，但表四行政复议总计为 3" },
+  { NULL, "本年度涉及政府信息公开的诉讼3件。", "本年度涉及政府信息公开的诉讼4件。", "正文称行政诉讼 4 件" },
+  { NULL, "行政复议结果维持3件。", "行政复议结果维持2件。", "正文称结果维持 2 件，但表四行政复议“结果维持”为 3" },
+  { NULL, "行政诉讼结果纠正1件。", "行政诉讼结果纠正2件。", "表四行政诉讼“结果纠正”（未经复议直接起诉 + 复议后起诉）为 1" },
+  { NULL, "行政诉讼中尚未审结1件。", "行政复议尚未审结1件。", "表四行政复议“尚未审结”为 0" },
+  /* "均获维持" while a suit is corrected and one pending. */
+  { NULL, "被申请行政复议3件，均获维持。", "被申请行政复议3件、提起行政诉讼3件，均获维持。",
+    "正文称案件“均获维持”，但表四中行政诉讼“结果纠正” 1 件，行政诉讼“尚未审结” 1 件" },
+  { NULL, "全年作出行政许可决定12件。", "全年作出行政许可处理决定13件。", "正文称行政许可处理决定 13 件，但表二“行政许可”处理决定数量为 12" },
+  { NULL, "全年作出行政处罚决定7件。", "全年作出行政处罚决定8件。", "表二“行政处罚”处理决定数量为 7" },
+  { NULL, "全年作出行政强制决定两件。", "全年作出行政强制决定3件。", "表二“行政强制”处理决定数量为 2" },
+  { "2021", "制发规章1件、废止2件，现行有效5件。", "制发规章2件、废止2件，现行有效5件。", "正文称制发 2 件，但表二“规章”本年制发件数为 1" },
+  { "2021", "制发行政规范性文件3件、废止1件，现行有效20件。", "制发行政规范性文件3件、废止2件，现行有效20件。",
+    "正文称废止 2 件，但表二“规范性文件”本年废止件数为 1" },
+  { "2021", "现行有效规范性文件20件。", "现行有效规范性文件十二件。", "正文称现行有效 12 件" },
+  /* 380,000元 is 38 万元. */
+  { "2021", "全年收取行政事业性收费380,000元。", "全年收取行政事业性收费38.5万元。",
+    "正文称行政事业性收费 38.5 万元，但表二“行政事业性收费”本年收费金额为 38 万元" },
+  { "2019", "新制作规章1件、规范性文件3件。", "新制作规章2件。", "正文称新制作 2 件，但表二“规章”本年新制作数量为 1" },
+  { "2019", "政府集中采购项目2个，采购总金额380.5万元。", "政府集中采购项目3个，采购总金额380.5万元。",
+    "正文称政府集中采购项目 3 个，但表二“政府集中采购”采购项目数量为 2" },
+  { "2019", "采购总金额3,805,000元。", "采购总金额380.6万元。", "采购总金额为 380.5 万元" },
+};
+
+static void
+test_figure_phrasings (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = figures_report (versions[v]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (figure_cases); i++)
+        {
+          const FigureCase *c = &figure_cases[i];
+          g_autoptr(GPtrArray) p = NULL;
+
+          if (c->version && !g_str_equal (c->version, versions[v]))
+            continue;
+          g_test_message ("%s: %s | %s", versions[v], c->agrees, c->differs);
+          set (r, "text/overview", c->agrees);
+          p = nb_check_report (r, NULL);
+          dump_problems (p);
+          g_assert_cmpuint (count (p, "text.figures"), ==, 0);
+          g_clear_pointer (&p, g_ptr_array_unref);
+
+          set (r, "text/overview", c->differs);
+          p = nb_check_report (r, NULL);
+          dump_problems (p);
+          g_assert_cmpuint (count (p, "text.figures"), ==, 1);
+          g_assert_nonnull (strstr (nb_problem_get_message (find (p, "text.figures")), c->message));
+        }
+    }
+}
+
+/* A paragraph in the style of a real report: every figure agrees, and the
+ * figures that are not the tables' (执法信息, 条, 人大建议) are left alone. */
+static void
+test_figures_paragraph (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = figures_report (versions[v]);
+      g_autoptr(GPtrArray) p = NULL;
+      NbProblem *problem;
+      const char *text =
+        "（三）依申请公开情况\n"
+        "全年共收到政府信息公开申请43件，同比增长10%，上年结转两件。所有申请均在法定期限内答复，"
+        "其中予以公开20件，部分公开10件，不予公开2件，无法提供5件，不予处理3件，其他处理1件；"
+        "结转下年度继续办理4件。\n"
+        "（四）行政复议、行政诉讼情况\n"
+        "本年度被申请行政复议3件，均获维持；涉及政府信息公开的行政诉讼3件，其中维持1件、纠正1件、尚未审结1件。"
+        "2023年收到申请15件。公开执法信息73期，发布信息327条，公开人大代表建议办理工作4件。\n";
+
+      set (r, "text/overview", text);
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 0);
+      g_clear_pointer (&p, g_ptr_array_unref);
+
+      /* One wrong figure: found where it is, with the cells it is about. */
+      set (r, "review/count/reconsideration_upheld", "2");
+      set (r, "review/count/reconsideration_pending", "1");
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 1);
+      problem = find (p, "text.figures");
+      g_assert_nonnull (strstr (nb_problem_get_message (problem), "行政复议“尚未审结” 1 件"));
+      g_assert_true (nb_problem_has_key (problem, "review/count/reconsideration_pending"));
+      g_assert_cmpstr (nb_problem_get_section (problem), ==, "overview");
+      {
+        g_autofree char *quote = g_utf8_substring (text, nb_problem_get_start (problem), nb_problem_get_end (problem));
+        g_assert_cmpstr (quote, ==, "均获维持");
+      }
+    }
+}
+
 /* ---- sentences from the tables ---- */
 
 static void
@@ -740,5 +921,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/order", test_order);
   g_test_add_func ("/checker/blank-not-zero", test_blank_not_zero);
   g_test_add_func ("/checker/fees-blank-field", test_fees_blank_field);
+  g_test_add_func ("/checker/figure-phrasings", test_figure_phrasings);
+  g_test_add_func ("/checker/figures-paragraph", test_figures_paragraph);
   return g_test_run ();
 }

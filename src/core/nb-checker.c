@@ -84,10 +84,20 @@ typedef struct
   gint64       min_change;
 } Check;
 
+/* What a quoted figure may mean: one sum of cells, and how to say it
+ * ("表三“一、本年新收”总计为 {value}"). */
 typedef struct
 {
-  GArray  *alternatives;   /* GArray* of guint cell indexes */
-  char    *message;
+  GArray *cells;   /* guint cell indexes */
+  char   *text;
+} Alternative;
+
+typedef struct
+{
+  GPtrArray *alternatives;   /* Alternative*: the figure may equal any one */
+  GPtrArray *scopes;         /* GPtrArray* of Alternative*, per scope of the rule */
+  gboolean   claim;          /* "均获维持": every scope named must sum to 0 */
+  char      *message;
 } FigureRule;
 
 /* The analysis of one section's text, reused while the text is unchanged:
@@ -156,11 +166,22 @@ check_free (gpointer data)
 }
 
 static void
+alternative_free (gpointer data)
+{
+  Alternative *a = data;
+
+  g_array_unref (a->cells);
+  g_free (a->text);
+  g_free (a);
+}
+
+static void
 figure_rule_free (gpointer data)
 {
   FigureRule *f = data;
 
-  g_ptr_array_unref ((GPtrArray *) f->alternatives);
+  g_ptr_array_unref (f->alternatives);
+  g_ptr_array_unref (f->scopes);
   g_free (f->message);
   g_free (f);
 }
@@ -451,6 +472,68 @@ compile_compare (NbChecker   *self,
   return TRUE;
 }
 
+/* A key with a star (requests/withheld_STAR/total) names every cell it matches. */
+static gboolean
+add_cells (NbChecker  *self,
+           const char *key,
+           GArray     *cells)
+{
+  guint before = cells->len;
+
+  if (!key)
+    return FALSE;
+  if (!strchr (key, '*'))
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, key);
+      if (def)
+        g_array_append_val (cells, def->index);
+    }
+  else
+    for (guint i = 0; i < nb_format_get_n_cells (self->format); i++)
+      {
+        const NbCellDef *def = nb_format_get_cell (self->format, i);
+        if (g_pattern_match_simple (key, def->key))
+          g_array_append_val (cells, def->index);
+      }
+  return cells->len > before;
+}
+
+/* "expect": [{"cells": [...], "text": "…{value}"}, …] */
+static gboolean
+compile_expect (NbChecker  *self,
+                JsonArray  *expect,
+                GPtrArray  *out,
+                guint       rule,
+                GError    **error)
+{
+  for (guint a = 0; expect && a < json_array_get_length (expect); a++)
+    {
+      JsonObject *obj = json_array_get_object_element (expect, a);
+      JsonArray *cells = obj && json_object_has_member (obj, "cells")
+                           ? json_object_get_array_member (obj, "cells") : NULL;
+      Alternative *alt = g_new0 (Alternative, 1);
+
+      alt->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (out, alt);
+      alt->text = g_strdup (obj ? member_string (obj, "text") : NULL);
+      if (!cells || !alt->text)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: text_figures[%u]: each “expect” needs “cells” and “text”", rule);
+          return FALSE;
+        }
+      for (guint t = 0; t < json_array_get_length (cells); t++)
+        if (!add_cells (self, json_array_get_string_element (cells, t), alt->cells))
+          {
+            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                         "format data: text_figures[%u] names an unknown cell “%s”", rule,
+                         json_array_get_string_element (cells, t));
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 compile_figures (NbChecker   *self,
                  GError     **error)
@@ -466,33 +549,35 @@ compile_figures (NbChecker   *self,
       FigureRule *f = g_new0 (FigureRule, 1);
       JsonArray *expect = json_object_has_member (obj, "expect")
                             ? json_object_get_array_member (obj, "expect") : NULL;
+      JsonArray *scopes = json_object_has_member (obj, "scopes")
+                            ? json_object_get_array_member (obj, "scopes") : NULL;
 
-      f->alternatives = (GArray *) g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      f->alternatives = g_ptr_array_new_with_free_func (alternative_free);
+      f->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
       f->message = g_strdup (member_string (obj, "message"));
+      f->claim = json_object_get_boolean_member_with_default (obj, "claim", FALSE);
       g_ptr_array_add (self->figure_info, f);
-      if (!expect || json_array_get_length (expect) == 0 || !f->message)
+      if ((!expect && !scopes) || !f->message)
         {
           g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u] needs “expect” and “message”", i);
+                       "format data: text_figures[%u] needs “expect” or “scopes”, and “message”", i);
           return FALSE;
         }
-      for (guint a = 0; a < json_array_get_length (expect); a++)
+      if (!compile_expect (self, expect, f->alternatives, i, error))
+        return FALSE;
+      for (guint k = 0; scopes && k < json_array_get_length (scopes); k++)
         {
-          JsonArray *sum = json_array_get_array_element (expect, a);
-          GArray *indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+          JsonObject *scope = json_array_get_object_element (scopes, k);
+          GPtrArray *alts = g_ptr_array_new_with_free_func (alternative_free);
 
-          g_ptr_array_add ((GPtrArray *) f->alternatives, indexes);
-          for (guint t = 0; sum && t < json_array_get_length (sum); t++)
+          g_ptr_array_add (f->scopes, alts);
+          if (!scope || !json_object_has_member (scope, "expect") ||
+              !compile_expect (self, json_object_get_array_member (scope, "expect"), alts, i, error))
             {
-              const NbCellDef *def = nb_format_find_cell (self->format,
-                                                          json_array_get_string_element (sum, t));
-              if (!def)
-                {
-                  g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                               "format data: text_figures[%u] names an unknown cell", i);
-                  return FALSE;
-                }
-              g_array_append_val (indexes, def->index);
+              if (error && !*error)
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: text_figures[%u]: each scope needs “expect”", i);
+              return FALSE;
             }
         }
     }
@@ -1162,6 +1247,107 @@ analyse_text (NbChecker  *self,
   return c;
 }
 
+/* The sum of an alternative's cells; blank when all of them are. */
+static NbNumber
+alternative_value (Run               *run,
+                   const Alternative *alt)
+{
+  NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = alt->cells->len > 0;
+
+  for (guint c = 0; c < alt->cells->len; c++)
+    {
+      const NbNumber *v = nb_report_get_value_at (run->report, g_array_index (alt->cells, guint, c));
+      all_blank = all_blank && v->blank;
+      nb_number_add (&sum, v);
+    }
+  sum.blank = all_blank;
+  return sum;
+}
+
+static void
+describe_alternative (Run               *run,
+                      const Alternative *alt,
+                      GString           *expected,
+                      GPtrArray         *keys)
+{
+  NbNumber v = alternative_value (run, alt);
+  char buf[NB_NUMBER_BUF];
+  g_autoptr(GString) text = g_string_new (alt->text);
+  const NbCellDef *def = alt->cells->len == 1
+    ? nb_format_get_cell (run->self->format, g_array_index (alt->cells, guint, 0)) : NULL;
+
+  g_string_replace (text, "{value}", value_text (run->self, def, &v, buf), 0);
+  if (expected->len > 0)
+    g_string_append (expected, "，");
+  g_string_append (expected, text->str);
+  for (guint c = 0; c < alt->cells->len; c++)
+    {
+      const char *key = nb_format_get_cell (run->self->format, g_array_index (alt->cells, guint, c))->key;
+      if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+        g_ptr_array_add (keys, (gpointer) key);
+    }
+}
+
+static void
+check_figure (Run                *run,
+              const Check        *check,
+              const char         *section,
+              const NbTextFigure *fig)
+{
+  const FigureRule *rule = g_ptr_array_index (run->self->figure_info, fig->rule);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  gboolean ok = FALSE;
+
+  if (rule->claim)
+    {
+      /* "均获维持": nothing corrected or pending in any scope it covers. */
+      NbNumber total = nb_number_from_int (0);
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < rule->scopes->len; k++)
+        if (fig->scopes & (1u << k))
+          for (guint a = 0; a < ((GPtrArray *) rule->scopes->pdata[k])->len; a++)
+            {
+              const Alternative *alt = g_ptr_array_index ((GPtrArray *) rule->scopes->pdata[k], a);
+              NbNumber v = alternative_value (run, alt);
+              if (!v.blank)
+                any = TRUE;
+              nb_number_add (&total, &v);
+              if (!nb_number_equal (&v, &(NbNumber) NB_NUMBER_INIT) && !v.blank)
+                describe_alternative (run, alt, expected, keys);
+            }
+      ok = !any || nb_number_equal (&total, &(NbNumber) NB_NUMBER_INIT);
+    }
+  else
+    {
+      GPtrArray *alts = fig->scope >= 0 && (guint) fig->scope < rule->scopes->len
+                          ? g_ptr_array_index (rule->scopes, fig->scope) : rule->alternatives;
+
+      if (alts->len == 0)
+        return;   /* a scoped phrase that names no scope: not about the tables */
+      for (guint a = 0; a < alts->len && !ok; a++)
+        {
+          NbNumber v = alternative_value (run, g_ptr_array_index (alts, a));
+          ok = !v.blank && nb_number_equal (&v, &fig->number);
+        }
+      if (!ok)
+        for (guint a = 0; a < alts->len; a++)
+          describe_alternative (run, g_ptr_array_index (alts, a), expected, keys);
+    }
+  if (!ok)
+    {
+      char fb[NB_NUMBER_BUF];
+      const char *names[] = { "{found}", "{expected}", NULL };
+      const char *values[] = { nb_number_format (&fig->number, fb), expected->str, NULL };
+      g_autofree char *message = render_message (rule->message, names, values);
+
+      g_ptr_array_add (keys, NULL);
+      add_problem (run, check, (const char *const *) keys->pdata, section, fig->start, fig->end, message);
+    }
+}
+
 static void
 run_text_figures (Run         *run,
                   const Check *check)
@@ -1178,42 +1364,7 @@ run_text_figures (Run         *run,
         continue;
       figures = analyse_text (run->self, section->key, text, year)->figures;
       for (guint i = 0; i < figures->len; i++)
-        {
-          const NbTextFigure *fig = &g_array_index (figures, NbTextFigure, i);
-          const FigureRule *rule = g_ptr_array_index (run->self->figure_info, fig->rule);
-          GPtrArray *alts = (GPtrArray *) rule->alternatives;
-          NbNumber found = nb_number_from_int (fig->value);
-          NbNumber first = nb_number_from_int (0);
-          gboolean ok = FALSE;
-
-          for (guint a = 0; a < alts->len && !ok; a++)
-            {
-              GArray *cells = g_ptr_array_index (alts, a);
-              NbNumber sum = nb_number_from_int (0);
-
-              for (guint c = 0; c < cells->len; c++)
-                nb_number_add (&sum, nb_report_get_value_at (run->report, g_array_index (cells, guint, c)));
-              if (a == 0)
-                first = sum;
-              ok = nb_number_equal (&sum, &found);
-            }
-          if (!ok)
-            {
-              GArray *cells = g_ptr_array_index (alts, 0);
-              g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-              char fb[NB_NUMBER_BUF], eb[NB_NUMBER_BUF];
-              const char *names[] = { "{found}", "{expected}", NULL };
-              const char *values[] = { nb_number_format (&found, fb), nb_number_format (&first, eb), NULL };
-              g_autofree char *message = render_message (rule->message, names, values);
-
-              for (guint c = 0; c < cells->len; c++)
-                g_ptr_array_add (keys, (gpointer) nb_format_get_cell (run->self->format,
-                                                                     g_array_index (cells, guint, c))->key);
-              g_ptr_array_add (keys, NULL);
-              add_problem (run, check, (const char *const *) keys->pdata, section->key,
-                           fig->start, fig->end, message);
-            }
-        }
+        check_figure (run, check, section->key, &g_array_index (figures, NbTextFigure, i));
     }
 }
 
