@@ -6,6 +6,7 @@
 #include "nb-checker.h"
 #include "nb-sentence.h"
 #include "nb-text-figures.h"
+#include "nb-text-form.h"
 
 static NbReport *
 report_new (const char *version, int year)
@@ -131,6 +132,16 @@ test_fixture (void)
   g_assert_cmpuint (count (p, "text.figures"), ==, 0);
   g_assert_cmpuint (count (p, "text.template_left"), ==, 0);
   g_assert_cmpuint (count (p, "active.items_negative"), ==, 0);
+  /* Its numbering (1. 2. 3., （一）（二）, 一是…三是) runs in order, it
+   * states no total smaller than its parts; its 五 really does use
+   * half-width commas (two paragraphs), and it states no statistics period. */
+  g_assert_cmpuint (count (p, "text.numbering"), ==, 0);
+  g_assert_cmpuint (count (p, "text.item_count"), ==, 0);
+  g_assert_cmpuint (count (p, "text.total_parts"), ==, 0);
+  g_assert_cmpuint (count (p, "text.own_year"), ==, 0);
+  g_assert_cmpuint (count (p, "text.punctuation"), ==, 2);
+  g_assert_cmpstr (nb_problem_get_section (find (p, "text.punctuation")), ==, "problems");
+  g_assert_cmpuint (count (p, "text.period_missing"), ==, 1);
 }
 
 /* ---- errors ---- */
@@ -410,17 +421,44 @@ test_active_warnings (void)
   set (r, "active/normative/total", "3");
   g_assert_cmpuint (count_for (r, NULL, "active.total_below_new"), ==, 0);
 
-  set (r, "active/procurement/amount", "251000");
+  /* 万元 with 4 decimals: a whole number of ten thousand or more is 元. */
+  set (r, "active/procurement/amount", "793.9397");
   g_assert_cmpuint (count_for (r, NULL, "active.fee_unit"), ==, 0);
-  set (r, "active/procurement/amount", "2510000");
-  g_assert_cmpuint (count_for (r, NULL, "active.fee_unit"), ==, 1);
+  set (r, "active/procurement/amount", "9999");
+  g_assert_cmpuint (count_for (r, NULL, "active.fee_unit"), ==, 0);
+  set (r, "active/procurement/amount", "25100.5");
+  g_assert_cmpuint (count_for (r, NULL, "active.fee_unit"), ==, 0);
+  set (r, "active/procurement/amount", "380000");
+  {
+    g_autoptr(GPtrArray) p = nb_check_report (r, NULL);
+    g_assert_cmpuint (count (p, "active.fee_unit"), ==, 1);
+    g_assert_nonnull (strstr (nb_problem_get_message (find (p, "active.fee_unit")), "是否按元填报？"));
+    g_assert_nonnull (strstr (nb_problem_get_message (find (p, "active.fee_unit")), "应填 38.0000"));
+  }
 
   set (n, "active/regulation/issued", "2");
   g_assert_cmpuint (count_for (n, NULL, "active.in_force_below_issued"), ==, 1);
   set (n, "active/regulation/in_force", "12");
   g_assert_cmpuint (count_for (n, NULL, "active.in_force_below_issued"), ==, 0);
   set (n, "active/fee/amount", "1000000.5");
+  g_assert_cmpuint (count_for (n, NULL, "active.fee_unit"), ==, 0);
+  set (n, "active/fee/amount", "380000");
   g_assert_cmpuint (count_for (n, NULL, "active.fee_unit"), ==, 1);
+  set (n, "active/fee/amount", "38");
+  g_assert_cmpuint (count_for (n, NULL, "active.fee_unit"), ==, 0);
+
+  /* 本年增/减 more than ten times 上一年项目数量, and by more than 20. */
+  set (r, "active/license/delta", "0");
+  set (r, "active/penalty/prev", "3");
+  set (r, "active/penalty/delta", "31");
+  g_assert_cmpuint (count_for (r, NULL, "active.delta_jump"), ==, 1);
+  set (r, "active/penalty/delta", "30");
+  g_assert_cmpuint (count_for (r, NULL, "active.delta_jump"), ==, 0);
+  set (r, "active/penalty/prev", "0");
+  set (r, "active/penalty/delta", "20");
+  g_assert_cmpuint (count_for (r, NULL, "active.delta_jump"), ==, 0);
+  set (r, "active/penalty/delta", "21");
+  g_assert_cmpuint (count_for (r, NULL, "active.delta_jump"), ==, 1);
 }
 
 static void
@@ -829,6 +867,157 @@ test_figures_paragraph (void)
     }
 }
 
+
+/* ---- the report's own form ---- */
+
+typedef struct
+{
+  const char *id;
+  const char *section;   /* "overview", "problems", "other" */
+  const char *breaks;    /* text that breaks the rule once */
+  const char *satisfies;
+  const char *message;   /* part of the message for the broken one */
+} FormCase;
+
+static const FormCase form_cases[] = {
+  /* {Y} is the report year, {P} the year before it. */
+  { "text.own_year", "overview",
+    "现将本单位{P}年度政府信息公开工作情况报告如下。",
+    "现将本单位{Y}年度政府信息公开工作情况报告如下。与本单位{P}年度相比，申请数量有所增加。",
+    "所说的本年度是 {P} 年，但这是 {Y} 年度的报告" },
+  { "text.own_year", "overview",
+    "本报告是根据《条例》要求编制的{P}年度政府信息公开工作年度报告。",
+    "本报告是根据《条例》要求编制的{Y}年度政府信息公开工作年度报告。", NULL },
+  { "text.period_missing", "overview",
+    "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+    "本报告中所列数据的统计期限自{Y}年1月1日起至{Y}年12月31日止。", "没有说明统计期限" },
+  { "text.numbering", "problems",
+    "一是公开内容不够全面。二是信息更新不够及时。二是解读形式较为单一。",
+    "一是公开内容不够全面。二是信息更新不够及时。三是解读形式较为单一。",
+    "编号重复：“二是”之后又是“二是”" },
+  { "text.numbering", "overview",
+    "（一）主动公开情况\n全年主动公开信息。\n（二）依申请公开情况\n依法答复。\n（四）政府信息管理\n规范管理。",
+    "（一）主动公开情况\n全年主动公开信息。\n（二）依申请公开情况\n依法答复。\n（三）政府信息管理\n规范管理。",
+    "编号不连续：“（二）”之后是“（四）”" },
+  { "text.item_count", "problems",
+    "主要存在以下三个方面问题：一是公开内容不够全面；二是信息更新不够及时。",
+    "主要存在以下两个方面问题：一是公开内容不够全面；二是信息更新不够及时。",
+    "说有 3 项，但随后列出了 2 项" },
+  { "text.item_count", "problems",
+    "下一步重点做好以下两项工作：\n1.加强培训，提升业务能力。\n2.完善制度，规范公开流程。\n3.强化监督，及时整改问题。",
+    "下一步重点做好以下3项工作：\n1.加强培训，提升业务能力。\n2.完善制度，规范公开流程。\n3.强化监督，及时整改问题。",
+    "说有 2 项，但随后列出了 3 项" },
+  { "text.total_parts", "overview",
+    "全年共发布信息6条，其中政策解读5条，工作动态3条。",
+    "全年共发布信息8条，其中政策解读5条，工作动态3条。",
+    "总数 6条 小于其中所列各项之和 8条" },
+  { "text.punctuation", "problems",
+    "我局政务公开工作取得了一定进步,但是与上级要求还存在差距:主要是宣传不够。",
+    "我局政务公开工作取得了一定进步，但是与上级要求还存在差距：主要是宣传不够。全年办结1,234件，12:30前答复。",
+    "本段有 2 处半角标点（如“,”）" },
+  { "section.present", "problems", "无", "一是公开内容不够全面，二是将进一步加强培训。", "只写了“无”" },
+  { "section.present", "problems", "暂无问题。", "公开内容不够全面，将进一步加强培训。", "只写了“暂无问题。”" },
+  { "section.present", "problems", "有待加强。", "政策解读形式较为单一，将进一步丰富解读形式。", "不足 10 个字" },
+  /* 六 may say 无 (in 2021 the 信息处理费 fields are what is required). */
+  { "section.present", "other", "", "无。", "没有内容" },
+};
+
+static char *
+years_in (const char *text, int year)
+{
+  g_autofree char *y = g_strdup_printf ("%d", year);
+  g_autofree char *p = g_strdup_printf ("%d", year - 1);
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "{Y}", y, 0);
+  g_string_replace (s, "{P}", p, 0);
+  return g_strdup (s->str);
+}
+
+static void
+test_report_form (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    for (guint i = 0; i < G_N_ELEMENTS (form_cases); i++)
+      {
+        const FormCase *c = &form_cases[i];
+        g_autoptr(NbReport) r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+        int year = nb_report_get_year (r);
+        g_autofree char *key = g_strconcat ("text/", c->section, NULL);
+        g_autofree char *breaks = years_in (c->breaks, year);
+        g_autofree char *satisfies = years_in (c->satisfies, year);
+        g_autoptr(GPtrArray) p = NULL;
+
+        g_test_message ("%s %s: %s | %s", versions[v], c->id, breaks, satisfies);
+        set (r, key, satisfies);
+        p = nb_check_report (r, NULL);
+        dump_problems (p);
+        g_assert_cmpuint (count (p, c->id), ==, 0);
+        g_clear_pointer (&p, g_ptr_array_unref);
+
+        set (r, key, breaks);
+        p = nb_check_report (r, NULL);
+        dump_problems (p);
+        g_assert_cmpuint (count (p, c->id), ==, 1);
+        if (c->message)
+          {
+            g_autofree char *m = years_in (c->message, year);
+            g_assert_nonnull (strstr (nb_problem_get_message (find (p, c->id)), m));
+          }
+      }
+}
+
+/* One warning per paragraph, and the one-click fix the window offers. */
+static void
+test_punctuation_fix (void)
+{
+  g_autoptr(NbReport) r = report_new ("2021", 2024);
+  g_autoptr(GPtrArray) p = NULL;
+  const char *text = "虽然我局政务公开工作取得了一定进步,但是存在差距,主要是宣传不够。\n"
+                     "下一步,我局将从以下方面改进:一是加强培训(每季度一次)。\n"
+                     "全年办结1,234件。";
+  g_autofree char *fixed = NULL;
+  NbProblem *problem;
+
+  set (r, "text/problems", text);
+  p = nb_check_report (r, NULL);
+  g_assert_cmpuint (count (p, "text.punctuation"), ==, 2);
+  problem = find (p, "text.punctuation");
+  g_assert_cmpstr (nb_problem_get_section (problem), ==, "problems");
+  g_assert_cmpuint (nb_problem_get_start (problem), ==, 0);
+  g_assert_cmpuint (nb_problem_get_end (problem), ==, g_utf8_strlen ("虽然我局政务公开工作取得了一定进步,但是存在差距,主要是宣传不够。", -1));
+  fixed = nb_text_fix_halfwidth_range (text, nb_problem_get_start (problem), nb_problem_get_end (problem));
+  g_assert_cmpstr (fixed, ==, "虽然我局政务公开工作取得了一定进步，但是存在差距，主要是宣传不够。\n"
+                              "下一步,我局将从以下方面改进:一是加强培训(每季度一次)。\n"
+                              "全年办结1,234件。");
+  g_clear_pointer (&fixed, g_free);
+  fixed = nb_text_fix_halfwidth (text);
+  g_assert_cmpstr (fixed, ==, "虽然我局政务公开工作取得了一定进步，但是存在差距，主要是宣传不够。\n"
+                              "下一步，我局将从以下方面改进：一是加强培训（每季度一次）。\n"
+                              "全年办结1,234件。");
+  set (r, "text/problems", fixed);
+  g_assert_cmpuint (count_for (r, NULL, "text.punctuation"), ==, 0);
+}
+
+/* 2019 （一） rows: this year's 对外公开总数量 is last year's plus this year's 本年新公开数量. */
+static void
+test_total_across_years (void)
+{
+  g_autoptr(NbReport) last = report_new ("2019", 2019);
+  g_autoptr(NbReport) r = report_new ("2019", 2020);
+
+  set (last, "active/normative/published", "2");
+  set (last, "active/normative/total", "5");
+  set (r, "active/normative/published", "2");
+  set (r, "active/normative/total", "7");
+  g_assert_cmpuint (count_for (r, last, "carry.total"), ==, 0);
+  set (r, "active/normative/total", "5");
+  g_assert_cmpuint (count_for (r, last, "carry.total"), ==, 1);
+  g_assert_cmpuint (count_for (r, NULL, "carry.total"), ==, 0);
+}
+
 /* ---- sentences from the tables ---- */
 
 static void
@@ -923,5 +1112,8 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/fees-blank-field", test_fees_blank_field);
   g_test_add_func ("/checker/figure-phrasings", test_figure_phrasings);
   g_test_add_func ("/checker/figures-paragraph", test_figures_paragraph);
+  g_test_add_func ("/checker/report-form", test_report_form);
+  g_test_add_func ("/checker/punctuation-fix", test_punctuation_fix);
+  g_test_add_func ("/checker/total-across-years", test_total_across_years);
   return g_test_run ();
 }
