@@ -175,8 +175,11 @@ test_check (void)
 
   run (&a, "check", fixture);
   g_assert_cmpint (a.status, ==, 0);
-  /* The published report carries no date: only that reminder. */
-  g_assert_true (g_str_has_suffix (a.out, "0 errors, 1 warning\n"));
+  /* The published report carries no date, states no statistics period and
+   * its 五 uses half-width commas in two paragraphs: warnings, no error. */
+  g_assert_true (g_str_has_suffix (a.out, "0 errors, 4 warnings\n"));
+  g_assert_nonnull (strstr (a.out, "warning text.period_missing: "));
+  g_assert_nonnull (strstr (a.out, "warning text.punctuation: "));
   g_assert_nonnull (strstr (a.out, "warning publish.deadline: 尚未填写成文日期"));
 
   run (&b, "new", "--year", "2024", "--agency", "某局", "-o", "check.nianbao");

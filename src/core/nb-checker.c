@@ -13,6 +13,7 @@
 #include "nb-checker.h"
 #include "nb-error.h"
 #include "nb-text-figures.h"
+#include "nb-text-form.h"
 
 typedef enum
 {
@@ -60,6 +61,14 @@ typedef enum
   CHECK_DEADLINE,
   CHECK_CARRY_JUMP,
   CHECK_CARRY_AGENCY,
+  CHECK_TEXT_OWN_YEAR,
+  CHECK_PERIOD_MISSING,
+  CHECK_NUMBERING,
+  CHECK_ITEM_COUNT,
+  CHECK_TOTAL_PARTS,
+  CHECK_PUNCTUATION,
+  CHECK_AMOUNT_UNIT,
+  CHECK_RATIO,
 } CheckType;
 
 typedef struct
@@ -73,6 +82,8 @@ typedef struct
   Op           op;
   TermLabel    term_label;
   char        *message;
+  char        *message_blank;  /* when blank cells make the comparison moot */
+  char        *message_row;    /* cell.blank: several blanks in one row */
   /* built-ins */
   GStrv        strings;    /* not_just, patterns, keywords, text_mentions */
   GArray      *fields;     /* guint cell indexes (fees_present) */
@@ -80,22 +91,62 @@ typedef struct
   char        *deadline_government;
   gint64       factor;
   gint64       min_change;
+  JsonObject  *params;         /* section_present: its data as is */
+  char        *value_column;   /* ratio: "delta" against … */
+  char        *base_column;    /* … "prev" */
 } Check;
 
+/* What a quoted figure may mean: one sum of cells, and how to say it
+ * ("表三“一、本年新收”总计为 {value}"). */
 typedef struct
 {
-  GArray  *alternatives;   /* GArray* of guint cell indexes */
-  char    *message;
+  GArray *cells;   /* guint cell indexes */
+  char   *text;
+} Alternative;
+
+typedef struct
+{
+  GPtrArray *alternatives;   /* Alternative*: the figure may equal any one */
+  GPtrArray *scopes;         /* GPtrArray* of Alternative*, per scope of the rule */
+  gboolean   claim;          /* "均获维持": every scope named must sum to 0 */
+  char      *message;
 } FigureRule;
 
-/* The analysis of one section's text, reused while the text is unchanged:
- * after a cell edit, a check need not rescan pages of text. */
+/* What one paragraph says, kept while the paragraph is unchanged: after
+ * an edit only the edited paragraph is read again (a 200-page text is
+ * checked in a few milliseconds). Offsets are in the paragraph. */
 typedef struct
 {
-  char   *text;
-  int     year;
-  GArray *figures;   /* NbTextFigure */
-  GArray *periods;   /* NbTextPeriod */
+  GArray    *figures;     /* NbTextFigure */
+  GArray    *periods;     /* NbTextPeriod */
+  GArray    *own_years;   /* NbTextMatch */
+  GPtrArray *markers;     /* GArray* of NbTextMatch, per numbering family */
+  GArray    *announces;   /* NbTextMatch: "以下三个方面：", value 3 */
+  GArray    *totals;      /* NbTextTotal */
+  guint      n_halfwidth;
+  guint      first_halfwidth;
+  gboolean   period_keyword;
+  guint      length;      /* characters */
+} Paragraph;
+
+/* A mark found in a section's text, in section characters. */
+typedef struct
+{
+  guint  start, end;
+  gint64 value;
+  guint  paragraph;
+  guint  family;
+} Mark;
+
+typedef struct
+{
+  char       *text;
+  int         year;
+  GHashTable *pool;        /* paragraph text → Paragraph* */
+  GPtrArray  *paragraphs;  /* Paragraph*, borrowed from pool, in order */
+  GArray     *offsets;     /* guint: each paragraph's first character */
+  GArray     *figures;     /* NbTextFigure, section offsets */
+  GArray     *periods;     /* NbTextPeriod, section offsets */
 } TextCache;
 
 struct _NbChecker
@@ -110,6 +161,13 @@ struct _NbChecker
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
   GStrv               period_keywords;
+  JsonObject         *texts;         /* the format's "check_texts" */
+  /* What the text checks read from every paragraph (from their data). */
+  GPtrArray          *own_year_res;  /* GRegex* */
+  GPtrArray          *numbering_res; /* GRegex*, per family */
+  GArray             *inline_family; /* gboolean per family: "一是" runs inside a paragraph */
+  GRegex             *announce_re;
+  GStrv               total_words, part_words, units;
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
@@ -143,11 +201,26 @@ check_free (gpointer data)
   g_free (c->id);
   g_clear_pointer (&c->instances, g_ptr_array_unref);
   g_free (c->message);
+  g_free (c->message_blank);
+  g_free (c->message_row);
   g_strfreev (c->strings);
   g_clear_pointer (&c->fields, g_array_unref);
   g_free (c->deadline_department);
   g_free (c->deadline_government);
+  g_clear_pointer (&c->params, json_object_unref);
+  g_free (c->value_column);
+  g_free (c->base_column);
   g_free (c);
+}
+
+static void
+alternative_free (gpointer data)
+{
+  Alternative *a = data;
+
+  g_array_unref (a->cells);
+  g_free (a->text);
+  g_free (a);
 }
 
 static void
@@ -155,9 +228,24 @@ figure_rule_free (gpointer data)
 {
   FigureRule *f = data;
 
-  g_ptr_array_unref ((GPtrArray *) f->alternatives);
+  g_ptr_array_unref (f->alternatives);
+  g_ptr_array_unref (f->scopes);
   g_free (f->message);
   g_free (f);
+}
+
+static void
+paragraph_free (gpointer data)
+{
+  Paragraph *p = data;
+
+  g_clear_pointer (&p->figures, g_array_unref);
+  g_clear_pointer (&p->periods, g_array_unref);
+  g_clear_pointer (&p->own_years, g_array_unref);
+  g_clear_pointer (&p->markers, g_ptr_array_unref);
+  g_clear_pointer (&p->announces, g_array_unref);
+  g_clear_pointer (&p->totals, g_array_unref);
+  g_free (p);
 }
 
 static void
@@ -166,6 +254,9 @@ text_cache_free (gpointer data)
   TextCache *c = data;
 
   g_free (c->text);
+  g_clear_pointer (&c->pool, g_hash_table_unref);
+  g_clear_pointer (&c->paragraphs, g_ptr_array_unref);
+  g_clear_pointer (&c->offsets, g_array_unref);
   g_clear_pointer (&c->figures, g_array_unref);
   g_clear_pointer (&c->periods, g_array_unref);
   g_free (c);
@@ -183,6 +274,13 @@ nb_checker_finalize (GObject *object)
   g_clear_pointer (&self->figure_info, g_ptr_array_unref);
   g_clear_pointer (&self->text_sections, g_ptr_array_unref);
   g_clear_pointer (&self->period_keywords, g_strfreev);
+  g_clear_pointer (&self->own_year_res, g_ptr_array_unref);
+  g_clear_pointer (&self->numbering_res, g_ptr_array_unref);
+  g_clear_pointer (&self->inline_family, g_array_unref);
+  g_clear_pointer (&self->announce_re, g_regex_unref);
+  g_clear_pointer (&self->total_words, g_strfreev);
+  g_clear_pointer (&self->part_words, g_strfreev);
+  g_clear_pointer (&self->units, g_strfreev);
   g_clear_object (&self->format);
 
   G_OBJECT_CLASS (nb_checker_parent_class)->finalize (object);
@@ -201,6 +299,9 @@ nb_checker_init (NbChecker *self)
   self->figure_info = g_ptr_array_new_with_free_func (figure_rule_free);
   self->text_sections = g_ptr_array_new ();
   self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, text_cache_free);
+  self->own_year_res = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  self->numbering_res = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  self->inline_family = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
 /* ---- compiling ---- */
@@ -346,6 +447,7 @@ compile_compare (NbChecker   *self,
   check->term_label = g_strcmp0 (term_label, "column") == 0 ? LABEL_COLUMN
                       : g_strcmp0 (term_label, "cell") == 0 ? LABEL_CELL : LABEL_ROW;
   check->message = g_strdup (member_string (obj, "message"));
+  check->message_blank = g_strdup (member_string (obj, "message_blank"));
   if (!check->message)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
@@ -445,6 +547,68 @@ compile_compare (NbChecker   *self,
   return TRUE;
 }
 
+/* A key with a star (requests/withheld_STAR/total) names every cell it matches. */
+static gboolean
+add_cells (NbChecker  *self,
+           const char *key,
+           GArray     *cells)
+{
+  guint before = cells->len;
+
+  if (!key)
+    return FALSE;
+  if (!strchr (key, '*'))
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, key);
+      if (def)
+        g_array_append_val (cells, def->index);
+    }
+  else
+    for (guint i = 0; i < nb_format_get_n_cells (self->format); i++)
+      {
+        const NbCellDef *def = nb_format_get_cell (self->format, i);
+        if (g_pattern_match_simple (key, def->key))
+          g_array_append_val (cells, def->index);
+      }
+  return cells->len > before;
+}
+
+/* "expect": [{"cells": [...], "text": "…{value}"}, …] */
+static gboolean
+compile_expect (NbChecker  *self,
+                JsonArray  *expect,
+                GPtrArray  *out,
+                guint       rule,
+                GError    **error)
+{
+  for (guint a = 0; expect && a < json_array_get_length (expect); a++)
+    {
+      JsonObject *obj = json_array_get_object_element (expect, a);
+      JsonArray *cells = obj && json_object_has_member (obj, "cells")
+                           ? json_object_get_array_member (obj, "cells") : NULL;
+      Alternative *alt = g_new0 (Alternative, 1);
+
+      alt->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (out, alt);
+      alt->text = g_strdup (obj ? member_string (obj, "text") : NULL);
+      if (!cells || !alt->text)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: text_figures[%u]: each “expect” needs “cells” and “text”", rule);
+          return FALSE;
+        }
+      for (guint t = 0; t < json_array_get_length (cells); t++)
+        if (!add_cells (self, json_array_get_string_element (cells, t), alt->cells))
+          {
+            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                         "format data: text_figures[%u] names an unknown cell “%s”", rule,
+                         json_array_get_string_element (cells, t));
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 compile_figures (NbChecker   *self,
                  GError     **error)
@@ -460,35 +624,164 @@ compile_figures (NbChecker   *self,
       FigureRule *f = g_new0 (FigureRule, 1);
       JsonArray *expect = json_object_has_member (obj, "expect")
                             ? json_object_get_array_member (obj, "expect") : NULL;
+      JsonArray *scopes = json_object_has_member (obj, "scopes")
+                            ? json_object_get_array_member (obj, "scopes") : NULL;
 
-      f->alternatives = (GArray *) g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      f->alternatives = g_ptr_array_new_with_free_func (alternative_free);
+      f->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
       f->message = g_strdup (member_string (obj, "message"));
+      f->claim = json_object_get_boolean_member_with_default (obj, "claim", FALSE);
       g_ptr_array_add (self->figure_info, f);
-      if (!expect || json_array_get_length (expect) == 0 || !f->message)
+      if ((!expect && !scopes) || !f->message)
         {
           g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u] needs “expect” and “message”", i);
+                       "format data: text_figures[%u] needs “expect” or “scopes”, and “message”", i);
           return FALSE;
         }
-      for (guint a = 0; a < json_array_get_length (expect); a++)
+      if (!compile_expect (self, expect, f->alternatives, i, error))
+        return FALSE;
+      for (guint k = 0; scopes && k < json_array_get_length (scopes); k++)
         {
-          JsonArray *sum = json_array_get_array_element (expect, a);
-          GArray *indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+          JsonObject *scope = json_array_get_object_element (scopes, k);
+          GPtrArray *alts = g_ptr_array_new_with_free_func (alternative_free);
 
-          g_ptr_array_add ((GPtrArray *) f->alternatives, indexes);
-          for (guint t = 0; sum && t < json_array_get_length (sum); t++)
+          g_ptr_array_add (f->scopes, alts);
+          if (!scope || !json_object_has_member (scope, "expect") ||
+              !compile_expect (self, json_object_get_array_member (scope, "expect"), alts, i, error))
             {
-              const NbCellDef *def = nb_format_find_cell (self->format,
-                                                          json_array_get_string_element (sum, t));
-              if (!def)
-                {
-                  g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                               "format data: text_figures[%u] names an unknown cell", i);
-                  return FALSE;
-                }
-              g_array_append_val (indexes, def->index);
+              if (error && !*error)
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: text_figures[%u]: each scope needs “expect”", i);
+              return FALSE;
             }
         }
+    }
+  return TRUE;
+}
+
+static GRegex *
+compile_regex (const char  *pattern,
+               const Check *check,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  GRegex *re = pattern ? g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local) : NULL;
+
+  if (!re)
+    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: bad pattern: %s",
+                 check->id, local ? local->message : "missing");
+  return re;
+}
+
+/* The text-form and amount checks: what they read comes from their data. */
+static gboolean
+compile_form (NbChecker   *self,
+              Check       *check,
+              JsonObject  *obj,
+              GError     **error)
+{
+  if (!check->message && check->type != CHECK_NUMBERING)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
+      return FALSE;
+    }
+  switch (check->type)
+    {
+    case CHECK_TEXT_OWN_YEAR:
+      {
+        g_auto(GStrv) patterns = member_strv (obj, "patterns");
+        for (guint i = 0; patterns[i]; i++)
+          {
+            GRegex *re = compile_regex (patterns[i], check, error);
+            if (!re)
+              return FALSE;
+            g_ptr_array_add (self->own_year_res, re);
+          }
+      }
+      break;
+    case CHECK_NUMBERING:
+      {
+        JsonArray *families = json_object_has_member (obj, "families")
+                                ? json_object_get_array_member (obj, "families") : NULL;
+        check->message = g_strdup (member_string (obj, "message_skip"));
+        check->message_blank = g_strdup (member_string (obj, "message_repeat"));
+        if (!families || !check->message || !check->message_blank)
+          {
+            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                         "format data: check %s needs “families”, “message_skip” and “message_repeat”", check->id);
+            return FALSE;
+          }
+        for (guint i = 0; i < json_array_get_length (families); i++)
+          {
+            JsonObject *f = json_array_get_object_element (families, i);
+            GRegex *re = compile_regex (f ? member_string (f, "pattern") : NULL, check, error);
+            gboolean inline_ = f && json_object_get_boolean_member_with_default (f, "inline", FALSE);
+            if (!re)
+              return FALSE;
+            g_ptr_array_add (self->numbering_res, re);
+            g_array_append_val (self->inline_family, inline_);
+          }
+      }
+      break;
+    case CHECK_ITEM_COUNT:
+      if (!(self->announce_re = compile_regex (member_string (obj, "pattern"), check, error)))
+        return FALSE;
+      break;
+    case CHECK_TOTAL_PARTS:
+      self->total_words = member_strv (obj, "total_words");
+      self->part_words = member_strv (obj, "part_words");
+      self->units = member_strv (obj, "units");
+      break;
+    case CHECK_PERIOD_MISSING:
+      check->strings = member_strv (obj, "keywords");
+      if (!self->period_keywords)
+        self->period_keywords = g_strdupv (check->strings);
+      break;
+    case CHECK_AMOUNT_UNIT:
+    case CHECK_RATIO:
+      {
+        g_auto(GStrv) cells = member_strv (obj, check->type == CHECK_RATIO ? "rows" : "cells");
+        check->strings = g_strdupv (cells);
+        check->fields = g_array_new (FALSE, FALSE, sizeof (guint));
+        check->factor = json_object_get_int_member_with_default (obj, "factor", 10);
+        check->min_change = json_object_get_int_member_with_default (obj, "min_change",
+                                                                     check->type == CHECK_RATIO ? 20 : 10000);
+        for (guint i = 0; check->type == CHECK_AMOUNT_UNIT && cells[i]; i++)
+          {
+            const NbCellDef *def = nb_format_find_cell (self->format, cells[i]);
+            if (!def)
+              {
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: check %s names unknown cell “%s”", check->id, cells[i]);
+                return FALSE;
+              }
+            g_array_append_val (check->fields, def->index);
+          }
+        if (check->type == CHECK_RATIO)
+          {
+            /* "value" and "base" columns of each row ("delta" against "prev"). */
+            check->value_column = g_strdup (member_string (obj, "value"));
+            check->base_column = g_strdup (member_string (obj, "base"));
+            for (guint i = 0; cells[i]; i++)
+              {
+                g_autofree char *v = g_strdup_printf ("%s/%s", cells[i], check->value_column);
+                g_autofree char *b = g_strdup_printf ("%s/%s", cells[i], check->base_column);
+                const NbCellDef *dv = nb_format_find_cell (self->format, v);
+                const NbCellDef *db = nb_format_find_cell (self->format, b);
+                if (!dv || !db)
+                  {
+                    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                                 "format data: check %s names unknown cell “%s”", check->id, dv ? b : v);
+                    return FALSE;
+                  }
+                g_array_append_val (check->fields, dv->index);
+                g_array_append_val (check->fields, db->index);
+              }
+          }
+      }
+      break;
+    default:
+      break;
     }
   return TRUE;
 }
@@ -506,11 +799,16 @@ nb_checker_new (NbFormat  *format,
     { "text_period", CHECK_TEXT_PERIOD }, { "text_template", CHECK_TEXT_TEMPLATE },
     { "text_year", CHECK_TEXT_YEAR }, { "deadline", CHECK_DEADLINE },
     { "carry_jump", CHECK_CARRY_JUMP }, { "carry_agency", CHECK_CARRY_AGENCY },
+    { "text_own_year", CHECK_TEXT_OWN_YEAR }, { "period_missing", CHECK_PERIOD_MISSING },
+    { "numbering", CHECK_NUMBERING }, { "item_count", CHECK_ITEM_COUNT },
+    { "total_parts", CHECK_TOTAL_PARTS }, { "punctuation", CHECK_PUNCTUATION },
+    { "amount_unit", CHECK_AMOUNT_UNIT }, { "ratio", CHECK_RATIO },
   };
 
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
 
   self->format = g_object_ref (format);
+  self->texts = nb_format_get_check_texts (format);
   for (guint i = 0; i < nb_format_get_n_sections (format); i++)
     {
       const NbSectionDef *s = nb_format_get_section (format, i);
@@ -558,6 +856,9 @@ nb_checker_new (NbFormat  *format,
           return NULL;
         }
 
+      if (check->type != CHECK_COMPARE)
+        check->message = g_strdup (member_string (obj, "message"));
+      check->message_row = g_strdup (member_string (obj, "message_row"));
       switch (check->type)
         {
         case CHECK_COMPARE:
@@ -565,7 +866,9 @@ nb_checker_new (NbFormat  *format,
             return NULL;
           break;
         case CHECK_SECTION_PRESENT:
-          check->strings = member_strv (obj, "not_just");
+          /* Per section: what is not enough ("not_just") and how short is
+           * saying nothing ("min_chars"); the wording in "messages". */
+          check->params = json_object_ref (obj);
           break;
         case CHECK_FEES_PRESENT:
           {
@@ -611,6 +914,17 @@ nb_checker_new (NbFormat  *format,
         case CHECK_CARRY_JUMP:
           check->factor = json_object_get_int_member_with_default (obj, "factor", 10);
           check->min_change = json_object_get_int_member_with_default (obj, "min_change", 20);
+          break;
+        case CHECK_TEXT_OWN_YEAR:
+        case CHECK_NUMBERING:
+        case CHECK_ITEM_COUNT:
+        case CHECK_TOTAL_PARTS:
+        case CHECK_PERIOD_MISSING:
+        case CHECK_PUNCTUATION:
+        case CHECK_AMOUNT_UNIT:
+        case CHECK_RATIO:
+          if (!compile_form (self, check, obj, error))
+            return NULL;
           break;
         default:
           break;
@@ -693,17 +1007,43 @@ terms_available (Run    *run,
   return TRUE;
 }
 
+static const char *
+check_text (NbChecker  *self,
+            const char *name)
+{
+  const char *s = self->texts ? member_string (self->texts, name) : NULL;
+
+  return s ? s : "";
+}
+
+/* "793.9397"; for a blank the format's word: 空 for a table cell, 未填写
+ * for a section field — never "0", a blank is not a zero. */
+static const char *
+value_text (NbChecker       *self,
+            const NbCellDef *def,
+            const NbNumber  *v,
+            char            *buf)
+{
+  if (v->blank)
+    return check_text (self, def && !def->table ? "blank_field" : "blank_cell");
+  return nb_number_format (v, buf);
+}
+
+/* The sum of @terms, blanks counting 0; blank itself when every term is. */
 static NbNumber
 sum_terms (Run    *run,
            GArray *terms)
 {
   NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = terms->len > 0;
 
   for (guint i = 0; i < terms->len; i++)
     {
       const Term *t = &g_array_index (terms, Term, i);
       const NbNumber *v = term_value (run, t);
 
+      if (!v->blank)
+        all_blank = FALSE;
       if (t->negate)
         {
           NbNumber neg = nb_number_negate (v);
@@ -712,7 +1052,44 @@ sum_terms (Run    *run,
       else
         nb_number_add (&sum, v);
     }
+  sum.blank = all_blank;
   return sum;
+}
+
+/* Blank, or a computed total over a blank (its 0 would be a false figure). */
+static gboolean
+cell_has_blank (Run   *run,
+                guint  index)
+{
+  const NbCellDef *def = nb_format_get_cell (run->self->format, index);
+
+  if (nb_report_get_value_at (run->report, index)->blank)
+    return TRUE;
+  if (!def->computed || nb_report_has_stated_value (run->report, index))
+    return FALSE;
+  for (guint t = 0; t < def->n_terms; t++)
+    if (cell_has_blank (run, def->terms[t]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+term_has_blank (Run        *run,
+                const Term *t)
+{
+  if (t->prev)
+    return term_value (run, t)->blank;
+  return cell_has_blank (run, t->index);
+}
+
+static gboolean
+terms_have_blank (Run    *run,
+                  GArray *terms)
+{
+  for (guint i = 0; i < terms->len; i++)
+    if (term_has_blank (run, &g_array_index (terms, Term, i)))
+      return TRUE;
+  return FALSE;
 }
 
 static const char *
@@ -735,7 +1112,7 @@ term_label (NbChecker   *self,
     }
 }
 
-/* "一、本年新收(5) + 二、上年结转(1)" */
+/* "一、本年新收(5) + 二、上年结转(空)" */
 static char *
 render_terms (Run         *run,
               const Check *check,
@@ -754,7 +1131,38 @@ render_terms (Run         *run,
         g_string_truncate (s, 0), g_string_append (s, "−");
       g_string_append_printf (s, "%s%s(%s)", t->prev ? "上年" : "",
                               term_label (run->self, check, t),
-                              nb_number_format (term_value (run, t), buf));
+                              value_text (run->self, nb_format_find_cell (run->self->format, t->key),
+                                          term_value (run, t), buf));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* "“（一）予以公开”、“（二）部分公开”等 20 项": which cells are blank. */
+static char *
+render_blanks (Run                *run,
+               const Check        *check,
+               GArray *const      *sides,
+               guint               n_sides)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+  const guint shown = 4;
+
+  for (guint k = 0; k < n_sides; k++)
+    for (guint i = 0; i < sides[k]->len; i++)
+      {
+        const Term *t = &g_array_index (sides[k], Term, i);
+        if (term_has_blank (run, t))
+          g_ptr_array_add (names, (gpointer) term_label (run->self, check, t));
+      }
+  for (guint i = 0; i < names->len && i < shown; i++)
+    g_string_append_printf (s, "%s“%s”", i ? "、" : "", (const char *) names->pdata[i]);
+  if (names->len > shown)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", names->len);
+      g_autoptr(GString) more = g_string_new (check_text (run->self, "blank_more"));
+      g_string_replace (more, "{n}", n, 0);
+      g_string_append (s, more->str);
     }
   return g_string_free (s, FALSE);
 }
@@ -803,25 +1211,35 @@ run_compare (Run         *run,
         continue;
       left = sum_terms (run, in->left);
       right = in->has_const ? in->right_const : sum_terms (run, in->right);
+      /* Blanks count 0 here; a failing comparison that involves blanks
+       * says which cells are blank instead of quoting a false sum. */
       if (!compare_ok (check->op, &left, &right))
         {
           g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+          GArray *sides[] = { in->left, in->right };
+          gboolean blanks = terms_have_blank (run, in->left) || terms_have_blank (run, in->right);
           g_autofree char *l = render_terms (run, check, in->left);
           g_autofree char *r = in->has_const ? NULL : render_terms (run, check, in->right);
+          g_autofree char *b = render_blanks (run, check, sides, 2);
           g_autofree char *message = NULL;
           g_autofree char *v_label = in->var ? g_strdup_printf ("{%s.label}", in->var) : NULL;
           g_autofree char *v_short = in->var ? g_strdup_printf ("{%s.short}", in->var) : NULL;
           g_autofree char *v_ordinal = in->var ? g_strdup_printf ("{%s.ordinal}", in->var) : NULL;
           g_autofree char *v_key = in->var ? g_strdup_printf ("{%s}", in->var) : NULL;
+          const NbCellDef *ldef = in->left->len == 1
+            ? nb_format_find_cell (run->self->format, g_array_index (in->left, Term, 0).key) : NULL;
+          const NbCellDef *rdef = in->right->len == 1
+            ? nb_format_find_cell (run->self->format, g_array_index (in->right, Term, 0).key) : NULL;
           char lv[NB_NUMBER_BUF], rv[NB_NUMBER_BUF];
-          const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}",
+          const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}", "{blank}",
                                   v_label, v_short, v_ordinal, v_key, NULL };
-          const char *values[] = { l, r ? r : nb_number_format (&right, rv),
-                                   nb_number_format (&left, lv), nb_number_format (&right, rv),
+          const char *values[] = { l, r ? r : value_text (run->self, rdef, &right, rv),
+                                   value_text (run->self, ldef, &left, lv),
+                                   value_text (run->self, rdef, &right, rv), b,
                                    in->var_label, in->var_short, in->var_ordinal, in->var_key, NULL };
 
           if (!in->var)
-            names[4] = NULL;
+            names[5] = NULL;
           for (guint t = 0; t < in->left->len; t++)
             if (!g_array_index (in->left, Term, t).prev)
               g_ptr_array_add (keys, g_array_index (in->left, Term, t).key);
@@ -829,7 +1247,8 @@ run_compare (Run         *run,
             if (!g_array_index (in->right, Term, t).prev)
               g_ptr_array_add (keys, g_array_index (in->right, Term, t).key);
           g_ptr_array_add (keys, NULL);
-          message = render_message (check->message, names, values);
+          message = render_message (blanks && check->message_blank ? check->message_blank : check->message,
+                                    names, values);
           add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
         }
     }
@@ -880,24 +1299,58 @@ run_cell_kind (Run         *run,
     }
 }
 
+/* One problem per row: a hundred identical lines would be noise. */
 static void
 run_cell_blank (Run         *run,
                 const Check *check)
 {
   NbFormat *format = run->self->format;
   guint n = nb_format_get_n_cells (format);
+  guint i = 0;
 
-  for (guint i = 0; i < n; i++)
+  while (i < n)
     {
       const NbCellDef *def = nb_format_get_cell (format, i);
+      g_autoptr(GPtrArray) keys = NULL;
+      g_autoptr(GString) columns = NULL;
+      const NbCellDef *first = NULL;
+      guint j;
 
-      if (def->table && nb_report_get_value_at (run->report, i)->blank)
+      if (!def->table)
         {
-          g_autofree char *message = g_strdup_printf ("“%s”为空：没有数据也应填写 0，不能空白或填写“/”“—”",
-                                                      def->label);
-          const char *keys[] = { def->key, NULL };
-          add_problem (run, check, keys, NULL, 0, 0, message);
+          i++;
+          continue;
         }
+      keys = g_ptr_array_new ();
+      columns = g_string_new (NULL);
+      for (j = i; j < n; j++)
+        {
+          const NbCellDef *d = nb_format_get_cell (format, j);
+          if (d->table != def->table || d->row != def->row)
+            break;
+          if (nb_report_get_value_at (run->report, j)->blank)
+            {
+              /* Short labels name the group where the review table repeats labels. */
+              const char *name = d->column->short_label;
+              if (!first)
+                first = d;
+              g_ptr_array_add (keys, (gpointer) d->key);
+              g_string_append_printf (columns, "%s“%s”", keys->len > 1 ? "、" : "", name);
+            }
+        }
+      i = j;
+      if (keys->len == 0)
+        continue;
+      {
+        g_autofree char *n_text = g_strdup_printf ("%u", keys->len);
+        const char *names[] = { "{cell}", "{row}", "{columns}", "{n}", NULL };
+        const char *values[] = { first->label, def->row->label, columns->str, n_text, NULL };
+        g_autofree char *message = render_message (keys->len > 1 && check->message_row
+                                                     ? check->message_row : check->message,
+                                                   names, values);
+        g_ptr_array_add (keys, NULL);
+        add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
+      }
     }
 }
 
@@ -936,33 +1389,81 @@ is_blank_text (const char *text)
   return TRUE;
 }
 
+static JsonObject *
+params_object (const Check *check,
+               const char  *member)
+{
+  JsonNode *node = check->params ? json_object_get_member (check->params, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* Characters that say something: not spaces or punctuation. */
+static guint
+content_length (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        n++;
+    }
+  return n;
+}
+
 static void
 run_section_present (Run         *run,
                      const Check *check)
 {
+  JsonObject *not_just = params_object (check, "not_just");
+  JsonObject *min_chars = params_object (check, "min_chars");
+  JsonObject *messages = params_object (check, "messages");
+
   for (guint i = 0; i < run->self->text_sections->len; i++)
     {
       const NbSectionDef *s = g_ptr_array_index (run->self->text_sections, i);
       const char *text = nb_report_get_text (run->report, s->key);
       g_autofree char *key = g_strconcat ("text/", s->key, NULL);
-      const char *keys[] = { key, NULL };
       g_autofree char *stripped = g_strstrip (g_strdup (text));
+      g_autofree char *n_text = NULL;
+      const char *template = NULL;
+      JsonNode *list = not_just ? json_object_get_member (not_just, s->key) : NULL;
+      gint64 min = min_chars ? json_object_get_int_member_with_default (min_chars, s->key, 0) : 0;
+      gboolean nothing = FALSE;
 
       if (is_blank_text (text))
         {
           /* Only 六 may honestly have nothing to report; the others must say what happened. */
-          g_autofree char *message = g_str_equal (s->key, "other")
-            ? g_strdup_printf ("“%s”没有内容；没有需要报告的事项也应写明（如“无其他需要报告的事项。”）", s->heading)
-            : g_strdup_printf ("“%s”没有内容；请按本节应写的内容填写", s->heading);
-          add_problem (run, check, keys, s->key, 0, 0, message);
+          template = messages ? member_string (messages, g_str_equal (s->key, "other") ? "empty_other" : "empty")
+                              : NULL;
+          if (template)
+            {
+              const char *keys[] = { key, NULL };
+              const char *names[] = { "{heading}", NULL };
+              const char *values[] = { s->heading, NULL };
+              g_autofree char *message = render_message (template, names, values);
+              add_problem (run, check, keys, s->key, 0, 0, message);
+            }
+          continue;
         }
-      else if (check->strings && g_strv_contains ((const char *const *) check->strings, stripped))
+      if (list && JSON_NODE_HOLDS_ARRAY (list))
         {
-          g_autofree char *message = g_strdup_printf ("“%s”只写了“%s”；应具体说明%s",
-                                                      s->heading, stripped,
-                                                      g_str_equal (s->key, "problems")
-                                                        ? "存在的主要问题和改进情况"
-                                                        : "有关情况");
+          JsonArray *a = json_node_get_array (list);
+          for (guint k = 0; k < json_array_get_length (a) && !nothing; k++)
+            nothing = g_strcmp0 (json_array_get_string_element (a, k), stripped) == 0;
+        }
+      if (nothing)
+        template = messages ? member_string (messages, "nothing") : NULL;
+      else if (min > 0 && content_length (stripped) < (guint) min)
+        template = messages ? member_string (messages, "short") : NULL;
+      if (template)
+        {
+          const char *keys[] = { key, NULL };
+          const char *names[] = { "{heading}", "{text}", "{n}", NULL };
+          const char *values[] = { s->heading, stripped, (n_text = g_strdup_printf ("%" G_GINT64_FORMAT, min)), NULL };
+          g_autofree char *message = render_message (template, names, values);
           add_problem (run, check, keys, s->key, 0, (guint) g_utf8_strlen (text, -1), message);
         }
     }
@@ -994,23 +1495,201 @@ run_fees_present (Run         *run,
                "（没有收费填 0，正文写“无收取信息处理费情况”）");
 }
 
+static Paragraph *
+analyse_paragraph (NbChecker  *self,
+                   const char *text,
+                   int         year)
+{
+  Paragraph *p = g_new0 (Paragraph, 1);
+
+  p->length = (guint) g_utf8_strlen (text, -1);
+  p->figures = nb_text_find_figures (self->figure_rules, text, year);
+  p->periods = nb_text_find_periods (text, (const char *const *) self->period_keywords);
+  p->own_years = g_array_new (FALSE, FALSE, sizeof (NbTextMatch));
+  for (guint i = 0; i < self->own_year_res->len; i++)
+    {
+      g_autoptr(GArray) m = nb_text_find_matches (self->own_year_res->pdata[i], text, "year");
+      g_array_append_vals (p->own_years, m->data, m->len);
+    }
+  p->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->numbering_res->len; i++)
+    g_ptr_array_add (p->markers, nb_text_find_matches (self->numbering_res->pdata[i], text, "n"));
+  p->announces = nb_text_find_matches (self->announce_re, text, "n");
+  p->totals = self->units && self->units[0]
+    ? nb_text_find_totals (text, (const char *const *) self->total_words,
+                           (const char *const *) self->part_words, (const char *const *) self->units)
+    : g_array_new (FALSE, FALSE, sizeof (NbTextTotal));
+  p->n_halfwidth = nb_text_count_halfwidth (text, &p->first_halfwidth);
+  for (guint k = 0; self->period_keywords && self->period_keywords[k] && !p->period_keyword; k++)
+    p->period_keyword = strstr (text, self->period_keywords[k]) != NULL;
+  return p;
+}
+
 static TextCache *
 analyse_text (NbChecker  *self,
               const char *section,
               const char *text,
               int         year)
 {
-  TextCache *c = g_hash_table_lookup (self->text_cache, section);
+  TextCache *old = g_hash_table_lookup (self->text_cache, section);
+  TextCache *c;
+  const char *p = text;
+  guint chars = 0;
 
-  if (c && c->year == year && strcmp (c->text, text) == 0)
-    return c;
+  if (old && old->year == year && strcmp (old->text, text) == 0)
+    return old;
   c = g_new0 (TextCache, 1);
   c->text = g_strdup (text);
   c->year = year;
-  c->figures = nb_text_find_figures (self->figure_rules, text, year);
-  c->periods = nb_text_find_periods (text, (const char *const *) self->period_keywords);
+  c->pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, paragraph_free);
+  c->paragraphs = g_ptr_array_new ();
+  c->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->figures = g_array_new (FALSE, FALSE, sizeof (NbTextFigure));
+  c->periods = g_array_new (FALSE, FALSE, sizeof (NbTextPeriod));
+  for (;;)
+    {
+      const char *nl = strchr (p, '\n');
+      g_autofree char *line = nl ? g_strndup (p, nl - p) : g_strdup (p);
+      Paragraph *para = g_hash_table_lookup (c->pool, line);
+
+      if (!para && old && old->year == year)
+        {
+          gpointer key = NULL, value = NULL;
+          if (g_hash_table_steal_extended (old->pool, line, &key, &value))
+            {
+              para = value;
+              g_hash_table_insert (c->pool, key, para);
+            }
+        }
+      if (!para)
+        {
+          para = analyse_paragraph (self, line, year);
+          g_hash_table_insert (c->pool, g_strdup (line), para);
+        }
+      g_ptr_array_add (c->paragraphs, para);
+      g_array_append_val (c->offsets, chars);
+      for (guint i = 0; i < para->figures->len; i++)
+        {
+          NbTextFigure f = g_array_index (para->figures, NbTextFigure, i);
+          f.start += chars;
+          f.end += chars;
+          g_array_append_val (c->figures, f);
+        }
+      for (guint i = 0; i < para->periods->len; i++)
+        {
+          NbTextPeriod f = g_array_index (para->periods, NbTextPeriod, i);
+          f.start += chars;
+          f.end += chars;
+          g_array_append_val (c->periods, f);
+        }
+      chars += para->length + 1;
+      if (!nl)
+        break;
+      p = nl + 1;
+    }
   g_hash_table_replace (self->text_cache, (gpointer) section, c);
   return c;
+}
+
+/* The sum of an alternative's cells; blank when all of them are. */
+static NbNumber
+alternative_value (Run               *run,
+                   const Alternative *alt)
+{
+  NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = alt->cells->len > 0;
+
+  for (guint c = 0; c < alt->cells->len; c++)
+    {
+      const NbNumber *v = nb_report_get_value_at (run->report, g_array_index (alt->cells, guint, c));
+      all_blank = all_blank && v->blank;
+      nb_number_add (&sum, v);
+    }
+  sum.blank = all_blank;
+  return sum;
+}
+
+static void
+describe_alternative (Run               *run,
+                      const Alternative *alt,
+                      GString           *expected,
+                      GPtrArray         *keys)
+{
+  NbNumber v = alternative_value (run, alt);
+  char buf[NB_NUMBER_BUF];
+  g_autoptr(GString) text = g_string_new (alt->text);
+  const NbCellDef *def = alt->cells->len == 1
+    ? nb_format_get_cell (run->self->format, g_array_index (alt->cells, guint, 0)) : NULL;
+
+  g_string_replace (text, "{value}", value_text (run->self, def, &v, buf), 0);
+  if (expected->len > 0)
+    g_string_append (expected, "，");
+  g_string_append (expected, text->str);
+  for (guint c = 0; c < alt->cells->len; c++)
+    {
+      const char *key = nb_format_get_cell (run->self->format, g_array_index (alt->cells, guint, c))->key;
+      if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+        g_ptr_array_add (keys, (gpointer) key);
+    }
+}
+
+static void
+check_figure (Run                *run,
+              const Check        *check,
+              const char         *section,
+              const NbTextFigure *fig)
+{
+  const FigureRule *rule = g_ptr_array_index (run->self->figure_info, fig->rule);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  gboolean ok = FALSE;
+
+  if (rule->claim)
+    {
+      /* "均获维持": nothing corrected or pending in any scope it covers. */
+      NbNumber total = nb_number_from_int (0);
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < rule->scopes->len; k++)
+        if (fig->scopes & (1u << k))
+          for (guint a = 0; a < ((GPtrArray *) rule->scopes->pdata[k])->len; a++)
+            {
+              const Alternative *alt = g_ptr_array_index ((GPtrArray *) rule->scopes->pdata[k], a);
+              NbNumber v = alternative_value (run, alt);
+              if (!v.blank)
+                any = TRUE;
+              nb_number_add (&total, &v);
+              if (!nb_number_equal (&v, &(NbNumber) NB_NUMBER_INIT) && !v.blank)
+                describe_alternative (run, alt, expected, keys);
+            }
+      ok = !any || nb_number_equal (&total, &(NbNumber) NB_NUMBER_INIT);
+    }
+  else
+    {
+      GPtrArray *alts = fig->scope >= 0 && (guint) fig->scope < rule->scopes->len
+                          ? g_ptr_array_index (rule->scopes, fig->scope) : rule->alternatives;
+
+      if (alts->len == 0)
+        return;   /* a scoped phrase that names no scope: not about the tables */
+      for (guint a = 0; a < alts->len && !ok; a++)
+        {
+          NbNumber v = alternative_value (run, g_ptr_array_index (alts, a));
+          ok = !v.blank && nb_number_equal (&v, &fig->number);
+        }
+      if (!ok)
+        for (guint a = 0; a < alts->len; a++)
+          describe_alternative (run, g_ptr_array_index (alts, a), expected, keys);
+    }
+  if (!ok)
+    {
+      char fb[NB_NUMBER_BUF];
+      const char *names[] = { "{found}", "{expected}", NULL };
+      const char *values[] = { nb_number_format (&fig->number, fb), expected->str, NULL };
+      g_autofree char *message = render_message (rule->message, names, values);
+
+      g_ptr_array_add (keys, NULL);
+      add_problem (run, check, (const char *const *) keys->pdata, section, fig->start, fig->end, message);
+    }
 }
 
 static void
@@ -1029,42 +1708,7 @@ run_text_figures (Run         *run,
         continue;
       figures = analyse_text (run->self, section->key, text, year)->figures;
       for (guint i = 0; i < figures->len; i++)
-        {
-          const NbTextFigure *fig = &g_array_index (figures, NbTextFigure, i);
-          const FigureRule *rule = g_ptr_array_index (run->self->figure_info, fig->rule);
-          GPtrArray *alts = (GPtrArray *) rule->alternatives;
-          NbNumber found = nb_number_from_int (fig->value);
-          NbNumber first = nb_number_from_int (0);
-          gboolean ok = FALSE;
-
-          for (guint a = 0; a < alts->len && !ok; a++)
-            {
-              GArray *cells = g_ptr_array_index (alts, a);
-              NbNumber sum = nb_number_from_int (0);
-
-              for (guint c = 0; c < cells->len; c++)
-                nb_number_add (&sum, nb_report_get_value_at (run->report, g_array_index (cells, guint, c)));
-              if (a == 0)
-                first = sum;
-              ok = nb_number_equal (&sum, &found);
-            }
-          if (!ok)
-            {
-              GArray *cells = g_ptr_array_index (alts, 0);
-              g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-              char fb[NB_NUMBER_BUF], eb[NB_NUMBER_BUF];
-              const char *names[] = { "{found}", "{expected}", NULL };
-              const char *values[] = { nb_number_format (&found, fb), nb_number_format (&first, eb), NULL };
-              g_autofree char *message = render_message (rule->message, names, values);
-
-              for (guint c = 0; c < cells->len; c++)
-                g_ptr_array_add (keys, (gpointer) nb_format_get_cell (run->self->format,
-                                                                     g_array_index (cells, guint, c))->key);
-              g_ptr_array_add (keys, NULL);
-              add_problem (run, check, (const char *const *) keys->pdata, section->key,
-                           fig->start, fig->end, message);
-            }
-        }
+        check_figure (run, check, section->key, &g_array_index (figures, NbTextFigure, i));
     }
 }
 
@@ -1266,6 +1910,339 @@ run_carry_agency (Run         *run,
     }
 }
 
+/* ---- the report's own form ---- */
+
+static char *
+quote_of (const char *text,
+          guint       start,
+          guint       end)
+{
+  return g_utf8_substring (text, start, end);
+}
+
+static void
+add_text_problem (Run               *run,
+                  const Check       *check,
+                  const char        *template,
+                  const char *const *names,
+                  const char *const *values,
+                  const char        *section,
+                  guint              start,
+                  guint              end)
+{
+  g_autofree char *key = g_strconcat ("text/", section, NULL);
+  const char *keys[] = { key, NULL };
+  g_autofree char *message = render_message (template, names, values);
+
+  add_problem (run, check, keys, section, start, end, message);
+}
+
+/* Runs @fn over every non-empty text section with its analysis. */
+#define FOR_EACH_TEXT(run, section, text, cache)                                           \
+  for (guint _s = 0; _s < (run)->self->text_sections->len; _s++)                           \
+    for (const NbSectionDef *section = g_ptr_array_index ((run)->self->text_sections, _s);  \
+         section; section = NULL)                                                          \
+      for (const char *text = nb_report_get_text ((run)->report, section->key);            \
+           text && *text; text = NULL)                                                     \
+        for (TextCache *cache = analyse_text ((run)->self, section->key, text,             \
+                                              nb_report_get_year ((run)->report));        \
+             cache; cache = NULL)
+
+static void
+run_own_year (Run         *run,
+              const Check *check)
+{
+  int year = nb_report_get_year (run->report);
+  g_autofree char *year_text = g_strdup_printf ("%d", year);
+
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint i = 0; i < cache->paragraphs->len; i++)
+      {
+        const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+        guint base = g_array_index (cache->offsets, guint, i);
+
+        for (guint m = 0; m < p->own_years->len; m++)
+          {
+            const NbTextMatch *y = &g_array_index (p->own_years, NbTextMatch, m);
+            if (y->value > 0 && y->value != year)
+              {
+                g_autofree char *quote = quote_of (text, base + y->start, base + y->end);
+                g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, y->value);
+                const char *names[] = { "{quote}", "{found}", "{year}", NULL };
+                const char *values[] = { quote, found, year_text, NULL };
+                add_text_problem (run, check, check->message, names, values, section->key,
+                                  base + y->start, base + y->end);
+              }
+          }
+      }
+}
+
+static void
+run_period_missing (Run         *run,
+                    const Check *check)
+{
+  gboolean stated = FALSE;
+  gboolean any_text = FALSE;
+
+  FOR_EACH_TEXT (run, section, text, cache)
+    {
+      any_text = TRUE;
+      for (guint i = 0; i < cache->paragraphs->len && !stated; i++)
+        stated = ((const Paragraph *) g_ptr_array_index (cache->paragraphs, i))->period_keyword;
+    }
+  if (!stated && any_text)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (run->report));
+      const char *names[] = { "{year}", NULL };
+      const char *values[] = { year, NULL };
+      add_text_problem (run, check, check->message, names, values,
+                        ((const NbSectionDef *) g_ptr_array_index (run->self->text_sections, 0))->key, 0, 0);
+    }
+}
+
+/* Marks of numbering family @f in a section, in order. */
+static GArray *
+section_marks (const TextCache *cache,
+               GPtrArray *(*pick) (const Paragraph *),
+               guint            f)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Mark));
+
+  for (guint i = 0; i < cache->paragraphs->len; i++)
+    {
+      const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+      GPtrArray *families = pick (p);
+      GArray *found = f < families->len ? g_ptr_array_index (families, f) : NULL;
+      guint base = g_array_index (cache->offsets, guint, i);
+
+      for (guint m = 0; found && m < found->len; m++)
+        {
+          const NbTextMatch *x = &g_array_index (found, NbTextMatch, m);
+          Mark mark = { base + x->start, base + x->end, x->value, i, f };
+          g_array_append_val (out, mark);
+        }
+    }
+  return out;
+}
+
+static GPtrArray *
+pick_markers (const Paragraph *p)
+{
+  return p->markers;
+}
+
+static void
+run_numbering (Run         *run,
+               const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint f = 0; f < run->self->numbering_res->len; f++)
+      {
+        g_autoptr(GArray) marks = section_marks (cache, pick_markers, f);
+
+        for (guint i = 1; i < marks->len; i++)
+          {
+            const Mark *prev = &g_array_index (marks, Mark, i - 1);
+            const Mark *m = &g_array_index (marks, Mark, i);
+            const char *template = NULL;
+
+            /* "一是" starts a new list; otherwise the next number. */
+            if (m->value == 1 || m->value < 0 || prev->value < 0 || m->value == prev->value + 1)
+              continue;
+            template = m->value == prev->value ? check->message_blank : check->message;
+            {
+              g_autofree char *a = quote_of (text, prev->start, prev->end);
+              g_autofree char *b = quote_of (text, m->start, m->end);
+              const char *names[] = { "{prev}", "{found}", NULL };
+              const char *values[] = { a, b, NULL };
+              add_text_problem (run, check, template, names, values, section->key, m->start, m->end);
+            }
+          }
+      }
+}
+
+/* How many items follow an announcement ("以下三个方面：") ending at @end
+ * in paragraph @para: "一是…二是…" in the same paragraph, else the
+ * numbered paragraphs after it (1. 2. 3. or （一）（二）), counted while
+ * they run 1, 2, 3 in one family. */
+static guint
+count_items (const TextCache *cache,
+             GArray          *families_marks,
+             const GArray    *inline_family,
+             guint            para,
+             guint            end)
+{
+  guint best = 0;
+
+  for (guint f = 0; f < families_marks->len; f++)
+    {
+      GArray *marks = g_array_index (families_marks, GArray *, f);
+      gboolean inline_ = g_array_index (inline_family, gboolean, f);
+      guint n = 0;
+
+      for (guint i = 0; i < marks->len; i++)
+        {
+          const Mark *m = &g_array_index (marks, Mark, i);
+          if (m->start < end || (inline_ ? m->paragraph != para : m->paragraph <= para))
+            continue;
+          if (m->value != (gint64) n + 1)
+            break;
+          n++;
+        }
+      best = MAX (best, n);
+    }
+  return best;
+}
+
+static void
+run_item_count (Run         *run,
+                const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    {
+      g_autoptr(GArray) families = g_array_new (FALSE, FALSE, sizeof (GArray *));
+
+      for (guint f = 0; f < run->self->numbering_res->len; f++)
+        {
+          GArray *marks = section_marks (cache, pick_markers, f);
+          g_array_append_val (families, marks);
+        }
+      for (guint i = 0; i < cache->paragraphs->len; i++)
+        {
+          const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+          guint base = g_array_index (cache->offsets, guint, i);
+
+          for (guint a = 0; a < p->announces->len; a++)
+            {
+              const NbTextMatch *x = &g_array_index (p->announces, NbTextMatch, a);
+              guint n = count_items (cache, families, run->self->inline_family, i, base + x->end);
+
+              if (x->value > 0 && n > 0 && (gint64) n != x->value)
+                {
+                  g_autofree char *quote = quote_of (text, base + x->start, base + x->end);
+                  g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, x->value);
+                  g_autofree char *found = g_strdup_printf ("%u", n);
+                  const char *names[] = { "{quote}", "{said}", "{found}", NULL };
+                  const char *values[] = { quote, said, found, NULL };
+                  add_text_problem (run, check, check->message, names, values, section->key,
+                                    base + x->start, base + x->end);
+                }
+            }
+        }
+      for (guint f = 0; f < families->len; f++)
+        g_array_unref (g_array_index (families, GArray *, f));
+    }
+}
+
+static void
+run_total_parts (Run         *run,
+                 const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint i = 0; i < cache->paragraphs->len; i++)
+      {
+        const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+        guint base = g_array_index (cache->offsets, guint, i);
+
+        for (guint t = 0; t < p->totals->len; t++)
+          {
+            const NbTextTotal *x = &g_array_index (p->totals, NbTextTotal, t);
+            if (x->parts_sum > x->total)
+              {
+                g_autofree char *quote = quote_of (text, base + x->start, base + x->end);
+                g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, x->total);
+                g_autofree char *sum = g_strdup_printf ("%" G_GINT64_FORMAT, x->parts_sum);
+                const char *names[] = { "{quote}", "{total}", "{sum}", "{unit}", NULL };
+                const char *values[] = { quote, total, sum, run->self->units[x->unit], NULL };
+                add_text_problem (run, check, check->message, names, values, section->key,
+                                  base + x->start, base + x->end);
+              }
+          }
+      }
+}
+
+/* One problem per paragraph, covering it: nb_text_fix_halfwidth_range ()
+ * with the problem's range is the one-click fix. */
+static void
+run_punctuation (Run         *run,
+                 const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint i = 0; i < cache->paragraphs->len; i++)
+      {
+        const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+        guint base = g_array_index (cache->offsets, guint, i);
+
+        if (p->n_halfwidth > 0)
+          {
+            g_autofree char *n = g_strdup_printf ("%u", p->n_halfwidth);
+            g_autofree char *mark = quote_of (text, base + p->first_halfwidth, base + p->first_halfwidth + 1);
+            const char *names[] = { "{n}", "{mark}", NULL };
+            const char *values[] = { n, mark, NULL };
+            add_text_problem (run, check, check->message, names, values, section->key,
+                              base, base + p->length);
+          }
+      }
+}
+
+/* A 万元 figure that is a whole number of ten thousand or more is surely
+ * typed in 元 (380000 for 38 万元). */
+static void
+run_amount_unit (Run         *run,
+                 const Check *check)
+{
+  for (guint i = 0; i < check->fields->len; i++)
+    {
+      guint index = g_array_index (check->fields, guint, i);
+      const NbCellDef *def = nb_format_get_cell (run->self->format, index);
+      const NbNumber *v = nb_report_get_value_at (run->report, index);
+      NbNumber whole = nb_number_from_int (nb_number_integer_part (v));
+
+      if (v->blank || !nb_number_equal (v, &whole) || nb_number_integer_part (v) < check->min_change)
+        continue;
+      {
+        char buf[NB_NUMBER_BUF], wb[NB_NUMBER_BUF];
+        NbNumber as_wan = { nb_number_integer_part (v), 4, FALSE };   /* 元 → 万元 */
+        const char *keys[] = { def->key, NULL };
+        const char *names[] = { "{cell}", "{value}", "{as_wan}", NULL };
+        const char *values[] = { def->label, nb_number_format (v, buf), nb_number_format (&as_wan, wb), NULL };
+        g_autofree char *message = render_message (check->message, names, values);
+        add_problem (run, check, keys, NULL, 0, 0, message);
+      }
+    }
+}
+
+/* 本年增/减 more than @factor times 上一年项目数量, and by more than @min_change. */
+static void
+run_ratio (Run         *run,
+           const Check *check)
+{
+  for (guint i = 0; i + 1 < check->fields->len; i += 2)
+    {
+      guint vi = g_array_index (check->fields, guint, i);
+      guint bi = g_array_index (check->fields, guint, i + 1);
+      const NbNumber *v = nb_report_get_value_at (run->report, vi);
+      const NbNumber *b = nb_report_get_value_at (run->report, bi);
+      gint64 change, base;
+
+      if (v->blank || b->blank)
+        continue;
+      change = ABS (nb_number_integer_part (v));
+      base = ABS (nb_number_integer_part (b));
+      if (change > base * check->factor && change > check->min_change)
+        {
+          const NbCellDef *dv = nb_format_get_cell (run->self->format, vi);
+          const NbCellDef *db = nb_format_get_cell (run->self->format, bi);
+          char vb[NB_NUMBER_BUF], bb[NB_NUMBER_BUF];
+          const char *keys[] = { dv->key, db->key, NULL };
+          const char *names[] = { "{row}", "{value}", "{base}", NULL };
+          const char *values[] = { dv->row->label, nb_number_format (v, vb), nb_number_format (b, bb), NULL };
+          g_autofree char *message = render_message (check->message, names, values);
+          add_problem (run, check, keys, NULL, 0, 0, message);
+        }
+    }
+}
+
 GPtrArray *
 nb_checker_run (NbChecker *self,
                 NbReport  *report,
@@ -1301,6 +2278,14 @@ nb_checker_run (NbChecker *self,
         case CHECK_DEADLINE: run_deadline (&run, check); break;
         case CHECK_CARRY_JUMP: run_carry_jump (&run, check); break;
         case CHECK_CARRY_AGENCY: run_carry_agency (&run, check); break;
+        case CHECK_TEXT_OWN_YEAR: run_own_year (&run, check); break;
+        case CHECK_PERIOD_MISSING: run_period_missing (&run, check); break;
+        case CHECK_NUMBERING: run_numbering (&run, check); break;
+        case CHECK_ITEM_COUNT: run_item_count (&run, check); break;
+        case CHECK_TOTAL_PARTS: run_total_parts (&run, check); break;
+        case CHECK_PUNCTUATION: run_punctuation (&run, check); break;
+        case CHECK_AMOUNT_UNIT: run_amount_unit (&run, check); break;
+        case CHECK_RATIO: run_ratio (&run, check); break;
         default: break;
         }
     }

@@ -14,6 +14,7 @@ struct _NbFormat
   GObject       parent_instance;
 
   JsonNode     *root;       /* keeps the strings we point into alive */
+  JsonObject   *check_texts;  /* wording the checks share, or NULL */
   GStringChunk *strings;    /* strings we build (cell keys, labels) */
 
   const char   *version;
@@ -691,6 +692,8 @@ nb_format_new_from_data (const char  *data,
   self->sentences = get_array (root, "sentences", FALSE, "format", NULL);
   if (error && *error)
     return NULL;
+  if (json_object_has_member (root, "check_texts"))
+    self->check_texts = json_object_get_object_member (root, "check_texts");
 
   return g_steal_pointer (&self);
 }
@@ -913,6 +916,12 @@ JsonArray *
 nb_format_get_checks (NbFormat *self)
 {
   return self->checks;
+}
+
+JsonObject *
+nb_format_get_check_texts (NbFormat *self)
+{
+  return self->check_texts;
 }
 
 JsonArray *

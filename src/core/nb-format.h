@@ -148,6 +148,8 @@ const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
 /* The checks and text-figure rules, as in the data file (for NbChecker). */
 JsonArray          *nb_format_get_checks        (NbFormat *self);
 JsonArray          *nb_format_get_text_figures  (NbFormat *self);
+/* Wording shared by the checks ("blank_cell": "空", …), or NULL. */
+JsonObject         *nb_format_get_check_texts   (NbFormat *self);
 /* Sentence templates built from the tables (for NbSentence), or NULL. */
 JsonArray          *nb_format_get_sentences     (NbFormat *self);
 

@@ -546,12 +546,19 @@ nb_report_compute_at (NbReport *self,
 {
   const NbCellDef *def = nb_format_get_cell (self->format, index);
   NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = def->n_terms > 0;
 
   if (!def->computed)
     return self->input[index];
   for (guint t = 0; t < def->n_terms; t++)
-    if (!nb_number_add (&sum, nb_report_get_value_at (self, def->terms[t])))
-      break;   /* cannot happen within NB_NUMBER_MAX_INTEGER */
+    {
+      const NbNumber *v = nb_report_get_value_at (self, def->terms[t]);
+      all_blank = all_blank && v->blank;
+      if (!nb_number_add (&sum, v))
+        break;   /* cannot happen within NB_NUMBER_MAX_INTEGER */
+    }
+  /* A total of blanks is blank, not 0: blank is not zero. */
+  sum.blank = all_blank;
   return sum;
 }
 
