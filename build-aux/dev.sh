@@ -16,6 +16,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  libgsf-1-dev libxml2-dev
   # fonts for the documents: Noto CJK SC (仿宋/宋体/黑体 fall-backs), AR PL (楷体)
   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
   # Calibri-metric font: LibreOffice otherwise prints our workbooks shrunk

@@ -799,6 +799,54 @@ write_data_row (Writer        *w,
     check (w, worksheet_write_string (ws, row, 1, value, format));
 }
 
+/* A text longer than this goes on several rows with the same key (a cell
+ * holds at most 32 767 UTF-16 units; a character may take two). */
+#define DATA_CHUNK_CHARS 16000
+
+/* What the figures alone do not say, so that reading the workbook back
+ * gives the very document exported (nb-xlsx-reader.c): the sign-off, a
+ * stated title, the section texts, and which totals were stated as
+ * printed (an imported report) rather than computed. */
+static void
+write_data_document (Writer        *w,
+                     lxw_worksheet *ws,
+                     guint         *row,
+                     lxw_format    *format)
+{
+  g_autoptr(GString) stated = g_string_new (NULL);
+
+  write_data_row (w, ws, (*row)++, "signoff", nb_report_get_signoff (w->report), format);
+  write_data_row (w, ws, (*row)++, "stated_title", nb_report_get_stated_title (w->report), format);
+  for (guint s = 0; s < nb_format_get_n_sections (w->format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (w->format, s);
+      g_autofree char *key = NULL;
+      const char *text;
+
+      if (section->kind != NB_SECTION_TEXT)
+        continue;
+      key = g_strconcat ("text/", section->key, NULL);
+      text = nb_report_get_text (w->report, section->key);
+      do
+        {
+          const char *end = text;
+          g_autofree char *piece = NULL;
+
+          for (guint n = 0; *end && n < DATA_CHUNK_CHARS; n++)
+            end = g_utf8_next_char (end);
+          piece = g_strndup (text, end - text);
+          write_data_row (w, ws, (*row)++, key, piece, format);
+          text = end;
+        }
+      while (*text);
+    }
+  for (guint i = 0; i < nb_format_get_n_cells (w->format); i++)
+    if (nb_report_has_stated_value (w->report, i))
+      g_string_append_printf (stated, "%s%s", stated->len ? " " : "",
+                              nb_format_get_cell (w->format, i)->key);
+  write_data_row (w, ws, (*row)++, "stated_totals", stated->str, format);
+}
+
 static void
 write_data_sheet (Writer *w)
 {
@@ -830,6 +878,7 @@ write_data_sheet (Writer *w)
 
       write_data_row (w, ws, row++, cell->key, value, text);
     }
+  write_data_document (w, ws, &row, text);
 
   /* Values are text on purpose (exact decimals): no green triangles. */
   check (w, worksheet_ignore_errors (ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT,

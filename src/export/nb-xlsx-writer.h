@@ -13,7 +13,12 @@
  *                workbook back: format, agency, agency_kind, year, date, then
  *                every cell key of the format in its order. Every value is
  *                text, exactly as nb_report_dup_field() gives it ("793.9397",
- *                "" for blank), so decimals survive without rounding.
+ *                "" for blank), so decimals survive without rounding;
+ *                then signoff, stated_title, text/<section> (a long text on
+ *                several rows with the same key, to be joined) and
+ *                stated_totals (the keys of totals stated as printed,
+ *                separated by spaces), so the workbook reads back into
+ *                the same document (nb-xlsx-reader.h).
  */
 #pragma once
 
