@@ -27,6 +27,10 @@ static const Command commands[] = {
   { "check", nb_cli_check, "check FILE [--previous LASTYEAR.nianbao] [--json]",
     N_("Check the report; exit status 1 if it has errors") },
   { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf", N_("Export to a workbook or PDF") },
+  { "aggregate", nb_cli_aggregate,
+    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|SUMMARY.nianbao [--year Y] [--name AREA] [--roster AGENCIES] "
+    "[--against AREA_REPORT] [--feedback FOLDER]",
+    N_("Total the reports of an area's agencies") },
 };
 
 static void

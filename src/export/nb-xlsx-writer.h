@@ -39,4 +39,14 @@ gboolean nb_xlsx_write (NbReport    *report,
                         const char  *path,
                         GError     **error);
 
+/* For other workbooks (the summary workbook): adds @report's table sheets,
+ * laid out exactly as nb_xlsx_write() does (grid, live total formulas,
+ * validation, print set-up), to @workbook, which the caller closes.
+ * @avoid_names (NULL-terminated, may be NULL): sheet names already taken. */
+typedef struct lxw_workbook lxw_workbook;
+gboolean nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
+                                   NbReport      *report,
+                                   const char    *avoid_names[],
+                                   GError       **error);
+
 G_END_DECLS
