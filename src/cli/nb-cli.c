@@ -29,6 +29,10 @@ static const Command commands[] = {
   { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf", N_("Export to a workbook or PDF") },
   { "import", nb_cli_import, "import FILE -o OUT.nianbao | --check FILES…|FOLDER [--json] [--csv OUT]",
     N_("Read published reports (text, web page, Word, PDF) and check them") },
+  { "aggregate", nb_cli_aggregate,
+    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|SUMMARY.nianbao [--year Y] [--name AREA] [--roster AGENCIES] "
+    "[--against AREA_REPORT] [--feedback FOLDER]",
+    N_("Total the reports of an area's agencies") },
 };
 
 static void

@@ -686,6 +686,20 @@ nb_report_set_stated_value (NbReport       *self,
   changed (self);
 }
 
+void
+nb_report_load_inputs (NbReport       *self,
+                       const NbNumber *values,
+                       const gboolean *present)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  for (guint i = 0; i < self->n_cells; i++)
+    if (present[i] && !nb_format_get_cell (self->format, i)->computed)
+      self->input[i] = values[i];
+  recompute (self);
+  changed (self);
+}
+
 gboolean
 nb_report_has_stated_value (NbReport *self,
                             guint     index)

@@ -800,6 +800,54 @@ write_data_row (Writer        *w,
     check (w, worksheet_write_string (ws, row, 1, value, format));
 }
 
+/* A text longer than this goes on several rows with the same key (a cell
+ * holds at most 32 767 UTF-16 units; a character may take two). */
+#define DATA_CHUNK_CHARS 16000
+
+/* What the figures alone do not say, so that reading the workbook back
+ * gives the very document exported (nb-xlsx-reader.c): the sign-off, a
+ * stated title, the section texts, and which totals were stated as
+ * printed (an imported report) rather than computed. */
+static void
+write_data_document (Writer        *w,
+                     lxw_worksheet *ws,
+                     guint         *row,
+                     lxw_format    *format)
+{
+  g_autoptr(GString) stated = g_string_new (NULL);
+
+  write_data_row (w, ws, (*row)++, "signoff", nb_report_get_signoff (w->report), format);
+  write_data_row (w, ws, (*row)++, "stated_title", nb_report_get_stated_title (w->report), format);
+  for (guint s = 0; s < nb_format_get_n_sections (w->format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (w->format, s);
+      g_autofree char *key = NULL;
+      const char *text;
+
+      if (section->kind != NB_SECTION_TEXT)
+        continue;
+      key = g_strconcat ("text/", section->key, NULL);
+      text = nb_report_get_text (w->report, section->key);
+      do
+        {
+          const char *end = text;
+          g_autofree char *piece = NULL;
+
+          for (guint n = 0; *end && n < DATA_CHUNK_CHARS; n++)
+            end = g_utf8_next_char (end);
+          piece = g_strndup (text, end - text);
+          write_data_row (w, ws, (*row)++, key, piece, format);
+          text = end;
+        }
+      while (*text);
+    }
+  for (guint i = 0; i < nb_format_get_n_cells (w->format); i++)
+    if (nb_report_has_stated_value (w->report, i))
+      g_string_append_printf (stated, "%s%s", stated->len ? " " : "",
+                              nb_format_get_cell (w->format, i)->key);
+  write_data_row (w, ws, (*row)++, "stated_totals", stated->str, format);
+}
+
 static void
 write_data_sheet (Writer *w)
 {
@@ -831,6 +879,7 @@ write_data_sheet (Writer *w)
 
       write_data_row (w, ws, row++, cell->key, value, text);
     }
+  write_data_document (w, ws, &row, text);
 
   /* Values are text on purpose (exact decimals): no green triangles. */
   check (w, worksheet_ignore_errors (ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
@@ -917,6 +966,78 @@ set_properties (Writer *w)
   check (w, workbook_set_custom_property_string (w->workbook, "Generator", "nianbao " PACKAGE_VERSION));
 }
 
+/* Where every value lands, before any formula refers to it. */
+static void
+place_tables (Writer     *w,
+              GHashTable *used,
+              GPtrArray  *names,
+              GPtrArray  *quoted)
+{
+  for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
+    {
+      const NbTableDef *table = nb_format_get_table (w->format, t);
+      char *name = sheet_name_for (w->format, table, used);
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (name, "'", -1);
+      char *q;
+
+      escaped = g_strjoinv ("''", parts);
+      q = g_strdup_printf ("'%s'", escaped);
+      g_ptr_array_add (names, name);
+      g_ptr_array_add (quoted, q);
+      for (guint i = 0; i < nb_grid_get_n_cells (table->grid); i++)
+        {
+          const NbGridCell *gc = nb_grid_get_cell (table->grid, i);
+
+          if (gc->role == NB_GRID_VALUE && gc->cell)
+            w->positions[gc->cell->index] = (CellPos) { q, gc->row + 1, gc->column };
+        }
+    }
+}
+
+gboolean
+nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
+                          NbReport      *report,
+                          const char    *avoid_names[],
+                          GError       **error)
+{
+  Writer w = { 0 };
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (workbook != NULL, FALSE);
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+
+  w.workbook = workbook;
+  w.report = report;
+  w.format = nb_report_get_format (report);
+  w.title = nb_report_dup_title (report);
+  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.strings = g_ptr_array_new_with_free_func (g_free);
+  w.positions = g_new0 (CellPos, nb_format_get_n_cells (w.format));
+  for (guint i = 0; avoid_names && avoid_names[i]; i++)
+    g_hash_table_add (used, g_utf8_casefold (avoid_names[i], -1));
+
+  place_tables (&w, used, names, quoted);
+  for (guint t = 0; t < nb_format_get_n_tables (w.format); t++)
+    write_table_sheet (&w, nb_format_get_table (w.format, t),
+                       g_ptr_array_index (names, t), g_ptr_array_index (quoted, t));
+
+  g_free (w.title);
+  g_free (w.positions);
+  g_hash_table_unref (w.formats);
+  /* Table sheets keep no string of ours past this point. */
+  g_ptr_array_unref (w.strings);
+  if (w.error != LXW_NO_ERROR)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the workbook: %s"), lxw_strerror (w.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_workbook (NbReport   *report,
                 const char *filename,
@@ -943,27 +1064,7 @@ write_workbook (NbReport   *report,
   g_hash_table_add (used, g_utf8_casefold (NB_XLSX_BODY_SHEET, -1));
   g_hash_table_add (used, g_utf8_casefold (NB_XLSX_DATA_SHEET, -1));
 
-  /* Where every value lands, before any formula refers to it. */
-  for (guint t = 0; t < n_tables; t++)
-    {
-      const NbTableDef *table = nb_format_get_table (w.format, t);
-      char *name = sheet_name_for (w.format, table, used);
-      g_autofree char *escaped = NULL;
-      g_auto(GStrv) parts = g_strsplit (name, "'", -1);
-      char *q;
-
-      escaped = g_strjoinv ("''", parts);
-      q = g_strdup_printf ("'%s'", escaped);
-      g_ptr_array_add (names, name);
-      g_ptr_array_add (quoted, q);
-      for (guint i = 0; i < nb_grid_get_n_cells (table->grid); i++)
-        {
-          const NbGridCell *gc = nb_grid_get_cell (table->grid, i);
-
-          if (gc->role == NB_GRID_VALUE && gc->cell)
-            w.positions[gc->cell->index] = (CellPos) { q, gc->row + 1, gc->column };
-        }
-    }
+  place_tables (&w, used, names, quoted);
 
   w.workbook = workbook_new_opt (filename, &options);
   if (!w.workbook)

@@ -13,7 +13,12 @@
  *                workbook back: format, agency, agency_kind, year, date, then
  *                every cell key of the format in its order. Every value is
  *                text, exactly as nb_report_dup_field() gives it ("793.9397",
- *                "" for blank), so decimals survive without rounding.
+ *                "" for blank), so decimals survive without rounding;
+ *                then signoff, stated_title, text/<section> (a long text on
+ *                several rows with the same key, to be joined) and
+ *                stated_totals (the keys of totals stated as printed,
+ *                separated by spaces), so the workbook reads back into
+ *                the same document (nb-xlsx-reader.h).
  */
 #pragma once
 
@@ -41,5 +46,14 @@ gboolean nb_xlsx_write_full (NbReport          *report,
                              const char        *path,
                              NbSafeWriteFlags   flags,
                              GError           **error);
+/* For other workbooks (the summary workbook): adds @report's table sheets,
+ * laid out exactly as nb_xlsx_write() does (grid, live total formulas,
+ * validation, print set-up), to @workbook, which the caller closes.
+ * @avoid_names (NULL-terminated, may be NULL): sheet names already taken. */
+typedef struct lxw_workbook lxw_workbook;
+gboolean nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
+                                   NbReport      *report,
+                                   const char    *avoid_names[],
+                                   GError       **error);
 
 G_END_DECLS

@@ -233,7 +233,8 @@ def check_data(wb, exp):
         value = row[1].value if len(row) > 1 else None
         if len(row) > 1 and value is not None:
             expect(row[1].data_type == "s", f"{DATA}: {key} value {value!r} is not text")
-        got[key] = "" if value is None else value
+        # A long text is on several rows with the same key, to be joined.
+        got[key] = got.get(key, "") + ("" if value is None else str(value))
     for key, value in exp["data"]:
         expect(key in got, f"{DATA}: key {key} missing")
         if key in got:
