@@ -16,6 +16,8 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  # the HTML and Word exporters: xmlTextWriter, GsfOutfileZip
+  libxml2-dev libgsf-1-dev
   # fonts for the documents: Noto CJK SC (仿宋/宋体/黑体 fall-backs), AR PL (楷体)
   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
   # Calibri-metric font: LibreOffice otherwise prints our workbooks shrunk
@@ -25,6 +27,8 @@ packages=(
   poppler-utils python3 python3-openpyxl libreoffice-calc-nogui
   desktop-file-utils appstream libxml2-utils
   imagemagick librsvg2-bin valgrind xdotool
+  # the web page validated as HTML5; the Word file read back and rendered
+  tidy python3-docx libreoffice-writer-nogui
 )
 
 sudo_cmd=()

@@ -8,6 +8,61 @@
 #include "nb-number.h"
 #include "nb-sentence.h"
 
+/* The title face 方正小标宋 is heavy by itself; only the plain 宋体
+ * substitutes are set bold. */
+static const NbFace title_faces[] = {
+  { "方正小标宋简体", FALSE },
+  { "方正小标宋_GBK", FALSE },
+  { "FZXiaoBiaoSong-B05S", FALSE },
+  { "华文中宋", FALSE },
+  { "STZhongsong", FALSE },
+  { "宋体", TRUE },
+  { "SimSun", TRUE },
+  { "Noto Serif CJK SC", TRUE },
+  { "AR PL UMing CN", TRUE },
+  { NULL, FALSE }
+};
+static const NbFace hei_faces[] = {
+  { "黑体", FALSE },
+  { "SimHei", FALSE },
+  { "Noto Sans CJK SC", FALSE },
+  { NULL, FALSE }
+};
+static const NbFace kai_faces[] = {
+  { "楷体", FALSE },
+  { "KaiTi", FALSE },
+  { "楷体_GB2312", FALSE },
+  { "KaiTi_GB2312", FALSE },
+  { "AR PL UKai CN", FALSE },
+  { NULL, FALSE }
+};
+static const NbFace fangsong_faces[] = {
+  { "仿宋", FALSE },
+  { "FangSong", FALSE },
+  { "仿宋_GB2312", FALSE },
+  { "FangSong_GB2312", FALSE },
+  { "Noto Serif CJK SC", FALSE },
+  { NULL, FALSE }
+};
+static const NbFace song_faces[] = {
+  { "宋体", FALSE },
+  { "SimSun", FALSE },
+  { "Noto Serif CJK SC", FALSE },
+  { "AR PL UMing CN", FALSE },
+  { NULL, FALSE }
+};
+
+const NbFace *
+nb_document_get_faces (NbFontRole role)
+{
+  static const NbFace *const faces[NB_N_FONT_ROLES] = {
+    title_faces, hei_faces, kai_faces, fangsong_faces, song_faces,
+  };
+
+  g_return_val_if_fail (role < NB_N_FONT_ROLES, song_faces);
+  return faces[role];
+}
+
 struct _NbDocument
 {
   GObject     parent_instance;

@@ -57,6 +57,28 @@ typedef struct
   NbGrid             *grid;       /* NB_BLOCK_TABLE (owned by the format) */
 } NbBlock;
 
+/* The faces of GB/T 9704 (docs/typesetting.md), Windows names first (every
+ * Chinese Windows has them), then free fall-backs. */
+typedef enum
+{
+  NB_FONT_TITLE,     /* 方正小标宋 */
+  NB_FONT_HEI,       /* 黑体: level-1 headings */
+  NB_FONT_KAI,       /* 楷体: level-2 headings */
+  NB_FONT_FANGSONG,  /* 仿宋: body text */
+  NB_FONT_SONG,      /* 宋体: tables, page numbers */
+  NB_N_FONT_ROLES
+} NbFontRole;
+
+typedef struct
+{
+  const char *family;
+  /* Set bold: the plain 宋体 faces standing in for the heavy title face. */
+  gboolean    bold;
+} NbFace;
+
+/* The faces for @role, in order of preference; ends with { NULL }. */
+const NbFace  *nb_document_get_faces    (NbFontRole     role);
+
 #define NB_TYPE_DOCUMENT (nb_document_get_type ())
 G_DECLARE_FINAL_TYPE (NbDocument, nb_document, NB, DOCUMENT, GObject)
 

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 
 #include "nb-error.h"
 #include "nb-export.h"
+#include "nb-html-writer.h"
 #include "nb-pdf-writer.h"
 #include "nb-xlsx-writer.h"
 
@@ -20,6 +22,8 @@ nb_export_kind_for_path (const char *path)
     return NB_EXPORT_XLSX;
   if (g_str_has_suffix (lower, ".pdf"))
     return NB_EXPORT_PDF;
+  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
+    return NB_EXPORT_HTML;
   return NB_EXPORT_UNKNOWN;
 }
 
@@ -37,15 +41,51 @@ nb_export_to_path (NbReport    *report,
       return nb_xlsx_write (report, path, error);
     case NB_EXPORT_PDF:
       return nb_pdf_write (report, path, error);
+    case NB_EXPORT_HTML:
+      return nb_html_write (report, path, error);
     case NB_EXPORT_UNKNOWN:
     default:
       {
         g_autofree char *name = g_path_get_basename (path);
 
         g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook) or .pdf (printable report)"),
+                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook), .pdf (printable report) or .html (web page)"),
                      name);
         return FALSE;
       }
     }
+}
+
+gboolean
+nb_export_write_bytes (const char  *path,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *filename = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
+  if (filename == NULL)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Cannot use “%s” as a file name: %s"), path, local_error->message);
+      return FALSE;
+    }
+  file = g_file_new_for_path (filename);
+  data = g_bytes_get_data (bytes, &size);
+  /* GIO writes a temporary file beside the target and renames it over. */
+  if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, NULL, &local_error))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not export to “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* nb-export.h — export a report by the target's extension (.xlsx or .pdf)
+/* nb-export.h — export a report by the target's extension (.xlsx, .pdf or .html)
  *
  * What the window's Export and "nianbao-cli export" both call, so the two
  * front ends choose formats the same way.
@@ -14,6 +14,7 @@ typedef enum
   NB_EXPORT_UNKNOWN,
   NB_EXPORT_XLSX,   /* the workbook for superiors */
   NB_EXPORT_PDF,    /* the printed report */
+  NB_EXPORT_HTML,   /* the web page for the site's 信息公开 column */
 } NbExportKind;
 
 /* From the file name's extension, case-insensitive. */
@@ -23,6 +24,13 @@ NbExportKind nb_export_kind_for_path (const char   *path);
  * unknown extension is an NB_ERROR_EXPORT that says which ones work. */
 gboolean     nb_export_to_path       (NbReport     *report,
                                       const char   *path,
+                                      GError      **error);
+
+/* Writes @bytes to @path (UTF-8) whole or not at all (a temporary file
+ * renamed over the target); fails with NB_ERROR_EXPORT. For the exporters
+ * that build their file in memory. */
+gboolean     nb_export_write_bytes   (const char   *path,
+                                      GBytes       *bytes,
                                       GError      **error);
 
 G_END_DECLS

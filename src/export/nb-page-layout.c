@@ -34,69 +34,14 @@
 #define RULE_WIDTH 0.5
 #define EPSILON 0.01
 
-typedef enum
-{
-  ROLE_TITLE,
-  ROLE_HEI,
-  ROLE_KAI,
-  ROLE_FANGSONG,
-  ROLE_SONG,
-  N_ROLES
-} FontRole;
-
-typedef struct
-{
-  const char  *family;
-  PangoWeight  weight;
-} FontChoice;
-
-/* Windows names first (every Chinese Windows has them), then the free
- * fall-backs of typesetting.md. The title face 方正小标宋 is heavy by
- * itself; only the plain 宋体 substitutes are set bold. */
-static const FontChoice title_fonts[] = {
-  { "方正小标宋简体", PANGO_WEIGHT_NORMAL },
-  { "方正小标宋_GBK", PANGO_WEIGHT_NORMAL },
-  { "FZXiaoBiaoSong-B05S", PANGO_WEIGHT_NORMAL },
-  { "华文中宋", PANGO_WEIGHT_NORMAL },
-  { "STZhongsong", PANGO_WEIGHT_NORMAL },
-  { "宋体", PANGO_WEIGHT_BOLD },
-  { "SimSun", PANGO_WEIGHT_BOLD },
-  { "Noto Serif CJK SC", PANGO_WEIGHT_BOLD },
-  { "AR PL UMing CN", PANGO_WEIGHT_BOLD },
-  { NULL, 0 }
-};
-static const FontChoice hei_fonts[] = {
-  { "黑体", PANGO_WEIGHT_NORMAL },
-  { "SimHei", PANGO_WEIGHT_NORMAL },
-  { "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice kai_fonts[] = {
-  { "楷体", PANGO_WEIGHT_NORMAL },
-  { "KaiTi", PANGO_WEIGHT_NORMAL },
-  { "楷体_GB2312", PANGO_WEIGHT_NORMAL },
-  { "KaiTi_GB2312", PANGO_WEIGHT_NORMAL },
-  { "AR PL UKai CN", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice fangsong_fonts[] = {
-  { "仿宋", PANGO_WEIGHT_NORMAL },
-  { "FangSong", PANGO_WEIGHT_NORMAL },
-  { "仿宋_GB2312", PANGO_WEIGHT_NORMAL },
-  { "FangSong_GB2312", PANGO_WEIGHT_NORMAL },
-  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice song_fonts[] = {
-  { "宋体", PANGO_WEIGHT_NORMAL },
-  { "SimSun", PANGO_WEIGHT_NORMAL },
-  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL },
-  { "AR PL UMing CN", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice *const role_fonts[N_ROLES] = {
-  title_fonts, hei_fonts, kai_fonts, fangsong_fonts, song_fonts,
-};
+/* The faces of each role are nb-document.h's, shared by every renderer. */
+#define ROLE_TITLE    NB_FONT_TITLE
+#define ROLE_HEI      NB_FONT_HEI
+#define ROLE_KAI      NB_FONT_KAI
+#define ROLE_FANGSONG NB_FONT_FANGSONG
+#define ROLE_SONG     NB_FONT_SONG
+#define N_ROLES       NB_N_FONT_ROLES
+typedef NbFontRole FontRole;
 
 typedef struct
 {
@@ -289,9 +234,9 @@ resolve_fonts (NbPageLayout *self,
 
   for (guint role = 0; role < N_ROLES; role++)
     {
-      const FontChoice *choices = role_fonts[role];
+      const NbFace *choices = nb_document_get_faces (role);
       g_autoptr(GString) list = g_string_new (NULL);
-      const FontChoice *chosen = NULL;
+      const NbFace *chosen = NULL;
 
       for (guint i = 0; choices[i].family != NULL && chosen == NULL; i++)
         {
@@ -311,7 +256,7 @@ resolve_fonts (NbPageLayout *self,
 
       g_free (self->families[role]);
       self->families[role] = g_string_free (g_steal_pointer (&list), FALSE);
-      self->weights[role] = chosen != NULL ? chosen->weight : PANGO_WEIGHT_NORMAL;
+      self->weights[role] = chosen != NULL && chosen->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
       if (chosen == NULL && role == ROLE_TITLE)
         self->weights[role] = PANGO_WEIGHT_BOLD;
     }
