@@ -6,6 +6,7 @@
 
 #include "nb-error.h"
 #include "nb-export.h"
+#include "nb-docx-writer.h"
 #include "nb-html-writer.h"
 #include "nb-pdf-writer.h"
 #include "nb-xlsx-writer.h"
@@ -24,6 +25,8 @@ nb_export_kind_for_path (const char *path)
     return NB_EXPORT_PDF;
   if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
     return NB_EXPORT_HTML;
+  if (g_str_has_suffix (lower, ".docx"))
+    return NB_EXPORT_DOCX;
   return NB_EXPORT_UNKNOWN;
 }
 
@@ -43,13 +46,15 @@ nb_export_to_path (NbReport    *report,
       return nb_pdf_write (report, path, error);
     case NB_EXPORT_HTML:
       return nb_html_write (report, path, error);
+    case NB_EXPORT_DOCX:
+      return nb_docx_write (report, path, error);
     case NB_EXPORT_UNKNOWN:
     default:
       {
         g_autofree char *name = g_path_get_basename (path);
 
         g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook), .pdf (printable report) or .html (web page)"),
+                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook), .pdf (printable report), .html (web page) or .docx (Word document)"),
                      name);
         return FALSE;
       }

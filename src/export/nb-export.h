@@ -1,4 +1,4 @@
-/* nb-export.h — export a report by the target's extension (.xlsx, .pdf or .html)
+/* nb-export.h — export a report by the target's extension (.xlsx, .pdf, .html or .docx)
  *
  * What the window's Export and "nianbao-cli export" both call, so the two
  * front ends choose formats the same way.
@@ -15,6 +15,7 @@ typedef enum
   NB_EXPORT_XLSX,   /* the workbook for superiors */
   NB_EXPORT_PDF,    /* the printed report */
   NB_EXPORT_HTML,   /* the web page for the site's 信息公开 column */
+  NB_EXPORT_DOCX,   /* the Word file for the site's editor and the leaders */
 } NbExportKind;
 
 /* From the file name's extension, case-insensitive. */

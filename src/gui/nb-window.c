@@ -209,6 +209,7 @@ update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
 }
@@ -1183,6 +1184,7 @@ choose_export_file (NbWindow   *self,
     { ".xlsx", { _("Excel workbook for superiors (*.xlsx)"), "*.xlsx" } },
     { ".pdf", { _("PDF for printing and publishing (*.pdf)"), "*.pdf" } },
     { ".html", { _("Web page for the site’s information disclosure column (*.html)"), "*.html" } },
+    { ".docx", { _("Word document for editors and leaders (*.docx)"), "*.docx" } },
   };
   NbFileFilter filters[G_N_ELEMENTS (kinds) + 1] = { { NULL, NULL }, };
   guint n = 0, chosen = 0;
@@ -1315,6 +1317,14 @@ export_html_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   export_with (NB_WINDOW (widget), ".html");
+}
+
+static void
+export_docx_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".docx");
 }
 
 static void
@@ -1682,6 +1692,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);

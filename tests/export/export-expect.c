@@ -217,12 +217,43 @@ export_expect_json (NbReport *report)
   return json_generator_to_data (gen, NULL);
 }
 
+static gboolean
+python_has (const char *python,
+            const char *module)
+{
+  g_autofree char *code = g_strdup_printf ("import %s", module);
+  const char *argv[] = { python, "-c", code, NULL };
+  int status;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+/* The first python3 that has @module: $NB_PYTHON, python3 on PATH (may be
+ * a private interpreter without Debian's modules), the system's. */
+static char *
+find_python (const char *module)
+{
+  const char *candidates[] = { g_getenv ("NB_PYTHON"), "python3", "/usr/bin/python3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *path = candidates[i] ? g_find_program_in_path (candidates[i]) : NULL;
+
+      if (path && python_has (path, module))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
 int
-export_expect_run_python (const char *script,
+export_expect_run_python (const char *module,
+                          const char *script,
                           ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *python = find_python (module);
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "export", script, NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

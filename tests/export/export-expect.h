@@ -23,9 +23,11 @@ char     *export_expect_run_cli          (NbReport   *report,
  *                            "text", "header": bool } ] } ] } */
 char     *export_expect_json             (NbReport   *report);
 
-/* Runs "python3 SCRIPT ARGS…" (NULL-terminated); returns its exit
- * status, 77 when python3 or a module it needs is missing. */
-int       export_expect_run_python       (const char *script,
+/* Runs "python3 SCRIPT ARGS…" (NULL-terminated) with the first python3
+ * that can import @module; returns its exit status, 77 when there is
+ * none. */
+int       export_expect_run_python       (const char *module,
+                                          const char *script,
                                           ...) G_GNUC_NULL_TERMINATED;
 
 char     *export_expect_make_tmpdir      (void);

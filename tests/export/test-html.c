@@ -21,7 +21,7 @@ check_page (NbReport *report)
   int status;
 
   g_assert_true (g_file_set_contents (expected_path, expected, -1, &error));
-  status = export_expect_run_python ("check-html.py", page, expected_path, NULL);
+  status = export_expect_run_python ("html.parser", "check-html.py", page, expected_path, NULL);
   if (status == 77)
     {
       g_test_skip ("python3 is not installed");
