@@ -30,6 +30,8 @@ packages=(
   python3-docx libreoffice-writer-nogui
   desktop-file-utils appstream libxml2-utils
   imagemagick librsvg2-bin valgrind xdotool
+  # the web page validated as HTML5; the Word file read back and rendered
+  tidy python3-docx libreoffice-writer-nogui
 )
 
 sudo_cmd=()

@@ -1,4 +1,4 @@
-/* nianbao-cli export — the xlsx workbook or the PDF, chosen by the extension */
+/* nianbao-cli export — the workbook, the PDF, the web page or the Word file, chosen by the extension */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -17,12 +17,12 @@ nb_cli_export (int    argc,
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write: a name ending in .xlsx or .pdf"), N_("OUT") },
+      N_("Where to write: a name ending in .xlsx, .pdf, .html or .docx"), N_("OUT") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       N_("Replace OUT even if it is read-only"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xlsx|OUT.pdf"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xlsx|OUT.pdf|OUT.html|OUT.docx"));
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -30,7 +30,7 @@ nb_cli_export (int    argc,
   guint n_errors;
 
   g_option_context_set_summary (context,
-                                _("Export the report as an Excel workbook (.xlsx) or a printable PDF (.pdf). "
+                                _("Export the report as an Excel workbook (.xlsx), a printable PDF (.pdf), a web page (.html) or a Word document (.docx). "
                                   "The file is written even if the report has errors; they are listed and "
                                   "the exit status is 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -38,7 +38,7 @@ nb_cli_export (int    argc,
     return NB_CLI_USAGE;
   if (argc != 2 || !output)
     {
-      nb_cli_error (_("usage: nianbao-cli export FILE -o OUT.xlsx|OUT.pdf"));
+      nb_cli_error (_("usage: nianbao-cli export FILE -o OUT.xlsx|OUT.pdf|OUT.html|OUT.docx"));
       return NB_CLI_USAGE;
     }
   if (!(output_utf8 = g_filename_to_utf8 (output, -1, NULL, NULL, &error)))
@@ -48,7 +48,7 @@ nb_cli_export (int    argc,
     }
   if (nb_export_kind_for_path (output_utf8) == NB_EXPORT_UNKNOWN)
     {
-      nb_cli_error (_("“%s”: the output name must end in .xlsx or .pdf"), output_utf8);
+      nb_cli_error (_("“%s”: the output name must end in .xlsx, .pdf, .html or .docx"), output_utf8);
       return NB_CLI_USAGE;
     }
   if (!(report = nb_cli_load (argv[1])))

@@ -18,7 +18,7 @@
 #include <xlsxwriter.h>
 
 #include "nb-error.h"
-#include "nb-sentence.h"
+#include "nb-document.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
 #include "nb-xlsx-verify.h"
@@ -652,16 +652,31 @@ write_paragraph (Writer        *w,
     }
 }
 
-static char *
-date_in_chinese (const char *date)
+/* The table a section's table block stands for: a link to its sheet. */
+static void
+write_table_link (Writer         *w,
+                  lxw_worksheet  *ws,
+                  guint          *row,
+                  const NbBlock  *block,
+                  const char    **sheet_names,
+                  const char    **quoted_names,
+                  lxw_format     *link)
 {
-  int y, m, d;
+  for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
+    if (nb_format_get_table (w->format, t) == block->table)
+      {
+        g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet_names[t]);
+        g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t]);
 
-  if (!date || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  return g_strdup_printf ("%d年%d月%d日", y, m, d);
+        check (w, worksheet_write_url_opt (ws, *row, 0, url, link, text, NULL));
+        check (w, worksheet_set_row (ws, *row, line_height (SIZE_BODY) + 4, NULL));
+        (*row)++;
+        return;
+      }
 }
 
+/* Renders the printed report's document (nb-document.h) one block a row:
+ * the texts are the PDF's, the tables are links to their sheets. */
 static void
 write_body_sheet (Writer      *w,
                   const char **sheet_names,
@@ -673,8 +688,8 @@ write_body_sheet (Writer      *w,
   lxw_format *body = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
   lxw_format *right = get_format (w, FONT_BODY, SIZE_BODY, F_RIGHT | F_VCENTER, NULL);
   lxw_format *link = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
-  const char *signoff;
-  g_autofree char *date = NULL;
+  g_autoptr(NbDocument) document = nb_document_new (w->report);
+  guint n = nb_document_get_n_blocks (document);
   guint row = 0;
 
   if (!ws)
@@ -684,103 +699,55 @@ write_body_sheet (Writer      *w,
     }
   check (w, worksheet_set_column (ws, 0, 0, BODY_WIDTH, NULL));
 
-  check (w, worksheet_write_string (ws, row, 0, w->title, title));
-  check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (w->title, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
-  row += 2;
-
-  for (guint s = 0; s < nb_format_get_n_sections (w->format); s++)
+  for (guint i = 0; i < n; i++)
     {
-      const NbSectionDef *section = nb_format_get_section (w->format, s);
+      const NbBlock *block = nb_document_get_block (document, i);
+      const NbBlock *next = i + 1 < n ? nb_document_get_block (document, i + 1) : NULL;
 
-      check (w, worksheet_write_string (ws, row, 0, section->heading, heading));
-      check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (section->heading, SIZE_BODY, BODY_WIDTH) + 8, NULL));
-      row++;
-
-      if (section->kind == NB_SECTION_TABLE)
+      switch (block->kind)
         {
-          const char *sheet = NULL;
-          guint t_index = 0;
+        case NB_BLOCK_TITLE:
+          check (w, worksheet_write_string (ws, row, 0, block->text, title));
+          check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (block->text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
+          row += 2;
+          break;
+        case NB_BLOCK_HEADING:
+          check (w, worksheet_write_string (ws, row, 0, block->text, heading));
+          check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (block->text, SIZE_BODY, BODY_WIDTH) + 8, NULL));
+          row++;
+          break;
+        case NB_BLOCK_TABLE:
+          write_table_link (w, ws, &row, block, sheet_names, quoted_names, link);
+          break;
+        case NB_BLOCK_PARAGRAPH:
+          {
+            /* A cell has no first-line indent of its own. */
+            g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, block->text, NULL);
 
-          for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
-            if (nb_format_get_table (w->format, t) == section->table)
-              {
-                sheet = sheet_names[t];
-                t_index = t;
-              }
-          if (sheet)
+            write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
+          }
+          break;
+        case NB_BLOCK_FIELD:
+          write_paragraph (w, ws, &row, block->text, body, SIZE_BODY);
+          break;
+        case NB_BLOCK_SIGNOFF:
+          if (*block->text)
             {
-              g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet);
-              g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t_index]);
-
-              check (w, worksheet_write_url_opt (ws, row, 0, url, link, text, NULL));
-              check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) + 4, NULL));
-              row++;
+              check (w, worksheet_write_string (ws, row, 0, block->text, right));
+              check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
             }
-        }
-      else
-        {
-          g_auto(GStrv) paragraphs = g_strsplit (nb_report_get_text (w->report, section->key), "\n", -1);
-
-          for (guint i = 0; paragraphs[i]; i++)
+          if (block->date)
             {
-              g_strchomp (paragraphs[i]);
-              /* Blank lines separate paragraphs in the text; rows do here. */
-              if (*paragraphs[i])
-                {
-                  g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, paragraphs[i], NULL);
-
-                  write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
-                }
+              check (w, worksheet_write_string (ws, row, 0, block->date, right));
+              check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
             }
+          break;
+        default:
+          break;
         }
-
-      /* The 信息处理费 figures as the PDF prints them: the sentence made from
-       * the fields, unless the text already has it; the bare fields only
-       * while they are not all filled in. */
-      if (section->fields && section->fields->len > 0)
-        {
-          g_autofree char *fees = nb_sentence_fees (w->report);
-
-          if (fees)
-            {
-              if (!strstr (nb_report_get_text (w->report, section->key), fees))
-                {
-                  g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, fees, NULL);
-
-                  write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
-                }
-              row++;
-              continue;
-            }
-        }
-      for (guint f = 0; section->fields && f < section->fields->len; f++)
-        {
-          const NbCellDef *field = g_ptr_array_index (section->fields, f);
-          g_autofree char *value = nb_report_dup_field (w->report, field->key, NULL);
-          g_autofree char *line = NULL;
-
-          if (value && *value)
-            line = g_strdup_printf ("%s：%s%s", field->label, value, field->unit ? field->unit : "");
-          else
-            line = g_strdup_printf ("%s：（未填写）", field->label);
-          write_paragraph (w, ws, &row, line, body, SIZE_BODY);
-        }
-      row++;
-    }
-
-  signoff = nb_report_get_signoff (w->report);
-  if (!signoff || !*signoff)
-    signoff = nb_report_get_agency (w->report);
-  if (signoff && *signoff)
-    {
-      check (w, worksheet_write_string (ws, row, 0, signoff, right));
-      check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
-    }
-  date = date_in_chinese (nb_report_get_date (w->report));
-  if (date)
-    {
-      check (w, worksheet_write_string (ws, row, 0, date, right));
-      check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
+      /* A blank row after each section. */
+      if (block->section != NULL && (next == NULL || next->section != block->section))
+        row++;
     }
 
   print_setup (w, ws, PAGE_TEXT);

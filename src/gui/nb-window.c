@@ -208,6 +208,8 @@ update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has && nb_history_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
 }
@@ -1178,14 +1180,24 @@ choose_export_file (NbWindow   *self,
   g_autofree char *title = nb_report_dup_title (self->report);
   g_autofree char *name = g_strconcat (title, ext, NULL);
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
-  NbFileFilter xlsx = { _("Excel workbook for superiors (*.xlsx)"), "*.xlsx" };
-  NbFileFilter pdf = { _("PDF for printing and publishing (*.pdf)"), "*.pdf" };
-  NbFileFilter filters[3] = { { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+  const struct { const char *ext; NbFileFilter filter; } kinds[] = {
+    { ".xlsx", { _("Excel workbook for superiors (*.xlsx)"), "*.xlsx" } },
+    { ".pdf", { _("PDF for printing and publishing (*.pdf)"), "*.pdf" } },
+    { ".html", { _("Web page for the site’s information disclosure column (*.html)"), "*.html" } },
+    { ".docx", { _("Word document for editors and leaders (*.docx)"), "*.docx" } },
+  };
+  NbFileFilter filters[G_N_ELEMENTS (kinds) + 1] = { { NULL, NULL }, };
+  guint n = 0, chosen = 0;
 
   /* The asked-for format first: it is the default filter. */
-  filters[0] = g_str_equal (ext, ".pdf") ? pdf : xlsx;
-  filters[1] = g_str_equal (ext, ".pdf") ? xlsx : pdf;
-  g_object_set_data (G_OBJECT (self), "nb-export-ext", (gpointer) (g_str_equal (ext, ".pdf") ? ".pdf" : ".xlsx"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (ext, kinds[i].ext))
+      chosen = i;
+  filters[n++] = kinds[chosen].filter;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (i != chosen)
+      filters[n++] = kinds[i].filter;
+  g_object_set_data (G_OBJECT (self), "nb-export-ext", (gpointer) kinds[chosen].ext);
   nb_choose_file (GTK_WINDOW (self), TRUE, _("Export Report"), filters, folder, name,
                   on_export_chosen, g_object_ref (self));
 }
@@ -1365,6 +1377,22 @@ export_pdf_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   export_with (NB_WINDOW (widget), ".pdf");
+}
+
+static void
+export_html_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".html");
+}
+
+static void
+export_docx_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".docx");
 }
 
 static void
@@ -1731,6 +1759,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
