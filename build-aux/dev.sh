@@ -4,7 +4,8 @@
 #   build-aux/dev.sh build  deps + configure + compile into ./build
 #   build-aux/dev.sh run    build, then start nianbao from the build tree (extra args go to it)
 #   build-aux/dev.sh test   build, then run the whole test suite (GTK tests under Xvfb),
-#                           then the core tests again under AddressSanitizer + UBSan
+#                           then the core tests again under AddressSanitizer + UBSan,
+#                           after a quick portability check of the C sources
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,6 +82,8 @@ case "${1:-}" in
     build
     build_env
     status=0
+    # Windows builds: no POSIX-only headers or calls outside G_OS_UNIX blocks.
+    python3 build-aux/check-portability.py src tests bench || status=1
     xvfb-run -a -s "-screen 0 1400x1000x24" meson test -C build --print-errorlogs || status=$?
     python3 build-aux/test-summary.py build/meson-logs/testlog.json main || status=1
     # Memory and undefined-behaviour errors in the core: its tests again under sanitizers.

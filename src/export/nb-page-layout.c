@@ -15,6 +15,7 @@
 #include "nb-page-layout.h"
 #include "nb-font-subsetter.h"
 #include "nb-document.h"
+#include "nb-platform.h"
 
 #define MM (72.0 / 25.4)
 
@@ -1124,7 +1125,10 @@ nb_page_layout_paginate (NbPageLayout *self,
   g_return_if_fail (page_height_pt > MARGIN_TOP + MARGIN_BOTTOM + 72);
 
   if (fontmap == NULL)
-    fontmap = pango_cairo_font_map_get_default ();
+    {
+      nb_platform_init ();
+      fontmap = pango_cairo_font_map_get_default ();
+    }
 
   nb_page_layout_reset (self);
   g_clear_object (&self->context);

@@ -1005,19 +1005,42 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
   return TRUE;
 }
 
+/* libxlsxwriter opens its files with the C library's ANSI fopen (its MinGW
+ * build #undefs _WIN32), which cannot open a UTF-8 name such as a folder
+ * called 年报: on Windows it is given the system-codepage name, or the 8.3
+ * short name where a part does not fit the codepage (the file must exist). */
+static char *
+lxw_filename (const char *filename)
+{
+#ifdef G_OS_WIN32
+  return g_win32_locale_filename_from_utf8 (filename);
+#else
+  return g_strdup (filename);
+#endif
+}
+
 static gboolean
 write_workbook (NbReport   *report,
-                const char *filename,
+                const char *utf8_filename,
                 GError    **error)
 {
+  g_autofree char *filename = lxw_filename (utf8_filename);
+  g_autofree char *tmpdir = lxw_filename (g_get_tmp_dir ());
   lxw_workbook_options options = { .constant_memory = LXW_FALSE,
-                                   .tmpdir = (char *) g_get_tmp_dir () };
+                                   .tmpdir = tmpdir };
   Writer w = { 0 };
   guint n_tables, n_cells;
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
   lxw_error err;
+
+  if (!filename)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("The folder’s name cannot be passed to the workbook library; save into a folder with a shorter or plainer name"));
+      return FALSE;
+    }
 
   w.report = report;
   w.format = nb_report_get_format (report);
