@@ -6,6 +6,8 @@
  * does (the last write may be short). Used by test-safe-write to show a
  * save on a full disk leaves the previous document intact.
  */
+/* Linux only (LD_PRELOAD): meson builds it there alone. */
+#ifdef __linux__
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -44,3 +46,5 @@ write (int         fd,
     }
   return real_write (fd, buf, count);
 }
+
+#endif /* __linux__ */

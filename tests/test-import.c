@@ -10,7 +10,6 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sys/wait.h>
 
 #include "nb-checker.h"
 #include "nb-error.h"
@@ -649,7 +648,12 @@ run_cli (const char *const *args,
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                out, err, &status, &error));
   g_assert_no_error (error);
-  return WEXITSTATUS (status);
+  /* Portable: the exit code, or a failure if the program was killed. */
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  if (error->domain != G_SPAWN_EXIT_ERROR)
+    g_error ("nianbao-cli did not exit normally: %s", error->message);
+  return error->code;
 }
 
 static void

@@ -695,7 +695,11 @@ nb_report_load_inputs (NbReport       *self,
 
   for (guint i = 0; i < self->n_cells; i++)
     if (present[i] && !nb_format_get_cell (self->format, i)->computed)
-      self->input[i] = values[i];
+      {
+        self->input[i] = values[i];
+        /* What a file or a workbook holds was set by someone. */
+        self->touched[i] = TRUE;
+      }
   recompute (self);
   changed (self);
 }
