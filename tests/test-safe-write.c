@@ -386,7 +386,7 @@ test_kill (gconstpointer data)
   g_autofree char *backup = g_strconcat (real, "~", NULL);
   g_autofree char *other = g_build_filename (dir, "第二个名字.nianbao", NULL);
   g_autofree char *target = NULL;
-  guint rounds = 120, old_seen = 0, new_seen = 0;
+  guint rounds = 60, old_seen = 0, new_seen = 0;
   gint64 t0, duration;
   const char *env = g_getenv ("NB_KILL_ROUNDS");
 

@@ -225,7 +225,11 @@ lock_state (const char  *path,
         return LOCK_OURS;
       if (!process_is_alive (pid))
         return LOCK_FREE;
-      *holder = g_strdup_printf (_("nianbao process %" G_GINT64_FORMAT " on this computer"), pid);
+      {
+        char number[24];
+        g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, pid);
+        *holder = g_strdup_printf (_("nianbao process %s on this computer"), number);
+      }
       return LOCK_HELD;
     }
   *holder = g_strdup_printf (_("nianbao on the computer “%s”"), lines[2]);
