@@ -561,6 +561,10 @@ make_backup (const char  *real_path,
       g_unlink (tmp);
       return FALSE;
     }
+  /* When FILE~ already was this very file (a save killed after making the
+   * backup), rename() of one link onto another does nothing and leaves
+   * the temporary name behind. */
+  g_unlink (tmp);
   return TRUE;
 }
 
