@@ -608,8 +608,8 @@ safe_write (GFile            *target,
   if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, NB_SAFE_WRITE_ERROR, NB_SAFE_WRITE_ERROR_IS_DIRECTORY,
-                   _("Cannot write “%s”: that is the name of a folder. Give a file name "
-                     "(for example “%s”)."), display, "报告.xlsx");
+                   _("Cannot write “%s”: that is the name of a folder; give the name of a file "
+                     "(for example one inside that folder)"), display);
       return FALSE;
     }
   if (exists && !S_ISREG (st.st_mode))
