@@ -22,6 +22,7 @@
 #include "nb-table-view.h"
 #include "nb-text-view.h"
 #include "nb-window.h"
+#include "nb-open-guard.h"
 
 #define AUTOSAVE_SECONDS 30
 #define MESSAGE_SECONDS 8
@@ -583,7 +584,14 @@ nb_window_load_file (NbWindow  *self,
   g_autoptr(NbReport) report = NULL;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  if (!(report = nb_report_file_load (file, NULL, error)))
+  {
+    /* Marked while loading: a crash here is not repeated at next start. */
+    g_autofree char *uri = g_file_get_uri (file);
+    nb_open_guard_begin (uri);
+    report = nb_report_file_load (file, NULL, error);
+    nb_open_guard_end ();
+  }
+  if (!report)
     return FALSE;
   nb_window_set_report (self, report, file);
   if (get_app (self))
@@ -618,7 +626,8 @@ nb_window_open_file (NbWindow *self,
         }
       if (!self->report)
         nb_window_set_report (self, NULL, NULL);
-      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+      /* FILE~ and autosaved copies of it, with their age, if any loads. */
+      nb_open_offer_alternatives (self, file, heading, error->message);
     }
 }
 
@@ -1527,10 +1536,30 @@ nb_window_offer_recovery (NbWindow *self)
         }
       {
         g_autoptr(GFile) file = g_file_new_for_path (files[i]);
-        report = nb_report_file_load (file, NULL, NULL);
+        g_autoptr(GError) error = NULL;
+
+        /* A copy that crashed the loader last time is not loaded again;
+         * one that does not load is said, never skipped silently. */
+        if (nb_open_guard_crashed_on (files[i]))
+          {
+            g_autofree char *body = g_strdup_printf (_("nianbao stopped while reading the autosaved copy “%s” "
+                                                       "last time, so it was not read again. It is kept in "
+                                                       "that folder."), files[i]);
+            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy was not opened"), body);
+            continue;
+          }
+        nb_open_guard_begin (files[i]);
+        report = nb_report_file_load (file, NULL, &error);
+        nb_open_guard_end ();
+        if (!report)
+          {
+            g_autofree char *body = g_strdup_printf (_("The copy autosaved at %s cannot be read: %s\n"
+                                                       "It is kept as “%s”."),
+                                                     when ? when : "?", error->message, files[i]);
+            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy is damaged"), body);
+            continue;
+          }
       }
-      if (!report)
-        continue;
       what = nb_report_dup_title (report);
       if (uri)
         {
