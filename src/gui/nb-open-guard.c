@@ -254,3 +254,29 @@ nb_open_offer_alternatives (NbWindow   *window,
   nb_alert (GTK_WINDOW (window), heading, body->str, (const char *const *) labels->pdata,
             0, -1, (int) found->len, on_alternative_chosen, offer);
 }
+
+gboolean
+nb_open_guard_hold_lock (NbWindow  *window,
+                         GFile     *file,
+                         GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  NbFileLock *lock;
+
+  /* The old one first: a lock of this process would pass as ours. */
+  g_object_set_data (G_OBJECT (window), "nb-file-lock", NULL);
+  if (file == NULL)
+    return TRUE;
+  lock = nb_file_lock_acquire (file, &local_error);
+  if (lock == NULL)
+    {
+      if (g_error_matches (local_error, NB_SAFE_WRITE_ERROR, NB_SAFE_WRITE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;   /* a read-only folder: saving will say so */
+    }
+  g_object_set_data_full (G_OBJECT (window), "nb-file-lock", lock, (GDestroyNotify) nb_file_lock_release);
+  return TRUE;
+}

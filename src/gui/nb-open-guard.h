@@ -46,3 +46,15 @@ void       nb_open_offer_alternatives (NbWindow   *window,
                                        const char *message);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* @window holds the lock of @file (NULL: none) while it shows it, so that
+ * `nianbao-cli set` — or another window — does not write it meanwhile.
+ * FALSE + @error (NB_SAFE_WRITE_ERROR_LOCKED) when another process holds
+ * it; a folder where no lock can be made is not an error here. */
+gboolean   nb_open_guard_hold_lock    (NbWindow   *window,
+                                       GFile      *file,
+                                       GError    **error);
+
+G_END_DECLS

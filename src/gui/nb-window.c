@@ -23,6 +23,7 @@
 #include "nb-text-view.h"
 #include "nb-window.h"
 #include "nb-open-guard.h"
+#include "nb-safe-write.h"
 
 #define AUTOSAVE_SECONDS 30
 #define MESSAGE_SECONDS 8
@@ -378,8 +379,14 @@ nb_window_autosave_now (NbWindow  *self,
       self->recovery_path = g_build_filename (dir, name, NULL);
     }
   data = nb_report_file_to_data (self->report, &length);
-  if (!g_file_set_contents (self->recovery_path, data, length, error))
-    return FALSE;
+  {
+    /* Through the one atomic writer, as every file nianbao writes. */
+    g_autoptr(GFile) copy = g_file_new_for_path (self->recovery_path);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+
+    if (!nb_safe_write_bytes (copy, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, error))
+      return FALSE;
+  }
 
   /* Where the document belongs, so a recovered copy saves back there. */
   if (self->file)
@@ -526,6 +533,7 @@ nb_window_set_report (NbWindow *self,
   g_return_if_fail (NB_IS_WINDOW (self));
 
   clear_document (self);
+  nb_open_guard_hold_lock (self, NULL, NULL);
   if (!report)
     {
       fill_recent (self);
@@ -538,6 +546,14 @@ nb_window_set_report (NbWindow *self,
   self->report = g_object_ref (report);
   self->file = file ? g_object_ref (file) : NULL;
   format = nb_report_get_format (report);
+  {
+    g_autoptr(GError) lock_error = NULL;
+
+    /* Held while shown: nianbao-cli set is refused meanwhile, and a
+     * document open elsewhere is said before edits are made. */
+    if (!nb_open_guard_hold_lock (self, file, &lock_error))
+      show_message (self, "dialog-warning-symbolic", lock_error->message);
+  }
 
   add_page (self, nb_details_view_new (report), "details", _("Details"),
             _("Agency, year, date and sign-off"));
@@ -645,6 +661,7 @@ nb_window_save_to (NbWindow  *self,
     {
       g_clear_object (&self->file);
       self->file = g_object_ref (file);
+      nb_open_guard_hold_lock (self, file, NULL);
     }
   nb_report_set_modified (self->report, FALSE);
   remove_recovery (self);

@@ -247,6 +247,38 @@ test_no_crash_loop (void)
   drain ();
 }
 
+/* While the window shows a document, nianbao-cli set does not write it
+ * (the window's next save would silently undo that change). */
+static void
+test_window_holds_lock (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "窗口打开.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (NULL);
+  const char *argv[] = { g_getenv ("NB_CLI"), "set", path, KEY "=9", NULL };
+  g_autofree char *err = NULL, *err2 = NULL;
+  int status;
+
+  save_document (path, 1);
+  g_assert_true (nb_window_load_file (window, file, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "is open in"));
+  /* The window itself still saves. */
+  g_assert_true (nb_report_set_field (nb_window_get_report (window), KEY, "2", NULL));
+  g_assert_true (nb_window_save_to (window, file, NULL));
+  destroy (window);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err2, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  {
+    g_autoptr(NbReport) r = nb_report_file_load (file, NULL, NULL);
+    g_assert_cmpint (nb_report_get_value (r, KEY)->units, ==, 9);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,5 +303,6 @@ main (int    argc,
   g_test_add_func ("/open-guard/backup-offered", test_damaged_document_offers_backup);
   g_test_add_func ("/open-guard/autosaved-offered", test_damaged_document_offers_autosaved_copy);
   g_test_add_func ("/open-guard/damaged-recovery-said", test_damaged_recovery_copy_is_said);
+  g_test_add_func ("/open-guard/window-holds-lock", test_window_holds_lock);
   return g_test_run ();
 }
