@@ -33,6 +33,8 @@ packages=(
   imagemagick librsvg2-bin valgrind xdotool
   # the web page validated as HTML5; the Word file read back and rendered
   tidy python3-docx libreoffice-writer-nogui
+  # fuzzing (build-aux/fuzz.sh): clang with libFuzzer
+  clang libclang-rt-dev
 )
 
 sudo_cmd=()
@@ -91,11 +93,15 @@ case "${1:-}" in
       meson setup build-asan -Db_sanitize=address,undefined -Dgui=disabled -Dbuildtype=debug
     fi
     ninja -C build-asan
+    # The kill -9 test is slow under ASan: fewer rounds there (the plain build runs 60 each).
+    NB_KILL_ROUNDS=25 \
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     LSAN_OPTIONS=suppressions="$here/build-aux/lsan.supp" \
       meson test -C build-asan --suite core --print-errorlogs || status=$?
     python3 build-aux/test-summary.py build-asan/meson-logs/testlog.json sanitizers || status=1
+    # A short libFuzzer run of every fuzz target (fuzzing/), ASan + UBSan: ~30 s each.
+    build-aux/fuzz.sh "${NB_FUZZ_SECONDS:-30}" || status=$?
     exit $status
     ;;
   *)

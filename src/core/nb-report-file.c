@@ -14,8 +14,10 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-error.h"
+#include "nb-json-check.h"
 #include "nb-report-file.h"
 #include "nb-safe-write.h"
+#include "nb-text-check.h"
 
 static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
@@ -209,10 +211,20 @@ read_import_source (JsonObject  *root,
   return TRUE;
 }
 
+/* A 64-bit number as text: translated formats take only %s and %d. */
+static const char *
+int64_text (gint64  v,
+            char   *buf)
+{
+  g_snprintf (buf, 24, "%" G_GINT64_FORMAT, v);
+  return buf;
+}
+
 static NbReport *
 load_root (JsonNode  *root_node,
            GError   **error)
 {
+  char buf[24];
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
@@ -248,15 +260,15 @@ load_root (JsonNode  *root_node,
   if (file_version > NB_FILE_VERSION)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NEWER,
-                   _("This file was written by a newer version of nianbao (file version %d; "
+                   _("This file was written by a newer version of nianbao (file version %s; "
                      "this version reads version %d). Please update nianbao to open it."),
-                   (int) MIN (file_version, G_MAXINT), NB_FILE_VERSION);
+                   int64_text (file_version, buf), NB_FILE_VERSION);
       return NULL;
     }
   if (file_version < 1)
     {
-      file_error (error, _("The field “nianbao” (file version) must be 1 or more, but it is %d"),
-                  (int) MAX (file_version, G_MININT));
+      file_error (error, _("The field “nianbao” (file version) must be 1 or more, but it is %s"),
+                  int64_text (file_version, buf));
       return NULL;
     }
 
@@ -291,8 +303,8 @@ load_root (JsonNode  *root_node,
   year = json_node_get_int (node);
   if (year < 1990 || year > 2999)
     {
-      file_error (error, _("The field “year” must be a report year (1990–2999), but it is %d"),
-                  (int) CLAMP (year, G_MININT, G_MAXINT));
+      file_error (error, _("The field “year” must be a report year (1990–2999), but it is %s"),
+                  int64_text (year, buf));
       return NULL;
     }
 
@@ -302,6 +314,16 @@ load_root (JsonNode  *root_node,
       !get_string (root, "signoff", FALSE, TRUE, &signoff, error) ||
       !get_string (root, "title", FALSE, TRUE, &title, error))
     return NULL;
+
+  /* Characters were checked with their position by nb_json_check; the
+   * one-cell fields also have a length limit. */
+  if (!nb_text_check (_("The agency"), agency, NB_TEXT_MAX_CELL_CHARS, &local_error) ||
+      !nb_text_check (_("The sign-off"), signoff, NB_TEXT_MAX_CELL_CHARS, &local_error) ||
+      !nb_text_check (_("The title"), title, NB_TEXT_MAX_CELL_CHARS, &local_error))
+    {
+      file_error (error, "%s", local_error->message);
+      return NULL;
+    }
 
   report = nb_report_new (format, (int) year, agency);
 
@@ -469,6 +491,9 @@ nb_report_file_load_from_data (const char  *data,
                   (guint) (end - data));
       return NULL;
     }
+
+  if (!nb_json_check (data, len, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))

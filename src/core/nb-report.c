@@ -6,6 +6,7 @@
 
 #include "nb-error.h"
 #include "nb-report.h"
+#include "nb-text-check.h"
 
 struct _NbReport
 {
@@ -483,6 +484,7 @@ nb_report_set_text (NbReport    *self,
   const NbSectionDef *def;
   const char *old;
   g_autofree char *key = NULL;
+  g_autofree char *normalized = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
 
@@ -496,11 +498,18 @@ nb_report_set_text (NbReport    *self,
     }
   if (text == NULL)
     text = "";
-  if (!g_utf8_validate (text, -1, NULL))
+  /* Line ends from Windows or old Macs become plain line breaks; any other
+   * control character is refused (see nb-text-check). */
+  if (strchr (text, '\r'))
     {
-      g_set_error (error, NB_ERROR, NB_ERROR_PARSE, _("The text is not valid UTF-8"));
-      return FALSE;
+      g_autoptr(GString) s = g_string_new (text);
+      g_string_replace (s, "\r\n", "\n", 0);
+      g_string_replace (s, "\r", "\n", 0);
+      normalized = g_string_free (g_steal_pointer (&s), FALSE);
+      text = normalized;
     }
+  if (!nb_text_check (_("The text"), text, -1, error))
+    return FALSE;
 
   old = g_hash_table_lookup (self->texts, section);
   if (g_strcmp0 (old, text) == 0)
@@ -819,11 +828,8 @@ apply_field (NbReport    *self,
 
   if (g_str_equal (key, "agency"))
     {
-      if (value && !g_utf8_validate (value, -1, NULL))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_PARSE, _("The text is not valid UTF-8"));
-          return FALSE;
-        }
+      if (!nb_text_check (_("The agency"), value, NB_TEXT_MAX_CELL_CHARS, error))
+        return FALSE;
       nb_report_set_agency (self, value);
       return TRUE;
     }
@@ -854,11 +860,9 @@ apply_field (NbReport    *self,
     return nb_report_set_date (self, value, error);
   if (g_str_equal (key, "signoff") || g_str_equal (key, "title"))
     {
-      if (value && !g_utf8_validate (value, -1, NULL))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_PARSE, _("The text is not valid UTF-8"));
-          return FALSE;
-        }
+      if (!nb_text_check (key[0] == 's' ? _("The sign-off") : _("The title"), value,
+                          NB_TEXT_MAX_CELL_CHARS, error))
+        return FALSE;
       if (key[0] == 's')
         nb_report_set_signoff (self, value);
       else

@@ -225,7 +225,11 @@ lock_state (const char  *path,
         return LOCK_OURS;
       if (!process_is_alive (pid))
         return LOCK_FREE;
-      *holder = g_strdup_printf (_("nianbao process %" G_GINT64_FORMAT " on this computer"), pid);
+      {
+        char number[24];
+        g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, pid);
+        *holder = g_strdup_printf (_("nianbao process %s on this computer"), number);
+      }
       return LOCK_HELD;
     }
   *holder = g_strdup_printf (_("nianbao on the computer “%s”"), lines[2]);
@@ -557,6 +561,10 @@ make_backup (const char  *real_path,
       g_unlink (tmp);
       return FALSE;
     }
+  /* When FILE~ already was this very file (a save killed after making the
+   * backup), rename() of one link onto another does nothing and leaves
+   * the temporary name behind. */
+  g_unlink (tmp);
   return TRUE;
 }
 
@@ -600,8 +608,8 @@ safe_write (GFile            *target,
   if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, NB_SAFE_WRITE_ERROR, NB_SAFE_WRITE_ERROR_IS_DIRECTORY,
-                   _("Cannot write “%s”: that is the name of a folder. Give a file name "
-                     "(for example “%s”)."), display, "报告.xlsx");
+                   _("Cannot write “%s”: that is the name of a folder; give the name of a file "
+                     "(for example one inside that folder)"), display);
       return FALSE;
     }
   if (exists && !S_ISREG (st.st_mode))

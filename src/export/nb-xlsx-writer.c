@@ -22,6 +22,7 @@
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
 #include "nb-xlsx-verify.h"
+#include "nb-text-check.h"
 
 #define FONT_TABLE   "宋体"
 #define FONT_BODY    "仿宋"
@@ -103,6 +104,23 @@ keep (Writer *w,
 {
   g_ptr_array_add (w->strings, string);
   return string;
+}
+
+/* XML forbids most control characters and U+FFFE/U+FFFF: one of them in a
+ * text (a Word line break \v pasted or imported) left LibreOffice showing
+ * an empty workbook. Such texts are written mapped (see nb_text_sanitize). */
+static const char *
+xml_text (Writer     *w,
+          const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    return keep (w, nb_text_sanitize (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!nb_text_char_is_allowed (g_utf8_get_char (p)))
+      return keep (w, nb_text_sanitize (text));
+  return text;
 }
 
 static lxw_format *
@@ -405,7 +423,7 @@ merge_or_write (Writer        *w,
     check (w, worksheet_merge_range (ws, row, column, last_row, last_column,
                                      text ? text : "", format));
   else if (text && *text)
-    check (w, worksheet_write_string (ws, row, column, text, format));
+    check (w, worksheet_write_string (ws, row, column, xml_text (w, text), format));
   else
     check (w, worksheet_write_blank (ws, row, column, format));
 }
@@ -646,7 +664,7 @@ write_paragraph (Writer        *w,
       const char *piece = g_ptr_array_index (pieces, i);
       double height = line_height (size) * text_lines (piece, size, BODY_WIDTH) + 4;
 
-      check (w, worksheet_write_string (ws, *row, 0, piece, format));
+      check (w, worksheet_write_string (ws, *row, 0, xml_text (w, piece), format));
       check (w, worksheet_set_row (ws, *row, MIN (height, MAX_ROW_HEIGHT), NULL));
       (*row)++;
     }
@@ -707,12 +725,12 @@ write_body_sheet (Writer      *w,
       switch (block->kind)
         {
         case NB_BLOCK_TITLE:
-          check (w, worksheet_write_string (ws, row, 0, block->text, title));
+          check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), title));
           check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (block->text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
           row += 2;
           break;
         case NB_BLOCK_HEADING:
-          check (w, worksheet_write_string (ws, row, 0, block->text, heading));
+          check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), heading));
           check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (block->text, SIZE_BODY, BODY_WIDTH) + 8, NULL));
           row++;
           break;
@@ -733,7 +751,7 @@ write_body_sheet (Writer      *w,
         case NB_BLOCK_SIGNOFF:
           if (*block->text)
             {
-              check (w, worksheet_write_string (ws, row, 0, block->text, right));
+              check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), right));
               check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
             }
           if (block->date)
@@ -764,7 +782,7 @@ write_data_row (Writer        *w,
 {
   check (w, worksheet_write_string (ws, row, 0, key, format));
   if (value && *value)
-    check (w, worksheet_write_string (ws, row, 1, value, format));
+    check (w, worksheet_write_string (ws, row, 1, xml_text (w, value), format));
 }
 
 /* A text longer than this goes on several rows with the same key (a cell
@@ -922,15 +940,45 @@ set_properties (Writer *w)
                              nb_report_get_year (w->report),
                              nb_format_get_version (w->format),
                              nb_format_get_issued_by (w->format));
-  props.title = w->title;
+  props.title = (char *) xml_text (w, w->title);
   props.subject = subject;
-  props.author = (char *) (agency ? agency : "");
-  props.company = (char *) (agency ? agency : "");
+  props.author = (char *) xml_text (w, agency ? agency : "");
+  props.company = props.author;
   props.keywords = (char *) "政府信息公开,年度报告";
   props.comments = (char *) "由 nianbao " PACKAGE_VERSION " 生成";
   check (w, workbook_set_properties (w->workbook, &props));
   /* core.xml has no separate "creator program": name it here. */
   check (w, workbook_set_custom_property_string (w->workbook, "Generator", "nianbao " PACKAGE_VERSION));
+}
+
+/* libxlsxwriter's messages are English and about its internals. */
+static const char *
+describe_lxw_error (lxw_error err)
+{
+  switch (err)
+    {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return _("there is not enough memory");
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return _("the file or its temporary parts could not be written (is the disk full?)");
+    case LXW_ERROR_32_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_128_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_255_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+      return _("a text is longer than a workbook cell can hold (32 767 characters)");
+    case LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED:
+    case LXW_ERROR_INVALID_SHEETNAME_CHARACTER:
+    case LXW_ERROR_SHEETNAME_START_END_APOSTROPHE:
+    case LXW_ERROR_SHEETNAME_ALREADY_USED:
+      return _("a sheet name is not allowed in a workbook");
+    default:
+      return lxw_strerror (err);
+    }
 }
 
 /* Where every value lands, before any formula refers to it. */
@@ -979,7 +1027,11 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
   w.workbook = workbook;
   w.report = report;
   w.format = nb_report_get_format (report);
-  w.title = nb_report_dup_title (report);
+  {
+    /* Also in every page header: mapped once here. */
+    g_autofree char *title = nb_report_dup_title (report);
+    w.title = nb_text_sanitize (title);
+  }
   w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.strings = g_ptr_array_new_with_free_func (g_free);
   w.positions = g_new0 (CellPos, nb_format_get_n_cells (w.format));
@@ -999,7 +1051,7 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
   if (w.error != LXW_NO_ERROR)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the workbook: %s"), lxw_strerror (w.error));
+                   _("Could not write the workbook: %s"), describe_lxw_error (w.error));
       return FALSE;
     }
   return TRUE;
@@ -1044,7 +1096,11 @@ write_workbook (NbReport   *report,
 
   w.report = report;
   w.format = nb_report_get_format (report);
-  w.title = nb_report_dup_title (report);
+  {
+    /* Also in every page header: mapped once here. */
+    g_autofree char *title = nb_report_dup_title (report);
+    w.title = nb_text_sanitize (title);
+  }
   w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.strings = g_ptr_array_new_with_free_func (g_free);
   n_tables = nb_format_get_n_tables (w.format);
@@ -1088,7 +1144,7 @@ write_workbook (NbReport   *report,
   if (w.error != LXW_NO_ERROR)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the workbook: %s"), lxw_strerror (w.error));
+                   _("Could not write the workbook: %s"), describe_lxw_error (w.error));
       return FALSE;
     }
   return TRUE;
@@ -1099,7 +1155,26 @@ write_workbook_to (const char  *tmp_path,
                    gpointer     user_data,
                    GError     **error)
 {
-  return write_workbook (user_data, tmp_path, error);
+  NbReport *report = user_data;
+  g_autofree char *title = nb_report_dup_title (report);
+  const char *labels[] = { _("The agency"), _("The title"), _("The sign-off") };
+  const char *values[] = { nb_report_get_agency (report), title, nb_report_get_signoff (report) };
+
+  /* One cell each: refused by name, not with libxlsxwriter's English
+   * "String exceeds Excel's limit" after the work is done. Characters
+   * XML forbids are mapped when written; only the length is fatal. */
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!nb_text_check (labels[i], values[i], NB_TEXT_MAX_CELL_CHARS, &local_error) &&
+          g_error_matches (local_error, NB_ERROR, NB_ERROR_RANGE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return write_workbook (report, tmp_path, error);
 }
 
 gboolean

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-dialogs.h"
+#include "nb-open-guard.h"
 #include "nb-window.h"
 
 #define MAX_RECENT 10
@@ -193,7 +195,19 @@ nb_application_activate (GApplication *application)
             {
               g_autoptr(GFile) file = g_file_new_for_uri (last);
 
-              if (g_file_query_exists (file, NULL))
+              /* Not the file whose opening crashed last time: that would
+               * crash at every start. */
+              if (nb_open_guard_crashed_on (last))
+                {
+                  g_autofree char *name = g_file_get_parse_name (file);
+                  g_autofree char *body = g_strdup_printf (_("nianbao stopped while opening “%s” last time, "
+                                                             "so it was not opened again. Use Open to try it."),
+                                                           name);
+
+                  g_settings_set_string (self->settings, "last-document", "");
+                  nb_alert_error (window, _("The last report was not reopened"), body);
+                }
+              else if (g_file_query_exists (file, NULL))
                 nb_window_open_file (nb, file);
             }
         }

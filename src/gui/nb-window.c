@@ -22,6 +22,8 @@
 #include "nb-table-view.h"
 #include "nb-text-view.h"
 #include "nb-window.h"
+#include "nb-open-guard.h"
+#include "nb-safe-write.h"
 
 #define AUTOSAVE_SECONDS 30
 #define MESSAGE_SECONDS 8
@@ -379,8 +381,14 @@ nb_window_autosave_now (NbWindow  *self,
       self->recovery_path = g_build_filename (dir, name, NULL);
     }
   data = nb_report_file_to_data (self->report, &length);
-  if (!g_file_set_contents (self->recovery_path, data, length, error))
-    return FALSE;
+  {
+    /* Through the one atomic writer, as every file nianbao writes. */
+    g_autoptr(GFile) copy = g_file_new_for_path (self->recovery_path);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+
+    if (!nb_safe_write_bytes (copy, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, error))
+      return FALSE;
+  }
 
   /* Where the document belongs, so a recovered copy saves back there. */
   if (self->file)
@@ -527,6 +535,7 @@ nb_window_set_report (NbWindow *self,
   g_return_if_fail (NB_IS_WINDOW (self));
 
   clear_document (self);
+  nb_open_guard_hold_lock (self, NULL, NULL);
   if (!report)
     {
       fill_recent (self);
@@ -539,6 +548,14 @@ nb_window_set_report (NbWindow *self,
   self->report = g_object_ref (report);
   self->file = file ? g_object_ref (file) : NULL;
   format = nb_report_get_format (report);
+  {
+    g_autoptr(GError) lock_error = NULL;
+
+    /* Held while shown: nianbao-cli set is refused meanwhile, and a
+     * document open elsewhere is said before edits are made. */
+    if (!nb_open_guard_hold_lock (self, file, &lock_error))
+      show_message (self, "dialog-warning-symbolic", lock_error->message);
+  }
 
   add_page (self, nb_details_view_new (report), "details", _("Details"),
             _("Agency, year, date and sign-off"));
@@ -585,7 +602,14 @@ nb_window_load_file (NbWindow  *self,
   g_autoptr(NbReport) report = NULL;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  if (!(report = nb_report_file_load (file, NULL, error)))
+  {
+    /* Marked while loading: a crash here is not repeated at next start. */
+    g_autofree char *uri = g_file_get_uri (file);
+    nb_open_guard_begin (uri);
+    report = nb_report_file_load (file, NULL, error);
+    nb_open_guard_end ();
+  }
+  if (!report)
     return FALSE;
   nb_window_set_report (self, report, file);
   if (get_app (self))
@@ -620,7 +644,8 @@ nb_window_open_file (NbWindow *self,
         }
       if (!self->report)
         nb_window_set_report (self, NULL, NULL);
-      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+      /* FILE~ and autosaved copies of it, with their age, if any loads. */
+      nb_open_offer_alternatives (self, file, heading, error->message);
     }
 }
 
@@ -638,6 +663,7 @@ nb_window_save_to (NbWindow  *self,
     {
       g_clear_object (&self->file);
       self->file = g_object_ref (file);
+      nb_open_guard_hold_lock (self, file, NULL);
     }
   nb_report_set_modified (self->report, FALSE);
   remove_recovery (self);
@@ -1623,10 +1649,30 @@ nb_window_offer_recovery (NbWindow *self)
         }
       {
         g_autoptr(GFile) file = g_file_new_for_path (files[i]);
-        report = nb_report_file_load (file, NULL, NULL);
+        g_autoptr(GError) error = NULL;
+
+        /* A copy that crashed the loader last time is not loaded again;
+         * one that does not load is said, never skipped silently. */
+        if (nb_open_guard_crashed_on (files[i]))
+          {
+            g_autofree char *body = g_strdup_printf (_("nianbao stopped while reading the autosaved copy “%s” "
+                                                       "last time, so it was not read again. It is kept in "
+                                                       "that folder."), files[i]);
+            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy was not opened"), body);
+            continue;
+          }
+        nb_open_guard_begin (files[i]);
+        report = nb_report_file_load (file, NULL, &error);
+        nb_open_guard_end ();
+        if (!report)
+          {
+            g_autofree char *body = g_strdup_printf (_("The copy autosaved at %s cannot be read: %s\n"
+                                                       "It is kept as “%s”."),
+                                                     when ? when : "?", error->message, files[i]);
+            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy is damaged"), body);
+            continue;
+          }
       }
-      if (!report)
-        continue;
       what = nb_report_dup_title (report);
       if (uri)
         {
