@@ -1058,6 +1058,83 @@ on_create (NbNewDialog *dialog,
   *out = g_object_ref (report);
 }
 
+static gboolean
+press_key_on (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  drain ();
+  return handled;
+}
+
+/* Dates as printed (2021年1月25日) are taken; a refused one stays visibly
+ * refused (checks running after it do not make it look accepted) until Esc;
+ * the calendar opens on January of the next year and sets the date. */
+static void
+test_details_date_forms_and_calendar (void)
+{
+  NbWindow *window = window_with_new_report (2020);
+  NbDetailsView *details = NB_DETAILS_VIEW (nb_window_get_page (window, "details"));
+  GtkEntry *entry = nb_details_view_get_date_entry (details);
+  GtkCalendar *calendar = nb_details_view_get_calendar (details);
+  NbReport *report = nb_window_get_report (window);
+  GtkWidget *popover;
+
+  /* Before any date: the calendar suggests January 2021. */
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  drain ();
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2021);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 1);
+  }
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2021, 1, 22, 0, 0, 0);
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+    drain ();
+  }
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2021-01-22");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2021-01-22");
+
+  /* As printed at the end of the report. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2021年1月25日");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2021-01-25");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2021-01-25");
+
+  /* Refused: kept, marked, and still marked after the checks ran. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2021年2月30日");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2021-01-25");
+  nb_window_check_now (window);
+  type_into (window, "requests", "requests/new/natural", "3");
+  nb_window_check_now (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2021年2月30日");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "nb-refused"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry)), "2021年2月30日"));
+
+  g_assert_true (press_key_on (GTK_WIDGET (entry), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2021-01-25");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "nb-refused"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  destroy (window);
+}
+
 static void
 test_new_report_from_last_year (void)
 {
@@ -1190,6 +1267,7 @@ main (int   argc,
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
+  g_test_add_func ("/window/details-date-forms", test_details_date_forms_and_calendar);
   g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
   g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);
   g_test_add_func ("/window/print", test_print_pages_are_the_pdf_pages);
