@@ -214,11 +214,14 @@ rows_per_page (NbTableView *self,
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   int h = MAX (1, gtk_widget_get_height (GTK_WIDGET (entry)) + 1);
-  int header = 0;
+  NbCellEntry *first = table_end (self, FALSE);
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t at;
 
-  for (guint r = 0; r < nb_grid_get_header_rows (self->layout); r++)
-    header += h;
-  return MAX (1, ((int) gtk_adjustment_get_page_size (adj) - header) / h - 1);
+  /* The header rows (which stay in view) take part of the page. */
+  if (first && gtk_widget_compute_point (GTK_WIDGET (first), GTK_WIDGET (self->grid), &top, &at))
+    top.y = at.y;
+  return MAX (1, ((int) (gtk_adjustment_get_page_size (adj) - top.y)) / h - 1);
 }
 
 static gboolean
@@ -296,8 +299,36 @@ on_navigate (NbCellEntry *entry,
   return handled;
 }
 
-/* A block copied from Excel/WPS: rows by newline, cells by tab, filled from
- * the focused cell rightwards and down; one undo step. */
+/* A figure as a spreadsheet copies it (empty = 0), or FALSE for a label. */
+static gboolean
+is_figure (const char *text)
+{
+  NbNumber n;
+
+  return *text == '\0' || nb_number_parse (text, &n, NULL);
+}
+
+/* The value cell at (row, column) or after it on the row, skipping labels. */
+static const NbGridCell *
+value_from (NbTableView *self,
+            guint        row,
+            guint        column)
+{
+  for (guint c = column; c < nb_grid_get_n_columns (self->layout); c++)
+    {
+      const NbGridCell *g = nb_grid_cell_at (self->layout, row, c);
+
+      if (g && g->role == NB_GRID_VALUE)
+        return g;
+    }
+  return NULL;
+}
+
+/* A block copied from Excel/WPS/LibreOffice: rows by newline, cells by tab,
+ * laid over the form from the focused cell as the form's own columns and
+ * rows: a block that includes the total column or a total row puts those
+ * figures on the totals, which are computed and skipped; row labels and
+ * heading lines copied along are skipped too. One undo step. */
 static void
 on_paste (NbCellEntry *entry,
           const char  *block,
@@ -305,77 +336,110 @@ on_paste (NbCellEntry *entry,
 {
   g_auto(GStrv) lines = g_strsplit (block, "\n", -1);
   const NbGridCell *origin = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (entry)->key);
-  guint filled = 0, refused = 0, dropped = 0;
-  NbCellEntry *row_start = entry;
-  guint l;
+  guint filled = 0, refused = 0, dropped = 0, totals = 0, labels = 0;
+  guint n_rows = nb_grid_get_n_rows (self->layout);
+  guint row, n_lines;
+  gboolean first = TRUE;
 
   if (!origin)
     return;
+  n_lines = g_strv_length (lines);
+  if (n_lines > 0)
+    {
+      g_strchomp (lines[n_lines - 1]);
+      if (lines[n_lines - 1][0] == '\0')
+        n_lines--;   /* the newline spreadsheets put after the last row */
+    }
+  row = origin->row;
   nb_report_begin_group (self->report);
-  for (l = 0; lines[l] && row_start; l++)
+  for (guint l = 0; l < n_lines; l++)
     {
       g_auto(GStrv) cells = NULL;
-      NbCellEntry *target = row_start;
-      const NbGridCell *g;
+      guint n, skip = 0, figures = 0, column = origin->column;
 
       g_strchomp (lines[l]);   /* "\r" from Windows clipboards */
-      if (lines[l][0] == '\0' && lines[l + 1] == NULL)
-        break;
       cells = g_strsplit (lines[l], "\t", -1);
-      for (guint c = 0; cells[c]; c++)
+      n = g_strv_length (cells);
+      for (guint c = 0; c < n; c++)
         {
-          if (!target)
+          g_strstrip (cells[c]);
+          if (*cells[c] && is_figure (cells[c]))
+            figures++;
+        }
+      /* A heading line copied along: nothing to put anywhere. */
+      if (figures == 0 && n > 0 && !(n == 1 && *cells[0] == '\0'))
+        {
+          labels += n;
+          continue;
+        }
+      /* Row labels in front of the figures. */
+      while (skip < n && !is_figure (cells[skip]))
+        skip++;
+      labels += skip;
+
+      /* The grid row for this line: the next that has a value under the origin. */
+      if (!first)
+        {
+          for (row++; row < n_rows; row++)
             {
-              /* Past the table's last input cell on this row. */
-              dropped++;
+              const NbGridCell *g = nb_grid_cell_at (self->layout, row, origin->column);
+
+              if (g && g->role == NB_GRID_VALUE && g->row == row)
+                break;
+            }
+        }
+      first = FALSE;
+      if (row >= n_rows)
+        {
+          dropped += n - skip;
+          continue;
+        }
+      for (guint c = skip; c < n; c++)
+        {
+          const NbGridCell *g = value_from (self, row, column);
+          g_autoptr(GError) error = NULL;
+
+          if (!g)
+            {
+              dropped++;   /* past the table's last column */
               continue;
             }
-          {
-          g_autoptr(GError) error = NULL;
-          g_autofree char *value = g_strstrip (g_strdup (cells[c]));
-          const NbCellDef *def = nb_cell_entry_get_cell (target);
-
-          if (!nb_report_set_value_from_string (self->report, def->key, *value ? value : "0", &error))
+          column = g->column + g->colspan;
+          if (g->cell->computed)
+            totals++;
+          else if (!nb_report_set_value_from_string (self->report, g->cell->key,
+                                                     *cells[c] ? cells[c] : "0", &error))
             refused++;
           else
             filled++;
-          g = nb_grid_find_value (self->layout, def->key);
-          /* Next input cell on the same grid row. */
-          target = NULL;
-          for (guint col = g->column + g->colspan; col < nb_grid_get_n_columns (self->layout); col++)
-            {
-              const NbGridCell *n = nb_grid_cell_at (self->layout, g->row, col);
-              if (n && n->role == NB_GRID_VALUE)
-                {
-                  target = n->cell->computed ? NULL : g_hash_table_lookup (self->entries, n->cell->key);
-                  break;
-                }
-            }
-          }
         }
-      g = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (row_start)->key);
-      row_start = neighbour (self, g, 1, 0);
     }
   nb_report_end_group (self->report);
 
-  /* Rows below the table's last one. */
-  for (; lines[l]; l++)
-    {
-      g_auto(GStrv) cells = NULL;
-
-      g_strchomp (lines[l]);
-      if (lines[l][0] == '\0' && lines[l + 1] == NULL)
-        break;
-      cells = g_strsplit (lines[l], "\t", -1);
-      dropped += g_strv_length (cells);
-    }
-
-  if (refused > 0 || dropped > 0)
+  if (refused > 0 || dropped > 0 || totals > 0 || labels > 0)
     {
       g_autoptr(GString) message = g_string_new (NULL);
 
       g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "Pasted %u cell.", "Pasted %u cells.", filled),
                               filled);
+      if (totals > 0)
+        {
+          g_string_append_c (message, ' ');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Totals are computed: %u figure for a total was skipped.",
+                                               "Totals are computed: %u figures for totals were skipped.", totals),
+                                  totals);
+        }
+      if (labels > 0)
+        {
+          g_string_append_c (message, ' ');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u label copied along was skipped.",
+                                               "%u labels copied along were skipped.", labels),
+                                  labels);
+        }
       if (refused > 0)
         {
           g_string_append_c (message, ' ');

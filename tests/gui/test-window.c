@@ -33,6 +33,19 @@ drain (void)
     ;
 }
 
+/* Lets the frame clock lay the window out (sizes, scrolling). */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
 static NbWindow *
 window_with_new_report (int year)
 {
@@ -317,6 +330,224 @@ test_refused_entry_keeps_value (void)
 }
 
 static void
+assert_focus (NbWindow   *window,
+              const char *section,
+              const char *key)
+{
+  g_assert_true (has_focus_in (window, entry_for (window, section, key)));
+}
+
+/* A spreadsheet's keys: arrows leave a selected figure, Tab–Tab–Enter goes
+ * to the next row where the tabbing began, Home/End, Ctrl+Home/End, Page
+ * Up/Down. */
+static void
+test_spreadsheet_keys (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbCellEntry *cell = entry_for (window, "requests", "requests/new/natural");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (gtk_widget_get_ancestor (nb_window_get_page (window, "requests"),
+                                                                        GTK_TYPE_NOTEBOOK)),
+                                 3);
+  settle ();
+  nb_cell_entry_focus (cell);
+  drain ();
+  g_assert_true (press_key (cell, GDK_KEY_Right, 0));   /* "0" all selected */
+  assert_focus (window, "requests", "requests/new/business");
+  g_assert_true (press_key (entry_for (window, "requests", "requests/new/business"), GDK_KEY_Left, 0));
+  assert_focus (window, "requests", "requests/new/natural");
+
+  /* Tab, Tab, Enter: the row below, in the column where Tab began. */
+  g_assert_true (press_key (cell, GDK_KEY_Tab, 0));
+  assert_focus (window, "requests", "requests/new/business");
+  g_assert_true (press_key (entry_for (window, "requests", "requests/new/business"), GDK_KEY_Tab, 0));
+  assert_focus (window, "requests", "requests/new/research");
+  g_signal_emit_by_name (nb_cell_entry_get_editable (entry_for (window, "requests", "requests/new/research")), "activate");
+  drain ();
+  assert_focus (window, "requests", "requests/carried_in/natural");
+  /* Without Tab before, Enter just goes down. */
+  type_into (window, "requests", "requests/carried_in/research", "2");
+  assert_focus (window, "requests", "requests/open/research");
+
+  /* Home/End: the row's first and last input cells (the total is skipped). */
+  cell = entry_for (window, "requests", "requests/open/research");
+  g_assert_true (press_key (cell, GDK_KEY_End, 0));
+  assert_focus (window, "requests", "requests/open/other");
+  g_assert_true (press_key (entry_for (window, "requests", "requests/open/other"), GDK_KEY_Home, 0));
+  assert_focus (window, "requests", "requests/open/natural");
+  /* Inside a figure being edited, Home moves the cursor, not the cell. */
+  {
+    GtkEditable *e = nb_cell_entry_get_editable (entry_for (window, "requests", "requests/open/natural"));
+    int pos = 0;
+
+    gtk_editable_delete_text (e, 0, -1);
+    gtk_editable_insert_text (e, "12", -1, &pos);
+    gtk_editable_set_position (e, 2);
+    g_assert_false (press_key (entry_for (window, "requests", "requests/open/natural"), GDK_KEY_Home, 0));
+    assert_focus (window, "requests", "requests/open/natural");
+    g_assert_true (press_key (entry_for (window, "requests", "requests/open/natural"), GDK_KEY_Escape, 0));
+  }
+
+  /* Ctrl+End, Ctrl+Home: the table's last and first input cells. */
+  g_assert_true (press_key (entry_for (window, "requests", "requests/open/natural"), GDK_KEY_End, GDK_CONTROL_MASK));
+  assert_focus (window, "requests", "requests/carried_out/other");
+  g_assert_true (press_key (entry_for (window, "requests", "requests/carried_out/other"), GDK_KEY_Home, GDK_CONTROL_MASK));
+  assert_focus (window, "requests", "requests/new/natural");
+
+  /* Page Down goes several rows down the same column, Page Up back. */
+  g_assert_true (press_key (entry_for (window, "requests", "requests/new/natural"), GDK_KEY_Page_Down, 0));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    NbCellEntry *now = NB_CELL_ENTRY (gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY));
+    const char *key = nb_cell_entry_get_cell (now)->key;
+
+    g_assert_true (g_str_has_suffix (key, "/natural"));
+    g_assert_cmpstr (key, !=, "requests/new/natural");
+    g_assert_cmpstr (key, !=, "requests/carried_in/natural");
+    g_assert_true (press_key (now, GDK_KEY_Page_Up, 0));
+    assert_focus (window, "requests", "requests/new/natural");
+  }
+  destroy (window);
+}
+
+/* A block copied with its row label and the total column: the label and the
+ * total are skipped and the message says so in words; a total row in the
+ * middle of a block is skipped, the rows around it land where they belong. */
+static void
+test_paste_skips_totals_and_labels (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *page = nb_window_get_page (window, "requests");
+  NbCellEntry *cell = entry_for (window, "requests", "requests/new/natural");
+  GtkEditable *editable = nb_cell_entry_get_editable (cell);
+  g_autofree char *message = NULL;
+  int pos = 0;
+
+  g_signal_connect (page, "refused", G_CALLBACK (on_refused), &message);
+  gtk_editable_insert_text (editable, "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\r\n", -1, &pos);
+  drain ();
+  {
+    const char *keys[] = { "natural", "business", "research", "nonprofit", "legal", "other" };
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *key = g_strconcat ("requests/new/", keys[i], NULL);
+        g_autofree char *v = value_of (window, key);
+        g_autofree char *want = g_strdup_printf ("%u", i + 1);
+        g_assert_cmpstr (v, ==, want);
+      }
+  }
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Totals are computed"));
+  g_assert_nonnull (strstr (message, "label"));
+  g_assert_null (strstr (message, "outside"));
+
+  /* other_other, results_total (computed row), carried_out. */
+  g_clear_pointer (&message, g_free);
+  cell = entry_for (window, "requests", "requests/other_other/natural");
+  editable = nb_cell_entry_get_editable (cell);
+  pos = 0;
+  gtk_editable_insert_text (editable, "7\t8\n99\t99\n9\t10\n", -1, &pos);
+  drain ();
+  {
+    g_autofree char *a = value_of (window, "requests/other_other/natural");
+    g_autofree char *b = value_of (window, "requests/other_other/business");
+    g_autofree char *c = value_of (window, "requests/carried_out/natural");
+    g_autofree char *d = value_of (window, "requests/carried_out/business");
+    g_assert_cmpstr (a, ==, "7");
+    g_assert_cmpstr (b, ==, "8");
+    g_assert_cmpstr (c, ==, "9");
+    g_assert_cmpstr (d, ==, "10");
+  }
+  g_assert_nonnull (strstr (message, "Totals are computed: 2 figures"));
+  destroy (window);
+}
+
+/* Undo and redo take the clerk to what they change: the tab, the cell
+ * (focused, so scrolled to), the changed words selected. */
+static void
+test_undo_shows_what_changed (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *overview = nb_window_get_page (window, "overview");
+  NbReport *report = nb_window_get_report (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nb_text_view_get_text_view (NB_TEXT_VIEW (overview)));
+
+  type_into (window, "requests", "requests/carried_out/other", "5");
+  g_assert_true (nb_report_set_text (report, "overview", "第一段。", NULL));
+  nb_history_seal (nb_report_get_history (report));
+  g_assert_true (nb_report_set_text (report, "overview", "第一段。补充的一句。", NULL));
+  nb_history_seal (nb_report_get_history (report));
+  drain ();
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (gtk_widget_get_ancestor (overview, GTK_TYPE_NOTEBOOK)), 0);
+  drain ();
+
+  /* Undo the added sentence: its place selected (empty now: the cursor). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "overview");
+  /* Redo: the sentence comes back selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  drain ();
+  {
+    GtkTextIter a, b;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
+    selected = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+    g_assert_cmpstr (selected, ==, "补充的一句。");
+  }
+
+  /* Undo both texts, then the cell at the bottom of table 三: focused. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpstr (nb_report_get_text (report, "overview"), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "requests");
+  assert_focus (window, "requests", "requests/carried_out/other");
+  {
+    g_autofree char *v = value_of (window, "requests/carried_out/other");
+    g_assert_cmpstr (v, ==, "0");
+  }
+  destroy (window);
+}
+
+/* A sentence inserted at the end of a long text is scrolled into view. */
+static void
+test_inserted_sentence_scrolled_into_view (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *page = nb_window_get_page (window, "overview");
+  GtkTextView *view = nb_text_view_get_text_view (NB_TEXT_VIEW (page));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkTextIter end;
+  GdkRectangle visible, at;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (text, "第%u段，说明本年度的工作情况。\n", i + 1);
+  g_assert_true (nb_report_set_text (nb_window_get_report (window), "overview", text->str, NULL));
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (gtk_widget_get_ancestor (page, GTK_TYPE_NOTEBOOK)), 1);
+  settle ();
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0);
+  settle ();
+
+  g_assert_true (gtk_widget_activate_action (page, "text.insert-sentence", "s", "requests"));
+  settle ();
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &end, &at);
+  g_assert_cmpint (visible.y, >, 0);
+  g_assert_cmpint (at.y, >=, visible.y);
+  g_assert_cmpint (at.y + at.height, <=, visible.y + visible.height);
+  destroy (window);
+}
+
+static void
 test_paste_block_fills_cells (void)
 {
   NbWindow *window = window_with_new_report (2024);
@@ -364,7 +595,9 @@ test_paste_block_fills_cells (void)
     v = value_of (window, "requests/new/other");
     g_assert_cmpstr (v, ==, "1");
     g_assert_nonnull (message);
-    g_assert_nonnull (strstr (message, "2"));   /* 2 values fell outside */
+    /* The 2 falls on the total column (skipped), the 3 outside the table. */
+    g_assert_nonnull (strstr (message, "Totals are computed: 1 figure"));
+    g_assert_nonnull (strstr (message, "1 value fell outside"));
   }
   destroy (window);
 }
@@ -1253,6 +1486,10 @@ main (int   argc,
   g_test_add_func ("/window/typing", test_typing_updates_model_and_totals);
   g_test_add_func ("/window/refused", test_refused_keys_say_why);
   g_test_add_func ("/window/refused-keeps-value", test_refused_entry_keeps_value);
+  g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
+  g_test_add_func ("/window/paste-totals", test_paste_skips_totals_and_labels);
+  g_test_add_func ("/window/undo-shows-change", test_undo_shows_what_changed);
+  g_test_add_func ("/window/sentence-scrolled", test_inserted_sentence_scrolled_into_view);
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
