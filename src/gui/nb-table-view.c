@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-form-grid.h"
 #include "nb-grid.h"
 #include "nb-table-view.h"
 
@@ -16,6 +17,7 @@ struct _NbTableView
 
   GtkWidget          *scroller;
   GtkLabel           *heading;
+  NbFormGrid         *form;
   GtkGrid            *grid;
 
   NbReport           *report;
@@ -58,10 +60,11 @@ nb_table_view_class_init (NbTableViewClass *klass)
 
   object_class->dispose = nb_table_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (NB_TYPE_FORM_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-table-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTableView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbTableView, heading);
-  gtk_widget_class_bind_template_child (widget_class, NbTableView, grid);
+  gtk_widget_class_bind_template_child (widget_class, NbTableView, form);
 
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -71,6 +74,8 @@ static void
 nb_table_view_init (NbTableView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->grid = nb_form_grid_get_grid (self->form);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "nb-form");
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->totals = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -492,6 +497,7 @@ nb_table_view_new (NbReport           *report,
                    const NbSectionDef *section)
 {
   NbTableView *self = g_object_new (NB_TYPE_TABLE_VIEW, NULL);
+  guint first_value_column = G_MAXUINT;
 
   g_return_val_if_fail (section->kind == NB_SECTION_TABLE, NULL);
 
@@ -499,13 +505,29 @@ nb_table_view_new (NbReport           *report,
   self->section = section;
   self->layout = section->table->grid;
   gtk_label_set_text (self->heading, section->heading);
-
+  nb_form_grid_set_adjustments (self->form,
+                                gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                                gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)));
+  /* Columns left of every value are the row labels' (they stay in view). */
   for (guint i = 0; i < nb_grid_get_n_cells (self->layout); i++)
     {
       const NbGridCell *g = nb_grid_get_cell (self->layout, i);
+      if (g->role == NB_GRID_VALUE)
+        first_value_column = MIN (first_value_column, g->column);
+    }
+
+  /* Drawn in the order attached: cells, row labels, headers, the corner. */
+  for (guint pass = 0; pass < 4; pass++)
+  for (guint i = 0; i < nb_grid_get_n_cells (self->layout); i++)
+    {
+      const NbGridCell *g = nb_grid_get_cell (self->layout, i);
+      gboolean top = g->role != NB_GRID_VALUE && g->row + g->rowspan <= nb_grid_get_header_rows (self->layout);
+      gboolean left = g->role != NB_GRID_VALUE && g->column + g->colspan <= first_value_column;
       GtkWidget *widget;
       double width = 0;
 
+      if ((guint) (top * 2 + left) != pass)
+        continue;
       for (guint c = g->column; c < g->column + g->colspan; c++)
         width += nb_grid_get_column_width (self->layout, c);
 
@@ -539,6 +561,8 @@ nb_table_view_new (NbReport           *report,
       gtk_widget_add_css_class (widget, "nb-grid-cell");
       gtk_widget_set_hexpand (widget, FALSE);
       gtk_grid_attach (self->grid, widget, (int) g->column, (int) g->row, (int) g->colspan, (int) g->rowspan);
+      if (top || left)
+        nb_form_grid_set_sticky (self->form, widget, top, left);
     }
 
   refresh_totals (self);

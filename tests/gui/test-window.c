@@ -547,6 +547,66 @@ test_inserted_sentence_scrolled_into_view (void)
   destroy (window);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Table 三 (25 rows) scrolled down: its column headings are still at the
+ * top of what is visible; table 四 scrolled sideways at 1024 px: its
+ * first column stays at the left. */
+static void
+test_sticky_headers (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *page = nb_window_get_page (window, "requests");
+  GtkWidget *viewport = NULL, *heading, *row_label;
+  GtkAdjustment *vadj;
+  graphene_point_t zero = GRAPHENE_POINT_INIT (0, 0), at;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (gtk_widget_get_ancestor (page, GTK_TYPE_NOTEBOOK)), 3);
+  settle ();
+  heading = find_label (page, "自然人");
+  row_label = find_label (page, "一、本年新收政府信息公开申请数量");
+  g_assert_nonnull (heading);
+  g_assert_nonnull (row_label);
+  viewport = gtk_widget_get_ancestor (heading, GTK_TYPE_VIEWPORT);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, 400);
+  settle ();
+  g_assert_true (gtk_widget_compute_point (heading, viewport, &zero, &at));
+  g_assert_cmpfloat (at.y, >=, 0);
+  g_assert_cmpfloat (at.y, <, gtk_widget_get_height (viewport) / 3);
+  /* A row label is not a heading: it scrolls away. */
+  g_assert_true (gtk_widget_compute_point (row_label, viewport, &zero, &at));
+  g_assert_cmpfloat (at.y, <, 0);
+
+  /* Focusing a cell that would sit under the headings scrolls it out. */
+  {
+    NbCellEntry *cell = entry_for (window, "requests", "requests/carried_in/natural");
+    graphene_point_t cell_at, head_at;
+
+    nb_cell_entry_focus (cell);
+    settle ();
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (cell), viewport, &zero, &cell_at));
+    g_assert_true (gtk_widget_compute_point (heading, viewport, &zero, &head_at));
+    g_assert_cmpfloat (cell_at.y, >=, head_at.y + gtk_widget_get_height (heading) - 1);
+  }
+  destroy (window);
+}
+
 static void
 test_paste_block_fills_cells (void)
 {
@@ -1490,6 +1550,7 @@ main (int   argc,
   g_test_add_func ("/window/paste-totals", test_paste_skips_totals_and_labels);
   g_test_add_func ("/window/undo-shows-change", test_undo_shows_what_changed);
   g_test_add_func ("/window/sentence-scrolled", test_inserted_sentence_scrolled_into_view);
+  g_test_add_func ("/window/sticky-headers", test_sticky_headers);
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
