@@ -186,6 +186,35 @@ test_saved_position (void)
   g_assert_true (nb_report_get_modified (r));
 }
 
+/* The date as printed, as typed, in full-width digits; stored as ISO. */
+static void
+test_date_forms (void)
+{
+  g_autoptr(NbReport) r = new_report ("2019");
+  g_autoptr(GError) error = NULL;
+  const char *good[][2] = {
+    { "2021年1月25日", "2021-01-25" }, { "2021-01-25", "2021-01-25" },
+    { "２０２１年１月５日", "2021-01-05" }, { " 2021 年 1 月 5 日 ", "2021-01-05" },
+    { "2021/1/5", "2021-01-05" }, { "2021.01.05", "2021-01-05" },
+  };
+  const char *bad[] = { "2021年2月30日", "2021-13-01", "21-01-05", "2021年1月", "一月", "2021-01-05x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_assert_true (nb_report_set_date (r, good[i][0], &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (nb_report_get_date (r), ==, good[i][1]);
+    }
+  g_assert_true (nb_report_set_date (r, "2021-01-20", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (nb_report_set_date (r, bad[i], &error));
+      g_assert_error (error, NB_ERROR, NB_ERROR_PARSE);
+      g_clear_error (&error);
+      g_assert_cmpstr (nb_report_get_date (r), ==, "2021-01-20");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,5 +223,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/fields", test_fields);
   g_test_add_func ("/report/undo", test_undo);
   g_test_add_func ("/report/saved-position", test_saved_position);
+  g_test_add_func ("/report/date-forms", test_date_forms);
   return g_test_run ();
 }

@@ -366,32 +366,47 @@ nb_report_get_date (NbReport *self)
   return self->date;
 }
 
+/* A date as clerks write it: 2025-01-20, 2025年1月20日 (as printed at the
+ * end of the report), 2025/1/20 or 2025.1.20, in full-width digits too. */
 static gboolean
 parse_date (const char  *text,
             GDate       *date,
             GError     **error)
 {
+  g_autoptr(GRegex) pattern = NULL;
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  g_autoptr(GMatchInfo) match = NULL;
   guint v[3] = { 0, 0, 0 };
-  static const guint widths[3] = { 4, 2, 2 };
-  const char *p = text;
-  gboolean ok = text != NULL && strlen (text) == 10;
+  gboolean ok = text != NULL && g_utf8_validate (text, -1, NULL);
 
+  pattern = g_regex_new ("^\\s*([0-9]{4})\\s*(?:年|-|/|\\.)\\s*([0-9]{1,2})\\s*"
+                         "(?:月|-|/|\\.)\\s*([0-9]{1,2})\\s*日?\\s*$", 0, 0, NULL);
+  for (const char *p = ok ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)        /* full-width ０–９ */
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF0D || c == 0x2014)   /* － — */
+        c = '-';
+      else if (c == 0xFF0F)                  /* ／ */
+        c = '/';
+      else if (c == 0xFF0E)                  /* ． */
+        c = '.';
+      else if (c == 0x3000)
+        c = ' ';
+      g_string_append_unichar (ascii, c);
+    }
+  ok = ok && g_regex_match (pattern, ascii->str, 0, &match);
   for (guint part = 0; ok && part < 3; part++)
     {
-      for (guint i = 0; i < widths[part]; i++, p++)
-        {
-          if (!g_ascii_isdigit (*p))
-            ok = FALSE;
-          else
-            v[part] = v[part] * 10 + (guint) (*p - '0');
-        }
-      if (ok && part < 2 && *p++ != '-')
-        ok = FALSE;
+      g_autofree char *digits = g_match_info_fetch (match, (int) part + 1);
+      v[part] = (guint) g_ascii_strtoull (digits, NULL, 10);
     }
   if (!ok || v[0] < 1 || !g_date_valid_dmy ((GDateDay) v[2], (GDateMonth) v[1], (GDateYear) v[0]))
     {
       g_set_error (error, NB_ERROR, NB_ERROR_PARSE,
-                   _("“%s” is not a date; write it as YYYY-MM-DD, e.g. 2025-01-20"),
+                   _("“%s” is not a date; write it as 2025-01-20 or 2025年1月20日"),
                    text ? text : "");
       return FALSE;
     }
@@ -400,16 +415,29 @@ parse_date (const char  *text,
   return TRUE;
 }
 
+char *
+nb_report_normalize_date (const char  *text,
+                          GError     **error)
+{
+  GDate date;
+
+  if (!parse_date (text, &date, error))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                          (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+}
+
 gboolean
 nb_report_set_date (NbReport    *self,
                     const char  *date,
                     GError     **error)
 {
-  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_autofree char *normalized = NULL;
 
-  if (date && *date && !parse_date (date, NULL, error))
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  if (date && *date && !(normalized = nb_report_normalize_date (date, error)))
     return FALSE;
-  set_string_prop (self, &self->date, "date", date, PROP_DATE);
+  set_string_prop (self, &self->date, "date", normalized, PROP_DATE);
   return TRUE;
 }
 

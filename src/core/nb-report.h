@@ -46,10 +46,14 @@ void          nb_report_set_agency_kind (NbReport     *self,
 int           nb_report_get_year        (NbReport     *self);
 void          nb_report_set_year        (NbReport     *self,
                                          int           year);
-/* The report (publication) date, "YYYY-MM-DD", or NULL when not set. */
+/* The report (publication) date, "YYYY-MM-DD", or NULL when not set. The
+ * setter also takes it as printed (2025年1月20日), 2025/1/20, full-width. */
 const char   *nb_report_get_date        (NbReport     *self);
 gboolean      nb_report_set_date        (NbReport     *self,
                                          const char   *date,
+                                         GError      **error);
+/* "2025年1月20日" → "2025-01-20"; NULL + error when it is no date. */
+char         *nb_report_normalize_date  (const char   *text,
                                          GError      **error);
 /* The signature at the end; NULL means the agency name. */
 const char   *nb_report_get_signoff     (NbReport     *self);

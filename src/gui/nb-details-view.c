@@ -17,18 +17,51 @@ struct _NbDetailsView
   GtkLabel     *format_label;
   GtkButton    *convert_button;
   GtkEntry     *date_entry;
+  GtkMenuButton *date_button;
+  GtkCalendar  *date_calendar;
+  GtkLabel     *date_hint;
   GtkEntry     *signoff_entry;
   GtkLabel     *title_label;
 
   NbReport     *report;
   gulong        changed_id;
   gboolean      updating;
+  /* A refused date stays in the entry, marked, until the model's date
+   * changes, the clerk corrects it or presses Esc. */
+  char         *date_refused_base;
 };
 
 G_DEFINE_FINAL_TYPE (NbDetailsView, nb_details_view, GTK_TYPE_WIDGET)
 
 enum { REFUSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static void
+clear_date_refused (NbDetailsView *self)
+{
+  if (!self->date_refused_base)
+    return;
+  g_clear_pointer (&self->date_refused_base, g_free);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "nb-refused");
+  gtk_entry_set_icon_from_icon_name (self->date_entry, GTK_ENTRY_ICON_SECONDARY, NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_entry), NULL);
+}
+
+static void
+mark_date_refused (NbDetailsView *self,
+                   const char    *reason)
+{
+  const char *date = nb_report_get_date (self->report);
+  g_autofree char *note = g_strdup_printf (_("Not accepted: %s (Esc restores %s)"), reason,
+                                           date ? date : _("nothing"));
+
+  g_free (self->date_refused_base);
+  self->date_refused_base = g_strdup (date ? date : "");
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "nb-refused");
+  gtk_entry_set_icon_from_icon_name (self->date_entry, GTK_ENTRY_ICON_SECONDARY, "action-unavailable-symbolic");
+  gtk_entry_set_icon_tooltip_text (self->date_entry, GTK_ENTRY_ICON_SECONDARY, note);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_entry), note);
+}
 
 static void
 refresh (NbDetailsView *self)
@@ -58,7 +91,15 @@ refresh (NbDetailsView *self)
         gtk_button_set_label (self->convert_button, label);
       }
   }
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
+  if (self->date_refused_base && g_strcmp0 (self->date_refused_base, date ? date : "") != 0)
+    clear_date_refused (self);
+  if (!self->date_refused_base)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
+  {
+    int next = nb_report_get_year (self->report) + 1;
+    g_autofree char *placeholder = g_strdup_printf (_("e.g. %d-01-20 or %d年1月20日"), next, next);
+    gtk_entry_set_placeholder_text (self->date_entry, placeholder);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->signoff_entry), signoff ? signoff : "");
   gtk_label_set_text (self->title_label, title);
   self->updating = FALSE;
@@ -77,16 +118,84 @@ commit (NbDetailsView *self,
     return;
   old = nb_report_dup_field (self->report, key, NULL);
   if (g_strcmp0 (old ? old : "", text) == 0)
-    return;
+    {
+      if (entry == self->date_entry)
+        clear_date_refused (self);
+      return;
+    }
   if (!nb_report_set_field (self->report, key, text, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+      if (entry == self->date_entry)
+        mark_date_refused (self, error->message);
       g_signal_emit (self, signals[REFUSED], 0, error->message);
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  if (entry == self->date_entry)
+    {
+      /* Shown as stored: 2025年1月20日 becomes 2025-01-20. */
+      clear_date_refused (self);
+      refresh (self);
+    }
+}
+
+static gboolean
+on_date_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     NbDetailsView         *self)
+{
+  const char *date;
+
+  if (keyval != GDK_KEY_Escape || !self->date_refused_base)
+    return FALSE;
+  clear_date_refused (self);
+  date = nb_report_get_date (self->report);
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
+  self->updating = FALSE;
+  return TRUE;
+}
+
+/* The calendar opens on the date, or where it is usually: January of the
+ * year after the report year (departments publish by 31 January). */
+static void
+on_date_popover_show (GtkPopover    *popover,
+                      NbDetailsView *self)
+{
+  const char *date = self->report ? nb_report_get_date (self->report) : NULL;
+  int next = self->report ? nb_report_get_year (self->report) + 1 : 2025;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *hint = NULL;
+
+  if (date)
+    {
+      g_autofree char *iso = g_strconcat (date, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      shown = g_date_time_new_from_iso8601 (iso, local);
+    }
+  if (!shown)
+    shown = g_date_time_new_local (next, 1, 20, 0, 0, 0);
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->date_calendar, shown);
+  self->updating = FALSE;
+  hint = g_strdup_printf (_("Reports on %d are usually dated in January %d."), next - 1, next);
+  gtk_label_set_text (self->date_hint, hint);
+}
+
+static void
+on_calendar_day_selected (GtkCalendar   *calendar,
+                          NbDetailsView *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  if (self->updating || !self->report)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+  commit (self, self->date_entry, "date");
+  gtk_menu_button_popdown (self->date_button);
 }
 
 static const char *
@@ -143,6 +252,7 @@ nb_details_view_dispose (GObject *object)
     g_signal_handler_disconnect (self->report, self->changed_id);
   self->changed_id = 0;
   g_clear_object (&self->report);
+  g_clear_pointer (&self->date_refused_base, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_DETAILS_VIEW);
   /* The template's root has no id, so dispose_template leaves it to us. */
   {
@@ -169,10 +279,15 @@ nb_details_view_class_init (NbDetailsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, format_label);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, convert_button);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbDetailsView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, NbDetailsView, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, NbDetailsView, date_hint);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, signoff_entry);
   gtk_widget_class_bind_template_child (widget_class, NbDetailsView, title_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
 
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -198,6 +313,26 @@ nb_details_view_init (NbDetailsView *self)
       g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
       gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
     }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_date_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->date_entry), keys);
+  }
+}
+
+GtkCalendar *
+nb_details_view_get_calendar (NbDetailsView *self)
+{
+  g_return_val_if_fail (NB_IS_DETAILS_VIEW (self), NULL);
+  return self->date_calendar;
+}
+
+GtkEntry *
+nb_details_view_get_date_entry (NbDetailsView *self)
+{
+  g_return_val_if_fail (NB_IS_DETAILS_VIEW (self), NULL);
+  return self->date_entry;
 }
 
 GtkWidget *
@@ -268,6 +403,8 @@ nb_details_view_set_problems (NbDetailsView *self,
         }
       else if (gtk_entry_get_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY))
         gtk_entry_set_icon_from_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY, NULL);
+      if (fields[f].widget == GTK_WIDGET (self->date_entry) && self->date_refused_base)
+        continue;   /* the refusal's note stays on the field */
       gtk_widget_set_tooltip_text (fields[f].widget, worst ? nb_problem_get_message (worst) : NULL);
     }
 }

@@ -18,6 +18,10 @@ void       nb_details_view_set_problems (NbDetailsView *self,
 gboolean   nb_details_view_focus_field (NbDetailsView *self,
                                         const char    *key);
 
+/* The date's calendar (in the popover beside the entry) and its entry. */
+GtkCalendar *nb_details_view_get_calendar   (NbDetailsView *self);
+GtkEntry    *nb_details_view_get_date_entry (NbDetailsView *self);
+
 /* Signal "refused" (const char *message): a value the model did not take. */
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-form-grid.h"
 #include "nb-grid.h"
 #include "nb-table-view.h"
 
@@ -16,6 +17,7 @@ struct _NbTableView
 
   GtkWidget          *scroller;
   GtkLabel           *heading;
+  NbFormGrid         *form;
   GtkGrid            *grid;
 
   NbReport           *report;
@@ -58,10 +60,11 @@ nb_table_view_class_init (NbTableViewClass *klass)
 
   object_class->dispose = nb_table_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (NB_TYPE_FORM_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-table-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTableView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbTableView, heading);
-  gtk_widget_class_bind_template_child (widget_class, NbTableView, grid);
+  gtk_widget_class_bind_template_child (widget_class, NbTableView, form);
 
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -71,6 +74,8 @@ static void
 nb_table_view_init (NbTableView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->grid = nb_form_grid_get_grid (self->form);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "nb-form");
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->totals = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -214,11 +219,14 @@ rows_per_page (NbTableView *self,
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   int h = MAX (1, gtk_widget_get_height (GTK_WIDGET (entry)) + 1);
-  int header = 0;
+  NbCellEntry *first = table_end (self, FALSE);
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t at;
 
-  for (guint r = 0; r < nb_grid_get_header_rows (self->layout); r++)
-    header += h;
-  return MAX (1, ((int) gtk_adjustment_get_page_size (adj) - header) / h - 1);
+  /* The header rows (which stay in view) take part of the page. */
+  if (first && gtk_widget_compute_point (GTK_WIDGET (first), GTK_WIDGET (self->grid), &top, &at))
+    top.y = at.y;
+  return MAX (1, ((int) (gtk_adjustment_get_page_size (adj) - top.y)) / h - 1);
 }
 
 static gboolean
@@ -296,8 +304,36 @@ on_navigate (NbCellEntry *entry,
   return handled;
 }
 
-/* A block copied from Excel/WPS: rows by newline, cells by tab, filled from
- * the focused cell rightwards and down; one undo step. */
+/* A figure as a spreadsheet copies it (empty = 0), or FALSE for a label. */
+static gboolean
+is_figure (const char *text)
+{
+  NbNumber n;
+
+  return *text == '\0' || nb_number_parse (text, &n, NULL);
+}
+
+/* The value cell at (row, column) or after it on the row, skipping labels. */
+static const NbGridCell *
+value_from (NbTableView *self,
+            guint        row,
+            guint        column)
+{
+  for (guint c = column; c < nb_grid_get_n_columns (self->layout); c++)
+    {
+      const NbGridCell *g = nb_grid_cell_at (self->layout, row, c);
+
+      if (g && g->role == NB_GRID_VALUE)
+        return g;
+    }
+  return NULL;
+}
+
+/* A block copied from Excel/WPS/LibreOffice: rows by newline, cells by tab,
+ * laid over the form from the focused cell as the form's own columns and
+ * rows: a block that includes the total column or a total row puts those
+ * figures on the totals, which are computed and skipped; row labels and
+ * heading lines copied along are skipped too. One undo step. */
 static void
 on_paste (NbCellEntry *entry,
           const char  *block,
@@ -305,77 +341,110 @@ on_paste (NbCellEntry *entry,
 {
   g_auto(GStrv) lines = g_strsplit (block, "\n", -1);
   const NbGridCell *origin = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (entry)->key);
-  guint filled = 0, refused = 0, dropped = 0;
-  NbCellEntry *row_start = entry;
-  guint l;
+  guint filled = 0, refused = 0, dropped = 0, totals = 0, labels = 0;
+  guint n_rows = nb_grid_get_n_rows (self->layout);
+  guint row, n_lines;
+  gboolean first = TRUE;
 
   if (!origin)
     return;
+  n_lines = g_strv_length (lines);
+  if (n_lines > 0)
+    {
+      g_strchomp (lines[n_lines - 1]);
+      if (lines[n_lines - 1][0] == '\0')
+        n_lines--;   /* the newline spreadsheets put after the last row */
+    }
+  row = origin->row;
   nb_report_begin_group (self->report);
-  for (l = 0; lines[l] && row_start; l++)
+  for (guint l = 0; l < n_lines; l++)
     {
       g_auto(GStrv) cells = NULL;
-      NbCellEntry *target = row_start;
-      const NbGridCell *g;
+      guint n, skip = 0, figures = 0, column = origin->column;
 
       g_strchomp (lines[l]);   /* "\r" from Windows clipboards */
-      if (lines[l][0] == '\0' && lines[l + 1] == NULL)
-        break;
       cells = g_strsplit (lines[l], "\t", -1);
-      for (guint c = 0; cells[c]; c++)
+      n = g_strv_length (cells);
+      for (guint c = 0; c < n; c++)
         {
-          if (!target)
+          g_strstrip (cells[c]);
+          if (*cells[c] && is_figure (cells[c]))
+            figures++;
+        }
+      /* A heading line copied along: nothing to put anywhere. */
+      if (figures == 0 && n > 0 && !(n == 1 && *cells[0] == '\0'))
+        {
+          labels += n;
+          continue;
+        }
+      /* Row labels in front of the figures. */
+      while (skip < n && !is_figure (cells[skip]))
+        skip++;
+      labels += skip;
+
+      /* The grid row for this line: the next that has a value under the origin. */
+      if (!first)
+        {
+          for (row++; row < n_rows; row++)
             {
-              /* Past the table's last input cell on this row. */
-              dropped++;
+              const NbGridCell *g = nb_grid_cell_at (self->layout, row, origin->column);
+
+              if (g && g->role == NB_GRID_VALUE && g->row == row)
+                break;
+            }
+        }
+      first = FALSE;
+      if (row >= n_rows)
+        {
+          dropped += n - skip;
+          continue;
+        }
+      for (guint c = skip; c < n; c++)
+        {
+          const NbGridCell *g = value_from (self, row, column);
+          g_autoptr(GError) error = NULL;
+
+          if (!g)
+            {
+              dropped++;   /* past the table's last column */
               continue;
             }
-          {
-          g_autoptr(GError) error = NULL;
-          g_autofree char *value = g_strstrip (g_strdup (cells[c]));
-          const NbCellDef *def = nb_cell_entry_get_cell (target);
-
-          if (!nb_report_set_value_from_string (self->report, def->key, *value ? value : "0", &error))
+          column = g->column + g->colspan;
+          if (g->cell->computed)
+            totals++;
+          else if (!nb_report_set_value_from_string (self->report, g->cell->key,
+                                                     *cells[c] ? cells[c] : "0", &error))
             refused++;
           else
             filled++;
-          g = nb_grid_find_value (self->layout, def->key);
-          /* Next input cell on the same grid row. */
-          target = NULL;
-          for (guint col = g->column + g->colspan; col < nb_grid_get_n_columns (self->layout); col++)
-            {
-              const NbGridCell *n = nb_grid_cell_at (self->layout, g->row, col);
-              if (n && n->role == NB_GRID_VALUE)
-                {
-                  target = n->cell->computed ? NULL : g_hash_table_lookup (self->entries, n->cell->key);
-                  break;
-                }
-            }
-          }
         }
-      g = nb_grid_find_value (self->layout, nb_cell_entry_get_cell (row_start)->key);
-      row_start = neighbour (self, g, 1, 0);
     }
   nb_report_end_group (self->report);
 
-  /* Rows below the table's last one. */
-  for (; lines[l]; l++)
-    {
-      g_auto(GStrv) cells = NULL;
-
-      g_strchomp (lines[l]);
-      if (lines[l][0] == '\0' && lines[l + 1] == NULL)
-        break;
-      cells = g_strsplit (lines[l], "\t", -1);
-      dropped += g_strv_length (cells);
-    }
-
-  if (refused > 0 || dropped > 0)
+  if (refused > 0 || dropped > 0 || totals > 0 || labels > 0)
     {
       g_autoptr(GString) message = g_string_new (NULL);
 
       g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "Pasted %u cell.", "Pasted %u cells.", filled),
                               filled);
+      if (totals > 0)
+        {
+          g_string_append_c (message, ' ');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Totals are computed: %u figure for a total was skipped.",
+                                               "Totals are computed: %u figures for totals were skipped.", totals),
+                                  totals);
+        }
+      if (labels > 0)
+        {
+          g_string_append_c (message, ' ');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u label copied along was skipped.",
+                                               "%u labels copied along were skipped.", labels),
+                                  labels);
+        }
       if (refused > 0)
         {
           g_string_append_c (message, ' ');
@@ -428,6 +497,7 @@ nb_table_view_new (NbReport           *report,
                    const NbSectionDef *section)
 {
   NbTableView *self = g_object_new (NB_TYPE_TABLE_VIEW, NULL);
+  guint first_value_column = G_MAXUINT;
 
   g_return_val_if_fail (section->kind == NB_SECTION_TABLE, NULL);
 
@@ -435,13 +505,29 @@ nb_table_view_new (NbReport           *report,
   self->section = section;
   self->layout = section->table->grid;
   gtk_label_set_text (self->heading, section->heading);
-
+  nb_form_grid_set_adjustments (self->form,
+                                gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                                gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)));
+  /* Columns left of every value are the row labels' (they stay in view). */
   for (guint i = 0; i < nb_grid_get_n_cells (self->layout); i++)
     {
       const NbGridCell *g = nb_grid_get_cell (self->layout, i);
+      if (g->role == NB_GRID_VALUE)
+        first_value_column = MIN (first_value_column, g->column);
+    }
+
+  /* Drawn in the order attached: cells, row labels, headers, the corner. */
+  for (guint pass = 0; pass < 4; pass++)
+  for (guint i = 0; i < nb_grid_get_n_cells (self->layout); i++)
+    {
+      const NbGridCell *g = nb_grid_get_cell (self->layout, i);
+      gboolean top = g->role != NB_GRID_VALUE && g->row + g->rowspan <= nb_grid_get_header_rows (self->layout);
+      gboolean left = g->role != NB_GRID_VALUE && g->column + g->colspan <= first_value_column;
       GtkWidget *widget;
       double width = 0;
 
+      if ((guint) (top * 2 + left) != pass)
+        continue;
       for (guint c = g->column; c < g->column + g->colspan; c++)
         width += nb_grid_get_column_width (self->layout, c);
 
@@ -475,6 +561,8 @@ nb_table_view_new (NbReport           *report,
       gtk_widget_add_css_class (widget, "nb-grid-cell");
       gtk_widget_set_hexpand (widget, FALSE);
       gtk_grid_attach (self->grid, widget, (int) g->column, (int) g->row, (int) g->colspan, (int) g->rowspan);
+      if (top || left)
+        nb_form_grid_set_sticky (self->form, widget, top, left);
     }
 
   refresh_totals (self);

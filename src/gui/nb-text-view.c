@@ -95,6 +95,9 @@ insert_sentence (NbTextView *self,
   gtk_text_buffer_end_user_action (self->buffer);
   g_free (sentence);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  /* The clerk sees what went in, also at the end of a long text. A mark,
+   * not an iter: it is scrolled to once the new lines are laid out. */
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
 }
 
 /* "text.insert-sentence('requests')": one of the format's sentences. */
@@ -487,7 +490,7 @@ nb_text_view_select (NbTextView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) end);
   gtk_text_buffer_select_range (self->buffer, &a, &b);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  gtk_text_view_scroll_to_iter (self->text_view, &a, 0.1, FALSE, 0, 0);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
 }
 
 gboolean

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -932,15 +933,126 @@ on_recent_activated (GtkListBox    *list,
     }
 }
 
+static int page_of_section (NbWindow *self, const char *section);
+
+/* What an undo or redo changes: field keys as the history has them. */
+static void
+on_replay_cell (NbReport   *report,
+                const char *key,
+                guint       index,
+                GPtrArray  *keys)
+{
+  g_ptr_array_add (keys, g_strdup (key));
+}
+
+static void
+on_replay_text (NbReport   *report,
+                const char *section,
+                GPtrArray  *keys)
+{
+  g_ptr_array_add (keys, g_strconcat ("text/", section, NULL));
+}
+
+static void
+on_replay_notify (NbReport   *report,
+                  GParamSpec *pspec,
+                  GPtrArray  *keys)
+{
+  if (g_str_equal (pspec->name, "modified"))
+    return;
+  g_ptr_array_add (keys, g_strdelimit (g_strdup (pspec->name), "-", '_'));
+}
+
+/* Shows the clerk what an undo or redo changed: its tab, the cell focused
+ * (scrolled to, figure selected) or the changed words selected. */
+static void
+reveal_change (NbWindow   *self,
+               const char *key,
+               GHashTable *texts_before)
+{
+  NbFormat *format = nb_report_get_format (self->report);
+  const NbCellDef *def = nb_format_find_cell (format, key);
+  const char *section = def ? def->section : g_str_has_prefix (key, "text/") ? key + 5 : "details";
+  int page_index = page_of_section (self, section);
+  GtkWidget *page;
+
+  if (page_index < 0)
+    return;
+  gtk_notebook_set_current_page (self->notebook, page_index);
+  page = gtk_notebook_get_nth_page (self->notebook, page_index);
+  if (def && NB_IS_TABLE_VIEW (page))
+    nb_table_view_focus_cell (NB_TABLE_VIEW (page), key);
+  else if (def && NB_IS_TEXT_VIEW (page))
+    nb_text_view_focus_field (NB_TEXT_VIEW (page), key);
+  else if (NB_IS_TEXT_VIEW (page))
+    {
+      const char *old = g_hash_table_lookup (texts_before, section);
+      const char *now = nb_report_get_text (self->report, section);
+      const char *a = old ? old : "", *b = now;
+      glong start, new_len = g_utf8_strlen (b, -1), tail = 0;
+
+      /* The changed stretch: what differs between the common beginning and end. */
+      for (start = 0; *a && *b && g_utf8_get_char (a) == g_utf8_get_char (b); start++)
+        {
+          a = g_utf8_next_char (a);
+          b = g_utf8_next_char (b);
+        }
+      {
+        const char *ea = old ? old + strlen (old) : "", *eb = now + strlen (now);
+        const char *sa = a, *sb = b;
+
+        while (ea > sa && eb > sb)
+          {
+            const char *pa = g_utf8_prev_char (ea), *pb = g_utf8_prev_char (eb);
+
+            if (g_utf8_get_char (pa) != g_utf8_get_char (pb))
+              break;
+            ea = pa;
+            eb = pb;
+            tail++;
+          }
+      }
+      nb_text_view_select (NB_TEXT_VIEW (page), (guint) start, (guint) MAX (start, new_len - tail));
+    }
+  else if (NB_IS_DETAILS_VIEW (page))
+    nb_details_view_focus_field (NB_DETAILS_VIEW (page), key);
+}
+
+static void
+replay (NbWindow *self,
+        gboolean  undo)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  NbFormat *format;
+  gulong ids[3];
+  gboolean done;
+
+  if (!self->report)
+    return;
+  format = nb_report_get_format (self->report);
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+      if (s->kind == NB_SECTION_TEXT)
+        g_hash_table_insert (texts, (gpointer) s->key, g_strdup (nb_report_get_text (self->report, s->key)));
+    }
+  ids[0] = g_signal_connect (self->report, "cell-changed", G_CALLBACK (on_replay_cell), keys);
+  ids[1] = g_signal_connect (self->report, "text-changed", G_CALLBACK (on_replay_text), keys);
+  ids[2] = g_signal_connect (self->report, "notify", G_CALLBACK (on_replay_notify), keys);
+  done = undo ? nb_report_undo (self->report) : nb_report_redo (self->report);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_signal_handler_disconnect (self->report, ids[i]);
+  if (done && keys->len > 0)
+    reveal_change (self, g_ptr_array_index (keys, 0), texts);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  NbWindow *self = NB_WINDOW (widget);
-
-  if (self->report)
-    nb_report_undo (self->report);
+  replay (NB_WINDOW (widget), TRUE);
 }
 
 static void
@@ -948,10 +1060,7 @@ redo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  NbWindow *self = NB_WINDOW (widget);
-
-  if (self->report)
-    nb_report_redo (self->report);
+  replay (NB_WINDOW (widget), FALSE);
 }
 
 static void
