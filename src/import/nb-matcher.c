@@ -913,7 +913,8 @@ set_cell (Match           *m,
       if (!def->computed)
         t->count.read++;
       if (note)
-        warn (m, "%s, %s: %s", d->place, def->label, note);
+        /* TRANSLATORS: place, cell, what was found */
+        warn (m, _("%s, %s: %s"), d->place, def->label, note);
       break;
     case NB_FIGURE_EMPTY:
     case NB_FIGURE_BLANK_MARK:
