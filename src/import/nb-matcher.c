@@ -334,6 +334,10 @@ typedef struct
   guint               left;   /* rows still covered below */
 } Cover;
 
+/* No official table is wider than 15 columns; a page claiming thousands
+ * (colspan=1000 on every cell) is not read beyond this. */
+#define MAX_COLUMNS 256
+
 /* One table's rows resolved, HTML-style: rowspan cells cover the rows
  * below them in their columns. */
 static ResolvedRow *
@@ -355,7 +359,7 @@ resolve_table (const NbSourceBlock *block,
       ResolvedRow *rr = &out[r];
       gint last_label = -1;
 
-      while (next < row->cells->len || col < cover->len)
+      while ((next < row->cells->len || col < cover->len) && col < MAX_COLUMNS)
         {
           Cover *cv = col < cover->len ? &g_array_index (cover, Cover, col) : NULL;
 
@@ -381,7 +385,7 @@ resolve_table (const NbSourceBlock *block,
             }
           {
             const NbSourceCell *cell = g_ptr_array_index (row->cells, next++);
-            guint span = MIN (cell->colspan, 64);
+            guint span = MIN (cell->colspan, MAX_COLUMNS - col);
             gboolean above = FALSE;
 
             g_ptr_array_add (slots, (gpointer) cell);
