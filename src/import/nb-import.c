@@ -36,8 +36,12 @@ static gboolean
 looks_like_html (const char *bytes,
                  gsize       len)
 {
-  g_autofree char *head = g_ascii_strdown (bytes, MIN (len, 4096));
+  g_autofree char *head = NULL;
   static const char *const tags[] = { "<html", "<!doctype html", "<body", "<table", "<p", "<div", "<meta", NULL };
+
+  if (!bytes || len == 0)
+    return FALSE;
+  head = g_ascii_strdown (bytes, MIN (len, 4096));
 
   for (guint i = 0; tags[i]; i++)
     if (strstr (head, tags[i]))
