@@ -617,6 +617,21 @@ test_not_a_report (void)
   g_assert_null (import);
   g_assert_error (error, NB_ERROR, NB_ERROR_IMPORT);
 
+  /* An empty file (an empty GBytes has no data at all): refused with a
+   * message, by both readers. */
+  {
+    g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+    const char *names[] = { "empty.txt", "empty.html" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_clear_error (&error);
+        import = nb_import_bytes (empty, names[i], &error);
+        g_assert_null (import);
+        g_assert_error (error, NB_ERROR, NB_ERROR_IMPORT);
+      }
+  }
+
   {
     static const char *const cases[][3] = {
       { "%PDF-1.7", NULL, "pdf" }, { "PK\x03\x04", "a.docx", "docx" }, { "<p>x</p>", "a.txt", "html" },

@@ -116,6 +116,7 @@ list_folder (GFile     *folder,
                                                             G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   GFileInfo *info;
 
   if (!e)
@@ -124,14 +125,21 @@ list_folder (GFile     *folder,
     {
       g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        list_folder (child, paths);
+        g_ptr_array_add (folders, g_file_get_path (child));
       else if (importable (g_file_info_get_name (info)))
         g_ptr_array_add (found, g_file_get_path (child));
       g_object_unref (info);
     }
+  /* The folder's own files, then its subfolders', each sorted by name. */
   g_ptr_array_sort (found, compare_paths);
+  g_ptr_array_sort (folders, compare_paths);
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, i)));
+  for (guint i = 0; i < folders->len; i++)
+    {
+      g_autoptr(GFile) sub = g_file_new_for_path (g_ptr_array_index (folders, i));
+      list_folder (sub, paths);
+    }
 }
 
 static Row *

@@ -1175,3 +1175,35 @@ nb_report_clear_import_source (NbReport *self)
   g_return_if_fail (NB_IS_REPORT (self));
   g_object_set_data (G_OBJECT (self), "nb-import-source", NULL);
 }
+
+/* Many stated values at once (an import sets hundreds): the totals are
+ * recomputed once, not after each. */
+void
+nb_report_set_stated_values (NbReport          *self,
+                             const char *const *keys,
+                             const NbNumber    *values,
+                             guint              n)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, keys[i]);
+
+      g_return_if_fail (def != NULL);
+      if (def->computed)
+        {
+          self->stated[def->index] = values[i];
+          self->has_stated[def->index] = TRUE;
+        }
+      else
+        self->input[def->index] = values[i];
+    }
+  recompute (self);
+  for (guint i = 0; i < n; i++)
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, keys[i]);
+      g_signal_emit (self, signals[CELL_CHANGED], 0, def->key, def->index);
+    }
+  changed (self);
+}

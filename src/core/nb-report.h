@@ -104,6 +104,11 @@ void          nb_report_set_stated_value (NbReport    *self,
 void          nb_report_load_inputs      (NbReport    *self,
                                           const NbNumber *values,
                                           const gboolean *present);
+/* The same for many cells at once, recomputing the totals once. */
+void          nb_report_set_stated_values (NbReport          *self,
+                                           const char *const *keys,
+                                           const NbNumber    *values,
+                                           guint              n);
 gboolean      nb_report_has_stated_value (NbReport    *self,
                                           guint        index);
 void          nb_report_clear_stated_values (NbReport *self);

@@ -120,6 +120,7 @@ nb_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.undo", { "<Control>z", NULL } },

@@ -39,7 +39,7 @@ typedef void (*NbFileCallback) (GFile   *file,   /* NULL when cancelled */
 typedef struct
 {
   const char *name;      /* "Annual reports (*.nianbao)" */
-  const char *pattern;   /* "*.nianbao" */
+  const char *pattern;   /* "*.nianbao", or several: "*.txt;*.html" */
 } NbFileFilter;
 
 /* The filter list for .nianbao documents (translated, NULL-name-terminated). */

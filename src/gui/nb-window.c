@@ -25,6 +25,8 @@
 #include "nb-window.h"
 #include "nb-open-guard.h"
 #include "nb-safe-write.h"
+#include "nb-window-import.h"
+#include "nb-import.h"
 
 #define AUTOSAVE_SECONDS 30
 #define MESSAGE_SECONDS 8
@@ -203,7 +205,8 @@ update_actions (NbWindow *self)
 {
   gboolean has = self->report != NULL;
   NbHistory *history = has ? nb_report_get_history (self->report) : NULL;
-  const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem" };
+  const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem",
+                                "win.clear-import-warnings" };
 
   for (guint i = 0; i < G_N_ELEMENTS (doc_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
@@ -304,6 +307,7 @@ nb_window_check_now (NbWindow *self)
 
       for (guint i = 0; i < found->len; i++)
         g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (found, i)));
+      nb_import_add_problems (self->report, self->problems);
     }
   self->next_problem = 0;
   distribute_problems (self);
@@ -603,6 +607,9 @@ nb_window_load_file (NbWindow  *self,
   g_autoptr(NbReport) report = NULL;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  /* A published report (text, web page, Word, PDF) is imported instead. */
+  if (!nb_import_is_document (file))
+    return nb_window_import_file (self, file, error);
   {
     /* Marked while loading: a crash here is not repeated at next start. */
     g_autofree char *uri = g_file_get_uri (file);
@@ -884,6 +891,30 @@ do_open (NbWindow *self,
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
   nb_choose_file (GTK_WINDOW (self), FALSE, _("Open Report"), nb_report_file_filters (), folder, NULL,
                   on_open_chosen, g_object_ref (self));
+}
+
+static void
+do_import (NbWindow *self,
+           gpointer  data)
+{
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Import Published Report"), nb_import_file_filters (), NULL, NULL,
+                  on_open_chosen, g_object_ref (self));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  maybe_discard (NB_WINDOW (widget), do_import, NULL);
+}
+
+static void
+clear_import_warnings_activated (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  nb_window_clear_import_warnings (NB_WINDOW (widget));
 }
 
 static void
@@ -1905,6 +1936,9 @@ nb_window_class_init (NbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-import-warnings", NULL,
+                                   clear_import_warnings_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -1921,7 +1955,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
 }
 
-/* A .nianbao file dropped from the file manager opens here. */
+/* A .nianbao file dropped from the file manager opens here; a published
+ * report (text, web page, Word, PDF) is imported. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,

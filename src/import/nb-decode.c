@@ -55,6 +55,13 @@ nb_decode_text (GBytes  *data,
   g_autofree char *charset = NULL;
   char *text;
 
+  if (len == 0)
+    {
+      /* An empty GBytes has no data pointer at all. */
+      if (encoding)
+        *encoding = g_strdup ("UTF-8");
+      return g_strdup ("");
+    }
   if (len >= 3 && memcmp (bytes, "\xEF\xBB\xBF", 3) == 0)
     {
       if (!g_utf8_validate_len (bytes + 3, len - 3, NULL))

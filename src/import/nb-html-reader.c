@@ -65,30 +65,30 @@ static const char *const blocks[] = {
 static gboolean
 hidden (const xmlNode *node)
 {
-  g_autofree char *style = NULL;
   xmlChar *attr;
   gboolean hide = FALSE;
 
-  if (node->type != XML_ELEMENT_NODE)
+  if (node->type != XML_ELEMENT_NODE || !node->properties)
     return FALSE;
-  if ((attr = xmlGetProp (node, (const xmlChar *) "hidden")))
-    {
-      xmlFree (attr);
-      return TRUE;
-    }
+  if (xmlHasProp (node, (const xmlChar *) "hidden"))
+    return TRUE;
   if (!(attr = xmlGetProp (node, (const xmlChar *) "style")))
     return FALSE;
-  style = g_ascii_strdown ((const char *) attr, -1);
+  /* "display: none", "mso-hide:all" (Word's hidden text); Word's styles
+   * are on every element, so the common case is decided by one search. */
+  if (strstr ((const char *) attr, "none") || strstr ((const char *) attr, "hid") ||
+      strstr ((const char *) attr, "NONE") || strstr ((const char *) attr, "HID"))
+    {
+      g_autofree char *style = g_ascii_strdown ((const char *) attr, -1);
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (const char *p = style; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (s, *p);
+      hide = strstr (s->str, "display:none") || strstr (s->str, "mso-hide:all") ||
+             strstr (s->str, "visibility:hidden");
+    }
   xmlFree (attr);
-  {
-    /* "display: none", "mso-hide:all" (Word's hidden text) */
-    g_autoptr(GString) s = g_string_new (NULL);
-    for (const char *p = style; *p; p++)
-      if (!g_ascii_isspace (*p))
-        g_string_append_c (s, *p);
-    hide = strstr (s->str, "display:none") || strstr (s->str, "mso-hide:all") ||
-           strstr (s->str, "visibility:hidden");
-  }
   return hide;
 }
 

@@ -8,6 +8,8 @@
 #include "nb-error.h"
 #include "nb-html-reader.h"
 #include "nb-import.h"
+#include "nb-problem.h"
+#include "nb-report-file.h"
 #include "nb-text-reader.h"
 #ifdef NB_HAVE_DOCX_READER
 #include "nb-docx-reader.h"
@@ -34,8 +36,12 @@ static gboolean
 looks_like_html (const char *bytes,
                  gsize       len)
 {
-  g_autofree char *head = g_ascii_strdown (bytes, MIN (len, 4096));
+  g_autofree char *head = NULL;
   static const char *const tags[] = { "<html", "<!doctype html", "<body", "<table", "<p", "<div", "<meta", NULL };
+
+  if (!bytes || len == 0)
+    return FALSE;
+  head = g_ascii_strdown (bytes, MIN (len, 4096));
 
   for (guint i = 0; tags[i]; i++)
     if (strstr (head, tags[i]))
@@ -121,4 +127,41 @@ nb_import_file (GFile         *file,
     return NULL;
   display = name ? g_filename_display_name (name) : NULL;
   return nb_import_bytes (bytes, display, error);
+}
+
+gboolean
+nb_import_is_document (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_utf8_strdown (name, -1) : NULL;
+
+  return lower && (g_str_has_suffix (lower, NB_FILE_EXTENSION) || g_str_has_suffix (lower, NB_FILE_EXTENSION "~"));
+}
+
+NbReport *
+nb_import_load_any (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(NbImport) import = NULL;
+
+  if (nb_import_is_document (file))
+    return nb_report_file_load (file, cancellable, error);
+  if (!(import = nb_import_file (file, cancellable, error)))
+    return NULL;
+  return g_object_ref (import->report);
+}
+
+void
+nb_import_add_problems (NbReport  *report,
+                        GPtrArray *problems)
+{
+  const char *const *warnings = nb_report_get_import_warnings (report);
+
+  for (guint i = 0; warnings && warnings[i]; i++)
+    {
+      /* TRANSLATORS: an import warning in the problems list */
+      g_autofree char *message = g_strdup_printf (_("Import: %s"), warnings[i]);
+      g_ptr_array_add (problems, nb_problem_new ("import", NB_SEVERITY_WARNING, NULL, NULL, 0, 0, message));
+    }
 }

@@ -67,6 +67,19 @@ NbImport *nb_import_file   (GFile        *file,
                             GCancellable *cancellable,
                             GError      **error);
 
+/* Is @file a nianbao document (by its name)? Anything else is imported. */
+gboolean   nb_import_is_document (GFile        *file);
+/* A .nianbao document loaded, or a published report imported (its
+ * warnings kept in the report): what "last year's report" may be. */
+NbReport  *nb_import_load_any    (GFile        *file,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+/* The import warnings recorded in @report (see nb_report_get_import_warnings)
+ * as problems (id "import", warnings) appended to @problems, so they are
+ * shown beside the checks until cleared. */
+void       nb_import_add_problems (NbReport    *report,
+                                   GPtrArray   *problems);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbImport, nb_import_free)
 
 G_END_DECLS

@@ -266,7 +266,18 @@ typedef struct
   GPtrArray   *tables;      /* TableInfo*, the format's order */
   GPtrArray   *warnings;    /* char* */
   NbReport    *report;
+  GPtrArray   *keys;        /* values to set, all at once at the end */
+  GArray      *values;      /* NbNumber */
 } Match;
+
+static void
+stage (Match          *m,
+       const char     *key,
+       const NbNumber *value)
+{
+  g_ptr_array_add (m->keys, (gpointer) key);
+  g_array_append_vals (m->values, value, 1);
+}
 
 static void
 warn (Match      *m,
@@ -323,6 +334,10 @@ typedef struct
   guint               left;   /* rows still covered below */
 } Cover;
 
+/* No official table is wider than 15 columns; a page claiming thousands
+ * (colspan=1000 on every cell) is not read beyond this. */
+#define MAX_COLUMNS 256
+
 /* One table's rows resolved, HTML-style: rowspan cells cover the rows
  * below them in their columns. */
 static ResolvedRow *
@@ -344,7 +359,7 @@ resolve_table (const NbSourceBlock *block,
       ResolvedRow *rr = &out[r];
       gint last_label = -1;
 
-      while (next < row->cells->len || col < cover->len)
+      while ((next < row->cells->len || col < cover->len) && col < MAX_COLUMNS)
         {
           Cover *cv = col < cover->len ? &g_array_index (cover, Cover, col) : NULL;
 
@@ -370,7 +385,7 @@ resolve_table (const NbSourceBlock *block,
             }
           {
             const NbSourceCell *cell = g_ptr_array_index (row->cells, next++);
-            guint span = MIN (cell->colspan, 64);
+            guint span = MIN (cell->colspan, MAX_COLUMNS - col);
             gboolean above = FALSE;
 
             g_ptr_array_add (slots, (gpointer) cell);
@@ -909,11 +924,12 @@ set_cell (Match           *m,
   switch (nb_figure_parse (text, def, &value, &note))
     {
     case NB_FIGURE_VALUE:
-      nb_report_set_stated_value (m->report, def->key, &value);
+      stage (m, def->key, &value);
       if (!def->computed)
         t->count.read++;
       if (note)
-        warn (m, "%s, %s: %s", d->place, def->label, note);
+        /* TRANSLATORS: place, cell, what was found */
+        warn (m, _("%s, %s: %s"), d->place, def->label, note);
       break;
     case NB_FIGURE_EMPTY:
     case NB_FIGURE_BLANK_MARK:
@@ -1008,28 +1024,37 @@ static const NbSectionDef *
 match_heading (NbFormat   *format,
                const char *text)
 {
-  g_autofree char *norm = normalize (text);
-  glong len = g_utf8_strlen (norm, -1);
+  g_autofree char *norm = NULL;
+  g_autofree char *nfkc = NULL;
+  const char *start;
+  glong len;
 
-  if (len > 60 || strstr (text, "。"))
+  /* Most paragraphs are sentences: cheap tests first. */
+  if (strlen (text) > 60 * 4 || strstr (text, "。"))
     return NULL;
+  norm = normalize (text);
+  len = g_utf8_strlen (norm, -1);
+  if (len > 60)
+    return NULL;
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  for (start = nfkc; *start == ' ' || g_str_has_prefix (start, "\u3000");)
+    start += *start == ' ' ? 1 : strlen ("\u3000");
   for (guint i = 0; i < nb_format_get_n_sections (format); i++)
     {
       const NbSectionDef *s = nb_format_get_section (format, i);
-      g_autofree char *heading = normalize (s->heading);
-      glong hlen = g_utf8_strlen (heading, -1);
       const char *numeral = i < G_N_ELEMENTS (numerals) ? numerals[i] : NULL;
-      g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-      const char *p = nfkc;
+      const char *p = start;
+      g_autofree char *heading = NULL;
+      glong hlen;
 
-      while (*p == ' ' || g_str_has_prefix (p, "\u3000"))
-        p += *p == ' ' ? 1 : strlen ("\u3000");
       if (!numeral || !g_str_has_prefix (p, numeral))
         continue;
       p += strlen (numeral);
       if (!(g_str_has_prefix (p, "、") || g_str_has_prefix (p, ".") || g_str_has_prefix (p, ",") ||
             g_str_has_prefix (p, " ") || g_str_has_prefix (p, "．")))
         continue;
+      heading = normalize (s->heading);
+      hlen = g_utf8_strlen (heading, -1);
       if (len <= 2 * hlen && common_chars (norm, heading) * 10 >= (guint) hlen * 6)
         return s;
     }
@@ -1055,12 +1080,20 @@ parse_title (const char  *text,
              char       **agency,
              int         *year)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^\\s*(.*?)\\s*((?:19|20)\\d\\d)\\s*年\\s*度?\\s*(?:政府)?信息公开.*年度?报告\\s*$",
-                                      G_REGEX_OPTIMIZE, 0, NULL);
+  static gsize once;
+  GRegex *re;
   g_autoptr(GMatchInfo) info = NULL;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *nfkc = NULL;
   g_autofree char *y = NULL;
 
+  if (strlen (text) > 80 * 4 || !strstr (text, "报告"))
+    return FALSE;
+  /* Compiled once: an import looks at every paragraph. */
+  if (g_once_init_enter (&once))
+    g_once_init_leave (&once, (gsize) g_regex_new ("^\\s*(.*?)\\s*((?:19|20)\\d\\d)\\s*年\\s*度?\\s*(?:政府)?"
+                                                 "信息公开.*年度?报告\\s*$", 0, 0, NULL));
+  re = (GRegex *) once;
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   if (!nfkc || g_utf8_strlen (nfkc, -1) > 80 || !g_regex_match (re, nfkc, 0, &info))
     return FALSE;
   *agency = g_match_info_fetch (info, 1);
@@ -1131,11 +1164,19 @@ static gboolean
 parse_date (const char *text,
             char      **date)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^\\s*((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*$",
-                                      0, 0, NULL);
+  static gsize once;
+  GRegex *re;
   g_autoptr(GMatchInfo) info = NULL;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *nfkc = NULL;
 
+  if (strlen (text) > 40 || !strstr (text, "日"))
+    return FALSE;
+  /* Compiled once: an import looks at every paragraph. */
+  if (g_once_init_enter (&once))
+    g_once_init_leave (&once, (gsize) g_regex_new ("^\\s*((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月"
+                                                 "\\s*(\\d{1,2})\\s*日\\s*$", 0, 0, NULL));
+  re = (GRegex *) once;
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   if (!nfkc || !g_regex_match (re, nfkc, 0, &info))
     return FALSE;
   {
@@ -1252,7 +1293,9 @@ nb_import_match (NbSourceDoc  *doc,
                  const char   *file_name,
                  GError      **error)
 {
-  Match m = { doc, NULL, NULL, NULL, NULL };
+  Match m = { doc, NULL, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GPtrArray) staged_keys = g_ptr_array_new ();
+  g_autoptr(GArray) staged_values = g_array_new (FALSE, FALSE, sizeof (NbNumber));
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *agency = NULL;
@@ -1270,6 +1313,8 @@ nb_import_match (NbSourceDoc  *doc,
   g_return_val_if_fail (doc != NULL, NULL);
 
   m.warnings = warnings;
+  m.keys = staged_keys;
+  m.values = staged_values;
   for (guint i = 0; i < doc->warnings->len; i++)
     g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (doc->warnings, i)));
 
@@ -1340,7 +1385,7 @@ nb_import_match (NbSourceDoc  *doc,
       const NbCellDef *def = nb_format_get_cell (m.format, i);
       NbNumber blank = nb_number_blank ();
       if (def->table && !def->computed)
-        nb_report_set_stated_value (m.report, def->key, &blank);
+        stage (&m, def->key, &blank);
     }
 
   for (guint i = 0; i < doc->blocks->len; i++)
@@ -1441,6 +1486,8 @@ nb_import_match (NbSourceDoc  *doc,
 
   for (guint t = 0; t < tables->len; t++)
     place_table (&m, g_ptr_array_index (tables, t));
+  nb_report_set_stated_values (m.report, (const char *const *) staged_keys->pdata,
+                               (const NbNumber *) staged_values->data, staged_keys->len);
 
   /* Section texts; the date and the signature after 六 are fields. */
   for (guint s = 0; s < nb_format_get_n_sections (m.format); s++)
