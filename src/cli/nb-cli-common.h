@@ -35,5 +35,6 @@ int nb_cli_get       (int argc, char **argv);
 int nb_cli_dump      (int argc, char **argv);
 int nb_cli_check     (int argc, char **argv);
 int nb_cli_export    (int argc, char **argv);
+int nb_cli_compare   (int argc, char **argv);
 
 G_END_DECLS

@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "check", nb_cli_check, "check FILE [--previous LASTYEAR.nianbao] [--json]",
     N_("Check the report; exit status 1 if it has errors") },
   { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf", N_("Export to a workbook or PDF") },
+  { "compare", nb_cli_compare, "compare LAST THIS [--changed] [--json]",
+    N_("Compare with last year's report: figures, checks, texts") },
 };
 
 static void
