@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-comparison.h"
+#include "nb-comparison-chart.h"
+#include "nb-report-file.h"
 
 static char *tmpdir;
 
@@ -224,6 +226,103 @@ test_cli (void)
   g_remove (this);
 }
 
+/* The pixel value cairo gives a colour on an RGB24 surface. */
+static guint32
+pixel_of (double r,
+          double g,
+          double b)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (s);
+  guint32 px;
+
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  px = *(guint32 *) cairo_image_surface_get_data (s) & 0xffffff;
+  cairo_surface_destroy (s);
+  return px;
+}
+
+/* Pixels of each year's bar colour in the chart of last → this. */
+static void
+count_bars (NbReport *last,
+            NbReport *this,
+            guint    *n_last,
+            guint    *n_this,
+            const char *png)
+{
+  g_autoptr(NbComparison) cmp = nb_comparison_new (last, this);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 480);
+  cairo_t *cr = cairo_create (s);
+  guint32 last_px = pixel_of (NB_CHART_LAST_RGB), this_px = pixel_of (NB_CHART_THIS_RGB);
+  int stride = cairo_image_surface_get_stride (s);
+
+  g_assert_cmpuint (nb_comparison_get_chart (cmp)->len, ==, 11);
+  nb_comparison_chart_draw (cmp, cr, 700, 480);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  if (png)
+    cairo_surface_write_to_png (s, png);
+  *n_last = *n_this = 0;
+  for (int y = 40; y < 480; y++)   /* below the legend's swatches */
+    for (int x = 0; x < 700; x++)
+      {
+        guint32 px = *(guint32 *) (cairo_image_surface_get_data (s) + y * stride + 4 * x) & 0xffffff;
+        *n_last += px == last_px;
+        *n_this += px == this_px;
+      }
+  cairo_surface_destroy (s);
+}
+
+static void
+test_chart (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(NbReport) last = nb_report_file_load (file, NULL, NULL);
+  g_autoptr(NbReport) this = nb_report_file_load (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = g_build_filename (tmpdir, "chart.png", NULL);
+  guint n_last, n_this;
+  NbChartBar *bar;
+
+  g_assert_nonnull (last);
+  nb_report_set_year (this, 2021);
+  /* the fixture has no requests and no reviews: no bars at all */
+  count_bars (last, this, &n_last, &n_this, NULL);
+  g_assert_cmpuint (n_last, ==, 0);
+  g_assert_cmpuint (n_this, ==, 0);
+
+  /* last year 10 new requests, this year 40: this year's bar is four times as long */
+  g_assert_true (nb_report_set_field (last, "requests/new/natural", "10", &error));
+  g_assert_true (nb_report_set_field (this, "requests/new/natural", "30", &error));
+  g_assert_true (nb_report_set_field (this, "requests/new/business", "10", &error));
+  g_assert_true (nb_report_set_field (this, "review/count/direct_upheld", "2", &error));
+  g_assert_true (nb_report_set_field (this, "review/count/after_pending", "1", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(NbComparison) cmp = nb_comparison_new (last, this);
+    GArray *chart = nb_comparison_get_chart (cmp);
+
+    bar = &g_array_index (chart, NbChartBar, 0);
+    g_assert_cmpstr (bar->label, ==, "本年新收申请");
+    g_assert_cmpint (bar->last, ==, 10);
+    g_assert_cmpint (bar->this, ==, 40);
+    bar = &g_array_index (chart, NbChartBar, chart->len - 1);
+    g_assert_cmpstr (bar->label, ==, "行政诉讼");
+    g_assert_cmpint (bar->this, ==, 3);        /* direct and after review suits */
+    g_assert_cmpint (bar->last, ==, 0);
+  }
+  count_bars (last, this, &n_last, &n_this, png);
+  g_test_message ("chart: %s", png);
+  g_assert_cmpuint (n_last, >, 0);
+  g_assert_cmpuint (n_this, >, 3 * n_last);
+  if (!g_getenv ("NB_KEEP_CHART"))
+    g_remove (png);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +334,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("nb-compare-XXXXXX", NULL);
   g_test_add_func ("/compare/diff", test_diff);
   g_test_add_func ("/compare/cli", test_cli);
+  g_test_add_func ("/compare/chart", test_chart);
   status = g_test_run ();
   g_rmdir (tmpdir);
   return status;

@@ -258,6 +258,8 @@ test_nianbao (void)
   g_assert_cmpuint (doc->warnings->len, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     g_assert_true (has_paragraph (doc, heads[i]));
+  /* the title, set on two lines, is one paragraph */
+  g_assert_true (has_paragraph (doc, "温县交通运输局2020年政府信息公开工作年度报告"));
   /* a paragraph going on over a page break is one paragraph */
   g_assert_true (has_paragraph (doc, "2.及时公开行政执法信息。严格落实行政执法公示制度，按照“谁执法谁公示”原则，"
                                      "通过行政执法专栏，向社会依法公开行政执法主体、执法职责、执法依据、执法决定等信息，"

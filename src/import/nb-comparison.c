@@ -28,6 +28,7 @@ struct _NbComparison
   GPtrArray *figures;
   GPtrArray *sections;
   GPtrArray *problems;
+  GArray    *chart;
 };
 
 G_DEFINE_FINAL_TYPE (NbComparison, nb_comparison, G_TYPE_OBJECT)
@@ -72,6 +73,7 @@ nb_comparison_finalize (GObject *object)
   g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->chart, g_array_unref);
   G_OBJECT_CLASS (nb_comparison_parent_class)->finalize (object);
 }
 
@@ -333,6 +335,63 @@ compare_sections (NbComparison *self)
     }
 }
 
+static gint64
+sum_cells (NbReport  *report,
+           JsonArray *cells)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; cells && i < json_array_get_length (cells); i++)
+    {
+      const NbNumber *v = nb_report_get_value (report, json_array_get_string_element (cells, i));
+      if (v && !v->blank)
+        sum += nb_number_integer_part (v);
+    }
+  return sum;
+}
+
+/* The item of a format's chart with this label (formats name a figure's
+ * cells differently: 2019's （六）其他处理 is three rows in 2021). */
+static JsonObject *
+chart_item (NbFormat   *format,
+            const char *label)
+{
+  JsonArray *chart = nb_format_get_comparison_chart (format);
+
+  for (guint i = 0; chart && i < json_array_get_length (chart); i++)
+    {
+      JsonObject *item = json_array_get_object_element (chart, i);
+      if (item && g_strcmp0 (json_object_get_string_member_with_default (item, "label", NULL), label) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+static void
+compare_chart (NbComparison *self)
+{
+  NbFormat *format = nb_report_get_format (self->this);
+  JsonArray *chart = nb_format_get_comparison_chart (format);
+
+  self->chart = g_array_new (FALSE, TRUE, sizeof (NbChartBar));
+  for (guint i = 0; chart && i < json_array_get_length (chart); i++)
+    {
+      JsonObject *item = json_array_get_object_element (chart, i);
+      const char *label = item ? json_object_get_string_member_with_default (item, "label", NULL) : NULL;
+      JsonObject *before = label ? chart_item (nb_report_get_format (self->last), label) : NULL;
+      NbChartBar bar = { 0 };
+
+      if (!label || !json_object_has_member (item, "cells"))
+        continue;
+      bar.label = label;
+      bar.this = sum_cells (self->this, json_object_get_array_member (item, "cells"));
+      bar.in_last = before && json_object_has_member (before, "cells");
+      if (bar.in_last)
+        bar.last = sum_cells (self->last, json_object_get_array_member (before, "cells"));
+      g_array_append_val (self->chart, bar);
+    }
+}
+
 NbComparison *
 nb_comparison_new (NbReport *last,
                    NbReport *this)
@@ -348,6 +407,7 @@ nb_comparison_new (NbReport *last,
   self->this = g_object_ref (this);
   compare_figures (self);
   compare_sections (self);
+  compare_chart (self);
 
   /* the checks across the two years are the checker's (carry.* in the format data) */
   problems = nb_check_report (this, last);
@@ -406,4 +466,11 @@ nb_comparison_count_changed (NbComparison *self)
         n++;
     }
   return n;
+}
+
+GArray *
+nb_comparison_get_chart (NbComparison *self)
+{
+  g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
+  return self->chart;
 }

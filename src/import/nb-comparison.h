@@ -49,6 +49,16 @@ typedef struct
   guint       n[4];       /* how many of each NbDiffKind */
 } NbSectionChange;
 
+/* One of the main figures (the format data's comparison_chart): a sum of
+ * cells, last year and this; blank cells count as 0. */
+typedef struct
+{
+  const char *label;      /* "本年新收申请" */
+  gint64      last;
+  gint64      this;
+  gboolean    in_last;    /* last year's format has the figure */
+} NbChartBar;
+
 #define NB_TYPE_COMPARISON (nb_comparison_get_type ())
 G_DECLARE_FINAL_TYPE (NbComparison, nb_comparison, NB, COMPARISON, GObject)
 
@@ -64,6 +74,8 @@ GPtrArray    *nb_comparison_get_sections   (NbComparison *self);
 /* NbProblem*: the checks across years (ids carry.*). */
 GPtrArray    *nb_comparison_get_problems   (NbComparison *self);
 guint         nb_comparison_count_changed  (NbComparison *self);
+/* NbChartBar, in the order of the format data. */
+GArray       *nb_comparison_get_chart      (NbComparison *self);
 
 /* Two paragraph lists diffed (exported for tests and other front ends):
  * NbParagraphChange* in reading order. */

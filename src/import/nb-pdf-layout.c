@@ -670,6 +670,7 @@ typedef struct
   gboolean       have_prev;
   guint          prev_page;
   double         left, right; /* the text's margins, over the document */
+  double         body_size;   /* the body text's size */
   Table         *pending;     /* the last table, not yet added: it may go on */
   guint          pending_page;   /* where it starts */
   guint          pending_last;   /* where its last part is */
@@ -844,6 +845,15 @@ emit_unruled (Builder *b,
 }
 
 static gboolean
+is_centred (Builder    *b,
+            const Line *l)
+{
+  double middle = (b->left + b->right) / 2;
+
+  return l->x1 > b->left + l->size && fabs ((l->x1 + l->x2) / 2 - middle) < 1.5 * l->size;
+}
+
+static gboolean
 starts_paragraph (Builder    *b,
                   const Line *l,
                   guint       page_no,
@@ -854,9 +864,16 @@ starts_paragraph (Builder    *b,
 
   if (!b->para || !b->have_prev)
     return TRUE;
+  /* a title in larger type set on two centred lines is one */
+  if (page_no == b->prev_page && fabs (l->size - p->size) < 0.1 * size
+      && l->size > 1.15 * b->body_size && is_centred (b, l) && is_centred (b, p)
+      && l->y1 - p->y2 < 1.5 * size)
+    return FALSE;
   if (l->x1 > b->left + 0.8 * size)                  /* indented, or centred */
     return TRUE;
-  if (p->x2 < b->right - 1.5 * size)                 /* the last line was short */
+  /* the last line was short (by more than the two characters line breaking
+   * rules may leave free before a quotation mark or a bracket) */
+  if (p->x2 < b->right - 2.5 * size)
     return TRUE;
   if (fabs (l->size - p->size) > 0.2 * MAX (l->size, p->size))
     return TRUE;
@@ -932,6 +949,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
   g_autoptr(GHashTable) margin_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
   Builder b = { doc, NULL };
 
   b.joined = g_ptr_array_new_with_free_func (table_free);
@@ -971,6 +989,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
           else
             {
               g_array_append_val (lefts, l->x1);
+              g_array_append_val (sizes, l->size);
               if (l->x2 > page->width / 2)
                 g_array_append_val (rights, l->x2);
             }
@@ -978,6 +997,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
     }
   b.left = mode (lefts, 0);
   b.right = mode (rights, G_MAXDOUBLE / 4);
+  b.body_size = mode (sizes, 12);
 
   for (guint p = 0; p < n_pages; p++)
     {

@@ -73,8 +73,10 @@ style.element.rPr.rFonts.set(qn('w:eastAsia'), 'Noto Serif CJK SC')
 
 expected = {'paragraphs': [], 'tables': []}
 
-def para(text, split_runs=True):
+def para(text, split_runs=True, indent=False):
     p = doc.add_paragraph()
+    if indent:
+        p.paragraph_format.first_line_indent = Pt(24)   # two characters, as printed
     if split_runs and len(text) > 8:
         # Word splits runs anywhere (spell check, edits): a reader joins them.
         for i in range(0, len(text), 7):
@@ -112,14 +114,17 @@ def body_paragraphs(key):
     return out
 
 agency = '温县交通运输局'
-raw_para('<w:p %s><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>%s2020年</w:t></w:r>'
-         '<w:r><w:br/></w:r><w:r><w:t>政府信息公开工作年度报告</w:t></w:r></w:p>' % (nsdecls('w'), agency),
-         [agency + '2020年', '政府信息公开工作年度报告'])
+# the title in 2号 (22 pt), centred, broken by hand after the agency's year
+raw_para('<w:p %s><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr>'
+         '<w:t>%s2020年</w:t></w:r><w:r><w:rPr><w:sz w:val="44"/></w:rPr><w:br/></w:r>'
+         '<w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>政府信息公开工作年度报告</w:t></w:r></w:p>'
+         % (nsdecls('w'), agency),
+         [agency + '2020年政府信息公开工作年度报告'])
 
 def section_text(key):
     para(sections[key][0], split_runs=False)
     for text in body_paragraphs(key):
-        para(text)
+        para(text, indent=not re.match(r'^（[一二三四五六七八九十]+）', text))
 
 section_text('一、')
 # What Word files carry besides plain runs.
