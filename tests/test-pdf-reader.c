@@ -52,14 +52,15 @@ read_pdf (const char *path)
 
 /* The Word file of tests/import/make-docx.py and what it holds. */
 static JsonNode *
-make_docx (const char *docx)
+make_docx_with (const char *docx,
+                const char *option)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "import", "make-docx.py", NULL);
   g_autofree char *format = g_test_build_filename (G_TEST_DIST, "..", "data", "formats", "2019.json", NULL);
   g_autofree char *text = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.txt", NULL);
   g_autofree char *expected = g_strconcat (docx, ".json", NULL);
   const char *python = g_getenv ("NB_PYTHON") ? g_getenv ("NB_PYTHON") : "python3";
-  const char *argv[] = { python, script, format, text, docx, expected, NULL };
+  const char *argv[] = { python, script, format, text, docx, expected, option, NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
@@ -67,6 +68,12 @@ make_docx (const char *docx)
   g_assert_true (json_parser_load_from_file (parser, expected, &error));
   g_assert_no_error (error);
   return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonNode *
+make_docx (const char *docx)
+{
+  return make_docx_with (docx, NULL);
 }
 
 static gboolean
@@ -206,6 +213,53 @@ test_libreoffice (void)
   g_assert_cmpuint (found, ==, json_array_get_length (paragraphs) - 1);
   check_figures (doc, exp);
   assert_no_page_numbers (doc);
+}
+
+static gboolean
+has_cell (NbSourceDoc *doc,
+          const char  *text)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      NbSourceBlock *b = doc->blocks->pdata[i];
+
+      for (guint r = 0; b->kind == NB_SOURCE_TABLE && r < b->rows->len; r++)
+        {
+          NbSourceRow *row = b->rows->pdata[r];
+
+          for (guint c = 0; c < row->cells->len; c++)
+            if (g_str_equal (((NbSourceCell *) row->cells->pdata[c])->text, text))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The same with the header cells shaded grey: the shading is no rule, the
+ * rules between shaded cells are, and characters' strokes against the
+ * shading are none either. */
+static void
+test_libreoffice_shaded (void)
+{
+  g_autofree char *docx = g_build_filename (tmpdir, "shaded.docx", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "shaded.pdf", NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", tmpdir, "/lo", NULL);
+  g_autoptr(JsonNode) expected = make_docx_with (docx, "shaded");
+  const char *argv[] = { "soffice", profile, "--headless", "--convert-to", "pdf",
+                         "--outdir", tmpdir, docx, NULL };
+  g_autoptr(NbSourceDoc) doc = NULL;
+  const char *labels[] = { "第二十条第（一）项", "信息内容", "本年新制作数量", "处理决定数量", "自然人",
+                           "法人或其他组织", "社会公益组织", "行政复议", "未经复议直接起诉", "尚未审结" };
+
+  spawn (argv, "soffice --convert-to pdf");
+  doc = read_pdf (pdf);
+  check_figures (doc, json_node_get_object (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (!has_cell (doc, labels[i]))
+        g_test_message ("no cell %s", labels[i]);
+      g_assert_true (has_cell (doc, labels[i]));
+    }
 }
 
 /* nianbao's own PDF of a report with the same figures. */
@@ -487,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/pdf/refused", test_refused);
   g_test_add_func ("/pdf/nianbao", test_nianbao);
   g_test_add_func ("/pdf/libreoffice", test_libreoffice);
+  g_test_add_func ("/pdf/libreoffice-shaded", test_libreoffice_shaded);
   status = g_test_run ();
 
   {

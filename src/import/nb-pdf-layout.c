@@ -1170,6 +1170,43 @@ scan_runs (const guint8 *dark,
 #undef DARK
 }
 
+/* A rule never goes through a character: a vertical "rule" inside a
+ * character's box is the stroke at its edge (信's left stroke against a
+ * shaded cell), a horizontal one through the middle of a box is a dash. */
+static void
+drop_strokes (GArray          *rules,
+              guint            first,
+              const NbPdfChar *chars,
+              guint            n_chars)
+{
+  for (guint i = rules->len; i > first; i--)
+    {
+      NbPdfRule *r = &g_array_index (rules, NbPdfRule, i - 1);
+      gboolean vertical = r->x1 == r->x2;
+
+      for (guint k = 0; k < n_chars; k++)
+        {
+          const NbPdfChar *ch = &chars[k];
+          double w = ch->x2 - ch->x1, h = ch->y2 - ch->y1;
+          gboolean through;
+
+          if (!(w > 0 && h > 0))
+            continue;
+          if (vertical)
+            through = r->x1 > ch->x1 + 0.03 * w && r->x1 < ch->x2 - 0.03 * w
+                      && r->y1 < ch->y2 - 0.3 * h && r->y2 > ch->y1 + 0.3 * h;
+          else
+            through = r->y1 > ch->y1 + 0.3 * h && r->y1 < ch->y2 - 0.3 * h
+                      && r->x1 < ch->x2 - 0.3 * w && r->x2 > ch->x1 + 0.3 * w;
+          if (through)
+            {
+              g_array_remove_index_fast (rules, i - 1);
+              break;
+            }
+        }
+    }
+}
+
 void
 nb_pdf_layout_find_rules (const guint8    *pixels,
                           int              width,
@@ -1180,13 +1217,16 @@ nb_pdf_layout_find_rules (const guint8    *pixels,
                           guint            n_chars,
                           GArray          *rules)
 {
-  g_autofree guint8 *dark = NULL;
+  g_autofree guint8 *lum = NULL;
+  g_autofree guint8 *dark_h = NULL;
+  g_autofree guint8 *dark_v = NULL;
+  int d;
 
   g_return_if_fail (rules != NULL);
   if (!pixels || width <= 0 || height <= 0 || stride < width * 4 || scale <= 0)
     return;
 
-  dark = g_malloc ((size_t) width * height);
+  lum = g_malloc ((size_t) width * height);
   for (int y = 0; y < height; y++)
     {
       const guint8 *row = pixels + (size_t) y * stride;
@@ -1194,15 +1234,30 @@ nb_pdf_layout_find_rules (const guint8    *pixels,
       for (int x = 0; x < width; x++)
         {
           guint32 px;
-          guint r, g, bl;
 
           memcpy (&px, row + 4 * x, 4);
-          r = (px >> 16) & 0xff;
-          g = (px >> 8) & 0xff;
-          bl = px & 0xff;
-          dark[(size_t) y * width + x] = (r * 3 + g * 6 + bl) / 10 < 200;
+          lum[(size_t) y * width + x] = (((px >> 16) & 0xff) * 3 + ((px >> 8) & 0xff) * 6 + (px & 0xff)) / 10;
         }
     }
+
+  /* A rule is darker than what lies a little above or below it (left or
+   * right of it, for a vertical one): so the inside of a shaded cell is no
+   * line, while a rule between two shaded cells still is. */
+  d = MAX ((int) (1.5 * scale), 2);
+  dark_h = g_malloc0 ((size_t) width * height);
+  dark_v = g_malloc0 ((size_t) width * height);
+#define LUM(x, y) ((x) < 0 || (y) < 0 || (x) >= width || (y) >= height ? 255 : lum[(size_t) (y) * width + (x)])
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        int l = LUM (x, y);
+
+        if (l >= 200)
+          continue;
+        dark_h[(size_t) y * width + x] = LUM (x, y - d) - l >= 48 || LUM (x, y + d) - l >= 48;
+        dark_v[(size_t) y * width + x] = LUM (x - d, y) - l >= 48 || LUM (x + d, y) - l >= 48;
+      }
+#undef LUM
 
   /* The characters' strokes are not lines: blank out the middle of each
    * box (its edges may touch a cell's rule). */
@@ -1214,18 +1269,22 @@ nb_pdf_layout_find_rules (const guint8    *pixels,
 
       if (!(w > 0 && h > 0 && w < 1000 && h < 1000) || !isfinite (ch->x1) || !isfinite (ch->y1))
         continue;
-      x1 = (int) floor ((ch->x1 + 0.12 * w) * scale);
-      x2 = (int) ceil ((ch->x2 - 0.12 * w) * scale);
-      y1 = (int) floor ((ch->y1 + 0.12 * h) * scale);
-      y2 = (int) ceil ((ch->y2 - 0.12 * h) * scale);
-      x1 = CLAMP (x1, 0, width);
-      x2 = CLAMP (x2, 0, width);
-      y1 = CLAMP (y1, 0, height);
-      y2 = CLAMP (y2, 0, height);
-      for (int y = y1; y < y2; y++)
-        memset (dark + (size_t) y * width + x1, 0, x2 - x1);
+      x1 = CLAMP ((int) floor ((ch->x1 + 0.12 * w) * scale), 0, width);
+      x2 = CLAMP ((int) ceil ((ch->x2 - 0.12 * w) * scale), 0, width);
+      y1 = CLAMP ((int) floor ((ch->y1 + 0.12 * h) * scale), 0, height);
+      y2 = CLAMP ((int) ceil ((ch->y2 - 0.12 * h) * scale), 0, height);
+      for (int y = y1; y < y2 && x2 > x1; y++)
+        {
+          memset (dark_h + (size_t) y * width + x1, 0, x2 - x1);
+          memset (dark_v + (size_t) y * width + x1, 0, x2 - x1);
+        }
     }
 
-  scan_runs (dark, width, height, FALSE, scale, rules);
-  scan_runs (dark, width, height, TRUE, scale, rules);
+  {
+    guint first = rules->len;
+
+    scan_runs (dark_h, width, height, FALSE, scale, rules);
+    scan_runs (dark_v, width, height, TRUE, scale, rules);
+    drop_strokes (rules, first, chars, n_chars);
+  }
 }
