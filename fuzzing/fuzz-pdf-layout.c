@@ -8,6 +8,8 @@
  *   bit 0 clear: a character, a 16-bit code (a digit if bit 2, else a CJK
  *   character), x and y (16-bit, 1/64 pt), width and height (8-bit, 1/8 pt);
  *   bit 7: a new page before this record (up to 8 pages).
+ * The same bytes, repeated, are also a small page image on which the rules
+ * are looked for (nb_pdf_layout_find_rules).
  * tests/fuzz/pdf-layout/ holds seeds in this form. */
 #include "config.h"
 
@@ -86,6 +88,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                              (NbPdfRule *) rules[p]->data, rules[p]->len };
   nb_pdf_layout_rebuild (pages, n_pages, doc);
   nb_source_doc_free (doc);
+
+  if (size > 0)
+    {
+      enum { W = 61, H = 47 };
+      g_autofree guint8 *image = g_malloc (W * 4 * H);
+      g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (NbPdfRule));
+
+      for (size_t k = 0; k < W * 4 * H; k++)
+        image[k] = data[k % size];
+      nb_pdf_layout_find_rules (image, W, H, W * 4, 0.5 + data[0] % 4, (NbPdfChar *) chars[0]->data,
+                                chars[0]->len, found);
+      pages[0].rules = (NbPdfRule *) found->data;
+      pages[0].n_rules = found->len;
+      doc = nb_source_doc_new ("pdf");
+      nb_pdf_layout_rebuild (pages, 1, doc);
+      nb_source_doc_free (doc);
+    }
   for (guint p = 0; p < MAX_PAGES; p++)
     {
       g_array_unref (chars[p]);

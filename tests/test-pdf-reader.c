@@ -443,6 +443,40 @@ test_layout (void)
   g_assert_cmpstr (((NbSourceBlock *) doc->blocks->pdata[3])->text, ==, "末段。");
 }
 
+/* A table printed without rules: columns from where the figures begin. */
+static void
+test_unruled (void)
+{
+  g_autoptr(GArray) c = g_array_new (FALSE, FALSE, sizeof (NbPdfChar));
+  g_autoptr(NbSourceDoc) doc = nb_source_doc_new ("pdf");
+  NbPdfPage page;
+  NbSourceBlock *t;
+
+  add_text (c, 100, 100, 10, "二、主动公开政府信息情况");
+  add_text (c, 100, 130, 10, "信息内容");
+  add_text (c, 200, 130, 10, "本年新制作数量");       /* closer to the next heading than a gap */
+  add_text (c, 280, 130, 10, "本年新公开数量");
+  add_text (c, 100, 145, 10, "规章");
+  add_text (c, 200, 145, 10, "1");
+  add_text (c, 280, 145, 10, "2");
+  add_text (c, 100, 160, 10, "规范性文件");
+  add_text (c, 200, 160, 10, "4");
+  add_text (c, 280, 160, 10, "5");
+  page = (NbPdfPage) { 595, 842, (NbPdfChar *) c->data, c->len, NULL, 0 };
+  nb_pdf_layout_rebuild (&page, 1, doc);
+
+  g_assert_cmpuint (doc->blocks->len, ==, 2);
+  t = doc->blocks->pdata[1];
+  g_assert_cmpuint (t->rows->len, ==, 3);
+  g_assert_cmpstr (cell (t, 0, 0)->text, ==, "信息内容");
+  g_assert_cmpstr (cell (t, 0, 1)->text, ==, "本年新制作数量");
+  g_assert_cmpstr (cell (t, 0, 2)->text, ==, "本年新公开数量");
+  g_assert_cmpstr (cell (t, 1, 0)->text, ==, "规章");
+  g_assert_cmpstr (cell (t, 1, 1)->text, ==, "1");
+  g_assert_cmpstr (cell (t, 2, 0)->text, ==, "规范性文件");
+  g_assert_cmpstr (cell (t, 2, 2)->text, ==, "5");
+}
+
 /* ---- what is not a readable PDF ----------------------------------------- */
 
 static cairo_status_t
@@ -538,6 +572,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("nb-pdf-XXXXXX", NULL);
 
   g_test_add_func ("/pdf/layout", test_layout);
+  g_test_add_func ("/pdf/unruled", test_unruled);
   g_test_add_func ("/pdf/refused", test_refused);
   g_test_add_func ("/pdf/nianbao", test_nianbao);
   g_test_add_func ("/pdf/libreoffice", test_libreoffice);

@@ -78,6 +78,8 @@ typedef struct
   double     size;       /* the characters' height */
   char      *text;
   GPtrArray *segments;   /* char*: the line cut at wide gaps (columns without rules) */
+  GArray    *seg_x;      /* double pairs: each segment's left and right */
+  GPtrArray *chars;      /* const NbPdfChar*, left to right (fake bold dropped) */
 } Line;
 
 static void
@@ -87,6 +89,8 @@ line_clear (gpointer data)
 
   g_free (l->text);
   g_clear_pointer (&l->segments, g_ptr_array_unref);
+  g_clear_pointer (&l->seg_x, g_array_unref);
+  g_clear_pointer (&l->chars, g_ptr_array_unref);
 }
 
 static gboolean
@@ -101,7 +105,8 @@ static void
 finish_line (GPtrArray *chars,
              GArray    *lines)
 {
-  Line line = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, 0, NULL, NULL };
+  Line line = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, 0, NULL, NULL, NULL, NULL };
+  double seg_start = 0;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) seg = g_string_new (NULL);
   const NbPdfChar *prev = NULL;
@@ -113,11 +118,15 @@ finish_line (GPtrArray *chars,
   line.size = chars->len ? sum / chars->len : 10;
 
   line.segments = g_ptr_array_new_with_free_func (g_free);
+  line.seg_x = g_array_new (FALSE, FALSE, sizeof (double));
+  line.chars = g_ptr_array_new ();
   for (guint i = 0; i < chars->len; i++)
     {
       const NbPdfChar *ch = chars->pdata[i];
 
-      if (prev)
+      if (!prev)
+        seg_start = ch->x1;
+      else
         {
           double gap = ch->x1 - prev->x2;
 
@@ -127,6 +136,9 @@ finish_line (GPtrArray *chars,
           if (gap > 2.0 * line.size)
             {
               g_ptr_array_add (line.segments, g_strdup (seg->str));
+              g_array_append_val (line.seg_x, seg_start);
+              g_array_append_val (line.seg_x, prev->x2);
+              seg_start = ch->x1;
               g_string_truncate (seg, 0);
               g_string_append_c (text, ' ');
             }
@@ -142,9 +154,15 @@ finish_line (GPtrArray *chars,
       line.y1 = MIN (line.y1, ch->y1);
       line.x2 = MAX (line.x2, ch->x2);
       line.y2 = MAX (line.y2, ch->y2);
+      g_ptr_array_add (line.chars, (gpointer) ch);
       prev = ch;
     }
   g_ptr_array_add (line.segments, g_strdup (seg->str));
+  g_array_append_val (line.seg_x, seg_start);
+  if (prev)
+    g_array_append_val (line.seg_x, prev->x2);
+  else
+    g_array_append_val (line.seg_x, seg_start);
   line.text = g_string_free (g_steal_pointer (&text), FALSE);
   g_array_append_val (lines, line);
 }
@@ -810,8 +828,36 @@ add_table (Builder *b,
   b->pending_page = b->pending_last = page_no;
 }
 
-/* Lines cut into two or more pieces by wide gaps, one after another, are
- * a table without rules: each line a row, each piece a cell. */
+/* A line's characters in [x1, x2), as text. */
+static char *
+text_between (const Line *l,
+              double      x1,
+              double      x2)
+{
+  GString *out = g_string_new (NULL);
+  const NbPdfChar *prev = NULL;
+
+  for (guint i = 0; i < l->chars->len; i++)
+    {
+      const NbPdfChar *ch = l->chars->pdata[i];
+      double cx = CX (ch);
+
+      if (cx < x1 || cx >= x2)
+        continue;
+      if (prev && ch->x1 - prev->x2 > 0.2 * l->size && needs_space (prev->c, ch->c))
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, ch->c);
+      prev = ch;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Lines cut into pieces by wide gaps, one after another, are a table
+ * without rules.  Its columns begin where the pieces of its fullest lines
+ * (the rows of figures) begin, in the gaps they agree on; every line's characters go to the column they
+ * stand in, so a heading whose words are closer than a gap still splits;
+ * a line with text in one column only, between rows, is the rest of the
+ * cell above (a label wrapped in its cell). */
 static guint
 emit_unruled (Builder *b,
               GArray  *lines,
@@ -820,14 +866,60 @@ emit_unruled (Builder *b,
               guint    k,
               guint    page_no)
 {
-  guint end = k;
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (double));
+  guint end = k, n_multi = 0, ncols = 0;
   NbSourceBlock *block;
+  NbSourceRow *prev_row = NULL;
 
-  while (end < n_items && !items[end].is_table
-         && g_array_index (lines, Line, items[end].index).segments->len >= 2)
-    end++;
-  if (end - k < 2)
+#define LINE(i) (&g_array_index (lines, Line, items[i].index))
+  /* the run: lines of pieces, and single lines between two of them */
+  while (end < n_items && !items[end].is_table)
+    {
+      Line *l = LINE (end);
+
+      if (l->segments->len >= 2)
+        n_multi++, end++;
+      else if (end > k && end + 1 < n_items && !items[end + 1].is_table
+               && LINE (end + 1)->segments->len >= 2
+               && l->y1 - LINE (end - 1)->y2 < 1.0 * l->size)
+        end++;
+      else
+        break;
+    }
+  if (n_multi < 2)
     return k;
+
+  for (guint i = k; i < end; i++)
+    ncols = MAX (ncols, LINE (i)->segments->len);
+  /* a gap between column j and j+1: right of j's pieces, left of j+1's */
+  for (guint j = 0; j + 1 < ncols; j++)
+    {
+      double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+
+      for (guint i = k; i < end; i++)
+        {
+          Line *l = LINE (i);
+
+          if (l->segments->len != ncols)
+            continue;
+          lo = MAX (lo, g_array_index (l->seg_x, double, 2 * j + 1));
+          hi = MIN (hi, g_array_index (l->seg_x, double, 2 * j + 2));
+        }
+      if (lo >= hi)
+        {
+          g_array_set_size (bounds, 0);   /* the fullest rows disagree */
+          break;
+        }
+      {
+        /* cells' text starts at their left edge: the column begins just
+         * before its figures, and a heading wider than them stays whole */
+        double size = LINE (k)->size;
+        double at = MAX ((lo + hi) / 2, hi - 0.25 * size);
+        g_array_append_val (bounds, at);
+      }
+    }
+  if (ncols > 1 && bounds->len != ncols - 1)
+    ncols = 0;
 
   flush_para (b);
   flush_table (b);
@@ -835,12 +927,46 @@ emit_unruled (Builder *b,
   block->where = g_strdup_printf (_("page %u"), page_no);
   for (guint i = k; i < end; i++)
     {
-      Line *l = &g_array_index (lines, Line, items[i].index);
-      NbSourceRow *row = nb_source_block_add_row (block, page_no);
+      Line *l = LINE (i);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      guint filled = 0, last_filled = 0;
 
-      for (guint s = 0; s < l->segments->len; s++)
-        nb_source_row_add_cell (row, l->segments->pdata[s], 1, 1);
+      if (ncols == 0)
+        {
+          /* no agreed columns: the pieces as they are */
+          NbSourceRow *row = nb_source_block_add_row (block, page_no);
+          for (guint s = 0; s < l->segments->len; s++)
+            nb_source_row_add_cell (row, l->segments->pdata[s], 1, 1);
+          continue;
+        }
+      for (guint j = 0; j < ncols; j++)
+        {
+          double x1 = j == 0 ? -G_MAXDOUBLE : g_array_index (bounds, double, j - 1);
+          double x2 = j + 1 == ncols ? G_MAXDOUBLE : g_array_index (bounds, double, j);
+          char *t = text_between (l, x1, x2);
+
+          if (*t)
+            filled++, last_filled = j;
+          g_ptr_array_add (texts, t);
+        }
+      if (filled == 1 && l->segments->len == 1 && prev_row
+          && last_filled < prev_row->cells->len)
+        {
+          NbSourceCell *above = prev_row->cells->pdata[last_filled];
+          char *joined;
+          g_autoptr(GString) s = g_string_new (above->text);
+
+          append_joined (s, texts->pdata[last_filled]);
+          joined = g_string_free (g_steal_pointer (&s), FALSE);
+          g_free (above->text);
+          above->text = joined;
+          continue;
+        }
+      prev_row = nb_source_block_add_row (block, page_no);
+      for (guint j = 0; j < ncols; j++)
+        nb_source_row_add_cell (prev_row, texts->pdata[j], 1, 1);
     }
+#undef LINE
   return end;
 }
 
