@@ -52,14 +52,15 @@ read_pdf (const char *path)
 
 /* The Word file of tests/import/make-docx.py and what it holds. */
 static JsonNode *
-make_docx (const char *docx)
+make_docx_with (const char *docx,
+                const char *option)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "import", "make-docx.py", NULL);
   g_autofree char *format = g_test_build_filename (G_TEST_DIST, "..", "data", "formats", "2019.json", NULL);
   g_autofree char *text = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.txt", NULL);
   g_autofree char *expected = g_strconcat (docx, ".json", NULL);
   const char *python = g_getenv ("NB_PYTHON") ? g_getenv ("NB_PYTHON") : "python3";
-  const char *argv[] = { python, script, format, text, docx, expected, NULL };
+  const char *argv[] = { python, script, format, text, docx, expected, option, NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
@@ -67,6 +68,12 @@ make_docx (const char *docx)
   g_assert_true (json_parser_load_from_file (parser, expected, &error));
   g_assert_no_error (error);
   return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonNode *
+make_docx (const char *docx)
+{
+  return make_docx_with (docx, NULL);
 }
 
 static gboolean
@@ -208,6 +215,53 @@ test_libreoffice (void)
   assert_no_page_numbers (doc);
 }
 
+static gboolean
+has_cell (NbSourceDoc *doc,
+          const char  *text)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      NbSourceBlock *b = doc->blocks->pdata[i];
+
+      for (guint r = 0; b->kind == NB_SOURCE_TABLE && r < b->rows->len; r++)
+        {
+          NbSourceRow *row = b->rows->pdata[r];
+
+          for (guint c = 0; c < row->cells->len; c++)
+            if (g_str_equal (((NbSourceCell *) row->cells->pdata[c])->text, text))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The same with the header cells shaded grey: the shading is no rule, the
+ * rules between shaded cells are, and characters' strokes against the
+ * shading are none either. */
+static void
+test_libreoffice_shaded (void)
+{
+  g_autofree char *docx = g_build_filename (tmpdir, "shaded.docx", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "shaded.pdf", NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", tmpdir, "/lo", NULL);
+  g_autoptr(JsonNode) expected = make_docx_with (docx, "shaded");
+  const char *argv[] = { "soffice", profile, "--headless", "--convert-to", "pdf",
+                         "--outdir", tmpdir, docx, NULL };
+  g_autoptr(NbSourceDoc) doc = NULL;
+  const char *labels[] = { "第二十条第（一）项", "信息内容", "本年新制作数量", "处理决定数量", "自然人",
+                           "法人或其他组织", "社会公益组织", "行政复议", "未经复议直接起诉", "尚未审结" };
+
+  spawn (argv, "soffice --convert-to pdf");
+  doc = read_pdf (pdf);
+  check_figures (doc, json_node_get_object (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (!has_cell (doc, labels[i]))
+        g_test_message ("no cell %s", labels[i]);
+      g_assert_true (has_cell (doc, labels[i]));
+    }
+}
+
 /* nianbao's own PDF of a report with the same figures. */
 static void
 test_nianbao (void)
@@ -258,6 +312,8 @@ test_nianbao (void)
   g_assert_cmpuint (doc->warnings->len, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     g_assert_true (has_paragraph (doc, heads[i]));
+  /* the title, set on two lines, is one paragraph */
+  g_assert_true (has_paragraph (doc, "温县交通运输局2020年政府信息公开工作年度报告"));
   /* a paragraph going on over a page break is one paragraph */
   g_assert_true (has_paragraph (doc, "2.及时公开行政执法信息。严格落实行政执法公示制度，按照“谁执法谁公示”原则，"
                                      "通过行政执法专栏，向社会依法公开行政执法主体、执法职责、执法依据、执法决定等信息，"
@@ -387,6 +443,40 @@ test_layout (void)
   g_assert_cmpstr (((NbSourceBlock *) doc->blocks->pdata[3])->text, ==, "末段。");
 }
 
+/* A table printed without rules: columns from where the figures begin. */
+static void
+test_unruled (void)
+{
+  g_autoptr(GArray) c = g_array_new (FALSE, FALSE, sizeof (NbPdfChar));
+  g_autoptr(NbSourceDoc) doc = nb_source_doc_new ("pdf");
+  NbPdfPage page;
+  NbSourceBlock *t;
+
+  add_text (c, 100, 100, 10, "二、主动公开政府信息情况");
+  add_text (c, 100, 130, 10, "信息内容");
+  add_text (c, 200, 130, 10, "本年新制作数量");       /* closer to the next heading than a gap */
+  add_text (c, 280, 130, 10, "本年新公开数量");
+  add_text (c, 100, 145, 10, "规章");
+  add_text (c, 200, 145, 10, "1");
+  add_text (c, 280, 145, 10, "2");
+  add_text (c, 100, 160, 10, "规范性文件");
+  add_text (c, 200, 160, 10, "4");
+  add_text (c, 280, 160, 10, "5");
+  page = (NbPdfPage) { 595, 842, (NbPdfChar *) c->data, c->len, NULL, 0 };
+  nb_pdf_layout_rebuild (&page, 1, doc);
+
+  g_assert_cmpuint (doc->blocks->len, ==, 2);
+  t = doc->blocks->pdata[1];
+  g_assert_cmpuint (t->rows->len, ==, 3);
+  g_assert_cmpstr (cell (t, 0, 0)->text, ==, "信息内容");
+  g_assert_cmpstr (cell (t, 0, 1)->text, ==, "本年新制作数量");
+  g_assert_cmpstr (cell (t, 0, 2)->text, ==, "本年新公开数量");
+  g_assert_cmpstr (cell (t, 1, 0)->text, ==, "规章");
+  g_assert_cmpstr (cell (t, 1, 1)->text, ==, "1");
+  g_assert_cmpstr (cell (t, 2, 0)->text, ==, "规范性文件");
+  g_assert_cmpstr (cell (t, 2, 2)->text, ==, "5");
+}
+
 /* ---- what is not a readable PDF ----------------------------------------- */
 
 static cairo_status_t
@@ -482,9 +572,11 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("nb-pdf-XXXXXX", NULL);
 
   g_test_add_func ("/pdf/layout", test_layout);
+  g_test_add_func ("/pdf/unruled", test_unruled);
   g_test_add_func ("/pdf/refused", test_refused);
   g_test_add_func ("/pdf/nianbao", test_nianbao);
   g_test_add_func ("/pdf/libreoffice", test_libreoffice);
+  g_test_add_func ("/pdf/libreoffice-shaded", test_libreoffice_shaded);
   status = g_test_run ();
 
   {

@@ -39,5 +39,6 @@ int nb_cli_check     (int argc, char **argv);
 int nb_cli_export    (int argc, char **argv);
 int nb_cli_import    (int argc, char **argv);
 int nb_cli_aggregate (int argc, char **argv);
+int nb_cli_compare   (int argc, char **argv);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ static const Command commands[] = {
     "aggregate FILES…|FOLDER -o SUMMARY.xlsx|SUMMARY.nianbao [--year Y] [--name AREA] [--roster AGENCIES] "
     "[--against AREA_REPORT] [--feedback FOLDER]",
     N_("Total the reports of an area's agencies") },
+  { "compare", nb_cli_compare, "compare LAST THIS [--changed] [--json]",
+    N_("Compare with last year's report: figures, checks, texts") },
 };
 
 static void

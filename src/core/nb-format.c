@@ -33,6 +33,7 @@ struct _NbFormat
   JsonArray    *checks;
   JsonArray    *text_figures;
   JsonArray    *sentences;
+  JsonArray    *comparison_chart;
 };
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
@@ -690,6 +691,7 @@ nb_format_new_from_data (const char  *data,
     return NULL;
   self->text_figures = get_array (root, "text_figures", FALSE, "format", error);
   self->sentences = get_array (root, "sentences", FALSE, "format", NULL);
+  self->comparison_chart = get_array (root, "comparison_chart", FALSE, "format", NULL);
   if (error && *error)
     return NULL;
   if (json_object_has_member (root, "check_texts"))
@@ -934,4 +936,10 @@ JsonArray *
 nb_format_get_sentences (NbFormat *self)
 {
   return self->sentences;
+}
+
+JsonArray *
+nb_format_get_comparison_chart (NbFormat *self)
+{
+  return self->comparison_chart;
 }

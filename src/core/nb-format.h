@@ -152,5 +152,7 @@ JsonArray          *nb_format_get_text_figures  (NbFormat *self);
 JsonObject         *nb_format_get_check_texts   (NbFormat *self);
 /* Sentence templates built from the tables (for NbSentence), or NULL. */
 JsonArray          *nb_format_get_sentences     (NbFormat *self);
+/* The main figures the 与上年对比 view draws: [{label, cells: [keys summed]}]. */
+JsonArray          *nb_format_get_comparison_chart (NbFormat *self);
 
 G_END_DECLS

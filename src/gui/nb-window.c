@@ -18,6 +18,7 @@
 #include "nb-export.h"
 #include "nb-new-dialog.h"
 #include "nb-preview-window.h"
+#include "nb-compare-window.h"
 #include "nb-print-operation.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
@@ -218,6 +219,7 @@ update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has);
 }
 
 /* ---- checks ------------------------------------------------------------ */
@@ -1903,6 +1905,54 @@ nb_window_finalize (GObject *object)
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
 
+/* ---- 与上年对比 (the comparison window is nb-compare-window.c) -------- */
+
+GtkWindow *
+nb_window_compare_with (NbWindow *self,
+                        NbReport *last)
+{
+  NbCompareWindow *compare;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->report != NULL, NULL);
+  compare = nb_compare_window_new (GTK_WINDOW (self), last, self->report);
+  gtk_window_present (GTK_WINDOW (compare));
+  return GTK_WINDOW (compare);
+}
+
+static void
+on_compare_chosen (GFile   *file,
+                   gpointer user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  g_autoptr(NbReport) last = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!file || !self->report)
+    return;
+  if (!(last = nb_report_file_load (file, NULL, &error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+      return;
+    }
+  nb_window_compare_with (self, last);
+}
+
+static void
+compare_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_report_file_filters (), folder,
+                  NULL, on_compare_chosen, g_object_ref (self));
+}
+
 static void
 nb_window_class_init (NbWindowClass *klass)
 {
@@ -1953,6 +2003,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
 }
 
 /* A .nianbao file dropped from the file manager opens here; a published

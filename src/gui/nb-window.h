@@ -75,4 +75,8 @@ gboolean        nb_window_print_to_pdf      (NbWindow      *self,
                                              const char    *path,
                                              GError       **error);
 
+/* Opens the 与上年对比 window of this report against @last. */
+GtkWindow      *nb_window_compare_with      (NbWindow      *self,
+                                             NbReport      *last);
+
 G_END_DECLS

@@ -134,6 +134,15 @@ typedef struct
 
 static void read_blocks (Reader *r, xmlNode *parent, Sink *sink);
 
+static gboolean
+is_centred (xmlNode *p)
+{
+  xmlNode *jc = w_child (w_child (p, "pPr"), "jc");
+  g_autofree char *val = jc ? w_val (jc) : NULL;
+
+  return val && strcmp (val, "center") == 0;
+}
+
 static void
 sink_paragraph (Sink       *sink,
                 const char *text)
@@ -146,9 +155,14 @@ sink_paragraph (Sink       *sink,
       for (guint i = 0; parts[i]; i++)
         {
           g_autofree char *bare = g_strstrip (g_strdup (parts[i]));
+          g_autoptr(GString) joined = g_string_new (NULL);
 
-          if (bare[0])
-            nb_source_doc_add_paragraph (sink->doc, parts[i], 0);
+          if (!bare[0])
+            continue;
+          for (const char *q = parts[i]; *q; q++)
+            if (*q != '\r')
+              g_string_append_c (joined, *q);
+          nb_source_doc_add_paragraph (sink->doc, joined->str, 0);
         }
     }
   else
@@ -322,6 +336,10 @@ read_blocks (Reader  *r,
           g_autoptr(GString) text = g_string_new (NULL);
 
           collect_inline (c, text);
+          /* A centred paragraph broken by hand is a title set on two
+           * lines ("某局2020年" / "政府信息公开工作年度报告"): one text. */
+          if (sink->doc && is_centred (c))
+            g_strdelimit (text->str, "\n", '\r');
           sink_paragraph (sink, text->str);
         }
       else if (is_w (c, "tbl"))

@@ -78,6 +78,8 @@ typedef struct
   double     size;       /* the characters' height */
   char      *text;
   GPtrArray *segments;   /* char*: the line cut at wide gaps (columns without rules) */
+  GArray    *seg_x;      /* double pairs: each segment's left and right */
+  GPtrArray *chars;      /* const NbPdfChar*, left to right (fake bold dropped) */
 } Line;
 
 static void
@@ -87,6 +89,8 @@ line_clear (gpointer data)
 
   g_free (l->text);
   g_clear_pointer (&l->segments, g_ptr_array_unref);
+  g_clear_pointer (&l->seg_x, g_array_unref);
+  g_clear_pointer (&l->chars, g_ptr_array_unref);
 }
 
 static gboolean
@@ -101,7 +105,8 @@ static void
 finish_line (GPtrArray *chars,
              GArray    *lines)
 {
-  Line line = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, 0, NULL, NULL };
+  Line line = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, 0, NULL, NULL, NULL, NULL };
+  double seg_start = 0;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) seg = g_string_new (NULL);
   const NbPdfChar *prev = NULL;
@@ -113,11 +118,15 @@ finish_line (GPtrArray *chars,
   line.size = chars->len ? sum / chars->len : 10;
 
   line.segments = g_ptr_array_new_with_free_func (g_free);
+  line.seg_x = g_array_new (FALSE, FALSE, sizeof (double));
+  line.chars = g_ptr_array_new ();
   for (guint i = 0; i < chars->len; i++)
     {
       const NbPdfChar *ch = chars->pdata[i];
 
-      if (prev)
+      if (!prev)
+        seg_start = ch->x1;
+      else
         {
           double gap = ch->x1 - prev->x2;
 
@@ -127,6 +136,9 @@ finish_line (GPtrArray *chars,
           if (gap > 2.0 * line.size)
             {
               g_ptr_array_add (line.segments, g_strdup (seg->str));
+              g_array_append_val (line.seg_x, seg_start);
+              g_array_append_val (line.seg_x, prev->x2);
+              seg_start = ch->x1;
               g_string_truncate (seg, 0);
               g_string_append_c (text, ' ');
             }
@@ -142,9 +154,15 @@ finish_line (GPtrArray *chars,
       line.y1 = MIN (line.y1, ch->y1);
       line.x2 = MAX (line.x2, ch->x2);
       line.y2 = MAX (line.y2, ch->y2);
+      g_ptr_array_add (line.chars, (gpointer) ch);
       prev = ch;
     }
   g_ptr_array_add (line.segments, g_strdup (seg->str));
+  g_array_append_val (line.seg_x, seg_start);
+  if (prev)
+    g_array_append_val (line.seg_x, prev->x2);
+  else
+    g_array_append_val (line.seg_x, seg_start);
   line.text = g_string_free (g_steal_pointer (&text), FALSE);
   g_array_append_val (lines, line);
 }
@@ -670,6 +688,7 @@ typedef struct
   gboolean       have_prev;
   guint          prev_page;
   double         left, right; /* the text's margins, over the document */
+  double         body_size;   /* the body text's size */
   Table         *pending;     /* the last table, not yet added: it may go on */
   guint          pending_page;   /* where it starts */
   guint          pending_last;   /* where its last part is */
@@ -809,8 +828,36 @@ add_table (Builder *b,
   b->pending_page = b->pending_last = page_no;
 }
 
-/* Lines cut into two or more pieces by wide gaps, one after another, are
- * a table without rules: each line a row, each piece a cell. */
+/* A line's characters in [x1, x2), as text. */
+static char *
+text_between (const Line *l,
+              double      x1,
+              double      x2)
+{
+  GString *out = g_string_new (NULL);
+  const NbPdfChar *prev = NULL;
+
+  for (guint i = 0; i < l->chars->len; i++)
+    {
+      const NbPdfChar *ch = l->chars->pdata[i];
+      double cx = CX (ch);
+
+      if (cx < x1 || cx >= x2)
+        continue;
+      if (prev && ch->x1 - prev->x2 > 0.2 * l->size && needs_space (prev->c, ch->c))
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, ch->c);
+      prev = ch;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Lines cut into pieces by wide gaps, one after another, are a table
+ * without rules.  Its columns begin where the pieces of its fullest lines
+ * (the rows of figures) begin, in the gaps they agree on; every line's characters go to the column they
+ * stand in, so a heading whose words are closer than a gap still splits;
+ * a line with text in one column only, between rows, is the rest of the
+ * cell above (a label wrapped in its cell). */
 static guint
 emit_unruled (Builder *b,
               GArray  *lines,
@@ -819,14 +866,60 @@ emit_unruled (Builder *b,
               guint    k,
               guint    page_no)
 {
-  guint end = k;
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (double));
+  guint end = k, n_multi = 0, ncols = 0;
   NbSourceBlock *block;
+  NbSourceRow *prev_row = NULL;
 
-  while (end < n_items && !items[end].is_table
-         && g_array_index (lines, Line, items[end].index).segments->len >= 2)
-    end++;
-  if (end - k < 2)
+#define LINE(i) (&g_array_index (lines, Line, items[i].index))
+  /* the run: lines of pieces, and single lines between two of them */
+  while (end < n_items && !items[end].is_table)
+    {
+      Line *l = LINE (end);
+
+      if (l->segments->len >= 2)
+        n_multi++, end++;
+      else if (end > k && end + 1 < n_items && !items[end + 1].is_table
+               && LINE (end + 1)->segments->len >= 2
+               && l->y1 - LINE (end - 1)->y2 < 1.0 * l->size)
+        end++;
+      else
+        break;
+    }
+  if (n_multi < 2)
     return k;
+
+  for (guint i = k; i < end; i++)
+    ncols = MAX (ncols, LINE (i)->segments->len);
+  /* a gap between column j and j+1: right of j's pieces, left of j+1's */
+  for (guint j = 0; j + 1 < ncols; j++)
+    {
+      double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+
+      for (guint i = k; i < end; i++)
+        {
+          Line *l = LINE (i);
+
+          if (l->segments->len != ncols)
+            continue;
+          lo = MAX (lo, g_array_index (l->seg_x, double, 2 * j + 1));
+          hi = MIN (hi, g_array_index (l->seg_x, double, 2 * j + 2));
+        }
+      if (lo >= hi)
+        {
+          g_array_set_size (bounds, 0);   /* the fullest rows disagree */
+          break;
+        }
+      {
+        /* cells' text starts at their left edge: the column begins just
+         * before its figures, and a heading wider than them stays whole */
+        double size = LINE (k)->size;
+        double at = MAX ((lo + hi) / 2, hi - 0.25 * size);
+        g_array_append_val (bounds, at);
+      }
+    }
+  if (ncols > 1 && bounds->len != ncols - 1)
+    ncols = 0;
 
   flush_para (b);
   flush_table (b);
@@ -834,13 +927,56 @@ emit_unruled (Builder *b,
   block->where = g_strdup_printf (_("page %u"), page_no);
   for (guint i = k; i < end; i++)
     {
-      Line *l = &g_array_index (lines, Line, items[i].index);
-      NbSourceRow *row = nb_source_block_add_row (block, page_no);
+      Line *l = LINE (i);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      guint filled = 0, last_filled = 0;
 
-      for (guint s = 0; s < l->segments->len; s++)
-        nb_source_row_add_cell (row, l->segments->pdata[s], 1, 1);
+      if (ncols == 0)
+        {
+          /* no agreed columns: the pieces as they are */
+          NbSourceRow *row = nb_source_block_add_row (block, page_no);
+          for (guint s = 0; s < l->segments->len; s++)
+            nb_source_row_add_cell (row, l->segments->pdata[s], 1, 1);
+          continue;
+        }
+      for (guint j = 0; j < ncols; j++)
+        {
+          double x1 = j == 0 ? -G_MAXDOUBLE : g_array_index (bounds, double, j - 1);
+          double x2 = j + 1 == ncols ? G_MAXDOUBLE : g_array_index (bounds, double, j);
+          char *t = text_between (l, x1, x2);
+
+          if (*t)
+            filled++, last_filled = j;
+          g_ptr_array_add (texts, t);
+        }
+      if (filled == 1 && l->segments->len == 1 && prev_row
+          && last_filled < prev_row->cells->len)
+        {
+          NbSourceCell *above = prev_row->cells->pdata[last_filled];
+          char *joined;
+          g_autoptr(GString) s = g_string_new (above->text);
+
+          append_joined (s, texts->pdata[last_filled]);
+          joined = g_string_free (g_steal_pointer (&s), FALSE);
+          g_free (above->text);
+          above->text = joined;
+          continue;
+        }
+      prev_row = nb_source_block_add_row (block, page_no);
+      for (guint j = 0; j < ncols; j++)
+        nb_source_row_add_cell (prev_row, texts->pdata[j], 1, 1);
     }
+#undef LINE
   return end;
+}
+
+static gboolean
+is_centred (Builder    *b,
+            const Line *l)
+{
+  double middle = (b->left + b->right) / 2;
+
+  return l->x1 > b->left + l->size && fabs ((l->x1 + l->x2) / 2 - middle) < 1.5 * l->size;
 }
 
 static gboolean
@@ -854,9 +990,16 @@ starts_paragraph (Builder    *b,
 
   if (!b->para || !b->have_prev)
     return TRUE;
+  /* a title in larger type set on two centred lines is one */
+  if (page_no == b->prev_page && fabs (l->size - p->size) < 0.1 * size
+      && l->size > 1.15 * b->body_size && is_centred (b, l) && is_centred (b, p)
+      && l->y1 - p->y2 < 1.5 * size)
+    return FALSE;
   if (l->x1 > b->left + 0.8 * size)                  /* indented, or centred */
     return TRUE;
-  if (p->x2 < b->right - 1.5 * size)                 /* the last line was short */
+  /* the last line was short (by more than the two characters line breaking
+   * rules may leave free before a quotation mark or a bracket) */
+  if (p->x2 < b->right - 2.5 * size)
     return TRUE;
   if (fabs (l->size - p->size) > 0.2 * MAX (l->size, p->size))
     return TRUE;
@@ -932,6 +1075,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
   g_autoptr(GHashTable) margin_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
   Builder b = { doc, NULL };
 
   b.joined = g_ptr_array_new_with_free_func (table_free);
@@ -971,6 +1115,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
           else
             {
               g_array_append_val (lefts, l->x1);
+              g_array_append_val (sizes, l->size);
               if (l->x2 > page->width / 2)
                 g_array_append_val (rights, l->x2);
             }
@@ -978,6 +1123,7 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
     }
   b.left = mode (lefts, 0);
   b.right = mode (rights, G_MAXDOUBLE / 4);
+  b.body_size = mode (sizes, 12);
 
   for (guint p = 0; p < n_pages; p++)
     {
@@ -1150,6 +1296,43 @@ scan_runs (const guint8 *dark,
 #undef DARK
 }
 
+/* A rule never goes through a character: a vertical "rule" inside a
+ * character's box is the stroke at its edge (信's left stroke against a
+ * shaded cell), a horizontal one through the middle of a box is a dash. */
+static void
+drop_strokes (GArray          *rules,
+              guint            first,
+              const NbPdfChar *chars,
+              guint            n_chars)
+{
+  for (guint i = rules->len; i > first; i--)
+    {
+      NbPdfRule *r = &g_array_index (rules, NbPdfRule, i - 1);
+      gboolean vertical = r->x1 == r->x2;
+
+      for (guint k = 0; k < n_chars; k++)
+        {
+          const NbPdfChar *ch = &chars[k];
+          double w = ch->x2 - ch->x1, h = ch->y2 - ch->y1;
+          gboolean through;
+
+          if (!(w > 0 && h > 0))
+            continue;
+          if (vertical)
+            through = r->x1 > ch->x1 + 0.03 * w && r->x1 < ch->x2 - 0.03 * w
+                      && r->y1 < ch->y2 - 0.3 * h && r->y2 > ch->y1 + 0.3 * h;
+          else
+            through = r->y1 > ch->y1 + 0.3 * h && r->y1 < ch->y2 - 0.3 * h
+                      && r->x1 < ch->x2 - 0.3 * w && r->x2 > ch->x1 + 0.3 * w;
+          if (through)
+            {
+              g_array_remove_index_fast (rules, i - 1);
+              break;
+            }
+        }
+    }
+}
+
 void
 nb_pdf_layout_find_rules (const guint8    *pixels,
                           int              width,
@@ -1160,13 +1343,16 @@ nb_pdf_layout_find_rules (const guint8    *pixels,
                           guint            n_chars,
                           GArray          *rules)
 {
-  g_autofree guint8 *dark = NULL;
+  g_autofree guint8 *lum = NULL;
+  g_autofree guint8 *dark_h = NULL;
+  g_autofree guint8 *dark_v = NULL;
+  int d;
 
   g_return_if_fail (rules != NULL);
   if (!pixels || width <= 0 || height <= 0 || stride < width * 4 || scale <= 0)
     return;
 
-  dark = g_malloc ((size_t) width * height);
+  lum = g_malloc ((size_t) width * height);
   for (int y = 0; y < height; y++)
     {
       const guint8 *row = pixels + (size_t) y * stride;
@@ -1174,15 +1360,30 @@ nb_pdf_layout_find_rules (const guint8    *pixels,
       for (int x = 0; x < width; x++)
         {
           guint32 px;
-          guint r, g, bl;
 
           memcpy (&px, row + 4 * x, 4);
-          r = (px >> 16) & 0xff;
-          g = (px >> 8) & 0xff;
-          bl = px & 0xff;
-          dark[(size_t) y * width + x] = (r * 3 + g * 6 + bl) / 10 < 200;
+          lum[(size_t) y * width + x] = (((px >> 16) & 0xff) * 3 + ((px >> 8) & 0xff) * 6 + (px & 0xff)) / 10;
         }
     }
+
+  /* A rule is darker than what lies a little above or below it (left or
+   * right of it, for a vertical one): so the inside of a shaded cell is no
+   * line, while a rule between two shaded cells still is. */
+  d = MAX ((int) (1.5 * scale), 2);
+  dark_h = g_malloc0 ((size_t) width * height);
+  dark_v = g_malloc0 ((size_t) width * height);
+#define LUM(x, y) ((x) < 0 || (y) < 0 || (x) >= width || (y) >= height ? 255 : lum[(size_t) (y) * width + (x)])
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        int l = LUM (x, y);
+
+        if (l >= 200)
+          continue;
+        dark_h[(size_t) y * width + x] = LUM (x, y - d) - l >= 48 || LUM (x, y + d) - l >= 48;
+        dark_v[(size_t) y * width + x] = LUM (x - d, y) - l >= 48 || LUM (x + d, y) - l >= 48;
+      }
+#undef LUM
 
   /* The characters' strokes are not lines: blank out the middle of each
    * box (its edges may touch a cell's rule). */
@@ -1194,18 +1395,22 @@ nb_pdf_layout_find_rules (const guint8    *pixels,
 
       if (!(w > 0 && h > 0 && w < 1000 && h < 1000) || !isfinite (ch->x1) || !isfinite (ch->y1))
         continue;
-      x1 = (int) floor ((ch->x1 + 0.12 * w) * scale);
-      x2 = (int) ceil ((ch->x2 - 0.12 * w) * scale);
-      y1 = (int) floor ((ch->y1 + 0.12 * h) * scale);
-      y2 = (int) ceil ((ch->y2 - 0.12 * h) * scale);
-      x1 = CLAMP (x1, 0, width);
-      x2 = CLAMP (x2, 0, width);
-      y1 = CLAMP (y1, 0, height);
-      y2 = CLAMP (y2, 0, height);
-      for (int y = y1; y < y2; y++)
-        memset (dark + (size_t) y * width + x1, 0, x2 - x1);
+      x1 = CLAMP ((int) floor ((ch->x1 + 0.12 * w) * scale), 0, width);
+      x2 = CLAMP ((int) ceil ((ch->x2 - 0.12 * w) * scale), 0, width);
+      y1 = CLAMP ((int) floor ((ch->y1 + 0.12 * h) * scale), 0, height);
+      y2 = CLAMP ((int) ceil ((ch->y2 - 0.12 * h) * scale), 0, height);
+      for (int y = y1; y < y2 && x2 > x1; y++)
+        {
+          memset (dark_h + (size_t) y * width + x1, 0, x2 - x1);
+          memset (dark_v + (size_t) y * width + x1, 0, x2 - x1);
+        }
     }
 
-  scan_runs (dark, width, height, FALSE, scale, rules);
-  scan_runs (dark, width, height, TRUE, scale, rules);
+  {
+    guint first = rules->len;
+
+    scan_runs (dark_h, width, height, FALSE, scale, rules);
+    scan_runs (dark_v, width, height, TRUE, scale, rules);
+    drop_strokes (rules, first, chars, n_chars);
+  }
 }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A published report as a Word file, made by python-docx (not by nianbao).
 
-    make-docx.py FORMAT.json TEXT.txt OUT.docx EXPECTED.json
+    make-docx.py FORMAT.json TEXT.txt OUT.docx EXPECTED.json [shaded]
 
 The tables are laid out from the format's own grid (data/formats/*.json,
 HTML-like rows with colspan/rowspan) with python-docx's merge (w:gridSpan,
@@ -11,7 +11,8 @@ read into the wrong cell shows.  The texts are the sections of a published
 report in plain text (tests/fixtures/wenxian-transport-2020.txt).  Some
 paragraphs carry what Word files carry: runs split anywhere, a tracked
 insertion and deletion, a hyperlink, a content control, a tab, a manual
-line break.  EXPECTED.json says what a reader must find: the paragraphs in
+line break.  With "shaded", header cells are shaded grey (25 % and 35 %
+darker), as some agencies print them.  EXPECTED.json says what a reader must find: the paragraphs in
 order and each table's rows of {text, colspan, rowspan} and, per table, the
 figure written for each cell key.
 """
@@ -28,6 +29,7 @@ from docx.shared import Cm, Pt
 W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
 fmt_path, text_path, out_path, expected_path = sys.argv[1:5]
+shaded = sys.argv[5:6] == ['shaded']
 fmt = json.load(open(fmt_path, encoding='utf-8'))
 lines = [l.strip() for l in open(text_path, encoding='utf-8-sig').read().splitlines()]
 
@@ -73,8 +75,10 @@ style.element.rPr.rFonts.set(qn('w:eastAsia'), 'Noto Serif CJK SC')
 
 expected = {'paragraphs': [], 'tables': []}
 
-def para(text, split_runs=True):
+def para(text, split_runs=True, indent=False):
     p = doc.add_paragraph()
+    if indent:
+        p.paragraph_format.first_line_indent = Pt(24)   # two characters, as printed
     if split_runs and len(text) > 8:
         # Word splits runs anywhere (spell check, edits): a reader joins them.
         for i in range(0, len(text), 7):
@@ -112,14 +116,17 @@ def body_paragraphs(key):
     return out
 
 agency = '温县交通运输局'
-raw_para('<w:p %s><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>%s2020年</w:t></w:r>'
-         '<w:r><w:br/></w:r><w:r><w:t>政府信息公开工作年度报告</w:t></w:r></w:p>' % (nsdecls('w'), agency),
-         [agency + '2020年', '政府信息公开工作年度报告'])
+# the title in 2号 (22 pt), centred, broken by hand after the agency's year
+raw_para('<w:p %s><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr>'
+         '<w:t>%s2020年</w:t></w:r><w:r><w:rPr><w:sz w:val="44"/></w:rPr><w:br/></w:r>'
+         '<w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>政府信息公开工作年度报告</w:t></w:r></w:p>'
+         % (nsdecls('w'), agency),
+         [agency + '2020年政府信息公开工作年度报告'])
 
 def section_text(key):
     para(sections[key][0], split_runs=False)
     for text in body_paragraphs(key):
-        para(text)
+        para(text, indent=not re.match(r'^（[一二三四五六七八九十]+）', text))
 
 section_text('一、')
 # What Word files carry besides plain runs.
@@ -173,6 +180,11 @@ def add_table(tdef):
                 text = '三、本年度办\n理结果'
             else:
                 a.paragraphs[0].text = text
+            role = cell.get('role')
+            if shaded and role in ('header', 'caption'):
+                a._tc.get_or_add_tcPr().append(parse_xml(
+                    '<w:shd %s w:val="clear" w:color="auto" w:fill="%s"/>'
+                    % (nsdecls('w'), 'A6A6A6' if role == 'caption' else 'BFBFBF')))
             exp_row.append({'text': text, 'colspan': cs, 'rowspan': rs})
             c += cs
         exp_rows.append(exp_row)
