@@ -1018,6 +1018,70 @@ test_total_across_years (void)
   g_assert_cmpuint (count_for (r, NULL, "carry.total"), ==, 0);
 }
 
+
+/* ---- the paragraph cache ---- */
+
+static char *
+describe_problems (GPtrArray *p)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < p->len; i++)
+    {
+      NbProblem *x = g_ptr_array_index (p, i);
+      g_string_append_printf (s, "%s %s [%u,%u) %s\n", nb_problem_get_id (x),
+                              nb_problem_get_section (x) ? nb_problem_get_section (x) : "-",
+                              nb_problem_get_start (x), nb_problem_get_end (x), nb_problem_get_message (x));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* After each edit the shared checker, which reads only changed paragraphs
+ * again, finds exactly what a new checker finds reading everything. */
+static void
+test_incremental_text (void)
+{
+  g_autoptr(NbReport) r = figures_report ("2021");
+  NbFormat *format = nb_report_get_format (r);
+  static const char *const texts[] = {
+    "（一）主动公开情况\n全年共发布信息6条，其中政策解读5条，工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请43件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。二是加强培训。",
+    /* one character typed in the middle */
+    "（一）主动公开情况\n全年共发布信息6条，其中政策解读5条，工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请44件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。二是加强培训。",
+    /* a paragraph split in two */
+    "（一）主动公开情况\n全年共发布信息6条，其中政策解读5条，\n工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请44件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。二是加强培训。",
+    /* the first and last paragraphs changed */
+    "（1）主动公开情况\n全年共发布信息6条，其中政策解读5条，\n工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请44件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。三是加强培训。",
+    /* paragraphs deleted, an identical paragraph repeated */
+    "（1）主动公开情况\n（1）主动公开情况\n全年共收到政府信息公开申请43件,上年结转两件。",
+    "\n\n全年共收到政府信息公开申请43件,上年结转两件。\n",
+    "全年共收到政府信息公开申请43件,上年结转两件。\n",
+    "",
+    "本单位2023年度共收到政府信息公开申请四十三件。",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(NbChecker) fresh = nb_checker_new (format, NULL);
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+      g_autofree char *da = NULL, *db = NULL;
+
+      set (r, "text/overview", texts[i]);
+      a = nb_check_report (r, NULL);
+      b = nb_checker_run (fresh, r, NULL);
+      da = describe_problems (a);
+      db = describe_problems (b);
+      g_test_message ("%s", da);
+      g_assert_cmpstr (da, ==, db);
+    }
+  /* And the edits did find something: the last text quotes another year. */
+  g_assert_cmpuint (count_for (r, NULL, "text.own_year"), ==, 1);
+}
+
 /* ---- sentences from the tables ---- */
 
 static void
@@ -1115,5 +1179,6 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/report-form", test_report_form);
   g_test_add_func ("/checker/punctuation-fix", test_punctuation_fix);
   g_test_add_func ("/checker/total-across-years", test_total_across_years);
+  g_test_add_func ("/checker/incremental-text", test_incremental_text);
   return g_test_run ();
 }

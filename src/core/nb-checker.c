@@ -117,6 +117,7 @@ typedef struct
  * checked in a few milliseconds). Offsets are in the paragraph. */
 typedef struct
 {
+  char      *text;        /* the paragraph, also its key in the pool */
   GArray    *figures;     /* NbTextFigure */
   GArray    *periods;     /* NbTextPeriod */
   GArray    *own_years;   /* NbTextMatch */
@@ -127,6 +128,8 @@ typedef struct
   guint      first_halfwidth;
   gboolean   period_keyword;
   guint      length;      /* characters */
+  guint      generation;  /* of the last analysis that used it */
+  gsize      n_bytes;
 } Paragraph;
 
 /* A mark found in a section's text, in section characters. */
@@ -145,6 +148,8 @@ typedef struct
   GHashTable *pool;        /* paragraph text → Paragraph* */
   GPtrArray  *paragraphs;  /* Paragraph*, borrowed from pool, in order */
   GArray     *offsets;     /* guint: each paragraph's first character */
+  GArray     *bytes;       /* guint: … and its first byte */
+  guint       generation;
   GArray     *figures;     /* NbTextFigure, section offsets */
   GArray     *periods;     /* NbTextPeriod, section offsets */
 } TextCache;
@@ -245,6 +250,7 @@ paragraph_free (gpointer data)
   g_clear_pointer (&p->markers, g_ptr_array_unref);
   g_clear_pointer (&p->announces, g_array_unref);
   g_clear_pointer (&p->totals, g_array_unref);
+  g_free (p->text);
   g_free (p);
 }
 
@@ -257,6 +263,7 @@ text_cache_free (gpointer data)
   g_clear_pointer (&c->pool, g_hash_table_unref);
   g_clear_pointer (&c->paragraphs, g_ptr_array_unref);
   g_clear_pointer (&c->offsets, g_array_unref);
+  g_clear_pointer (&c->bytes, g_array_unref);
   g_clear_pointer (&c->figures, g_array_unref);
   g_clear_pointer (&c->periods, g_array_unref);
   g_free (c);
@@ -1525,6 +1532,44 @@ analyse_paragraph (NbChecker  *self,
   return p;
 }
 
+static void
+cache_append (TextCache *c,
+              Paragraph *para,
+              guint      byte,
+              guint     *chars)
+{
+  para->generation = c->generation;
+  g_ptr_array_add (c->paragraphs, para);
+  g_array_append_val (c->offsets, *chars);
+  g_array_append_val (c->bytes, byte);
+  for (guint i = 0; i < para->figures->len; i++)
+    {
+      NbTextFigure f = g_array_index (para->figures, NbTextFigure, i);
+      f.start += *chars;
+      f.end += *chars;
+      g_array_append_val (c->figures, f);
+    }
+  for (guint i = 0; i < para->periods->len; i++)
+    {
+      NbTextPeriod f = g_array_index (para->periods, NbTextPeriod, i);
+      f.start += *chars;
+      f.end += *chars;
+      g_array_append_val (c->periods, f);
+    }
+  *chars += para->length + 1;
+}
+
+static gboolean
+unused_paragraph (gpointer key,
+                  gpointer value,
+                  gpointer generation)
+{
+  return ((Paragraph *) value)->generation != GPOINTER_TO_UINT (generation);
+}
+
+/* The section's paragraphs, reading again only those an edit changed:
+ * the paragraphs before the first changed byte and after the last one are
+ * taken over as they are, the others are looked up by their text. */
 static TextCache *
 analyse_text (NbChecker  *self,
               const char *section,
@@ -1533,60 +1578,85 @@ analyse_text (NbChecker  *self,
 {
   TextCache *old = g_hash_table_lookup (self->text_cache, section);
   TextCache *c;
+  gsize len = strlen (text), old_len = 0, prefix = 0, suffix = 0;
+  guint first_suffix = G_MAXUINT;   /* old paragraph index */
+  guint chars = 0, i = 0;
   const char *p = text;
-  guint chars = 0;
+  const char *middle_end = text + len;
 
   if (old && old->year == year && strcmp (old->text, text) == 0)
     return old;
   c = g_new0 (TextCache, 1);
   c->text = g_strdup (text);
   c->year = year;
-  c->pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, paragraph_free);
   c->paragraphs = g_ptr_array_new ();
   c->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->bytes = g_array_new (FALSE, FALSE, sizeof (guint));
   c->figures = g_array_new (FALSE, FALSE, sizeof (NbTextFigure));
   c->periods = g_array_new (FALSE, FALSE, sizeof (NbTextPeriod));
+  if (old && old->year == year)
+    {
+      c->pool = g_steal_pointer (&old->pool);
+      c->generation = old->generation + 1;
+      old_len = strlen (old->text);
+      while (prefix < len && prefix < old_len && text[prefix] == old->text[prefix])
+        prefix++;
+      while (suffix < len - prefix && suffix < old_len - prefix &&
+             text[len - 1 - suffix] == old->text[old_len - 1 - suffix])
+        suffix++;
+      /* Unchanged paragraphs before the edit: their newline is common too. */
+      for (; i < old->paragraphs->len; i++)
+        {
+          Paragraph *para = g_ptr_array_index (old->paragraphs, i);
+          guint b = g_array_index (old->bytes, guint, i);
+          if (b + para->n_bytes >= prefix)
+            break;
+          cache_append (c, para, b, &chars);
+        }
+      p = text + (i < old->bytes->len ? g_array_index (old->bytes, guint, i) : len);
+      /* … and after it: the newline before them is common. */
+      for (guint k = old->paragraphs->len; k-- > i + 1;)
+        {
+          guint b = g_array_index (old->bytes, guint, k);
+          if (b == 0 || b - 1 < old_len - suffix)
+            break;
+          first_suffix = k;
+        }
+      if (first_suffix != G_MAXUINT)
+        middle_end = text + (g_array_index (old->bytes, guint, first_suffix) + len - old_len) - 1;
+    }
+  else
+    {
+      c->pool = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, paragraph_free);
+      c->generation = 1;
+    }
+
+  /* The changed paragraphs. */
   for (;;)
     {
-      const char *nl = strchr (p, '\n');
-      g_autofree char *line = nl ? g_strndup (p, nl - p) : g_strdup (p);
+      const char *nl = memchr (p, '\n', middle_end - p);
+      const char *stop = nl ? nl : middle_end;
+      g_autofree char *line = g_strndup (p, stop - p);
       Paragraph *para = g_hash_table_lookup (c->pool, line);
 
-      if (!para && old && old->year == year)
-        {
-          gpointer key = NULL, value = NULL;
-          if (g_hash_table_steal_extended (old->pool, line, &key, &value))
-            {
-              para = value;
-              g_hash_table_insert (c->pool, key, para);
-            }
-        }
       if (!para)
         {
           para = analyse_paragraph (self, line, year);
-          g_hash_table_insert (c->pool, g_strdup (line), para);
+          para->n_bytes = (gsize) (stop - p);
+          para->text = g_steal_pointer (&line);
+          g_hash_table_insert (c->pool, para->text, para);
         }
-      g_ptr_array_add (c->paragraphs, para);
-      g_array_append_val (c->offsets, chars);
-      for (guint i = 0; i < para->figures->len; i++)
-        {
-          NbTextFigure f = g_array_index (para->figures, NbTextFigure, i);
-          f.start += chars;
-          f.end += chars;
-          g_array_append_val (c->figures, f);
-        }
-      for (guint i = 0; i < para->periods->len; i++)
-        {
-          NbTextPeriod f = g_array_index (para->periods, NbTextPeriod, i);
-          f.start += chars;
-          f.end += chars;
-          g_array_append_val (c->periods, f);
-        }
-      chars += para->length + 1;
+      cache_append (c, para, (guint) (p - text), &chars);
       if (!nl)
         break;
       p = nl + 1;
     }
+  if (first_suffix != G_MAXUINT)
+    for (guint k = first_suffix; k < old->paragraphs->len; k++)
+      cache_append (c, g_ptr_array_index (old->paragraphs, k),
+                    (guint) (g_array_index (old->bytes, guint, k) + len - old_len), &chars);
+
+  g_hash_table_foreach_remove (c->pool, unused_paragraph, GUINT_TO_POINTER (c->generation));
   g_hash_table_replace (self->text_cache, (gpointer) section, c);
   return c;
 }
@@ -1966,7 +2036,7 @@ run_own_year (Run         *run,
             const NbTextMatch *y = &g_array_index (p->own_years, NbTextMatch, m);
             if (y->value > 0 && y->value != year)
               {
-                g_autofree char *quote = quote_of (text, base + y->start, base + y->end);
+                g_autofree char *quote = quote_of (p->text, y->start, y->end);
                 g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, y->value);
                 const char *names[] = { "{quote}", "{found}", "{year}", NULL };
                 const char *values[] = { quote, found, year_text, NULL };
@@ -2025,6 +2095,16 @@ section_marks (const TextCache *cache,
   return out;
 }
 
+static char *
+mark_quote (const TextCache *cache,
+            const Mark      *m)
+{
+  const Paragraph *p = g_ptr_array_index (cache->paragraphs, m->paragraph);
+  guint base = g_array_index (cache->offsets, guint, m->paragraph);
+
+  return quote_of (p->text, m->start - base, m->end - base);
+}
+
 static GPtrArray *
 pick_markers (const Paragraph *p)
 {
@@ -2051,8 +2131,8 @@ run_numbering (Run         *run,
               continue;
             template = m->value == prev->value ? check->message_blank : check->message;
             {
-              g_autofree char *a = quote_of (text, prev->start, prev->end);
-              g_autofree char *b = quote_of (text, m->start, m->end);
+              g_autofree char *a = mark_quote (cache, prev);
+              g_autofree char *b = mark_quote (cache, m);
               const char *names[] = { "{prev}", "{found}", NULL };
               const char *values[] = { a, b, NULL };
               add_text_problem (run, check, template, names, values, section->key, m->start, m->end);
@@ -2119,7 +2199,7 @@ run_item_count (Run         *run,
 
               if (x->value > 0 && n > 0 && (gint64) n != x->value)
                 {
-                  g_autofree char *quote = quote_of (text, base + x->start, base + x->end);
+                  g_autofree char *quote = quote_of (p->text, x->start, x->end);
                   g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, x->value);
                   g_autofree char *found = g_strdup_printf ("%u", n);
                   const char *names[] = { "{quote}", "{said}", "{found}", NULL };
@@ -2149,7 +2229,7 @@ run_total_parts (Run         *run,
             const NbTextTotal *x = &g_array_index (p->totals, NbTextTotal, t);
             if (x->parts_sum > x->total)
               {
-                g_autofree char *quote = quote_of (text, base + x->start, base + x->end);
+                g_autofree char *quote = quote_of (p->text, x->start, x->end);
                 g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, x->total);
                 g_autofree char *sum = g_strdup_printf ("%" G_GINT64_FORMAT, x->parts_sum);
                 const char *names[] = { "{quote}", "{total}", "{sum}", "{unit}", NULL };
@@ -2176,7 +2256,7 @@ run_punctuation (Run         *run,
         if (p->n_halfwidth > 0)
           {
             g_autofree char *n = g_strdup_printf ("%u", p->n_halfwidth);
-            g_autofree char *mark = quote_of (text, base + p->first_halfwidth, base + p->first_halfwidth + 1);
+            g_autofree char *mark = quote_of (p->text, p->first_halfwidth, p->first_halfwidth + 1);
             const char *names[] = { "{n}", "{mark}", NULL };
             const char *values[] = { n, mark, NULL };
             add_text_problem (run, check, check->message, names, values, section->key,
