@@ -1082,6 +1082,60 @@ test_incremental_text (void)
   g_assert_cmpuint (count_for (r, NULL, "text.own_year"), ==, 1);
 }
 
+
+/* ---- a published report's headings ---- */
+
+static guint
+heading_count (const char *version, const char *const *headings, const char *id)
+{
+  g_autoptr(GPtrArray) p = nb_checker_check_headings (nb_checker_for_format (nb_format_get (version, NULL)),
+                                                      headings);
+  dump_problems (p);
+  return count (p, id);
+}
+
+static void
+test_headings (void)
+{
+  const char *versions[] = { "2019", "2021" };
+  const char *official[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                             "六、其他需要报告的事项", NULL };
+  const char *variant[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                            "四、政府信息公开行政复议、行政诉讼情况", "五、存在问题及改进情况",
+                            "六、其他需要报告的事项", NULL };
+  const char *misnumbered[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                "四、政府信息公开行政复议、行政诉讼情况", "六、存在的主要问题及改进情况",
+                                "六、其他需要报告的事项", NULL };
+  const char *missing[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                            "五、存在的主要问题及改进情况", "六、其他需要报告的事项", NULL };
+  const char *swapped[] = { "一、总体情况", "三、收到和处理政府信息公开申请情况", "二、主动公开政府信息情况",
+                            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                            "六、其他需要报告的事项", NULL };
+  const char *unknown[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                            "四、政府信息公开行政复议、行政诉讼情况", "五、工作亮点", "五、存在的主要问题及改进情况",
+                            "六、其他需要报告的事项", NULL };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(GPtrArray) p = NULL;
+
+      g_assert_cmpuint (heading_count (versions[v], official, "section.headings"), ==, 0);
+      g_assert_cmpuint (heading_count (versions[v], official, "section.heading_variant"), ==, 0);
+      g_assert_cmpuint (heading_count (versions[v], variant, "section.headings"), ==, 0);
+      g_assert_cmpuint (heading_count (versions[v], variant, "section.heading_variant"), ==, 1);
+      g_assert_cmpuint (heading_count (versions[v], missing, "section.headings"), ==, 1);
+      g_assert_cmpuint (heading_count (versions[v], swapped, "section.headings"), ==, 1);
+      g_assert_cmpuint (heading_count (versions[v], unknown, "section.headings"), ==, 1);
+      p = nb_checker_check_headings (nb_checker_for_format (nb_format_get (versions[v], NULL)), misnumbered);
+      g_assert_cmpuint (count (p, "section.headings"), ==, 1);
+      g_assert_cmpstr (nb_problem_get_message (find (p, "section.headings")), ==,
+                       "标题“六、存在的主要问题及改进情况”的序号不对，应为“五、存在的主要问题及改进情况”");
+      g_assert_true (nb_problem_has_key (find (p, "section.headings"), "heading/4"));
+      g_assert_cmpint (nb_problem_get_severity (find (p, "section.headings")), ==, NB_SEVERITY_ERROR);
+    }
+}
+
 /* ---- sentences from the tables ---- */
 
 static void
@@ -1180,5 +1234,6 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/punctuation-fix", test_punctuation_fix);
   g_test_add_func ("/checker/total-across-years", test_total_across_years);
   g_test_add_func ("/checker/incremental-text", test_incremental_text);
+  g_test_add_func ("/checker/headings", test_headings);
   return g_test_run ();
 }

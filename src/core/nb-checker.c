@@ -69,6 +69,8 @@ typedef enum
   CHECK_PUNCTUATION,
   CHECK_AMOUNT_UNIT,
   CHECK_RATIO,
+  CHECK_HEADINGS,
+  CHECK_HEADING_VARIANT,
 } CheckType;
 
 typedef struct
@@ -810,6 +812,7 @@ nb_checker_new (NbFormat  *format,
     { "numbering", CHECK_NUMBERING }, { "item_count", CHECK_ITEM_COUNT },
     { "total_parts", CHECK_TOTAL_PARTS }, { "punctuation", CHECK_PUNCTUATION },
     { "amount_unit", CHECK_AMOUNT_UNIT }, { "ratio", CHECK_RATIO },
+    { "headings", CHECK_HEADINGS }, { "heading_variant", CHECK_HEADING_VARIANT },
   };
 
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
@@ -871,6 +874,10 @@ nb_checker_new (NbFormat  *format,
         case CHECK_COMPARE:
           if (!compile_compare (self, check, obj, error))
             return NULL;
+          break;
+        case CHECK_HEADINGS:
+        case CHECK_HEADING_VARIANT:
+          check->params = json_object_ref (obj);
           break;
         case CHECK_SECTION_PRESENT:
           /* Per section: what is not enough ("not_just") and how short is
@@ -2398,6 +2405,139 @@ nb_problems_count (GPtrArray  *problems,
     if (nb_problem_get_severity (g_ptr_array_index (problems, i)) == severity)
       n++;
   return n;
+}
+
+/* ---- a published report's headings ---- */
+
+/* "五、存在问题及改进情况" → 5 and "存在问题及改进情况"; -1 without a number. */
+static gint64
+split_heading (const char  *heading,
+               char       **title)
+{
+  const char *p = heading;
+  const char *num_end;
+  gint64 n = -1;
+
+  while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000))
+    p = g_utf8_next_char (p);
+  num_end = p;
+  while (*num_end && g_utf8_get_char (num_end) != 0x3001 /*、*/ && g_utf8_get_char (num_end) != 0xFF0E &&
+         *num_end != '.' && (guint) (num_end - p) < 4 * 3)
+    num_end = g_utf8_next_char (num_end);
+  if (num_end > p && (g_utf8_get_char (num_end) == 0x3001 || g_utf8_get_char (num_end) == 0xFF0E || *num_end == '.') &&
+      nb_text_parse_count (p, num_end - p, &n))
+    p = g_utf8_next_char (num_end);
+  else
+    n = -1;
+  *title = g_strstrip (g_strdup (p));
+  return n;
+}
+
+static const Check *
+find_check_of_type (NbChecker *self,
+                    CheckType  type)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (((const Check *) g_ptr_array_index (self->checks, i))->type == type)
+      return g_ptr_array_index (self->checks, i);
+  return NULL;
+}
+
+static void
+heading_problem (Run         *run,
+                 const Check *check,
+                 const char  *message_name,
+                 guint        index,
+                 const char *const *names,
+                 const char *const *values)
+{
+  JsonObject *messages = params_object (check, "messages");
+  const char *template = messages ? member_string (messages, message_name) : NULL;
+  g_autofree char *key = g_strdup_printf ("heading/%u", index);
+  const char *keys[] = { key, NULL };
+  g_autofree char *message = NULL;
+
+  if (!template)
+    return;
+  message = render_message (template, names, values);
+  add_problem (run, check, keys, NULL, 0, 0, message);
+}
+
+GPtrArray *
+nb_checker_check_headings (NbChecker         *self,
+                           const char *const *headings)
+{
+  Run run = { self, NULL, NULL, NULL, NULL };
+  const Check *check = find_check_of_type (self, CHECK_HEADINGS);
+  const Check *variant = find_check_of_type (self, CHECK_HEADING_VARIANT);
+  JsonObject *variants = variant ? params_object (variant, "variants") : NULL;
+  guint n_sections = nb_format_get_n_sections (self->format);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
+  gint next = 0;   /* the section expected next */
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), NULL);
+
+  run.errors = g_ptr_array_new_with_free_func (g_object_unref);
+  run.warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint h = 0; check && headings && headings[h]; h++)
+    {
+      g_autofree char *title = NULL;
+      gint64 number = split_heading (headings[h], &title);
+      gint found = -1;
+      gboolean reworded = FALSE;
+      const NbSectionDef *s;
+
+      for (guint k = 0; k < n_sections && found < 0; k++)
+        {
+          g_autofree char *official = NULL;
+          JsonNode *list;
+
+          s = nb_format_get_section (self->format, k);
+          split_heading (s->heading, &official);
+          if (g_str_equal (official, title))
+            found = (gint) k;
+          list = variants ? json_object_get_member (variants, s->key) : NULL;
+          if (found < 0 && list && JSON_NODE_HOLDS_ARRAY (list))
+            for (guint v = 0; v < json_array_get_length (json_node_get_array (list)) && found < 0; v++)
+              if (g_strcmp0 (json_array_get_string_element (json_node_get_array (list), v), title) == 0)
+                found = (gint) k, reworded = TRUE;
+        }
+      if (found < 0)
+        {
+          const char *names[] = { "{heading}", NULL };
+          const char *values[] = { headings[h], NULL };
+          heading_problem (&run, check, "unknown", h, names, values);
+          continue;
+        }
+      s = nb_format_get_section (self->format, found);
+      {
+        const char *names[] = { "{heading}", "{official}", NULL };
+        const char *values[] = { headings[h], s->heading, NULL };
+
+        if (seen[found])
+          heading_problem (&run, check, "repeated", h, names, values);
+        else if (found < next)
+          heading_problem (&run, check, "order", h, names, values);
+        else if (number != (gint64) found + 1)
+          heading_problem (&run, check, "number", h, names, values);
+        if (reworded)
+          heading_problem (&run, variant, "variant", h, names, values);
+      }
+      seen[found] = TRUE;
+      next = MAX (next, found + 1);
+    }
+  /* Missing: never found anywhere (a misplaced one is reported where it is). */
+  for (guint k = 0; check && k < n_sections; k++)
+    if (!seen[k])
+      {
+        const char *names[] = { "{official}", NULL };
+        const char *values[] = { nb_format_get_section (self->format, k)->heading, NULL };
+        heading_problem (&run, check, "missing", k, names, values);
+      }
+  for (guint i = 0; i < run.warnings->len; i++)
+    g_ptr_array_add (run.errors, g_object_ref (g_ptr_array_index (run.warnings, i)));
+  g_ptr_array_unref (run.warnings);
+  return run.errors;
 }
 
 /* ---- carrying last year's figures over ---- */
