@@ -74,8 +74,14 @@ static void
 dump_problems (GPtrArray *p)
 {
   for (guint i = 0; i < p->len; i++)
-    g_test_message ("%s: %s", nb_problem_get_id (g_ptr_array_index (p, i)),
-                    nb_problem_get_message (g_ptr_array_index (p, i)));
+    {
+      const char *m = nb_problem_get_message (g_ptr_array_index (p, i));
+
+      g_test_message ("%s: %s", nb_problem_get_id (g_ptr_array_index (p, i)), m);
+      /* Every message comes from the format data, placeholders filled in. */
+      g_assert_cmpstr (m, !=, "");
+      g_assert_null (strchr (m, '{'));
+    }
 }
 
 /* ---- the fixture ---- */

@@ -93,7 +93,7 @@ typedef struct
   char        *deadline_government;
   gint64       factor;
   gint64       min_change;
-  JsonObject  *params;         /* section_present: its data as is */
+  JsonObject  *params;         /* the check's data as is (messages, per-section lists) */
   char        *value_column;   /* ratio: "delta" against … */
   char        *base_column;    /* … "prev" */
 } Check;
@@ -429,6 +429,16 @@ member_strv (JsonObject *obj,
         }
     }
   return g_strv_builder_end (b);
+}
+
+/* A message template of the check ("message", "message_title", …). */
+static const char *
+check_string (const Check *check,
+              const char  *name)
+{
+  const char *s = check->params ? member_string (check->params, name) : NULL;
+
+  return s ? s : "";
 }
 
 static gboolean
@@ -866,6 +876,7 @@ nb_checker_new (NbFormat  *format,
           return NULL;
         }
 
+      check->params = json_object_ref (obj);
       if (check->type != CHECK_COMPARE)
         check->message = g_strdup (member_string (obj, "message"));
       check->message_row = g_strdup (member_string (obj, "message_row"));
@@ -877,12 +888,9 @@ nb_checker_new (NbFormat  *format,
           break;
         case CHECK_HEADINGS:
         case CHECK_HEADING_VARIANT:
-          check->params = json_object_ref (obj);
-          break;
         case CHECK_SECTION_PRESENT:
-          /* Per section: what is not enough ("not_just") and how short is
-           * saying nothing ("min_chars"); the wording in "messages". */
-          check->params = json_object_ref (obj);
+          /* Read from params: per section what is not enough ("not_just"),
+           * how short is saying nothing ("min_chars"), the "messages". */
           break;
         case CHECK_FEES_PRESENT:
           {
@@ -1143,7 +1151,7 @@ render_terms (Run         *run,
         g_string_append (s, t->negate ? " − " : " + ");
       if (i == 0 && t->negate)
         g_string_truncate (s, 0), g_string_append (s, "−");
-      g_string_append_printf (s, "%s%s(%s)", t->prev ? "上年" : "",
+      g_string_append_printf (s, "%s%s(%s)", t->prev ? check_text (run->self, "previous_year") : "",
                               term_label (run->self, check, t),
                               value_text (run->self, nb_format_find_cell (run->self->format, t->key),
                                           term_value (run, t), buf));
@@ -1268,22 +1276,6 @@ run_compare (Run         *run,
     }
 }
 
-static const char *
-kind_zh (const NbKind *kind,
-         char         *buf,
-         gsize         size)
-{
-  switch (kind->type)
-    {
-    case NB_KIND_COUNT: return "不小于 0 的整数";
-    case NB_KIND_SIGNED: return "整数";
-    case NB_KIND_DECIMAL:
-      g_snprintf (buf, size, "不小于 0、最多 %u 位小数的数", kind->places);
-      return buf;
-    default: return "文字";
-    }
-}
-
 static void
 run_cell_kind (Run         *run,
                const Check *check)
@@ -1303,10 +1295,15 @@ run_cell_kind (Run         *run,
       if (v->blank || nb_number_validate (v, &def->kind, NULL))
         continue;
       {
-        char buf[NB_NUMBER_BUF], kb[64];
-        g_autofree char *message = g_strdup_printf ("“%s”应为%s，但填报为 %s", def->label,
-                                                    kind_zh (&def->kind, kb, sizeof kb),
-                                                    nb_number_format (v, buf));
+        static const char *const kinds[] = { "kind_count", "kind_signed", "kind_decimal", "kind_text" };
+        char buf[NB_NUMBER_BUF];
+        g_autofree char *places = g_strdup_printf ("%u", def->kind.places);
+        const char *kn[] = { "{places}", NULL };
+        const char *kv[] = { places, NULL };
+        g_autofree char *kind = render_message (check_string (check, kinds[MIN ((guint) def->kind.type, 3u)]), kn, kv);
+        const char *names[] = { "{cell}", "{kind}", "{value}", NULL };
+        const char *values[] = { def->label, kind, nb_number_format (v, buf), NULL };
+        g_autofree char *message = render_message (check->message, names, values);
         const char *keys[] = { def->key, NULL };
         add_problem (run, check, keys, NULL, 0, 0, message);
       }
@@ -1380,14 +1377,15 @@ run_format_year (Run         *run,
   if (nb_format_covers_year (format, year))
     return;
   right = nb_format_for_year (year);
-  if (right)
-    message = g_strdup_printf ("报告年度为 %d 年，应使用 %s 年版格式（%s），但本报告使用的是 %s 年版格式",
-                               year, nb_format_get_version (right),
-                               nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
-                               nb_format_get_version (format));
-  else
-    message = g_strdup_printf ("报告年度为 %d 年，没有适用于该年度的官方格式（%s 年版格式适用于 %d 年起的报告）",
-                               year, nb_format_get_version (format), nb_format_get_from_year (format));
+  {
+    g_autofree char *y = g_strdup_printf ("%d", year);
+    g_autofree char *from = g_strdup_printf ("%d", nb_format_get_from_year (format));
+    const char *names[] = { "{year}", "{right}", "{issued_by}", "{version}", "{from}", NULL };
+    const char *values[] = { y, right ? nb_format_get_version (right) : "",
+                             right && nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
+                             nb_format_get_version (format), from, NULL };
+    message = render_message (check_string (check, right ? "message" : "message_none"), names, values);
+  }
   add_problem (run, check, NULL, NULL, 0, 0, message);
 }
 
@@ -1504,9 +1502,7 @@ run_fees_present (Run         *run,
     if (strstr (text, check->strings[i]))
       return;
   g_ptr_array_add (keys, NULL);
-  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0,
-               "“六、其他需要报告的事项”未说明信息处理费收取情况：请填写收费通知件数和金额、实际收取件数和金额"
-               "（没有收费填 0，正文写“无收取信息处理费情况”）");
+  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0, check->message);
 }
 
 static Paragraph *
@@ -1808,20 +1804,21 @@ run_text_period (Run         *run,
       for (guint i = 0; i < periods->len; i++)
         {
           const NbTextPeriod *p = &g_array_index (periods, NbTextPeriod, i);
-          g_autofree char *message = NULL;
           gboolean year_ok = p->start_year == year && p->end_year == year;
+          g_autofree char *found = g_strdup_printf ("%d年%d月%d日至%d年%d月%d日",
+                                                    p->start_year, p->start_month, p->start_day,
+                                                    p->end_year, p->end_month, p->end_day);
+          g_autofree char *y = g_strdup_printf ("%d", year);
+          const char *names[] = { "{found}", "{year}", NULL };
+          const char *values[] = { found, y, NULL };
 
-          if (years && !year_ok)
-            message = g_strdup_printf ("正文所述统计期限（%d年%d月%d日至%d年%d月%d日）的年份与报告年度 %d 年不一致",
-                                       p->start_year, p->start_month, p->start_day,
-                                       p->end_year, p->end_month, p->end_day, year);
-          else if (!years && year_ok &&
-                   (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31))
-            message = g_strdup_printf ("统计期限应为%d年1月1日至%d年12月31日，但正文写作%d年%d月%d日至%d年%d月%d日",
-                                       year, year, p->start_year, p->start_month, p->start_day,
-                                       p->end_year, p->end_month, p->end_day);
-          if (message)
-            add_problem (run, check, NULL, section->key, p->start, p->end, message);
+          if ((years && !year_ok) ||
+              (!years && year_ok &&
+               (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31)))
+            {
+              g_autofree char *message = render_message (check->message, names, values);
+              add_problem (run, check, NULL, section->key, p->start, p->end, message);
+            }
         }
     }
 
@@ -1833,7 +1830,11 @@ run_text_period (Run         *run,
             g_ascii_isdigit (p[3]) && g_str_has_prefix (p + 4, "年") &&
             atoi (p) / 10000 == 0 && g_ascii_strtoll (p, NULL, 10) != year)
           {
-            g_autofree char *message = g_strdup_printf ("标题中的年份（%.4s年）与报告年度 %d 年不一致", p, year);
+            g_autofree char *found = g_strndup (p, 4);
+            g_autofree char *y = g_strdup_printf ("%d", year);
+            const char *names[] = { "{found}", "{year}", NULL };
+            const char *values[] = { found, y, NULL };
+            g_autofree char *message = render_message (check_string (check, "message_title"), names, values);
             const char *keys[] = { "title", NULL };
             add_problem (run, check, keys, NULL, 0, 0, message);
             break;
@@ -1856,9 +1857,10 @@ find_patterns (Run         *run,
         {
           guint start = (guint) g_utf8_pointer_to_offset (text, hit);
           guint len = (guint) g_utf8_strlen (check->strings[i], -1);
-          g_autofree char *message = g_strdup_printf ("%s留有模板提示文字“%s”，请替换为实际内容",
-                                                      section ? "正文中" : "机关名称或标题中",
-                                                      check->strings[i]);
+          const char *names[] = { "{pattern}", NULL };
+          const char *values[] = { check->strings[i], NULL };
+          g_autofree char *message = render_message (section ? check->message : check_string (check, "message_title"),
+                                                     names, values);
           const char *keys[] = { field, NULL };
 
           add_problem (run, check, keys, section, section ? start : 0, section ? start + len : 0, message);
@@ -1889,45 +1891,35 @@ run_deadline (Run         *run,
   const char *date = nb_report_get_date (run->report);
   gboolean government = nb_report_get_agency_kind (run->report) == NB_AGENCY_GOVERNMENT;
   const char *limit = government ? check->deadline_government : check->deadline_department;
-  g_autofree char *deadline = NULL;
+  JsonObject *d = json_object_get_object_member (check->params, "deadlines");
+  JsonObject *words = json_object_has_member (check->params, "agency_kinds")
+                        ? json_object_get_object_member (check->params, "agency_kinds") : NULL;
+  const char *kind = government ? "government" : "department";
+  g_autofree char *deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
+  g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (run->report));
+  g_autofree char *next = g_strdup_printf ("%d", nb_report_get_year (run->report) + 1);
+  g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
+  g_autofree char *limit_text = g_strdup_printf ("%s_text", kind);
+  const char *names[] = { "{date}", "{deadline}", "{year}", "{next_year}", "{limit}", "{agency_kind}", NULL };
+  const char *values[] = { date, deadline, year, next, d ? member_string (d, limit_text) : NULL,
+                           words ? member_string (words, kind) : NULL, NULL };
+  const char *template = NULL;
 
+  /* The printed report ends with its date, and without one the deadline
+   * cannot be checked: a reminder while drafting. An annual report is
+   * dated after its year has ended (a date inside the year is usually the
+   * year typed wrong). ISO dates compare as strings. */
   if (date == NULL)
+    template = check_string (check, "message_no_date");
+  else if (strcmp (date, year_end) <= 0)
+    template = check_string (check, "message_in_year");
+  else if (strcmp (date, deadline) > 0)
+    template = check->message;
+  if (template)
     {
-      /* The printed report ends with its date, and without one the
-       * deadline cannot be checked: a reminder while drafting. */
-      g_autofree char *message =
-        g_strdup_printf ("尚未填写成文日期；印发的报告末尾应有成文日期，且不晚于%d年%s",
-                         nb_report_get_year (run->report) + 1,
-                         government ? "3月31日" : "1月31日");
       const char *keys[] = { "date", NULL };
+      g_autofree char *message = render_message (template, names, values);
 
-      add_problem (run, check, keys, NULL, 0, 0, message);
-      return;
-    }
-  /* An annual report is dated after its year has ended (a date inside the
-   * year is usually the year typed wrong). */
-  {
-    g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
-
-    if (strcmp (date, year_end) <= 0)
-      {
-        g_autofree char *message =
-          g_strdup_printf ("成文日期 %s 仍在%d年度内；年度报告应在次年（%d年）成文、公开",
-                           date, nb_report_get_year (run->report), nb_report_get_year (run->report) + 1);
-        const char *keys[] = { "date", NULL };
-        add_problem (run, check, keys, NULL, 0, 0, message);
-        return;
-      }
-  }
-  deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
-  /* ISO dates compare as strings. */
-  if (strcmp (date, deadline) > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("成文日期 %s 晚于公开期限 %s（%s应于次年%s前公开年度报告）",
-                         date, deadline, government ? "本级人民政府" : "部门",
-                         government ? "3月31日" : "1月31日");
-      const char *keys[] = { "date", NULL };
       add_problem (run, check, keys, NULL, 0, 0, message);
     }
 }
@@ -1960,9 +1952,9 @@ run_carry_jump (Run         *run,
       if ((b > a * check->factor || a > b * check->factor) && ABS (b - a) > check->min_change)
         {
           char tb[NB_NUMBER_BUF], nbuf[NB_NUMBER_BUF];
-          g_autofree char *message = g_strdup_printf ("“%s”由上年的 %s 变为 %s，变化超过十倍，请核实",
-                                                      def->label, nb_number_format (then, tb),
-                                                      nb_number_format (now, nbuf));
+          const char *names[] = { "{cell}", "{then}", "{now}", NULL };
+          const char *values[] = { def->label, nb_number_format (then, tb), nb_number_format (now, nbuf), NULL };
+          g_autofree char *message = render_message (check->message, names, values);
           const char *keys[] = { def->key, NULL };
           add_problem (run, check, keys, NULL, 0, 0, message);
         }
@@ -1981,7 +1973,9 @@ run_carry_agency (Run         *run,
   b = g_strstrip (g_strdup (nb_report_get_agency (run->report)));
   if (g_strcmp0 (a, b) != 0)
     {
-      g_autofree char *message = g_strdup_printf ("机关名称与上年报告不同：上年为“%s”，本年为“%s”", a, b);
+      const char *names[] = { "{then}", "{now}", NULL };
+      const char *values[] = { a, b, NULL };
+      g_autofree char *message = render_message (check->message, names, values);
       const char *keys[] = { "agency", NULL };
       add_problem (run, check, keys, NULL, 0, 0, message);
     }
