@@ -1142,6 +1142,59 @@ test_headings (void)
     }
 }
 
+
+/* A generated sentence, once in the text, is checked like any other when
+ * the figures change afterwards. */
+static void
+test_sentence_rechecked (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = figures_report (versions[v]);
+      g_autofree char *requests = nb_sentence_render (r, "requests");
+      g_autofree char *active = nb_sentence_render (r, "active");
+      g_autofree char *review = nb_sentence_render (r, "review");
+      g_autofree char *text = g_strconcat (requests, "\n", active, "\n", review, NULL);
+      g_autoptr(GPtrArray) p = NULL;
+
+      set (r, "text/overview", text);
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 0);
+      g_assert_cmpuint (count (p, "text.total_parts"), ==, 0);
+      g_clear_pointer (&p, g_ptr_array_unref);
+
+      /* One more application, answered; one more 行政处罚 decision. */
+      set (r, "requests/new/natural", "41");
+      set (r, "requests/open/natural", "21");
+      set (r, "active/penalty/decisions", "8");
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      /* 收到 43, 办结 41, 予以公开 20 and 处罚 7 are now out of date. */
+      g_assert_cmpuint (count (p, "text.figures"), ==, 4);
+    }
+}
+
+/* 六 may say just 无。; in 2021 what it must state is the 信息处理费. */
+static void
+test_other_section (void)
+{
+  g_autoptr(NbReport) r2019 = report_new ("2019", 2020);
+  g_autoptr(NbReport) r2021 = nb_report_new (nb_format_get ("2021", NULL), 2024, "某局");
+
+  set (r2019, "text/other", "无。");
+  g_assert_cmpuint (count_for (r2019, NULL, "section.present"), ==, 0);
+  set (r2021, "text/overview", "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。");
+  set (r2021, "text/problems", "公开内容不够全面，将进一步加强培训。");
+  set (r2021, "text/other", "无。");
+  g_assert_cmpuint (count_for (r2021, NULL, "section.present"), ==, 0);
+  g_assert_cmpuint (count_for (r2021, NULL, "fees.present"), ==, 1);
+  set (r2021, "text/other", "无。本年度无收取信息处理费情况。");
+  g_assert_cmpuint (count_for (r2021, NULL, "fees.present"), ==, 0);
+}
+
 /* ---- sentences from the tables ---- */
 
 static void
@@ -1241,5 +1294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/total-across-years", test_total_across_years);
   g_test_add_func ("/checker/incremental-text", test_incremental_text);
   g_test_add_func ("/checker/headings", test_headings);
+  g_test_add_func ("/checker/sentence-rechecked", test_sentence_rechecked);
+  g_test_add_func ("/checker/other-section", test_other_section);
   return g_test_run ();
 }
