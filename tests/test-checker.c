@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nb-checker.h"
+#include "nb-error.h"
 #include "nb-sentence.h"
 #include "nb-text-figures.h"
 #include "nb-text-form.h"
@@ -1010,6 +1011,26 @@ test_punctuation_fix (void)
                               "全年办结1,234件。");
   set (r, "text/problems", fixed);
   g_assert_cmpuint (count_for (r, NULL, "text.punctuation"), ==, 0);
+
+  /* The fix as the window applies it: one problem, one undo step. */
+  set (r, "text/problems", text);
+  g_clear_pointer (&p, g_ptr_array_unref);
+  p = nb_check_report (r, NULL);
+  problem = find (p, "text.punctuation");
+  g_assert_true (nb_checker_can_fix (problem));
+  g_assert_false (nb_checker_can_fix (find (p, "publish.deadline")));
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (nb_checker_apply_fix (r, problem, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_for (r, NULL, "text.punctuation"), ==, 1);
+    g_assert_true (g_str_has_prefix (nb_report_get_text (r, "problems"), "虽然我局政务公开工作取得了一定进步，但是"));
+    /* Applied twice: the text no longer has that problem. */
+    g_assert_false (nb_checker_apply_fix (r, problem, &error));
+    g_assert_error (error, NB_ERROR, NB_ERROR_STALE);
+    g_assert_true (nb_report_undo (r));
+    g_assert_cmpstr (nb_report_get_text (r, "problems"), ==, text);
+  }
 }
 
 /* 2019 （一） rows: this year's 对外公开总数量 is last year's plus this year's 本年新公开数量. */

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nb-checker.h"
 #include "nb-error.h"
 #include "nb-text-figures.h"
@@ -2399,6 +2401,51 @@ nb_problems_count (GPtrArray  *problems,
     if (nb_problem_get_severity (g_ptr_array_index (problems, i)) == severity)
       n++;
   return n;
+}
+
+/* ---- one-click fixes ---- */
+
+gboolean
+nb_checker_can_fix (NbProblem *problem)
+{
+  g_return_val_if_fail (NB_IS_PROBLEM (problem), FALSE);
+
+  return g_strcmp0 (nb_problem_get_id (problem), "text.punctuation") == 0 &&
+         nb_problem_get_section (problem) != NULL;
+}
+
+gboolean
+nb_checker_apply_fix (NbReport   *report,
+                      NbProblem  *problem,
+                      GError    **error)
+{
+  const char *section;
+  const char *text;
+  g_autofree char *fixed = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (NB_IS_PROBLEM (problem), FALSE);
+
+  section = nb_problem_get_section (problem);
+  text = section ? nb_report_get_text (report, section) : NULL;
+  if (!nb_checker_can_fix (problem) || !text ||
+      (glong) nb_problem_get_end (problem) > g_utf8_strlen (text, -1))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_STALE, _("This problem cannot be fixed automatically"));
+      return FALSE;
+    }
+  fixed = nb_text_fix_halfwidth_range (text, nb_problem_get_start (problem), nb_problem_get_end (problem));
+  if (g_str_equal (fixed, text))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_STALE, _("The text has changed since it was checked"));
+      return FALSE;
+    }
+  /* A step of its own, not merged into the typing before it. */
+  nb_report_begin_group (report);
+  ok = nb_report_set_text (report, section, fixed, error);
+  nb_report_end_group (report);
+  return ok;
 }
 
 /* ---- a published report's headings ---- */

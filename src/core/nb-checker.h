@@ -31,6 +31,15 @@ GPtrArray  *nb_check_report         (NbReport   *report,
 guint       nb_problems_count       (GPtrArray  *problems,
                                      NbSeverity  severity);
 
+/* Whether @problem has a one-click fix (text.punctuation: the half-width
+ * marks of its paragraph put in full width). */
+gboolean    nb_checker_can_fix       (NbProblem  *problem);
+/* Applies that fix to @report's text (one undo step); FALSE with @error
+ * if the text no longer matches the problem (check again first). */
+gboolean    nb_checker_apply_fix     (NbReport   *report,
+                                      NbProblem  *problem,
+                                      GError    **error);
+
 /* The top-level headings of a published report as its reader found them,
  * in order ("一、总体情况", …, NULL-terminated): the six official headings,
  * in order, with their numbers. A reworded heading the format knows as a
