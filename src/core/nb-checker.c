@@ -2149,31 +2149,50 @@ run_numbering (Run         *run,
  * numbered paragraphs after it (1. 2. 3. or （一）（二）), counted while
  * they run 1, 2, 3 in one family. */
 static guint
+count_family (GArray   *marks,
+              gboolean  inline_,
+              guint     para,
+              guint     end)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *m = &g_array_index (marks, Mark, i);
+      if (m->start < end || (inline_ ? m->paragraph != para : m->paragraph <= para))
+        continue;
+      /* Listed paragraphs start right after the announcement. */
+      if (!inline_ && n == 0 && m->paragraph != para + 1)
+        break;
+      if (m->value != (gint64) n + 1)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* How many items follow an announcement ("以下三个方面：") ending at @end
+ * in paragraph @para: "一是…二是…" in the rest of that paragraph, or, when
+ * the announcement ends its paragraph, the numbered paragraphs right after
+ * it (1. 2. 3. or （一）（二）) while they run 1, 2, 3 in one family. */
+static guint
 count_items (const TextCache *cache,
              GArray          *families_marks,
              const GArray    *inline_family,
              guint            para,
-             guint            end)
+             guint            end,
+             gboolean         ends_paragraph)
 {
   guint best = 0;
 
   for (guint f = 0; f < families_marks->len; f++)
-    {
-      GArray *marks = g_array_index (families_marks, GArray *, f);
-      gboolean inline_ = g_array_index (inline_family, gboolean, f);
-      guint n = 0;
-
-      for (guint i = 0; i < marks->len; i++)
-        {
-          const Mark *m = &g_array_index (marks, Mark, i);
-          if (m->start < end || (inline_ ? m->paragraph != para : m->paragraph <= para))
-            continue;
-          if (m->value != (gint64) n + 1)
-            break;
-          n++;
-        }
-      best = MAX (best, n);
-    }
+    if (g_array_index (inline_family, gboolean, f))
+      best = MAX (best, count_family (g_array_index (families_marks, GArray *, f), TRUE, para, end));
+  if (best > 0 || !ends_paragraph)
+    return best;
+  for (guint f = 0; f < families_marks->len; f++)
+    if (!g_array_index (inline_family, gboolean, f))
+      best = MAX (best, count_family (g_array_index (families_marks, GArray *, f), FALSE, para, end));
   return best;
 }
 
@@ -2198,7 +2217,12 @@ run_item_count (Run         *run,
           for (guint a = 0; a < p->announces->len; a++)
             {
               const NbTextMatch *x = &g_array_index (p->announces, NbTextMatch, a);
-              guint n = count_items (cache, families, run->self->inline_family, i, base + x->end);
+              const char *rest = g_utf8_offset_to_pointer (p->text, x->end);
+              guint n;
+
+              while (*rest && g_unichar_isspace (g_utf8_get_char (rest)))
+                rest = g_utf8_next_char (rest);
+              n = count_items (cache, families, run->self->inline_family, i, base + x->end, *rest == '\0');
 
               if (x->value > 0 && n > 0 && (gint64) n != x->value)
                 {
