@@ -672,6 +672,38 @@ test_blank_not_zero (void)
     }
 }
 
+/* A figure quoted against blank cells: the table is 空, not 0. */
+static void
+test_figure_against_blank (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+      NbFormat *format = nb_report_get_format (r);
+      const NbTableDef *review = nb_format_find_table (format, "review");
+      g_autoptr(GPtrArray) p = NULL;
+      const char *m;
+
+      for (guint i = 0; i < review->cells->len; i++)
+        {
+          const NbCellDef *def = g_ptr_array_index (review->cells, i);
+          if (!def->computed)
+            blank (r, def->key);
+        }
+      set (r, "text/overview", "本年度发生政府信息公开行政复议0件。");
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 1);
+      m = nb_problem_get_message (find (p, "text.figures"));
+      g_assert_nonnull (strstr (m, "表四行政复议总计为 空"));
+      /* The blank review table is one problem (its one row), not fifteen. */
+      g_assert_cmpuint (count (p, "cell.blank"), ==, 1);
+      g_assert_false (any_message_has (p, "(0)"));
+    }
+}
+
 static void
 test_fees_blank_field (void)
 {
@@ -1318,6 +1350,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/order", test_order);
   g_test_add_func ("/checker/blank-not-zero", test_blank_not_zero);
   g_test_add_func ("/checker/fees-blank-field", test_fees_blank_field);
+  g_test_add_func ("/checker/figure-against-blank", test_figure_against_blank);
   g_test_add_func ("/checker/figure-phrasings", test_figure_phrasings);
   g_test_add_func ("/checker/figures-paragraph", test_figures_paragraph);
   g_test_add_func ("/checker/report-form", test_report_form);

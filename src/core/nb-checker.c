@@ -1341,7 +1341,9 @@ run_cell_blank (Run         *run,
           const NbCellDef *d = nb_format_get_cell (format, j);
           if (d->table != def->table || d->row != def->row)
             break;
-          if (nb_report_get_value_at (run->report, j)->blank)
+          /* A total of blanks is blank because of them: they are named. */
+          if (nb_report_get_value_at (run->report, j)->blank &&
+              (!d->computed || nb_report_has_stated_value (run->report, j)))
             {
               /* Short labels name the group where the review table repeats labels. */
               const char *name = d->column->short_label;
@@ -1357,7 +1359,9 @@ run_cell_blank (Run         *run,
       {
         g_autofree char *n_text = g_strdup_printf ("%u", keys->len);
         const char *names[] = { "{cell}", "{row}", "{columns}", "{n}", NULL };
-        const char *values[] = { first->label, def->row->label, columns->str, n_text, NULL };
+        /* A one-row table (四) is named by its title, not its row "件数". */
+        const char *row = def->table->rows->len == 1 ? def->table->title : def->row->label;
+        const char *values[] = { first->label, row, columns->str, n_text, NULL };
         g_autofree char *message = render_message (keys->len > 1 && check->message_row
                                                      ? check->message_row : check->message,
                                                    names, values);
