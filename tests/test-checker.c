@@ -1152,6 +1152,52 @@ test_incremental_text (void)
 }
 
 
+/* Random edits of fragments real reports are made of (and broken pieces of
+ * them): the scanners never read past a paragraph or crash, and the cached
+ * checker always agrees with a fresh one. */
+static void
+test_incremental_random (void)
+{
+  static const char *const pieces[] = {
+    "共收到政府信息公开申请", "43", "四十三", "件", "起", "，", ",", "。", "；", "\n", "其中", "予以公开",
+    "部分公开", "1,234", "万元", "元", "一是", "二是", "（一）", "（二）", "1.", "以下三个方面：", "均获维持",
+    "行政复议", "行政诉讼", "维持", "纠正", "本单位2023年度", "统计期限", "2024年1月1日至2024年12月31日",
+    "制发规章", "废止", "现行有效", "收费金额", "3.5", "(", ")", ":", " ", "上年结转", "办理", "答复",
+  };
+  g_autoptr(NbReport) r = figures_report ("2021");
+  NbFormat *format = nb_report_get_format (r);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20241231);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(NbChecker) fresh = nb_checker_new (format, NULL);
+      g_autoptr(GPtrArray) a = NULL, b = NULL;
+      g_autofree char *da = NULL, *db = NULL;
+      glong n = g_utf8_strlen (text->str, -1);
+      glong at = n > 0 ? g_rand_int_range (rand, 0, (gint32) n + 1) : 0;
+      gsize byte = g_utf8_offset_to_pointer (text->str, at) - text->str;
+
+      if (n > 0 && g_rand_int_range (rand, 0, 4) == 0)
+        {
+          /* Delete a few characters. */
+          glong len = MIN (n - at, g_rand_int_range (rand, 1, 6));
+          gsize end = g_utf8_offset_to_pointer (text->str, at + len) - text->str;
+          g_string_erase (text, (gssize) byte, (gssize) (end - byte));
+        }
+      else
+        g_string_insert (text, (gssize) byte, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      set (r, "text/overview", text->str);
+      a = nb_check_report (r, NULL);
+      b = nb_checker_run (fresh, r, NULL);
+      da = describe_problems (a);
+      db = describe_problems (b);
+      g_assert_cmpstr (da, ==, db);
+      for (guint i = 0; i < a->len; i++)
+        g_assert_cmpuint (nb_problem_get_end (g_ptr_array_index (a, i)), <=, (guint) g_utf8_strlen (text->str, -1));
+    }
+}
+
 /* ---- a published report's headings ---- */
 
 static guint
@@ -1357,6 +1403,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/punctuation-fix", test_punctuation_fix);
   g_test_add_func ("/checker/total-across-years", test_total_across_years);
   g_test_add_func ("/checker/incremental-text", test_incremental_text);
+  g_test_add_func ("/checker/incremental-random", test_incremental_random);
   g_test_add_func ("/checker/headings", test_headings);
   g_test_add_func ("/checker/sentence-rechecked", test_sentence_rechecked);
   g_test_add_func ("/checker/other-section", test_other_section);
