@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nb-checker.h"
+#include "nb-error.h"
 #include "nb-sentence.h"
 #include "nb-text-figures.h"
 #include "nb-text-form.h"
@@ -74,8 +75,14 @@ static void
 dump_problems (GPtrArray *p)
 {
   for (guint i = 0; i < p->len; i++)
-    g_test_message ("%s: %s", nb_problem_get_id (g_ptr_array_index (p, i)),
-                    nb_problem_get_message (g_ptr_array_index (p, i)));
+    {
+      const char *m = nb_problem_get_message (g_ptr_array_index (p, i));
+
+      g_test_message ("%s: %s", nb_problem_get_id (g_ptr_array_index (p, i)), m);
+      /* Every message comes from the format data, placeholders filled in. */
+      g_assert_cmpstr (m, !=, "");
+      g_assert_null (strchr (m, '{'));
+    }
 }
 
 /* ---- the fixture ---- */
@@ -665,6 +672,38 @@ test_blank_not_zero (void)
     }
 }
 
+/* A figure quoted against blank cells: the table is 空, not 0. */
+static void
+test_figure_against_blank (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = report_new (versions[v], g_str_equal (versions[v], "2019") ? 2020 : 2024);
+      NbFormat *format = nb_report_get_format (r);
+      const NbTableDef *review = nb_format_find_table (format, "review");
+      g_autoptr(GPtrArray) p = NULL;
+      const char *m;
+
+      for (guint i = 0; i < review->cells->len; i++)
+        {
+          const NbCellDef *def = g_ptr_array_index (review->cells, i);
+          if (!def->computed)
+            blank (r, def->key);
+        }
+      set (r, "text/overview", "本年度发生政府信息公开行政复议0件。");
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 1);
+      m = nb_problem_get_message (find (p, "text.figures"));
+      g_assert_nonnull (strstr (m, "表四行政复议总计为 空"));
+      /* The blank review table is one problem (its one row), not fifteen. */
+      g_assert_cmpuint (count (p, "cell.blank"), ==, 1);
+      g_assert_false (any_message_has (p, "(0)"));
+    }
+}
+
 static void
 test_fees_blank_field (void)
 {
@@ -907,6 +946,16 @@ static const FormCase form_cases[] = {
     "下一步重点做好以下两项工作：\n1.加强培训，提升业务能力。\n2.完善制度，规范公开流程。\n3.强化监督，及时整改问题。",
     "下一步重点做好以下3项工作：\n1.加强培训，提升业务能力。\n2.完善制度，规范公开流程。\n3.强化监督，及时整改问题。",
     "说有 2 项，但随后列出了 3 项" },
+  /* Items in the same paragraph count, not a numbered list further down. */
+  { "text.item_count", "problems",
+    "仍存在以下两个方面的不足：一是解读形式单一。\n下一步重点做好以下三项工作：\n1.丰富解读形式。\n2.加强培训。\n3.强化考核。",
+    "仍存在以下两个方面的不足：一是解读形式单一；二是答复不够规范。\n下一步重点做好以下三项工作：\n1.丰富解读形式。\n2.加强培训。\n3.强化考核。",
+    "说有 2 项，但随后列出了 1 项" },
+  /* 十二 is one number, not 十 after 二. */
+  { "text.item_count", "problems",
+    "今年重点推进以下十二项工作：一是加强培训。二是完善制度。",
+    "今年重点推进以下两项工作：一是加强培训。二是完善制度。",
+    "说有 12 项，但随后列出了 2 项" },
   { "text.total_parts", "overview",
     "全年共发布信息6条，其中政策解读5条，工作动态3条。",
     "全年共发布信息8条，其中政策解读5条，工作动态3条。",
@@ -999,6 +1048,26 @@ test_punctuation_fix (void)
                               "全年办结1,234件。");
   set (r, "text/problems", fixed);
   g_assert_cmpuint (count_for (r, NULL, "text.punctuation"), ==, 0);
+
+  /* The fix as the window applies it: one problem, one undo step. */
+  set (r, "text/problems", text);
+  g_clear_pointer (&p, g_ptr_array_unref);
+  p = nb_check_report (r, NULL);
+  problem = find (p, "text.punctuation");
+  g_assert_true (nb_checker_can_fix (problem));
+  g_assert_false (nb_checker_can_fix (find (p, "publish.deadline")));
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (nb_checker_apply_fix (r, problem, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_for (r, NULL, "text.punctuation"), ==, 1);
+    g_assert_true (g_str_has_prefix (nb_report_get_text (r, "problems"), "虽然我局政务公开工作取得了一定进步，但是"));
+    /* Applied twice: the text no longer has that problem. */
+    g_assert_false (nb_checker_apply_fix (r, problem, &error));
+    g_assert_error (error, NB_ERROR, NB_ERROR_STALE);
+    g_assert_true (nb_report_undo (r));
+    g_assert_cmpstr (nb_report_get_text (r, "problems"), ==, text);
+  }
 }
 
 /* 2019 （一） rows: this year's 对外公开总数量 is last year's plus this year's 本年新公开数量. */
@@ -1016,6 +1085,223 @@ test_total_across_years (void)
   set (r, "active/normative/total", "5");
   g_assert_cmpuint (count_for (r, last, "carry.total"), ==, 1);
   g_assert_cmpuint (count_for (r, NULL, "carry.total"), ==, 0);
+}
+
+
+/* ---- the paragraph cache ---- */
+
+static char *
+describe_problems (GPtrArray *p)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < p->len; i++)
+    {
+      NbProblem *x = g_ptr_array_index (p, i);
+      g_string_append_printf (s, "%s %s [%u,%u) %s\n", nb_problem_get_id (x),
+                              nb_problem_get_section (x) ? nb_problem_get_section (x) : "-",
+                              nb_problem_get_start (x), nb_problem_get_end (x), nb_problem_get_message (x));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* After each edit the shared checker, which reads only changed paragraphs
+ * again, finds exactly what a new checker finds reading everything. */
+static void
+test_incremental_text (void)
+{
+  g_autoptr(NbReport) r = figures_report ("2021");
+  NbFormat *format = nb_report_get_format (r);
+  static const char *const texts[] = {
+    "（一）主动公开情况\n全年共发布信息6条，其中政策解读5条，工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请43件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。二是加强培训。",
+    /* one character typed in the middle */
+    "（一）主动公开情况\n全年共发布信息6条，其中政策解读5条，工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请44件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。二是加强培训。",
+    /* a paragraph split in two */
+    "（一）主动公开情况\n全年共发布信息6条，其中政策解读5条，\n工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请44件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。二是加强培训。",
+    /* the first and last paragraphs changed */
+    "（1）主动公开情况\n全年共发布信息6条，其中政策解读5条，\n工作动态3条。\n（二）依申请公开情况\n"
+    "全年共收到政府信息公开申请44件,上年结转两件。\n（四）政府信息管理\n一是强化领导。二是压实责任。三是加强培训。",
+    /* paragraphs deleted, an identical paragraph repeated */
+    "（1）主动公开情况\n（1）主动公开情况\n全年共收到政府信息公开申请43件,上年结转两件。",
+    "\n\n全年共收到政府信息公开申请43件,上年结转两件。\n",
+    "全年共收到政府信息公开申请43件,上年结转两件。\n",
+    "",
+    "本单位2023年度共收到政府信息公开申请四十三件。",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(NbChecker) fresh = nb_checker_new (format, NULL);
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+      g_autofree char *da = NULL, *db = NULL;
+
+      set (r, "text/overview", texts[i]);
+      a = nb_check_report (r, NULL);
+      b = nb_checker_run (fresh, r, NULL);
+      da = describe_problems (a);
+      db = describe_problems (b);
+      g_test_message ("%s", da);
+      g_assert_cmpstr (da, ==, db);
+    }
+  /* And the edits did find something: the last text quotes another year. */
+  g_assert_cmpuint (count_for (r, NULL, "text.own_year"), ==, 1);
+}
+
+
+/* Random edits of fragments real reports are made of (and broken pieces of
+ * them): the scanners never read past a paragraph or crash, and the cached
+ * checker always agrees with a fresh one. */
+static void
+test_incremental_random (void)
+{
+  static const char *const pieces[] = {
+    "共收到政府信息公开申请", "43", "四十三", "件", "起", "，", ",", "。", "；", "\n", "其中", "予以公开",
+    "部分公开", "1,234", "万元", "元", "一是", "二是", "（一）", "（二）", "1.", "以下三个方面：", "均获维持",
+    "行政复议", "行政诉讼", "维持", "纠正", "本单位2023年度", "统计期限", "2024年1月1日至2024年12月31日",
+    "制发规章", "废止", "现行有效", "收费金额", "3.5", "(", ")", ":", " ", "上年结转", "办理", "答复",
+  };
+  g_autoptr(NbReport) r = figures_report ("2021");
+  NbFormat *format = nb_report_get_format (r);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20241231);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(NbChecker) fresh = nb_checker_new (format, NULL);
+      g_autoptr(GPtrArray) a = NULL, b = NULL;
+      g_autofree char *da = NULL, *db = NULL;
+      glong n = g_utf8_strlen (text->str, -1);
+      glong at = n > 0 ? g_rand_int_range (rand, 0, (gint32) n + 1) : 0;
+      gsize byte = g_utf8_offset_to_pointer (text->str, at) - text->str;
+
+      if (n > 0 && g_rand_int_range (rand, 0, 4) == 0)
+        {
+          /* Delete a few characters. */
+          glong len = MIN (n - at, g_rand_int_range (rand, 1, 6));
+          gsize end = g_utf8_offset_to_pointer (text->str, at + len) - text->str;
+          g_string_erase (text, (gssize) byte, (gssize) (end - byte));
+        }
+      else
+        g_string_insert (text, (gssize) byte, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      set (r, "text/overview", text->str);
+      a = nb_check_report (r, NULL);
+      b = nb_checker_run (fresh, r, NULL);
+      da = describe_problems (a);
+      db = describe_problems (b);
+      g_assert_cmpstr (da, ==, db);
+      for (guint i = 0; i < a->len; i++)
+        g_assert_cmpuint (nb_problem_get_end (g_ptr_array_index (a, i)), <=, (guint) g_utf8_strlen (text->str, -1));
+    }
+}
+
+/* ---- a published report's headings ---- */
+
+static guint
+heading_count (const char *version, const char *const *headings, const char *id)
+{
+  g_autoptr(GPtrArray) p = nb_checker_check_headings (nb_checker_for_format (nb_format_get (version, NULL)),
+                                                      headings);
+  dump_problems (p);
+  return count (p, id);
+}
+
+static void
+test_headings (void)
+{
+  const char *versions[] = { "2019", "2021" };
+  const char *official[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                             "六、其他需要报告的事项", NULL };
+  const char *variant[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                            "四、政府信息公开行政复议、行政诉讼情况", "五、存在问题及改进情况",
+                            "六、其他需要报告的事项", NULL };
+  const char *misnumbered[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                "四、政府信息公开行政复议、行政诉讼情况", "六、存在的主要问题及改进情况",
+                                "六、其他需要报告的事项", NULL };
+  const char *missing[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                            "五、存在的主要问题及改进情况", "六、其他需要报告的事项", NULL };
+  const char *swapped[] = { "一、总体情况", "三、收到和处理政府信息公开申请情况", "二、主动公开政府信息情况",
+                            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                            "六、其他需要报告的事项", NULL };
+  const char *unknown[] = { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                            "四、政府信息公开行政复议、行政诉讼情况", "五、工作亮点", "五、存在的主要问题及改进情况",
+                            "六、其他需要报告的事项", NULL };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(GPtrArray) p = NULL;
+
+      g_assert_cmpuint (heading_count (versions[v], official, "section.headings"), ==, 0);
+      g_assert_cmpuint (heading_count (versions[v], official, "section.heading_variant"), ==, 0);
+      g_assert_cmpuint (heading_count (versions[v], variant, "section.headings"), ==, 0);
+      g_assert_cmpuint (heading_count (versions[v], variant, "section.heading_variant"), ==, 1);
+      g_assert_cmpuint (heading_count (versions[v], missing, "section.headings"), ==, 1);
+      g_assert_cmpuint (heading_count (versions[v], swapped, "section.headings"), ==, 1);
+      g_assert_cmpuint (heading_count (versions[v], unknown, "section.headings"), ==, 1);
+      p = nb_checker_check_headings (nb_checker_for_format (nb_format_get (versions[v], NULL)), misnumbered);
+      g_assert_cmpuint (count (p, "section.headings"), ==, 1);
+      g_assert_cmpstr (nb_problem_get_message (find (p, "section.headings")), ==,
+                       "标题“六、存在的主要问题及改进情况”的序号不对，应为“五、存在的主要问题及改进情况”");
+      g_assert_true (nb_problem_has_key (find (p, "section.headings"), "heading/4"));
+      g_assert_cmpint (nb_problem_get_severity (find (p, "section.headings")), ==, NB_SEVERITY_ERROR);
+    }
+}
+
+
+/* A generated sentence, once in the text, is checked like any other when
+ * the figures change afterwards. */
+static void
+test_sentence_rechecked (void)
+{
+  const char *versions[] = { "2019", "2021" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autoptr(NbReport) r = figures_report (versions[v]);
+      g_autofree char *requests = nb_sentence_render (r, "requests");
+      g_autofree char *active = nb_sentence_render (r, "active");
+      g_autofree char *review = nb_sentence_render (r, "review");
+      g_autofree char *text = g_strconcat (requests, "\n", active, "\n", review, NULL);
+      g_autoptr(GPtrArray) p = NULL;
+
+      set (r, "text/overview", text);
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      g_assert_cmpuint (count (p, "text.figures"), ==, 0);
+      g_assert_cmpuint (count (p, "text.total_parts"), ==, 0);
+      g_clear_pointer (&p, g_ptr_array_unref);
+
+      /* One more application, answered; one more 行政处罚 decision. */
+      set (r, "requests/new/natural", "41");
+      set (r, "requests/open/natural", "21");
+      set (r, "active/penalty/decisions", "8");
+      p = nb_check_report (r, NULL);
+      dump_problems (p);
+      /* 收到 43, 办结 41, 予以公开 20 and 处罚 7 are now out of date. */
+      g_assert_cmpuint (count (p, "text.figures"), ==, 4);
+    }
+}
+
+/* 六 may say just 无。; in 2021 what it must state is the 信息处理费. */
+static void
+test_other_section (void)
+{
+  g_autoptr(NbReport) r2019 = report_new ("2019", 2020);
+  g_autoptr(NbReport) r2021 = nb_report_new (nb_format_get ("2021", NULL), 2024, "某局");
+
+  set (r2019, "text/other", "无。");
+  g_assert_cmpuint (count_for (r2019, NULL, "section.present"), ==, 0);
+  set (r2021, "text/overview", "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。");
+  set (r2021, "text/problems", "公开内容不够全面，将进一步加强培训。");
+  set (r2021, "text/other", "无。");
+  g_assert_cmpuint (count_for (r2021, NULL, "section.present"), ==, 0);
+  g_assert_cmpuint (count_for (r2021, NULL, "fees.present"), ==, 1);
+  set (r2021, "text/other", "无。本年度无收取信息处理费情况。");
+  g_assert_cmpuint (count_for (r2021, NULL, "fees.present"), ==, 0);
 }
 
 /* ---- sentences from the tables ---- */
@@ -1110,10 +1396,16 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/order", test_order);
   g_test_add_func ("/checker/blank-not-zero", test_blank_not_zero);
   g_test_add_func ("/checker/fees-blank-field", test_fees_blank_field);
+  g_test_add_func ("/checker/figure-against-blank", test_figure_against_blank);
   g_test_add_func ("/checker/figure-phrasings", test_figure_phrasings);
   g_test_add_func ("/checker/figures-paragraph", test_figures_paragraph);
   g_test_add_func ("/checker/report-form", test_report_form);
   g_test_add_func ("/checker/punctuation-fix", test_punctuation_fix);
   g_test_add_func ("/checker/total-across-years", test_total_across_years);
+  g_test_add_func ("/checker/incremental-text", test_incremental_text);
+  g_test_add_func ("/checker/incremental-random", test_incremental_random);
+  g_test_add_func ("/checker/headings", test_headings);
+  g_test_add_func ("/checker/sentence-rechecked", test_sentence_rechecked);
+  g_test_add_func ("/checker/other-section", test_other_section);
   return g_test_run ();
 }

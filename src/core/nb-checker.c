@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nb-checker.h"
 #include "nb-error.h"
 #include "nb-text-figures.h"
@@ -69,6 +71,8 @@ typedef enum
   CHECK_PUNCTUATION,
   CHECK_AMOUNT_UNIT,
   CHECK_RATIO,
+  CHECK_HEADINGS,
+  CHECK_HEADING_VARIANT,
 } CheckType;
 
 typedef struct
@@ -91,7 +95,7 @@ typedef struct
   char        *deadline_government;
   gint64       factor;
   gint64       min_change;
-  JsonObject  *params;         /* section_present: its data as is */
+  JsonObject  *params;         /* the check's data as is (messages, per-section lists) */
   char        *value_column;   /* ratio: "delta" against … */
   char        *base_column;    /* … "prev" */
 } Check;
@@ -117,6 +121,7 @@ typedef struct
  * checked in a few milliseconds). Offsets are in the paragraph. */
 typedef struct
 {
+  char      *text;        /* the paragraph, also its key in the pool */
   GArray    *figures;     /* NbTextFigure */
   GArray    *periods;     /* NbTextPeriod */
   GArray    *own_years;   /* NbTextMatch */
@@ -127,6 +132,8 @@ typedef struct
   guint      first_halfwidth;
   gboolean   period_keyword;
   guint      length;      /* characters */
+  guint      generation;  /* of the last analysis that used it */
+  gsize      n_bytes;
 } Paragraph;
 
 /* A mark found in a section's text, in section characters. */
@@ -145,6 +152,8 @@ typedef struct
   GHashTable *pool;        /* paragraph text → Paragraph* */
   GPtrArray  *paragraphs;  /* Paragraph*, borrowed from pool, in order */
   GArray     *offsets;     /* guint: each paragraph's first character */
+  GArray     *bytes;       /* guint: … and its first byte */
+  guint       generation;
   GArray     *figures;     /* NbTextFigure, section offsets */
   GArray     *periods;     /* NbTextPeriod, section offsets */
 } TextCache;
@@ -245,6 +254,7 @@ paragraph_free (gpointer data)
   g_clear_pointer (&p->markers, g_ptr_array_unref);
   g_clear_pointer (&p->announces, g_array_unref);
   g_clear_pointer (&p->totals, g_array_unref);
+  g_free (p->text);
   g_free (p);
 }
 
@@ -257,6 +267,7 @@ text_cache_free (gpointer data)
   g_clear_pointer (&c->pool, g_hash_table_unref);
   g_clear_pointer (&c->paragraphs, g_ptr_array_unref);
   g_clear_pointer (&c->offsets, g_array_unref);
+  g_clear_pointer (&c->bytes, g_array_unref);
   g_clear_pointer (&c->figures, g_array_unref);
   g_clear_pointer (&c->periods, g_array_unref);
   g_free (c);
@@ -420,6 +431,16 @@ member_strv (JsonObject *obj,
         }
     }
   return g_strv_builder_end (b);
+}
+
+/* A message template of the check ("message", "message_title", …). */
+static const char *
+check_string (const Check *check,
+              const char  *name)
+{
+  const char *s = check->params ? member_string (check->params, name) : NULL;
+
+  return s ? s : "";
 }
 
 static gboolean
@@ -803,6 +824,7 @@ nb_checker_new (NbFormat  *format,
     { "numbering", CHECK_NUMBERING }, { "item_count", CHECK_ITEM_COUNT },
     { "total_parts", CHECK_TOTAL_PARTS }, { "punctuation", CHECK_PUNCTUATION },
     { "amount_unit", CHECK_AMOUNT_UNIT }, { "ratio", CHECK_RATIO },
+    { "headings", CHECK_HEADINGS }, { "heading_variant", CHECK_HEADING_VARIANT },
   };
 
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
@@ -856,6 +878,7 @@ nb_checker_new (NbFormat  *format,
           return NULL;
         }
 
+      check->params = json_object_ref (obj);
       if (check->type != CHECK_COMPARE)
         check->message = g_strdup (member_string (obj, "message"));
       check->message_row = g_strdup (member_string (obj, "message_row"));
@@ -865,10 +888,11 @@ nb_checker_new (NbFormat  *format,
           if (!compile_compare (self, check, obj, error))
             return NULL;
           break;
+        case CHECK_HEADINGS:
+        case CHECK_HEADING_VARIANT:
         case CHECK_SECTION_PRESENT:
-          /* Per section: what is not enough ("not_just") and how short is
-           * saying nothing ("min_chars"); the wording in "messages". */
-          check->params = json_object_ref (obj);
+          /* Read from params: per section what is not enough ("not_just"),
+           * how short is saying nothing ("min_chars"), the "messages". */
           break;
         case CHECK_FEES_PRESENT:
           {
@@ -1129,7 +1153,7 @@ render_terms (Run         *run,
         g_string_append (s, t->negate ? " − " : " + ");
       if (i == 0 && t->negate)
         g_string_truncate (s, 0), g_string_append (s, "−");
-      g_string_append_printf (s, "%s%s(%s)", t->prev ? "上年" : "",
+      g_string_append_printf (s, "%s%s(%s)", t->prev ? check_text (run->self, "previous_year") : "",
                               term_label (run->self, check, t),
                               value_text (run->self, nb_format_find_cell (run->self->format, t->key),
                                           term_value (run, t), buf));
@@ -1254,22 +1278,6 @@ run_compare (Run         *run,
     }
 }
 
-static const char *
-kind_zh (const NbKind *kind,
-         char         *buf,
-         gsize         size)
-{
-  switch (kind->type)
-    {
-    case NB_KIND_COUNT: return "不小于 0 的整数";
-    case NB_KIND_SIGNED: return "整数";
-    case NB_KIND_DECIMAL:
-      g_snprintf (buf, size, "不小于 0、最多 %u 位小数的数", kind->places);
-      return buf;
-    default: return "文字";
-    }
-}
-
 static void
 run_cell_kind (Run         *run,
                const Check *check)
@@ -1289,10 +1297,15 @@ run_cell_kind (Run         *run,
       if (v->blank || nb_number_validate (v, &def->kind, NULL))
         continue;
       {
-        char buf[NB_NUMBER_BUF], kb[64];
-        g_autofree char *message = g_strdup_printf ("“%s”应为%s，但填报为 %s", def->label,
-                                                    kind_zh (&def->kind, kb, sizeof kb),
-                                                    nb_number_format (v, buf));
+        static const char *const kinds[] = { "kind_count", "kind_signed", "kind_decimal", "kind_text" };
+        char buf[NB_NUMBER_BUF];
+        g_autofree char *places = g_strdup_printf ("%u", def->kind.places);
+        const char *kn[] = { "{places}", NULL };
+        const char *kv[] = { places, NULL };
+        g_autofree char *kind = render_message (check_string (check, kinds[MIN ((guint) def->kind.type, 3u)]), kn, kv);
+        const char *names[] = { "{cell}", "{kind}", "{value}", NULL };
+        const char *values[] = { def->label, kind, nb_number_format (v, buf), NULL };
+        g_autofree char *message = render_message (check->message, names, values);
         const char *keys[] = { def->key, NULL };
         add_problem (run, check, keys, NULL, 0, 0, message);
       }
@@ -1328,7 +1341,9 @@ run_cell_blank (Run         *run,
           const NbCellDef *d = nb_format_get_cell (format, j);
           if (d->table != def->table || d->row != def->row)
             break;
-          if (nb_report_get_value_at (run->report, j)->blank)
+          /* A total of blanks is blank because of them: they are named. */
+          if (nb_report_get_value_at (run->report, j)->blank &&
+              (!d->computed || nb_report_has_stated_value (run->report, j)))
             {
               /* Short labels name the group where the review table repeats labels. */
               const char *name = d->column->short_label;
@@ -1344,7 +1359,9 @@ run_cell_blank (Run         *run,
       {
         g_autofree char *n_text = g_strdup_printf ("%u", keys->len);
         const char *names[] = { "{cell}", "{row}", "{columns}", "{n}", NULL };
-        const char *values[] = { first->label, def->row->label, columns->str, n_text, NULL };
+        /* A one-row table (四) is named by its title, not its row "件数". */
+        const char *row = def->table->rows->len == 1 ? def->table->title : def->row->label;
+        const char *values[] = { first->label, row, columns->str, n_text, NULL };
         g_autofree char *message = render_message (keys->len > 1 && check->message_row
                                                      ? check->message_row : check->message,
                                                    names, values);
@@ -1366,14 +1383,15 @@ run_format_year (Run         *run,
   if (nb_format_covers_year (format, year))
     return;
   right = nb_format_for_year (year);
-  if (right)
-    message = g_strdup_printf ("报告年度为 %d 年，应使用 %s 年版格式（%s），但本报告使用的是 %s 年版格式",
-                               year, nb_format_get_version (right),
-                               nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
-                               nb_format_get_version (format));
-  else
-    message = g_strdup_printf ("报告年度为 %d 年，没有适用于该年度的官方格式（%s 年版格式适用于 %d 年起的报告）",
-                               year, nb_format_get_version (format), nb_format_get_from_year (format));
+  {
+    g_autofree char *y = g_strdup_printf ("%d", year);
+    g_autofree char *from = g_strdup_printf ("%d", nb_format_get_from_year (format));
+    const char *names[] = { "{year}", "{right}", "{issued_by}", "{version}", "{from}", NULL };
+    const char *values[] = { y, right ? nb_format_get_version (right) : "",
+                             right && nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
+                             nb_format_get_version (format), from, NULL };
+    message = render_message (check_string (check, right ? "message" : "message_none"), names, values);
+  }
   add_problem (run, check, NULL, NULL, 0, 0, message);
 }
 
@@ -1490,9 +1508,7 @@ run_fees_present (Run         *run,
     if (strstr (text, check->strings[i]))
       return;
   g_ptr_array_add (keys, NULL);
-  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0,
-               "“六、其他需要报告的事项”未说明信息处理费收取情况：请填写收费通知件数和金额、实际收取件数和金额"
-               "（没有收费填 0，正文写“无收取信息处理费情况”）");
+  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0, check->message);
 }
 
 static Paragraph *
@@ -1525,6 +1541,44 @@ analyse_paragraph (NbChecker  *self,
   return p;
 }
 
+static void
+cache_append (TextCache *c,
+              Paragraph *para,
+              guint      byte,
+              guint     *chars)
+{
+  para->generation = c->generation;
+  g_ptr_array_add (c->paragraphs, para);
+  g_array_append_val (c->offsets, *chars);
+  g_array_append_val (c->bytes, byte);
+  for (guint i = 0; i < para->figures->len; i++)
+    {
+      NbTextFigure f = g_array_index (para->figures, NbTextFigure, i);
+      f.start += *chars;
+      f.end += *chars;
+      g_array_append_val (c->figures, f);
+    }
+  for (guint i = 0; i < para->periods->len; i++)
+    {
+      NbTextPeriod f = g_array_index (para->periods, NbTextPeriod, i);
+      f.start += *chars;
+      f.end += *chars;
+      g_array_append_val (c->periods, f);
+    }
+  *chars += para->length + 1;
+}
+
+static gboolean
+unused_paragraph (gpointer key,
+                  gpointer value,
+                  gpointer generation)
+{
+  return ((Paragraph *) value)->generation != GPOINTER_TO_UINT (generation);
+}
+
+/* The section's paragraphs, reading again only those an edit changed:
+ * the paragraphs before the first changed byte and after the last one are
+ * taken over as they are, the others are looked up by their text. */
 static TextCache *
 analyse_text (NbChecker  *self,
               const char *section,
@@ -1533,60 +1587,85 @@ analyse_text (NbChecker  *self,
 {
   TextCache *old = g_hash_table_lookup (self->text_cache, section);
   TextCache *c;
+  gsize len = strlen (text), old_len = 0, prefix = 0, suffix = 0;
+  guint first_suffix = G_MAXUINT;   /* old paragraph index */
+  guint chars = 0, i = 0;
   const char *p = text;
-  guint chars = 0;
+  const char *middle_end = text + len;
 
   if (old && old->year == year && strcmp (old->text, text) == 0)
     return old;
   c = g_new0 (TextCache, 1);
   c->text = g_strdup (text);
   c->year = year;
-  c->pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, paragraph_free);
   c->paragraphs = g_ptr_array_new ();
   c->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->bytes = g_array_new (FALSE, FALSE, sizeof (guint));
   c->figures = g_array_new (FALSE, FALSE, sizeof (NbTextFigure));
   c->periods = g_array_new (FALSE, FALSE, sizeof (NbTextPeriod));
+  if (old && old->year == year)
+    {
+      c->pool = g_steal_pointer (&old->pool);
+      c->generation = old->generation + 1;
+      old_len = strlen (old->text);
+      while (prefix < len && prefix < old_len && text[prefix] == old->text[prefix])
+        prefix++;
+      while (suffix < len - prefix && suffix < old_len - prefix &&
+             text[len - 1 - suffix] == old->text[old_len - 1 - suffix])
+        suffix++;
+      /* Unchanged paragraphs before the edit: their newline is common too. */
+      for (; i < old->paragraphs->len; i++)
+        {
+          Paragraph *para = g_ptr_array_index (old->paragraphs, i);
+          guint b = g_array_index (old->bytes, guint, i);
+          if (b + para->n_bytes >= prefix)
+            break;
+          cache_append (c, para, b, &chars);
+        }
+      p = text + (i < old->bytes->len ? g_array_index (old->bytes, guint, i) : len);
+      /* … and after it: the newline before them is common. */
+      for (guint k = old->paragraphs->len; k-- > i + 1;)
+        {
+          guint b = g_array_index (old->bytes, guint, k);
+          if (b == 0 || b - 1 < old_len - suffix)
+            break;
+          first_suffix = k;
+        }
+      if (first_suffix != G_MAXUINT)
+        middle_end = text + (g_array_index (old->bytes, guint, first_suffix) + len - old_len) - 1;
+    }
+  else
+    {
+      c->pool = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, paragraph_free);
+      c->generation = 1;
+    }
+
+  /* The changed paragraphs. */
   for (;;)
     {
-      const char *nl = strchr (p, '\n');
-      g_autofree char *line = nl ? g_strndup (p, nl - p) : g_strdup (p);
+      const char *nl = memchr (p, '\n', middle_end - p);
+      const char *stop = nl ? nl : middle_end;
+      g_autofree char *line = g_strndup (p, stop - p);
       Paragraph *para = g_hash_table_lookup (c->pool, line);
 
-      if (!para && old && old->year == year)
-        {
-          gpointer key = NULL, value = NULL;
-          if (g_hash_table_steal_extended (old->pool, line, &key, &value))
-            {
-              para = value;
-              g_hash_table_insert (c->pool, key, para);
-            }
-        }
       if (!para)
         {
           para = analyse_paragraph (self, line, year);
-          g_hash_table_insert (c->pool, g_strdup (line), para);
+          para->n_bytes = (gsize) (stop - p);
+          para->text = g_steal_pointer (&line);
+          g_hash_table_insert (c->pool, para->text, para);
         }
-      g_ptr_array_add (c->paragraphs, para);
-      g_array_append_val (c->offsets, chars);
-      for (guint i = 0; i < para->figures->len; i++)
-        {
-          NbTextFigure f = g_array_index (para->figures, NbTextFigure, i);
-          f.start += chars;
-          f.end += chars;
-          g_array_append_val (c->figures, f);
-        }
-      for (guint i = 0; i < para->periods->len; i++)
-        {
-          NbTextPeriod f = g_array_index (para->periods, NbTextPeriod, i);
-          f.start += chars;
-          f.end += chars;
-          g_array_append_val (c->periods, f);
-        }
-      chars += para->length + 1;
+      cache_append (c, para, (guint) (p - text), &chars);
       if (!nl)
         break;
       p = nl + 1;
     }
+  if (first_suffix != G_MAXUINT)
+    for (guint k = first_suffix; k < old->paragraphs->len; k++)
+      cache_append (c, g_ptr_array_index (old->paragraphs, k),
+                    (guint) (g_array_index (old->bytes, guint, k) + len - old_len), &chars);
+
+  g_hash_table_foreach_remove (c->pool, unused_paragraph, GUINT_TO_POINTER (c->generation));
   g_hash_table_replace (self->text_cache, (gpointer) section, c);
   return c;
 }
@@ -1731,20 +1810,21 @@ run_text_period (Run         *run,
       for (guint i = 0; i < periods->len; i++)
         {
           const NbTextPeriod *p = &g_array_index (periods, NbTextPeriod, i);
-          g_autofree char *message = NULL;
           gboolean year_ok = p->start_year == year && p->end_year == year;
+          g_autofree char *found = g_strdup_printf ("%d年%d月%d日至%d年%d月%d日",
+                                                    p->start_year, p->start_month, p->start_day,
+                                                    p->end_year, p->end_month, p->end_day);
+          g_autofree char *y = g_strdup_printf ("%d", year);
+          const char *names[] = { "{found}", "{year}", NULL };
+          const char *values[] = { found, y, NULL };
 
-          if (years && !year_ok)
-            message = g_strdup_printf ("正文所述统计期限（%d年%d月%d日至%d年%d月%d日）的年份与报告年度 %d 年不一致",
-                                       p->start_year, p->start_month, p->start_day,
-                                       p->end_year, p->end_month, p->end_day, year);
-          else if (!years && year_ok &&
-                   (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31))
-            message = g_strdup_printf ("统计期限应为%d年1月1日至%d年12月31日，但正文写作%d年%d月%d日至%d年%d月%d日",
-                                       year, year, p->start_year, p->start_month, p->start_day,
-                                       p->end_year, p->end_month, p->end_day);
-          if (message)
-            add_problem (run, check, NULL, section->key, p->start, p->end, message);
+          if ((years && !year_ok) ||
+              (!years && year_ok &&
+               (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31)))
+            {
+              g_autofree char *message = render_message (check->message, names, values);
+              add_problem (run, check, NULL, section->key, p->start, p->end, message);
+            }
         }
     }
 
@@ -1756,7 +1836,11 @@ run_text_period (Run         *run,
             g_ascii_isdigit (p[3]) && g_str_has_prefix (p + 4, "年") &&
             atoi (p) / 10000 == 0 && g_ascii_strtoll (p, NULL, 10) != year)
           {
-            g_autofree char *message = g_strdup_printf ("标题中的年份（%.4s年）与报告年度 %d 年不一致", p, year);
+            g_autofree char *found = g_strndup (p, 4);
+            g_autofree char *y = g_strdup_printf ("%d", year);
+            const char *names[] = { "{found}", "{year}", NULL };
+            const char *values[] = { found, y, NULL };
+            g_autofree char *message = render_message (check_string (check, "message_title"), names, values);
             const char *keys[] = { "title", NULL };
             add_problem (run, check, keys, NULL, 0, 0, message);
             break;
@@ -1779,9 +1863,10 @@ find_patterns (Run         *run,
         {
           guint start = (guint) g_utf8_pointer_to_offset (text, hit);
           guint len = (guint) g_utf8_strlen (check->strings[i], -1);
-          g_autofree char *message = g_strdup_printf ("%s留有模板提示文字“%s”，请替换为实际内容",
-                                                      section ? "正文中" : "机关名称或标题中",
-                                                      check->strings[i]);
+          const char *names[] = { "{pattern}", NULL };
+          const char *values[] = { check->strings[i], NULL };
+          g_autofree char *message = render_message (section ? check->message : check_string (check, "message_title"),
+                                                     names, values);
           const char *keys[] = { field, NULL };
 
           add_problem (run, check, keys, section, section ? start : 0, section ? start + len : 0, message);
@@ -1812,45 +1897,35 @@ run_deadline (Run         *run,
   const char *date = nb_report_get_date (run->report);
   gboolean government = nb_report_get_agency_kind (run->report) == NB_AGENCY_GOVERNMENT;
   const char *limit = government ? check->deadline_government : check->deadline_department;
-  g_autofree char *deadline = NULL;
+  JsonObject *d = json_object_get_object_member (check->params, "deadlines");
+  JsonObject *words = json_object_has_member (check->params, "agency_kinds")
+                        ? json_object_get_object_member (check->params, "agency_kinds") : NULL;
+  const char *kind = government ? "government" : "department";
+  g_autofree char *deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
+  g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (run->report));
+  g_autofree char *next = g_strdup_printf ("%d", nb_report_get_year (run->report) + 1);
+  g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
+  g_autofree char *limit_text = g_strdup_printf ("%s_text", kind);
+  const char *names[] = { "{date}", "{deadline}", "{year}", "{next_year}", "{limit}", "{agency_kind}", NULL };
+  const char *values[] = { date, deadline, year, next, d ? member_string (d, limit_text) : NULL,
+                           words ? member_string (words, kind) : NULL, NULL };
+  const char *template = NULL;
 
+  /* The printed report ends with its date, and without one the deadline
+   * cannot be checked: a reminder while drafting. An annual report is
+   * dated after its year has ended (a date inside the year is usually the
+   * year typed wrong). ISO dates compare as strings. */
   if (date == NULL)
+    template = check_string (check, "message_no_date");
+  else if (strcmp (date, year_end) <= 0)
+    template = check_string (check, "message_in_year");
+  else if (strcmp (date, deadline) > 0)
+    template = check->message;
+  if (template)
     {
-      /* The printed report ends with its date, and without one the
-       * deadline cannot be checked: a reminder while drafting. */
-      g_autofree char *message =
-        g_strdup_printf ("尚未填写成文日期；印发的报告末尾应有成文日期，且不晚于%d年%s",
-                         nb_report_get_year (run->report) + 1,
-                         government ? "3月31日" : "1月31日");
       const char *keys[] = { "date", NULL };
+      g_autofree char *message = render_message (template, names, values);
 
-      add_problem (run, check, keys, NULL, 0, 0, message);
-      return;
-    }
-  /* An annual report is dated after its year has ended (a date inside the
-   * year is usually the year typed wrong). */
-  {
-    g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
-
-    if (strcmp (date, year_end) <= 0)
-      {
-        g_autofree char *message =
-          g_strdup_printf ("成文日期 %s 仍在%d年度内；年度报告应在次年（%d年）成文、公开",
-                           date, nb_report_get_year (run->report), nb_report_get_year (run->report) + 1);
-        const char *keys[] = { "date", NULL };
-        add_problem (run, check, keys, NULL, 0, 0, message);
-        return;
-      }
-  }
-  deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
-  /* ISO dates compare as strings. */
-  if (strcmp (date, deadline) > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("成文日期 %s 晚于公开期限 %s（%s应于次年%s前公开年度报告）",
-                         date, deadline, government ? "本级人民政府" : "部门",
-                         government ? "3月31日" : "1月31日");
-      const char *keys[] = { "date", NULL };
       add_problem (run, check, keys, NULL, 0, 0, message);
     }
 }
@@ -1883,9 +1958,9 @@ run_carry_jump (Run         *run,
       if ((b > a * check->factor || a > b * check->factor) && ABS (b - a) > check->min_change)
         {
           char tb[NB_NUMBER_BUF], nbuf[NB_NUMBER_BUF];
-          g_autofree char *message = g_strdup_printf ("“%s”由上年的 %s 变为 %s，变化超过十倍，请核实",
-                                                      def->label, nb_number_format (then, tb),
-                                                      nb_number_format (now, nbuf));
+          const char *names[] = { "{cell}", "{then}", "{now}", NULL };
+          const char *values[] = { def->label, nb_number_format (then, tb), nb_number_format (now, nbuf), NULL };
+          g_autofree char *message = render_message (check->message, names, values);
           const char *keys[] = { def->key, NULL };
           add_problem (run, check, keys, NULL, 0, 0, message);
         }
@@ -1904,7 +1979,9 @@ run_carry_agency (Run         *run,
   b = g_strstrip (g_strdup (nb_report_get_agency (run->report)));
   if (g_strcmp0 (a, b) != 0)
     {
-      g_autofree char *message = g_strdup_printf ("机关名称与上年报告不同：上年为“%s”，本年为“%s”", a, b);
+      const char *names[] = { "{then}", "{now}", NULL };
+      const char *values[] = { a, b, NULL };
+      g_autofree char *message = render_message (check->message, names, values);
       const char *keys[] = { "agency", NULL };
       add_problem (run, check, keys, NULL, 0, 0, message);
     }
@@ -1966,7 +2043,7 @@ run_own_year (Run         *run,
             const NbTextMatch *y = &g_array_index (p->own_years, NbTextMatch, m);
             if (y->value > 0 && y->value != year)
               {
-                g_autofree char *quote = quote_of (text, base + y->start, base + y->end);
+                g_autofree char *quote = quote_of (p->text, y->start, y->end);
                 g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, y->value);
                 const char *names[] = { "{quote}", "{found}", "{year}", NULL };
                 const char *values[] = { quote, found, year_text, NULL };
@@ -2025,6 +2102,16 @@ section_marks (const TextCache *cache,
   return out;
 }
 
+static char *
+mark_quote (const TextCache *cache,
+            const Mark      *m)
+{
+  const Paragraph *p = g_ptr_array_index (cache->paragraphs, m->paragraph);
+  guint base = g_array_index (cache->offsets, guint, m->paragraph);
+
+  return quote_of (p->text, m->start - base, m->end - base);
+}
+
 static GPtrArray *
 pick_markers (const Paragraph *p)
 {
@@ -2051,8 +2138,8 @@ run_numbering (Run         *run,
               continue;
             template = m->value == prev->value ? check->message_blank : check->message;
             {
-              g_autofree char *a = quote_of (text, prev->start, prev->end);
-              g_autofree char *b = quote_of (text, m->start, m->end);
+              g_autofree char *a = mark_quote (cache, prev);
+              g_autofree char *b = mark_quote (cache, m);
               const char *names[] = { "{prev}", "{found}", NULL };
               const char *values[] = { a, b, NULL };
               add_text_problem (run, check, template, names, values, section->key, m->start, m->end);
@@ -2066,31 +2153,50 @@ run_numbering (Run         *run,
  * numbered paragraphs after it (1. 2. 3. or （一）（二）), counted while
  * they run 1, 2, 3 in one family. */
 static guint
+count_family (GArray   *marks,
+              gboolean  inline_,
+              guint     para,
+              guint     end)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *m = &g_array_index (marks, Mark, i);
+      if (m->start < end || (inline_ ? m->paragraph != para : m->paragraph <= para))
+        continue;
+      /* Listed paragraphs start right after the announcement. */
+      if (!inline_ && n == 0 && m->paragraph != para + 1)
+        break;
+      if (m->value != (gint64) n + 1)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* How many items follow an announcement ("以下三个方面：") ending at @end
+ * in paragraph @para: "一是…二是…" in the rest of that paragraph, or, when
+ * the announcement ends its paragraph, the numbered paragraphs right after
+ * it (1. 2. 3. or （一）（二）) while they run 1, 2, 3 in one family. */
+static guint
 count_items (const TextCache *cache,
              GArray          *families_marks,
              const GArray    *inline_family,
              guint            para,
-             guint            end)
+             guint            end,
+             gboolean         ends_paragraph)
 {
   guint best = 0;
 
   for (guint f = 0; f < families_marks->len; f++)
-    {
-      GArray *marks = g_array_index (families_marks, GArray *, f);
-      gboolean inline_ = g_array_index (inline_family, gboolean, f);
-      guint n = 0;
-
-      for (guint i = 0; i < marks->len; i++)
-        {
-          const Mark *m = &g_array_index (marks, Mark, i);
-          if (m->start < end || (inline_ ? m->paragraph != para : m->paragraph <= para))
-            continue;
-          if (m->value != (gint64) n + 1)
-            break;
-          n++;
-        }
-      best = MAX (best, n);
-    }
+    if (g_array_index (inline_family, gboolean, f))
+      best = MAX (best, count_family (g_array_index (families_marks, GArray *, f), TRUE, para, end));
+  if (best > 0 || !ends_paragraph)
+    return best;
+  for (guint f = 0; f < families_marks->len; f++)
+    if (!g_array_index (inline_family, gboolean, f))
+      best = MAX (best, count_family (g_array_index (families_marks, GArray *, f), FALSE, para, end));
   return best;
 }
 
@@ -2115,11 +2221,16 @@ run_item_count (Run         *run,
           for (guint a = 0; a < p->announces->len; a++)
             {
               const NbTextMatch *x = &g_array_index (p->announces, NbTextMatch, a);
-              guint n = count_items (cache, families, run->self->inline_family, i, base + x->end);
+              const char *rest = g_utf8_offset_to_pointer (p->text, x->end);
+              guint n;
+
+              while (*rest && g_unichar_isspace (g_utf8_get_char (rest)))
+                rest = g_utf8_next_char (rest);
+              n = count_items (cache, families, run->self->inline_family, i, base + x->end, *rest == '\0');
 
               if (x->value > 0 && n > 0 && (gint64) n != x->value)
                 {
-                  g_autofree char *quote = quote_of (text, base + x->start, base + x->end);
+                  g_autofree char *quote = quote_of (p->text, x->start, x->end);
                   g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, x->value);
                   g_autofree char *found = g_strdup_printf ("%u", n);
                   const char *names[] = { "{quote}", "{said}", "{found}", NULL };
@@ -2149,7 +2260,7 @@ run_total_parts (Run         *run,
             const NbTextTotal *x = &g_array_index (p->totals, NbTextTotal, t);
             if (x->parts_sum > x->total)
               {
-                g_autofree char *quote = quote_of (text, base + x->start, base + x->end);
+                g_autofree char *quote = quote_of (p->text, x->start, x->end);
                 g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, x->total);
                 g_autofree char *sum = g_strdup_printf ("%" G_GINT64_FORMAT, x->parts_sum);
                 const char *names[] = { "{quote}", "{total}", "{sum}", "{unit}", NULL };
@@ -2176,7 +2287,7 @@ run_punctuation (Run         *run,
         if (p->n_halfwidth > 0)
           {
             g_autofree char *n = g_strdup_printf ("%u", p->n_halfwidth);
-            g_autofree char *mark = quote_of (text, base + p->first_halfwidth, base + p->first_halfwidth + 1);
+            g_autofree char *mark = quote_of (p->text, p->first_halfwidth, p->first_halfwidth + 1);
             const char *names[] = { "{n}", "{mark}", NULL };
             const char *values[] = { n, mark, NULL };
             add_text_problem (run, check, check->message, names, values, section->key,
@@ -2318,6 +2429,184 @@ nb_problems_count (GPtrArray  *problems,
     if (nb_problem_get_severity (g_ptr_array_index (problems, i)) == severity)
       n++;
   return n;
+}
+
+/* ---- one-click fixes ---- */
+
+gboolean
+nb_checker_can_fix (NbProblem *problem)
+{
+  g_return_val_if_fail (NB_IS_PROBLEM (problem), FALSE);
+
+  return g_strcmp0 (nb_problem_get_id (problem), "text.punctuation") == 0 &&
+         nb_problem_get_section (problem) != NULL;
+}
+
+gboolean
+nb_checker_apply_fix (NbReport   *report,
+                      NbProblem  *problem,
+                      GError    **error)
+{
+  const char *section;
+  const char *text;
+  g_autofree char *fixed = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (NB_IS_PROBLEM (problem), FALSE);
+
+  section = nb_problem_get_section (problem);
+  text = section ? nb_report_get_text (report, section) : NULL;
+  if (!nb_checker_can_fix (problem) || !text ||
+      (glong) nb_problem_get_end (problem) > g_utf8_strlen (text, -1))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_STALE, _("This problem cannot be fixed automatically"));
+      return FALSE;
+    }
+  fixed = nb_text_fix_halfwidth_range (text, nb_problem_get_start (problem), nb_problem_get_end (problem));
+  if (g_str_equal (fixed, text))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_STALE, _("The text has changed since it was checked"));
+      return FALSE;
+    }
+  /* A step of its own, not merged into the typing before it. */
+  nb_report_begin_group (report);
+  ok = nb_report_set_text (report, section, fixed, error);
+  nb_report_end_group (report);
+  return ok;
+}
+
+/* ---- a published report's headings ---- */
+
+/* "五、存在问题及改进情况" → 5 and "存在问题及改进情况"; -1 without a number. */
+static gint64
+split_heading (const char  *heading,
+               char       **title)
+{
+  const char *p = heading;
+  const char *num_end;
+  gint64 n = -1;
+
+  while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000))
+    p = g_utf8_next_char (p);
+  num_end = p;
+  while (*num_end && g_utf8_get_char (num_end) != 0x3001 /*、*/ && g_utf8_get_char (num_end) != 0xFF0E &&
+         *num_end != '.' && (guint) (num_end - p) < 4 * 3)
+    num_end = g_utf8_next_char (num_end);
+  if (num_end > p && (g_utf8_get_char (num_end) == 0x3001 || g_utf8_get_char (num_end) == 0xFF0E || *num_end == '.') &&
+      nb_text_parse_count (p, num_end - p, &n))
+    p = g_utf8_next_char (num_end);
+  else
+    n = -1;
+  *title = g_strstrip (g_strdup (p));
+  return n;
+}
+
+static const Check *
+find_check_of_type (NbChecker *self,
+                    CheckType  type)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (((const Check *) g_ptr_array_index (self->checks, i))->type == type)
+      return g_ptr_array_index (self->checks, i);
+  return NULL;
+}
+
+static void
+heading_problem (Run         *run,
+                 const Check *check,
+                 const char  *message_name,
+                 guint        index,
+                 const char *const *names,
+                 const char *const *values)
+{
+  JsonObject *messages = params_object (check, "messages");
+  const char *template = messages ? member_string (messages, message_name) : NULL;
+  g_autofree char *key = g_strdup_printf ("heading/%u", index);
+  const char *keys[] = { key, NULL };
+  g_autofree char *message = NULL;
+
+  if (!template)
+    return;
+  message = render_message (template, names, values);
+  add_problem (run, check, keys, NULL, 0, 0, message);
+}
+
+GPtrArray *
+nb_checker_check_headings (NbChecker         *self,
+                           const char *const *headings)
+{
+  Run run = { self, NULL, NULL, NULL, NULL };
+  const Check *check = find_check_of_type (self, CHECK_HEADINGS);
+  const Check *variant = find_check_of_type (self, CHECK_HEADING_VARIANT);
+  JsonObject *variants = variant ? params_object (variant, "variants") : NULL;
+  guint n_sections = nb_format_get_n_sections (self->format);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
+  gint next = 0;   /* the section expected next */
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), NULL);
+
+  run.errors = g_ptr_array_new_with_free_func (g_object_unref);
+  run.warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint h = 0; check && headings && headings[h]; h++)
+    {
+      g_autofree char *title = NULL;
+      gint64 number = split_heading (headings[h], &title);
+      gint found = -1;
+      gboolean reworded = FALSE;
+      const NbSectionDef *s;
+
+      for (guint k = 0; k < n_sections && found < 0; k++)
+        {
+          g_autofree char *official = NULL;
+          JsonNode *list;
+
+          s = nb_format_get_section (self->format, k);
+          split_heading (s->heading, &official);
+          if (g_str_equal (official, title))
+            found = (gint) k;
+          list = variants ? json_object_get_member (variants, s->key) : NULL;
+          if (found < 0 && list && JSON_NODE_HOLDS_ARRAY (list))
+            for (guint v = 0; v < json_array_get_length (json_node_get_array (list)) && found < 0; v++)
+              if (g_strcmp0 (json_array_get_string_element (json_node_get_array (list), v), title) == 0)
+                found = (gint) k, reworded = TRUE;
+        }
+      if (found < 0)
+        {
+          const char *names[] = { "{heading}", NULL };
+          const char *values[] = { headings[h], NULL };
+          heading_problem (&run, check, "unknown", h, names, values);
+          continue;
+        }
+      s = nb_format_get_section (self->format, found);
+      {
+        const char *names[] = { "{heading}", "{official}", NULL };
+        const char *values[] = { headings[h], s->heading, NULL };
+
+        if (seen[found])
+          heading_problem (&run, check, "repeated", h, names, values);
+        else if (found < next)
+          heading_problem (&run, check, "order", h, names, values);
+        else if (number != (gint64) found + 1)
+          heading_problem (&run, check, "number", h, names, values);
+        if (reworded)
+          heading_problem (&run, variant, "variant", h, names, values);
+      }
+      seen[found] = TRUE;
+      next = MAX (next, found + 1);
+    }
+  /* Missing: never found anywhere (a misplaced one is reported where it is). */
+  for (guint k = 0; check && k < n_sections; k++)
+    if (!seen[k])
+      {
+        const char *names[] = { "{official}", NULL };
+        const char *values[] = { nb_format_get_section (self->format, k)->heading, NULL };
+        heading_problem (&run, check, "missing", k, names, values);
+      }
+  for (guint i = 0; i < run.warnings->len; i++)
+    g_ptr_array_add (run.errors, g_object_ref (g_ptr_array_index (run.warnings, i)));
+  g_ptr_array_unref (run.warnings);
+  return run.errors;
 }
 
 /* ---- carrying last year's figures over ---- */

@@ -19,6 +19,7 @@ typedef enum
   NB_ERROR_NEWER,      /* a document file written by a newer nianbao */
   NB_ERROR_EXPORT,     /* an exporter could not write its output */
   NB_ERROR_IMPORT,     /* an importer could not read its input */
+  NB_ERROR_STALE,      /* a fix for a problem the document no longer has */
 } NbErrorCode;
 
 GQuark nb_error_quark (void);
