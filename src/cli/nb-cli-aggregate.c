@@ -10,6 +10,7 @@
 #include "nb-feedback-writer.h"
 #include "nb-report-file.h"
 #include "nb-summary-writer.h"
+#include "nb-xlsx-reader.h"
 
 static char *
 to_utf8 (const char *arg)
@@ -189,9 +190,14 @@ nb_cli_aggregate (int    argc,
               {
                 g_autoptr(GFile) f = g_file_new_for_path (g_ptr_array_index (files, k));
 
-                /* A summary of an earlier run in the same folder is no report. */
-                if (!g_file_equal (f, out_file))
-                  g_ptr_array_add (inputs, g_strdup (g_ptr_array_index (files, k)));
+                NbXlsxKind kind;
+
+                /* The summary of an earlier run in the same folder is no
+                 * report; anything else named by -o is refused below. */
+                if (g_file_equal (f, out_file) && nb_xlsx_probe (g_ptr_array_index (files, k), &kind, NULL)
+                    && kind == NB_XLSX_SUMMARY)
+                  continue;
+                g_ptr_array_add (inputs, g_strdup (g_ptr_array_index (files, k)));
               }
           }
         else

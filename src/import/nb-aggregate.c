@@ -511,7 +511,7 @@ nb_aggregate_read_report (const char  *path,
       NbReport *report = nb_report_file_load (file, NULL, &local_error);
 
       if (!report)
-        g_set_error (error, NB_ERROR, NB_ERROR_IMPORT, "“%s”: %s", base, local_error->message);
+        g_set_error (error, NB_ERROR, NB_ERROR_IMPORT, _("“%s”: %s"), base, local_error->message);
       return report;
     }
   g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
