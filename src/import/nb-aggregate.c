@@ -1026,6 +1026,44 @@ nb_aggregate_compare (NbAggregate  *self,
   return out;
 }
 
+static char *
+file_id (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE)) : NULL;
+}
+
+gboolean
+nb_aggregate_is_input (NbAggregate *self,
+                       GPtrArray   *paths,
+                       const char  *path)
+{
+  g_autofree char *native = g_filename_from_utf8 (path, -1, NULL, NULL, NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (native ? native : path);
+  g_autofree char *tid = file_id (target);
+  guint n = paths ? paths->len : self->entries->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p = paths ? g_ptr_array_index (paths, i)
+                            : ((NbAggregateEntry *) g_ptr_array_index (self->entries, i))->path;
+      g_autofree char *pn = NULL;
+      g_autoptr(GFile) in = NULL;
+      g_autofree char *id = NULL;
+
+      if (!p)
+        continue;
+      pn = g_filename_from_utf8 (p, -1, NULL, NULL, NULL);
+      in = g_file_new_for_path (pn ? pn : p);
+      if (g_file_equal (in, target))
+        return TRUE;
+      if (tid && (id = file_id (in)) && g_str_equal (id, tid))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 const char *
 nb_entry_state_to_string (NbEntryState state)
 {

@@ -126,6 +126,13 @@ GPtrArray    *nb_aggregate_compare           (NbAggregate  *self,
                                               NbReport     *area,
                                               GError      **error);
 
+/* Whether @path is one of @paths (char*; NULL: the files added so far),
+ * also through another spelling or a hard link: nothing is ever written
+ * over an input. */
+gboolean      nb_aggregate_is_input          (NbAggregate  *self,
+                                              GPtrArray    *paths,
+                                              const char   *path);
+
 const char   *nb_entry_state_to_string       (NbEntryState  state);  /* translated */
 
 G_END_DECLS
