@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <gsf/gsf.h>
+#include <xlsxwriter.h>
 
 #include "nb-checker.h"
 #include "nb-report-file.h"
@@ -389,6 +390,37 @@ test_bad_input (void)
   python_check (doc, xlsx, counted, FALSE);
 }
 
+/* A roster in a workbook's first column, under a heading. */
+static void
+test_roster_workbook (void)
+{
+  g_autofree char *dir = make_dir ("roster-xlsx");
+  g_autofree char *roster = path_in (".", "名单.xlsx");
+  g_autofree char *doc = path_in (".", "roster.nianbao");
+  lxw_workbook *wb = workbook_new (roster);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, "名单");
+  g_auto(Result) r = { 0 };
+
+  worksheet_write_string (ws, 0, 0, "单位名称", NULL);
+  worksheet_write_string (ws, 0, 1, "联系人", NULL);
+  worksheet_write_string (ws, 1, 0, "某乡人民政府", NULL);
+  worksheet_write_string (ws, 2, 0, "某乡卫生院", NULL);
+  worksheet_write_string (ws, 1, 1, "张三", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  {
+    g_autoptr(NbReport) rep = nb_test_gen_report ("2021", 2024, "某乡人民政府", 1, FALSE);
+    g_autofree char *path = path_in ("roster-xlsx", "a.xlsx");
+
+    save_report (rep, path);
+  }
+  run (&r, "aggregate", dir, "-o", doc, "--roster", roster);
+  g_test_message ("%s", r.out);
+  g_assert_nonnull (strstr (r.out, "某乡卫生院 has not sent a report"));
+  g_assert_null (strstr (r.out, "单位名称"));
+  g_assert_null (strstr (r.out, "张三"));
+  g_assert_null (strstr (r.out, "某乡人民政府 is not on the roster"));
+}
+
 /* ---- the area's own report ---- */
 
 static void
@@ -521,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/aggregate/totals", test_totals);
   g_test_add_func ("/aggregate/procurement-300", test_procurement);
   g_test_add_func ("/aggregate/bad-input", test_bad_input);
+  g_test_add_func ("/aggregate/roster-workbook", test_roster_workbook);
   g_test_add_func ("/aggregate/against", test_against);
   g_test_add_func ("/aggregate/feedback", test_feedback);
   status = g_test_run ();

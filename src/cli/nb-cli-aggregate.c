@@ -96,7 +96,6 @@ nb_cli_aggregate (int    argc,
             for (guint k = 0; k < files->len; k++)
               {
                 g_autoptr(GFile) f = g_file_new_for_path (g_ptr_array_index (files, k));
-
                 NbXlsxKind kind;
 
                 /* The summary of an earlier run in the same folder is no
@@ -104,7 +103,8 @@ nb_cli_aggregate (int    argc,
                 if (g_file_equal (f, out_file) && nb_xlsx_probe (g_ptr_array_index (files, k), &kind, NULL)
                     && kind == NB_XLSX_SUMMARY)
                   continue;
-                g_ptr_array_add (inputs, g_strdup (g_ptr_array_index (files, k)));
+                /* Moved, not copied: 10 000 paths are worth keeping once. */
+                g_ptr_array_add (inputs, g_steal_pointer (&files->pdata[k]));
               }
           }
         else
@@ -125,7 +125,7 @@ nb_cli_aggregate (int    argc,
   nb_aggregate_set_year (agg, year);
   nb_aggregate_set_name (agg, name ? name : _("Summary"));
   /* Problems are kept only where they are written out. */
-  nb_aggregate_set_keep_problems (agg, to_xlsx || feedback);
+  nb_aggregate_set_keep_details (agg, to_xlsx || feedback);
   if (roster)
     {
       g_autofree char *r = to_utf8 (roster);
@@ -137,8 +137,12 @@ nb_cli_aggregate (int    argc,
         }
     }
 
+  /* Each path let go once added: the entry keeps its own copy. */
   for (guint i = 0; i < inputs->len; i++)
-    nb_aggregate_add_file (agg, g_ptr_array_index (inputs, i));
+    {
+      nb_aggregate_add_file (agg, g_ptr_array_index (inputs, i));
+      g_clear_pointer (&inputs->pdata[i], g_free);
+    }
 
   if (!nb_aggregate_finish (agg, &error))
     {

@@ -172,7 +172,7 @@ run_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gint64 last = 0;
 
-  nb_aggregate_set_keep_problems (agg, TRUE);
+  nb_aggregate_set_keep_details (agg, TRUE);
   nb_aggregate_set_name (agg, d->name);
   if (d->roster && !nb_aggregate_load_roster (agg, d->roster, &error))
     {
