@@ -28,8 +28,7 @@ static const Command commands[] = {
     N_("Check the report; exit status 1 if it has errors") },
   { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf", N_("Export to a workbook or PDF") },
   { "aggregate", nb_cli_aggregate,
-    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|SUMMARY.nianbao [--year Y] [--name AREA] [--roster AGENCIES] "
-    "[--against AREA_REPORT] [--feedback FOLDER]",
+    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|.nianbao [OPTIONS]",
     N_("Total the reports of an area's agencies") },
 };
 
