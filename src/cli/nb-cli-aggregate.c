@@ -10,6 +10,7 @@
 #include "nb-feedback-writer.h"
 #include "nb-report-file.h"
 #include "nb-summary-writer.h"
+#include "nb-xlsx-reader.h"
 
 static char *
 to_utf8 (const char *arg)
@@ -17,99 +18,6 @@ to_utf8 (const char *arg)
   char *utf8 = g_filename_to_utf8 (arg, -1, NULL, NULL, NULL);
 
   return utf8 ? utf8 : g_strdup (arg);
-}
-
-/* The same file as one of the inputs (also through another spelling of
- * its path)? Nothing is ever written over an input. */
-static gboolean
-is_input (GPtrArray  *inputs,
-          const char *path)
-{
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) tinfo = g_file_query_info (target, G_FILE_ATTRIBUTE_ID_FILE,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  const char *tid = tinfo ? g_file_info_get_attribute_string (tinfo, G_FILE_ATTRIBUTE_ID_FILE) : NULL;
-
-  for (guint i = 0; i < inputs->len; i++)
-    {
-      g_autoptr(GFile) in = g_file_new_for_path (g_ptr_array_index (inputs, i));
-
-      if (g_file_equal (in, target))
-        return TRUE;
-      if (tid)
-        {
-          g_autoptr(GFileInfo) info = g_file_query_info (in, G_FILE_ATTRIBUTE_ID_FILE,
-                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
-          const char *id = info ? g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE) : NULL;
-
-          if (g_strcmp0 (id, tid) == 0)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-write_feedback (NbAggregate *agg,
-                GPtrArray   *inputs,
-                const char  *folder,
-                const char  *from,
-                guint       *n_written)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) dir = g_file_new_for_path (folder);
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  if (!g_file_make_directory_with_parents (dir, NULL, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      nb_cli_error (_("Cannot create the folder “%s”: %s"), folder, error->message);
-      return FALSE;
-    }
-  g_clear_error (&error);
-  *n_written = 0;
-  for (guint i = 0; i < nb_aggregate_get_n_entries (agg); i++)
-    {
-      const NbAggregateEntry *e = nb_aggregate_get_entry (agg, i);
-      g_autofree char *text = nb_feedback_text (agg, e, from);
-      g_autofree char *stem = NULL, *txt = NULL, *pdf = NULL;
-
-      if (!text)
-        continue;
-      stem = nb_feedback_file_stem (e);
-      /* The same agency twice: each file its own feedback. */
-      for (guint k = 2; g_hash_table_contains (used, stem); k++)
-        {
-          g_autofree char *base = nb_feedback_file_stem (e);
-
-          g_free (stem);
-          stem = g_strdup_printf ("%s-%u", base, k);
-        }
-      g_hash_table_add (used, g_strdup (stem));
-      txt = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".txt", NULL);
-      pdf = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".pdf", NULL);
-      if (is_input (inputs, txt) || is_input (inputs, pdf))
-        {
-          nb_cli_error (_("“%s” is one of the reports read: the feedback is not written over it"), txt);
-          return FALSE;
-        }
-      {
-        g_autofree char *native = g_filename_from_utf8 (txt, -1, NULL, NULL, NULL);
-
-        if (!native || !g_file_set_contents (native, text, -1, &error))
-          {
-            nb_cli_error (_("Could not write “%s”: %s"), txt, error ? error->message : "");
-            return FALSE;
-          }
-      }
-      if (!nb_feedback_write_pdf (text, pdf, &error))
-        {
-          nb_cli_error ("%s", error->message);
-          return FALSE;
-        }
-      (*n_written)++;
-    }
-  return TRUE;
 }
 
 int
@@ -188,10 +96,15 @@ nb_cli_aggregate (int    argc,
             for (guint k = 0; k < files->len; k++)
               {
                 g_autoptr(GFile) f = g_file_new_for_path (g_ptr_array_index (files, k));
+                NbXlsxKind kind;
 
-                /* A summary of an earlier run in the same folder is no report. */
-                if (!g_file_equal (f, out_file))
-                  g_ptr_array_add (inputs, g_strdup (g_ptr_array_index (files, k)));
+                /* The summary of an earlier run in the same folder is no
+                 * report; anything else named by -o is refused below. */
+                if (g_file_equal (f, out_file) && nb_xlsx_probe (g_ptr_array_index (files, k), &kind, NULL)
+                    && kind == NB_XLSX_SUMMARY)
+                  continue;
+                /* Moved, not copied: 10 000 paths are worth keeping once. */
+                g_ptr_array_add (inputs, g_steal_pointer (&files->pdata[k]));
               }
           }
         else
@@ -203,7 +116,7 @@ nb_cli_aggregate (int    argc,
       nb_cli_error (_("No report file (.nianbao, .xlsx) was given or found"));
       return NB_CLI_USAGE;
     }
-  if (is_input (inputs, out_utf8))
+  if (nb_aggregate_is_input (agg, inputs, out_utf8))
     {
       nb_cli_error (_("“%s” is one of the reports read: the summary is not written over it"), out_utf8);
       return NB_CLI_USAGE;
@@ -212,7 +125,7 @@ nb_cli_aggregate (int    argc,
   nb_aggregate_set_year (agg, year);
   nb_aggregate_set_name (agg, name ? name : _("Summary"));
   /* Problems are kept only where they are written out. */
-  nb_aggregate_set_keep_problems (agg, to_xlsx || feedback);
+  nb_aggregate_set_keep_details (agg, to_xlsx || feedback);
   if (roster)
     {
       g_autofree char *r = to_utf8 (roster);
@@ -224,8 +137,12 @@ nb_cli_aggregate (int    argc,
         }
     }
 
+  /* Each path let go once added: the entry keeps its own copy. */
   for (guint i = 0; i < inputs->len; i++)
-    nb_aggregate_add_file (agg, g_ptr_array_index (inputs, i));
+    {
+      nb_aggregate_add_file (agg, g_ptr_array_index (inputs, i));
+      g_clear_pointer (&inputs->pdata[i], g_free);
+    }
 
   if (!nb_aggregate_finish (agg, &error))
     {
@@ -291,8 +208,11 @@ nb_cli_aggregate (int    argc,
       g_autofree char *folder = to_utf8 (feedback);
       guint n = 0;
 
-      if (!write_feedback (agg, inputs, folder, name ? name : _("Summary"), &n))
-        return NB_CLI_USAGE;
+      if (!nb_feedback_write_all (agg, folder, name ? name : _("Summary"), NULL, NULL, NULL, &n, &error))
+        {
+          nb_cli_error ("%s", error->message);
+          return NB_CLI_USAGE;
+        }
       g_print (g_dngettext (GETTEXT_PACKAGE, "Feedback for %u agency written to %s\n",
                             "Feedback for %u agencies written to %s\n", n), n, folder);
     }

@@ -30,8 +30,7 @@ static const Command commands[] = {
   { "import", nb_cli_import, "import FILE -o OUT.nianbao | --check FILES…|FOLDER [--json] [--csv OUT]",
     N_("Read published reports (text, web page, Word, PDF) and check them") },
   { "aggregate", nb_cli_aggregate,
-    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|SUMMARY.nianbao [--year Y] [--name AREA] [--roster AGENCIES] "
-    "[--against AREA_REPORT] [--feedback FOLDER]",
+    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|.nianbao [OPTIONS]",
     N_("Total the reports of an area's agencies") },
   { "compare", nb_cli_compare, "compare LAST THIS [--changed] [--json]",
     N_("Compare with last year's report: figures, checks, texts") },

@@ -292,3 +292,73 @@ nb_feedback_write_pdf (const char  *text,
     }
   return TRUE;
 }
+
+gboolean
+nb_feedback_write_all (NbAggregate        *agg,
+                       const char         *folder,
+                       const char         *from,
+                       GCancellable       *cancellable,
+                       NbFeedbackProgress  progress,
+                       gpointer            user_data,
+                       guint              *n_written,
+                       GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *native = g_filename_from_utf8 (folder, -1, NULL, NULL, NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (native ? native : folder);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = nb_aggregate_get_n_entries (agg);
+
+  if (!g_file_make_directory_with_parents (dir, cancellable, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot create the folder “%s”: %s"),
+                   folder, local_error->message);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+  *n_written = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const NbAggregateEntry *e = nb_aggregate_get_entry (agg, i);
+      g_autofree char *text = nb_feedback_text (agg, e, from);
+      g_autofree char *stem = NULL, *base = NULL, *txt = NULL, *pdf = NULL, *txt_native = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (progress)
+        progress (i, n, user_data);
+      if (!text)
+        continue;
+      base = nb_feedback_file_stem (e);
+      stem = g_strdup (base);
+      /* The same agency twice: each file its own feedback. */
+      for (guint k = 2; g_hash_table_contains (used, stem); k++)
+        {
+          g_free (stem);
+          stem = g_strdup_printf ("%s-%u", base, k);
+        }
+      g_hash_table_add (used, g_strdup (stem));
+      txt = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".txt", NULL);
+      pdf = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".pdf", NULL);
+      if (nb_aggregate_is_input (agg, NULL, txt) || nb_aggregate_is_input (agg, NULL, pdf))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                       _("“%s” is one of the reports read: the feedback is not written over it"), txt);
+          return FALSE;
+        }
+      txt_native = g_filename_from_utf8 (txt, -1, NULL, NULL, NULL);
+      if (!txt_native || !g_file_set_contents (txt_native, text, -1, &local_error))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), txt,
+                       local_error ? local_error->message : "");
+          return FALSE;
+        }
+      if (!nb_feedback_write_pdf (text, pdf, error))
+        return FALSE;
+      (*n_written)++;
+    }
+  if (progress)
+    progress (n, n, user_data);
+  return TRUE;
+}

@@ -26,4 +26,22 @@ gboolean  nb_feedback_write_pdf (const char  *text,
 /* The file name stem for @entry's feedback: "温县交通运输局-反馈意见". */
 char     *nb_feedback_file_stem (const NbAggregateEntry *entry);
 
+/* Progress: @done of @total agencies written. */
+typedef void (*NbFeedbackProgress) (guint    done,
+                                    guint    total,
+                                    gpointer user_data);
+
+/* Writes, into @folder (created if need be), "<agency>-反馈意见.txt" and
+ * ".pdf" for every entry of @aggregate that has something to say; never
+ * over one of the files read. Stops at the first failure or when
+ * @cancellable is cancelled. */
+gboolean  nb_feedback_write_all (NbAggregate        *aggregate,
+                                 const char         *folder,
+                                 const char         *from,
+                                 GCancellable       *cancellable,
+                                 NbFeedbackProgress  progress,
+                                 gpointer            user_data,
+                                 guint              *n_written,
+                                 GError            **error);
+
 G_END_DECLS

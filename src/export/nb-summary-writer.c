@@ -93,6 +93,35 @@ base_name (const char *path)
   return path ? g_path_get_basename (path) : g_strdup ("");
 }
 
+/* Rows of wrapped text get the height they need: LibreOffice does not grow
+ * them by itself. Wide (CJK) characters take two width units. */
+static double
+wrapped_height (const char *text,
+                double      width)
+{
+  double units = 0;
+  guint lines = 1;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          lines++;
+          units = 0;
+          continue;
+        }
+      units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.1;
+      if (units > width - 1)
+        {
+          lines++;
+          units = 0;
+        }
+    }
+  return 14.5 * lines + 2;
+}
+
 /* Columns of the 汇总 sheet. */
 enum { C_NO, C_AGENCY, C_FILE, C_FIGURES };
 
@@ -179,6 +208,8 @@ write_agencies (Summary     *s,
       check (s, worksheet_write_string (ws, r, c_state, nb_entry_state_to_string (e->state), s->text));
       check (s, worksheet_write_string (ws, r, c_counted, e->counted ? "是" : "否", s->text));
       check (s, worksheet_write_string (ws, r, c_notes, notes, s->wrap));
+      if (*notes)
+        check (s, worksheet_set_row (ws, r, wrapped_height (notes, 48), NULL));
     }
 
   /* Totals: live formulas over the counted rows, their values cached. */
@@ -210,7 +241,7 @@ write_agencies (Summary     *s,
   check (s, worksheet_set_column (ws, C_FIGURES, C_FIGURES + n_fig - 1, 9, NULL));
   check (s, worksheet_set_column (ws, c_errors, c_counted, 7, NULL));
   check (s, worksheet_set_column (ws, c_state, c_state, 12, NULL));
-  check (s, worksheet_set_column (ws, c_notes, c_notes, 60, NULL));
+  check (s, worksheet_set_column (ws, c_notes, c_notes, 48, NULL));
   check (s, worksheet_autofilter (ws, 1, 0, last, c_notes));
   worksheet_freeze_panes (ws, 2, 2);
   worksheet_set_landscape (ws);
@@ -235,6 +266,7 @@ problem_row (Summary       *s,
   check (s, worksheet_write_string (ws, *row, 2, severity, s->text));
   check (s, worksheet_write_string (ws, *row, 3, id ? id : "", s->text));
   check (s, worksheet_write_string (ws, *row, 4, message, s->wrap));
+  check (s, worksheet_set_row (ws, *row, wrapped_height (message, 90), NULL));
   (*row)++;
 }
 

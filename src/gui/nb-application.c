@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-aggregate-window.h"
 #include "nb-application.h"
 #include "nb-dialogs.h"
 #include "nb-open-guard.h"
@@ -105,7 +106,17 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (nb_window_new (NB_APPLICATION (user_data))));
 }
 
+/* 汇总: the superior's window (nb-aggregate-window.c). */
+static void
+aggregate_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (nb_aggregate_window_new (GTK_APPLICATION (user_data))));
+}
+
 static const GActionEntry app_actions[] = {
+  { "aggregate", aggregate_activated },
   { "quit", quit_activated },
   { "about", about_activated },
   { "new-window", new_window_activated },

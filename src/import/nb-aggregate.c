@@ -3,7 +3,9 @@
  *
  * Sums are kept per (format, year) group while reading, so the run's year
  * can be chosen at the end without reading any file twice; only an agency
- * sent twice makes the older file be read again, to take it out.
+ * sent twice makes the older file be read again, to take it out. A file
+ * costs a record of about a hundred bytes, its problems and figures only
+ * when they are to be written out (keep_details).
  */
 #include "config.h"
 
@@ -50,12 +52,12 @@ struct _NbAggregate
 
   int         year;            /* requested; 0 = most common */
   char       *name;
-  gboolean    keep_problems;
+  gboolean    keep_details;
   GPtrArray  *roster;          /* char*, or NULL */
 
   GPtrArray  *entries;         /* NbAggregateEntry* */
   GHashTable *groups;          /* "version/year" → Group* */
-  GHashTable *by_agency;       /* "version/year/agency" → NbAggregateEntry* counted */
+  GStringChunk *strings;       /* the entries' paths and agencies: a few bytes a file */
 
   /* Figures are defined by the first report's format. */
   NbFormat   *figure_format;
@@ -73,8 +75,6 @@ entry_free (gpointer data)
 {
   NbAggregateEntry *e = data;
 
-  g_free (e->agency);
-  g_free (e->path);
   g_free (e->figures);
   g_clear_pointer (&e->notes, g_ptr_array_unref);
   g_clear_pointer (&e->problems, g_ptr_array_unref);
@@ -109,7 +109,7 @@ nb_aggregate_finalize (GObject *object)
   g_clear_pointer (&self->roster, g_ptr_array_unref);
   g_ptr_array_unref (self->entries);
   g_hash_table_unref (self->groups);
-  g_hash_table_unref (self->by_agency);
+  g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->figures);
   g_clear_object (&self->summary);
   G_OBJECT_CLASS (nb_aggregate_parent_class)->finalize (object);
@@ -126,7 +126,7 @@ nb_aggregate_init (NbAggregate *self)
 {
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, group_free);
-  self->by_agency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->strings = g_string_chunk_new (16384);
   self->figures = g_ptr_array_new_with_free_func (figure_free);
 }
 
@@ -154,11 +154,11 @@ nb_aggregate_set_name (NbAggregate *self,
 }
 
 void
-nb_aggregate_set_keep_problems (NbAggregate *self,
+nb_aggregate_set_keep_details (NbAggregate *self,
                                 gboolean     keep)
 {
   g_return_if_fail (NB_IS_AGGREGATE (self));
-  self->keep_problems = keep;
+  self->keep_details = keep;
 }
 
 /* ---- names ---- */
@@ -511,7 +511,7 @@ nb_aggregate_read_report (const char  *path,
       NbReport *report = nb_report_file_load (file, NULL, &local_error);
 
       if (!report)
-        g_set_error (error, NB_ERROR, NB_ERROR_IMPORT, "“%s”: %s", base, local_error->message);
+        g_set_error (error, NB_ERROR, NB_ERROR_IMPORT, _("“%s”: %s"), base, local_error->message);
       return report;
     }
   g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
@@ -708,15 +708,13 @@ nb_aggregate_add_file (NbAggregate *self,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *agency_key = NULL;
   NbFormat *format;
-  NbAggregateEntry *older;
   Group *g;
 
   g_return_val_if_fail (NB_IS_AGGREGATE (self), NULL);
   g_return_val_if_fail (self->summary == NULL, NULL);
 
-  e->path = g_strdup (path);
+  e->path = g_string_chunk_insert (self->strings, path);
   e->mtime = file_mtime (path);
   g_ptr_array_add (self->entries, e);
 
@@ -731,62 +729,28 @@ nb_aggregate_add_file (NbAggregate *self,
     note (e, "%s", (const char *) g_ptr_array_index (warnings, i));
 
   format = nb_report_get_format (report);
-  e->agency = g_strdup (nb_report_get_agency (report));
+  e->agency = g_string_chunk_insert (self->strings, nb_report_get_agency (report));
   e->year = nb_report_get_year (report);
   e->version = nb_format_get_version (format);
   if (!self->figure_format)
     define_figures (self, format);
-  e->figures = figures_of (self, report);
+  if (self->keep_details)
+    e->figures = figures_of (self, report);
 
   problems = nb_check_report (report, NULL);
   e->n_errors = nb_problems_count (problems, NB_SEVERITY_ERROR);
   e->n_warnings = problems->len - e->n_errors;
-  if (self->keep_problems)
+  if (self->keep_details)
     e->problems = g_steal_pointer (&problems);
   set_state_from_counts (e);
 
   if (!e->agency || !*e->agency)
     note (e, _("The report does not name its agency"));
 
-  /* The same agency twice in one year: the newer file counts. */
-  {
-    g_autofree char *name = normalize_name (e->agency);
-
-    agency_key = g_strdup_printf ("%s/%d/%s", e->version, e->year, name);
-  }
-  older = *e->agency ? g_hash_table_lookup (self->by_agency, agency_key) : NULL;
+  /* The same agency twice is resolved at the end (nb_aggregate_finish). */
   g = group_for (self, format, e->year);
-  if (older && older->mtime > e->mtime)
-    {
-      g_autofree char *base_new = g_path_get_basename (older->path);
-      g_autofree char *when = mtime_text (older->mtime);
-
-      e->state = NB_ENTRY_REPLACED;
-      note (e, _("%s sent a newer report, “%s” (changed %s): this one is not counted"),
-            e->agency, base_new, when);
-      return e;
-    }
-  if (older)
-    {
-      g_autoptr(NbReport) old_report = nb_aggregate_read_report (older->path, NULL, NULL);
-      g_autofree char *base_new = g_path_get_basename (path);
-      g_autofree char *when = mtime_text (e->mtime);
-
-      if (old_report)
-        group_add (g, old_report, -1);
-      older->counted = FALSE;
-      older->state = NB_ENTRY_REPLACED;
-      note (older, _("%s sent a newer report, “%s” (changed %s): this one is not counted"),
-            older->agency, base_new, when);
-      {
-        g_autofree char *base_old = g_path_get_basename (older->path);
-
-        note (e, _("%s sent two reports: this newer one is counted, “%s” is not"), e->agency, base_old);
-      }
-    }
   group_add (g, report, +1);
   e->counted = TRUE;
-  g_hash_table_replace (self->by_agency, g_steal_pointer (&agency_key), e);
   return e;
 }
 
@@ -818,6 +782,109 @@ choose_group (NbAggregate *self)
   return best;
 }
 
+/* Agency names compared as people mean them: spaces do not count. */
+static int
+compare_names (const char *a,
+               const char *b)
+{
+  for (;;)
+    {
+      gunichar x, y;
+
+      while (*a && (g_unichar_isspace (g_utf8_get_char (a)) || g_utf8_get_char (a) == 0x3000
+                    || g_utf8_get_char (a) == 0xFEFF))
+        a = g_utf8_next_char (a);
+      while (*b && (g_unichar_isspace (g_utf8_get_char (b)) || g_utf8_get_char (b) == 0x3000
+                    || g_utf8_get_char (b) == 0xFEFF))
+        b = g_utf8_next_char (b);
+      x = *a ? g_utf8_get_char (a) : 0;
+      y = *b ? g_utf8_get_char (b) : 0;
+      if (x != y)
+        return x < y ? -1 : 1;
+      if (!x)
+        return 0;
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+}
+
+/* Counted entries of one agency in one group, oldest first (then in the
+ * order added). */
+static int
+compare_for_duplicates (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  GPtrArray *entries = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  const NbAggregateEntry *x = g_ptr_array_index (entries, i), *y = g_ptr_array_index (entries, j);
+  int c = g_strcmp0 (x->version, y->version);
+
+  if (c)
+    return c;
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  if ((c = compare_names (x->agency, y->agency)))
+    return c;
+  if (x->mtime != y->mtime)
+    return x->mtime < y->mtime ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+/* The same agency sent twice (or more) in a year: the newest file counts,
+ * the others are read again to take them out of the sums. */
+static void
+resolve_duplicates (NbAggregate *self)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      NbAggregateEntry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->counted && e->agency && *e->agency)
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_for_duplicates, self->entries);
+  for (guint k = 0; k < order->len;)
+    {
+      guint end = k + 1;
+      NbAggregateEntry *newest;
+      g_autofree char *base_new = NULL, *when = NULL;
+
+      while (end < order->len)
+        {
+          NbAggregateEntry *a = g_ptr_array_index (self->entries, g_array_index (order, guint, k));
+          NbAggregateEntry *b = g_ptr_array_index (self->entries, g_array_index (order, guint, end));
+
+          if (g_strcmp0 (a->version, b->version) || a->year != b->year || compare_names (a->agency, b->agency))
+            break;
+          end++;
+        }
+      newest = g_ptr_array_index (self->entries, g_array_index (order, guint, end - 1));
+      base_new = g_path_get_basename (newest->path);
+      when = mtime_text (newest->mtime);
+      for (guint m = k; m + 1 < end; m++)
+        {
+          NbAggregateEntry *older = g_ptr_array_index (self->entries, g_array_index (order, guint, m));
+          g_autoptr(NbReport) old_report = nb_aggregate_read_report (older->path, NULL, NULL);
+          g_autofree char *base_old = g_path_get_basename (older->path);
+          g_autofree char *key = g_strdup_printf ("%s/%d", older->version, older->year);
+          Group *g = g_hash_table_lookup (self->groups, key);
+
+          if (old_report && g)
+            group_add (g, old_report, -1);
+          older->counted = FALSE;
+          older->state = NB_ENTRY_REPLACED;
+          note (older, _("%s sent a newer report, “%s” (changed %s): this one is not counted"),
+                older->agency, base_new, when);
+          note (newest, _("%s sent two reports: this newer one is counted, “%s” is not"),
+                newest->agency, base_old);
+        }
+      k = end;
+    }
+}
+
 gboolean
 nb_aggregate_finish (NbAggregate  *self,
                      GError      **error)
@@ -828,6 +895,7 @@ nb_aggregate_finish (NbAggregate  *self,
   g_return_val_if_fail (NB_IS_AGGREGATE (self), FALSE);
   g_return_val_if_fail (self->summary == NULL, FALSE);
 
+  resolve_duplicates (self);
   g = self->chosen = choose_group (self);
 
   for (guint i = 0; i < n_entries; i++)
@@ -884,7 +952,7 @@ nb_aggregate_finish (NbAggregate  *self,
           if (g_hash_table_contains (counted, key))
             continue;
           m = g_new0 (NbAggregateEntry, 1);
-          m->agency = g_strdup (name);
+          m->agency = g_string_chunk_insert (self->strings, name);
           m->state = NB_ENTRY_MISSING;
           if (g_hash_table_contains (sent, key))
             note (m, _("%s sent no report that could be counted (see its file above)"), name);
@@ -1024,6 +1092,44 @@ nb_aggregate_compare (NbAggregate  *self,
                                              total->blank ? _("nothing") : nb_number_format (total, b)));
     }
   return out;
+}
+
+static char *
+file_id (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE)) : NULL;
+}
+
+gboolean
+nb_aggregate_is_input (NbAggregate *self,
+                       GPtrArray   *paths,
+                       const char  *path)
+{
+  g_autofree char *native = g_filename_from_utf8 (path, -1, NULL, NULL, NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (native ? native : path);
+  g_autofree char *tid = file_id (target);
+  guint n = paths ? paths->len : self->entries->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p = paths ? g_ptr_array_index (paths, i)
+                            : ((NbAggregateEntry *) g_ptr_array_index (self->entries, i))->path;
+      g_autofree char *pn = NULL;
+      g_autoptr(GFile) in = NULL;
+      g_autofree char *id = NULL;
+
+      if (!p)
+        continue;
+      pn = g_filename_from_utf8 (p, -1, NULL, NULL, NULL);
+      in = g_file_new_for_path (pn ? pn : p);
+      if (g_file_equal (in, target))
+        return TRUE;
+      if (tid && (id = file_id (in)) && g_str_equal (id, tid))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *

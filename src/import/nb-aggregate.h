@@ -41,7 +41,7 @@ typedef struct
   guint         n_warnings;
   gboolean      counted;     /* in the totals */
   gint64        mtime;       /* the file's modification time (µs), for "the newer" */
-  NbNumber     *figures;     /* nb_aggregate_get_n_figures() key figures, NULL if none */
+  NbNumber     *figures;     /* nb_aggregate_get_n_figures() key figures, when kept; else NULL */
   GPtrArray    *notes;       /* char*: what the run found about the file (translated) */
   GPtrArray    *problems;    /* NbProblem*: the report's checks, when kept; else NULL */
 } NbAggregateEntry;
@@ -57,9 +57,10 @@ void          nb_aggregate_set_year          (NbAggregate  *self,
 /* The area's name, the summary report's agency (default "汇总"). */
 void          nb_aggregate_set_name          (NbAggregate  *self,
                                               const char   *name);
-/* Keep every report's problems (for the workbook's problem sheet and the
- * feedback documents); off by default, so that memory stays flat. */
-void          nb_aggregate_set_keep_problems (NbAggregate  *self,
+/* Keep every report's problems and key figures (for the summary workbook,
+ * the feedback documents, the window's table and chart); off by default,
+ * so that a run that only totals keeps a few bytes per file. */
+void          nb_aggregate_set_keep_details (NbAggregate  *self,
                                               gboolean      keep);
 
 /* The roster: one agency a line of a text file (UTF-8 or GB18030), or the
@@ -125,6 +126,13 @@ void          nb_aggregate_get_handled_range (NbAggregate  *self,
 GPtrArray    *nb_aggregate_compare           (NbAggregate  *self,
                                               NbReport     *area,
                                               GError      **error);
+
+/* Whether @path is one of @paths (char*; NULL: the files added so far),
+ * also through another spelling or a hard link: nothing is ever written
+ * over an input. */
+gboolean      nb_aggregate_is_input          (NbAggregate  *self,
+                                              GPtrArray    *paths,
+                                              const char   *path);
 
 const char   *nb_entry_state_to_string       (NbEntryState  state);  /* translated */
 

@@ -14,6 +14,7 @@
 #include "nb-error.h"
 #include "nb-report-file.h"
 #include "nb-xlsx-reader.h"
+#include "nb-summary-writer.h"
 #include "nb-xlsx-writer.h"
 
 /* libgsf 1.14 declares no g_autoptr cleanups of its own. */
@@ -81,7 +82,7 @@ import_error (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, NB_ERROR, NB_ERROR_IMPORT, "“%s”: %s", base, message);
+  g_set_error (error, NB_ERROR, NB_ERROR_IMPORT, _("“%s”: %s"), base, message);
   return FALSE;
 }
 
@@ -1179,7 +1180,9 @@ nb_xlsx_probe (const char  *path,
   gboolean ok = package_open (&p, path, error);
 
   if (ok && kind)
-    *kind = find_sheet (&p, NB_XLSX_DATA_SHEET) ? NB_XLSX_NIANBAO : NB_XLSX_OTHER;
+    *kind = find_sheet (&p, NB_XLSX_DATA_SHEET) ? NB_XLSX_NIANBAO
+            : find_sheet (&p, NB_SUMMARY_AGENCIES_SHEET) && find_sheet (&p, NB_SUMMARY_PROBLEMS_SHEET) ? NB_XLSX_SUMMARY
+            : NB_XLSX_OTHER;
   package_clear (&p);
   return ok;
 }
@@ -1216,6 +1219,9 @@ nb_xlsx_read (const char  *path,
     }
   if (find_sheet (&p, NB_XLSX_DATA_SHEET))
     report = read_nianbao (&p, warnings, error);
+  else if (find_sheet (&p, NB_SUMMARY_AGENCIES_SHEET) && find_sheet (&p, NB_SUMMARY_PROBLEMS_SHEET))
+    import_error (error, path, _("this is a summary workbook made by nianbao from several reports, "
+                                 "not an agency's report"));
   else
     {
       g_autoptr(NbSourceDoc) doc = read_source (&p, error);

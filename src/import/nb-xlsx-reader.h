@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   NB_XLSX_NIANBAO,   /* exported by nianbao: has the 数据 sheet */
+  NB_XLSX_SUMMARY,   /* a summary workbook nianbao wrote (nb-summary-writer.h) */
   NB_XLSX_OTHER,     /* a workbook of another origin */
 } NbXlsxKind;
 
