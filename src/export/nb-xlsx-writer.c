@@ -161,26 +161,34 @@ text_units (const char *text,
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      /* Quotation marks, dashes and ellipses are full width in Chinese
+       * faces although Unicode calls them ambiguous. */
+      gboolean wide = g_unichar_iswide (c) || g_unichar_iswide_cjk (c)
+                      || (c >= 0x2010 && c <= 0x2027);
 
-      units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.1 : 1.1;
+      units += wide ? 2.1 : 1.1;
     }
   return units * size / 11.0;
 }
 
-/* Lines @text takes in a column @width units wide. */
+/* Lines @text takes in a column @width units wide. A CJK character of
+ * @size points is 2.1 × size / 11 units (Excel's unit is the width of a
+ * digit of Calibri 11, 7 pixels); the cell loses about half a unit to its
+ * padding. */
 static guint
 text_lines (const char *text,
             double      size,
             double      width)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  double avail = MAX (width - 1.5, 2.0);
+  double avail = MAX (width - 0.5, 2.0);
   guint n = 0;
 
   for (guint i = 0; lines[i]; i++)
     {
-      /* 5 % slack: characters wrap whole, never half. */
-      double units = text_units (lines[i], size) * 1.05;
+      /* 2 % slack: characters wrap whole, never half, and Excel does not
+       * hang a line-end comma into the margin as LibreOffice does. */
+      double units = text_units (lines[i], size) * 1.02;
 
       n += MAX (1, (guint) ((units + avail - 0.01) / avail));
     }
@@ -706,9 +714,17 @@ write_body_sheet (Writer      *w,
       switch (block->kind)
         {
         case NB_BLOCK_TITLE:
-          check (w, worksheet_write_string (ws, row, 0, block->text, title));
-          check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (block->text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
-          row += 2;
+          {
+            /* Too long for a line: broken where the PDF breaks it, after
+             * the agency and year, not wherever the cell runs out. */
+            g_auto(GStrv) lines = nb_document_dup_title_lines (block);
+            g_autofree char *text = text_lines (block->text, SIZE_TITLE, BODY_WIDTH) > 1
+                                    ? g_strjoinv ("\n", lines) : g_strdup (block->text);
+
+            check (w, worksheet_write_string (ws, row, 0, text, title));
+            check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
+            row += 2;
+          }
           break;
         case NB_BLOCK_HEADING:
           check (w, worksheet_write_string (ws, row, 0, block->text, heading));
