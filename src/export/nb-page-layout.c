@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-page-layout.c — the printed report: measures it and splits it into pages
  *
  * Pagination places every line of text on a baseline grid of 22 lines per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-xlsx-writer.c — the report as an .xlsx workbook, laid out from NbGrid
  *
  * Values are exact NbNumbers everywhere; a double is made only at the last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cell-entry.c — an entry bound to one cell of a report
  *
  * Accepts only what the cell's kind allows (full-width digits become ASCII,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check a workbook written by nb_xlsx_write() against expectations made
 from the model (test-xlsx.c writes them as JSON), with openpyxl as an
 independent reader and, optionally, LibreOffice as an independent

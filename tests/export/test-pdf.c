@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PDF exporter and the page layout, read back with poppler-utils
  * (pdfinfo, pdftotext, pdffonts): independent readers, so the checks are
  * about what a person gets, not about what our code thinks it wrote. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the editor window, driven through its widgets under Xvfb
  *
  * Values are typed into the cells' GtkEntry and committed with "activate"
