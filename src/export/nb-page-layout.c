@@ -432,7 +432,7 @@ add_heading (Flow       *flow,
 /* A paragraph of the document; @continued: a later piece of a long one,
  * set as plain body text without the first-line indent. A level-2 line is
  * often a heading followed by its text in the same paragraph: only its
- * lead, up to the first full stop, is 楷体. */
+ * lead, up to the first full stop, is 楷体 (level 3: bold). */
 static void
 place_paragraph (Flow          *flow,
                  const NbBlock *block,
@@ -451,6 +451,15 @@ place_paragraph (Flow          *flow,
   if (!continued && block->level == 2)
     {
       PangoAttribute *attr = pango_attr_family_new (self->families[ROLE_KAI]);
+
+      attr->start_index = 0;
+      attr->end_index = MIN (block->lead_len, strlen (text));
+      pango_attr_list_insert (attrs, attr);
+    }
+  else if (!continued && block->level == 3)
+    {
+      /* "1.加强行政决策和执行公开。": the third level's lead in bold. */
+      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
       attr->start_index = 0;
       attr->end_index = MIN (block->lead_len, strlen (text));
