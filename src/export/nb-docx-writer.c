@@ -235,26 +235,32 @@ no_indent (W w)
   end (w);
 }
 
+/* A centred paragraph style off the body's grid: the title, table text,
+ * page numbers. @line in twips, "exact" or "auto" (240 = single). */
 static void
-small_centred_style (W           w,
-                     const char *id,
-                     const char *name,
-                     const char *size)
+centred_style (W           w,
+               const char *id,
+               const char *name,
+               NbFontRole  role,
+               const char *size,
+               int         after,
+               int         line,
+               const char *rule)
 {
   style_begin (w, "paragraph", id, name, FALSE);
   start (w, "w:pPr");
   val (w, "w:snapToGrid", "0");
   start (w, "w:spacing");
   attr (w, "w:before", "0");
-  attr (w, "w:after", "0");
-  attr (w, "w:line", "240");
-  attr (w, "w:lineRule", "auto");
+  attr_int (w, "w:after", after);
+  attr_int (w, "w:line", line);
+  attr (w, "w:lineRule", rule);
   end (w);
   no_indent (w);
   val (w, "w:jc", "center");
   end (w);
   start (w, "w:rPr");
-  fonts (w, face (NB_FONT_SONG));
+  fonts (w, face (role));
   val (w, "w:spacing", "0");
   val (w, "w:sz", size);
   val (w, "w:szCs", size);
@@ -307,26 +313,8 @@ write_styles (W w)
   end (w);
   end (w);
 
-  style_begin (w, "paragraph", "Title", "Title", FALSE);
-  start (w, "w:pPr");
-  val (w, "w:snapToGrid", "0");
   /* 2号 on 1.5 lines of itself, then a blank body line. */
-  start (w, "w:spacing");
-  attr (w, "w:before", "0");
-  attr_int (w, "w:after", LINE_PITCH);
-  attr (w, "w:line", "660");
-  attr (w, "w:lineRule", "exact");
-  end (w);
-  no_indent (w);
-  val (w, "w:jc", "center");
-  end (w);
-  start (w, "w:rPr");
-  fonts (w, face (NB_FONT_TITLE));
-  val (w, "w:spacing", "0");
-  val (w, "w:sz", SIZE_TITLE);
-  val (w, "w:szCs", SIZE_TITLE);
-  end (w);
-  end (w);
+  centred_style (w, "Title", "Title", NB_FONT_TITLE, SIZE_TITLE, LINE_PITCH, 660, "exact");
 
   /* Heading levels: 黑体, 楷体, 仿宋 bold, kept with what follows. */
   {
@@ -374,8 +362,8 @@ write_styles (W w)
 
   /* Table text and page numbers: centred, single-spaced in their own
    * line height rather than the body's grid. */
-  small_centred_style (w, "TableText", "Table Text", "21");
-  small_centred_style (w, "Footer", "footer", SIZE_FOLIO);
+  centred_style (w, "TableText", "Table Text", NB_FONT_SONG, "21", 0, 240, "auto");
+  centred_style (w, "Footer", "footer", NB_FONT_SONG, SIZE_FOLIO, 0, 240, "auto");
 
   start (w, "w:style");
   attr (w, "w:type", "table");
