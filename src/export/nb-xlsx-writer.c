@@ -23,9 +23,11 @@
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
 
-#define FONT_TABLE   "宋体"
-#define FONT_BODY    "仿宋"
-#define FONT_HEADING "黑体"
+/* The first (Windows) face of each role, as every renderer names them. */
+#define FONT_TABLE   (nb_document_get_faces (NB_FONT_SONG)[0].family)
+#define FONT_BODY    (nb_document_get_faces (NB_FONT_FANGSONG)[0].family)
+#define FONT_HEADING (nb_document_get_faces (NB_FONT_HEI)[0].family)
+#define FONT_KAI     (nb_document_get_faces (NB_FONT_KAI)[0].family)
 
 /* Sizes in points: 5号 for tables, 小五 for the 15-column table, 3号 body
  * text and 2号 title as in GB/T 9704. */
@@ -636,13 +638,18 @@ split_paragraph (const char *text,
  * indent of Chinese documents (a cell has no first-line indent of its own). */
 #define FIRST_LINE_INDENT "\u3000\u3000"
 
+/* @text opens with @indent_len bytes of indent; up to @lead_len bytes (a
+ * subheading) are set in @lead_format, the rest in @format. */
 static void
 write_paragraph (Writer        *w,
                  lxw_worksheet *ws,
                  guint         *row,
                  const char    *text,
                  lxw_format    *format,
-                 double         size)
+                 double         size,
+                 gsize          indent_len,
+                 gsize          lead_len,
+                 lxw_format    *lead_format)
 {
   /* Characters that fit in one maximal row. */
   glong per_line = (glong) (BODY_WIDTH / (2.1 * size / 11.0));
@@ -654,7 +661,21 @@ write_paragraph (Writer        *w,
       const char *piece = g_ptr_array_index (pieces, i);
       double height = line_height (size) * text_lines (piece, size, BODY_WIDTH) + 4;
 
-      check (w, worksheet_write_string (ws, *row, 0, piece, format));
+      /* The cell keeps the body's format; the lead is a run of its own
+       * after the indent (a rich string needs two runs or more). */
+      if (i == 0 && lead_len > indent_len && lead_len <= strlen (piece))
+        {
+          g_autofree char *indent = g_strndup (piece, indent_len);
+          g_autofree char *lead = g_strndup (piece + indent_len, lead_len - indent_len);
+          lxw_rich_string_tuple first = { format, indent };
+          lxw_rich_string_tuple second = { lead_format, lead };
+          lxw_rich_string_tuple rest = { format, (char *) piece + lead_len };
+          lxw_rich_string_tuple *fragments[] = { &first, &second, piece[lead_len] ? &rest : NULL, NULL };
+
+          check (w, worksheet_write_rich_string (ws, *row, 0, fragments, format));
+        }
+      else
+        check (w, worksheet_write_string (ws, *row, 0, piece, format));
       check (w, worksheet_set_row (ws, *row, MIN (height, MAX_ROW_HEIGHT), NULL));
       (*row)++;
     }
@@ -696,6 +717,8 @@ write_body_sheet (Writer      *w,
   lxw_format *body = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
   lxw_format *right = get_format (w, FONT_BODY, SIZE_BODY, F_RIGHT | F_VCENTER, NULL);
   lxw_format *link = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  lxw_format *kai = get_format (w, FONT_KAI, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  lxw_format *bold = get_format (w, FONT_BODY, SIZE_BODY, F_BOLD | F_VTOP | F_WRAP, NULL);
   g_autoptr(NbDocument) document = nb_document_new (w->report);
   guint n = nb_document_get_n_blocks (document);
   guint row = 0;
@@ -737,14 +760,17 @@ write_body_sheet (Writer      *w,
           break;
         case NB_BLOCK_PARAGRAPH:
           {
-            /* A cell has no first-line indent of its own. */
+            /* A cell has no first-line indent of its own. Subheadings:
+             * 楷体 (level 2) or bold (level 3) up to their first 。. */
             g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, block->text, NULL);
+            lxw_format *lead = block->level == 2 ? kai : block->level == 3 ? bold : body;
+            gsize lead_len = block->level > 0 ? strlen (FIRST_LINE_INDENT) + block->lead_len : 0;
 
-            write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
+            write_paragraph (w, ws, &row, indented, body, SIZE_BODY, strlen (FIRST_LINE_INDENT), lead_len, lead);
           }
           break;
         case NB_BLOCK_FIELD:
-          write_paragraph (w, ws, &row, block->text, body, SIZE_BODY);
+          write_paragraph (w, ws, &row, block->text, body, SIZE_BODY, 0, 0, NULL);
           break;
         case NB_BLOCK_SIGNOFF:
           if (*block->text)
