@@ -192,6 +192,10 @@ def check_body(wb, exp):
     # agency and the year.
     title_cell = ws["A1"].value or ""
     expect(title_cell.replace("\n", "") == exp["title"], f"{BODY}!A1 {title_cell!r}, want the title")
+    # More than a line of 2号 in the text column (about 19 characters): it
+    # must be broken, and there.
+    if len(exp["title"]) > 20:
+        expect("\n" in title_cell, f"{BODY}!A1 {title_cell!r} is left to wrap anywhere")
     if "\n" in title_cell:
         expect(title_cell.split("\n")[0].endswith("年"), f"{BODY}!A1 broken at {title_cell!r}")
     cells = [(c.value, c.data_type, c.font.name) for c in ws["A"] if c.value is not None]
