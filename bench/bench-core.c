@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-core — medians of many runs: check a full report after one edit,
  * load a document, save a document. Not a test: run by bench/run.sh. */
 #include <glib/gstdio.h>

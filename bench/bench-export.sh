@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Export speed of the fixture's report: in process (bench-export: first,
 # cold run and the median of N warm runs, default 20, as the window does),
 # and as a fresh nianbao-cli process (median of N, start-up and font loading

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 / Ubuntu machine:
 #   build-aux/dev.sh deps   install the system packages (apt) and the zh_CN locale
 #   build-aux/dev.sh build  deps + configure + compile into ./build

@@ -1,4 +1,5 @@
-/* Every check of checks.md fails on a report built to break it and passes on
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every check of docs/checks.md fails on a report built to break it and passes on
  * one built to satisfy it; the fixture's figures pass every error check. */
 #include <locale.h>
 #include <string.h>

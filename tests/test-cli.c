@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli end to end: the built binary (NB_CLI) on temporary files with
  * Chinese names, as a person or a script would use it. */
 #include <locale.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The .nianbao file: lossless round trips, atomic saves, and a clear error
  * (never a crash) for every kind of bad file. */
 #include <glib/gstdio.h>
@@ -130,7 +131,7 @@ test_fixture (void)
   g_assert_no_error (error);
   g_assert_cmpstr (nb_format_get_version (nb_report_get_format (r)), ==, "2019");
   g_assert_cmpint (nb_report_get_year (r), ==, 2020);
-  /* The figures checks.md gives for the fixture. */
+  /* The figures docs/checks.md gives for the fixture. */
   g_assert_cmpint (nb_report_get_value (r, "active/license/prev")->units, ==, 61);
   g_assert_cmpint (nb_report_get_value (r, "active/license/decisions")->units, ==, 43);
   g_assert_cmpint (nb_report_get_value (r, "active/service/prev")->units, ==, 64);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cli-common.c — shared helpers of nianbao-cli */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cli-common.h — what every nianbao-cli subcommand shares */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli export — the workbook, the PDF, the web page or the Word file, chosen by the extension */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli set — set cells and fields, all or nothing */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli — the headless front end of nianbao
  *
  * One small file per subcommand; this one dispatches. Exit status: 0 all

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-checker.c — runs a format's checks, described as data in the format
  *
  * Checks of type "compare" (sums and (in)equalities over cell keys, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-checker.h — runs a format's checks (data in data/formats/VERSION.json) */
 #pragma once
 

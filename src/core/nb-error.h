@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-error.h — the error domain for every failure a user can cause */
 #pragma once
 

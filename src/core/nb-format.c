@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-format.c — one official report format, loaded from JSON data */
 #include "config.h"
 

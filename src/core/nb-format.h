@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-format.h — one official report format, loaded from data/formats/VERSION.json
  *
  * The format is the single description of a report version: sections,

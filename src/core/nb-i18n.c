@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-i18n.c — where the translations are */
 #include "config.h"
 

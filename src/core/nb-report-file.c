@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-report-file.c — the .nianbao document file (JSON through json-glib)
  *
  * Loading is strict: every member is checked for its type and range, and the

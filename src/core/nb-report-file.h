@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-report-file.h — the .nianbao document file (JSON)
  *
  * {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-report.h — NbReport, the document: one agency's annual report
  *
  * Holds every value by cell key (input cells only: computed totals are

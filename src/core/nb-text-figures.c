@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-figures.c — figures and statistics periods quoted in a report's text */
 #include "config.h"
 

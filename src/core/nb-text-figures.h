@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-figures.h — figures and periods that a report's text quotes
  *
  * "共收到政府信息公开申请12件" → rule 收到申请, value 12, at [start, end).

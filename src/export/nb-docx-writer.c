@@ -227,6 +227,48 @@ line_spacing (W   w,
 }
 
 static void
+no_indent (W w)
+{
+  start (w, "w:ind");
+  attr (w, "w:firstLineChars", "0");
+  attr (w, "w:firstLine", "0");
+  end (w);
+}
+
+/* A centred paragraph style off the body's grid: the title, table text,
+ * page numbers. @line in twips, "exact" or "auto" (240 = single). */
+static void
+centred_style (W           w,
+               const char *id,
+               const char *name,
+               NbFontRole  role,
+               const char *size,
+               int         after,
+               int         line,
+               const char *rule)
+{
+  style_begin (w, "paragraph", id, name, FALSE);
+  start (w, "w:pPr");
+  val (w, "w:snapToGrid", "0");
+  start (w, "w:spacing");
+  attr (w, "w:before", "0");
+  attr_int (w, "w:after", after);
+  attr_int (w, "w:line", line);
+  attr (w, "w:lineRule", rule);
+  end (w);
+  no_indent (w);
+  val (w, "w:jc", "center");
+  end (w);
+  start (w, "w:rPr");
+  fonts (w, face (role));
+  val (w, "w:spacing", "0");
+  val (w, "w:sz", size);
+  val (w, "w:szCs", size);
+  end (w);
+  end (w);
+}
+
+static void
 write_styles (W w)
 {
   start (w, "w:styles");
@@ -246,12 +288,12 @@ write_styles (W w)
   end (w);
   start (w, "w:pPrDefault");
   start (w, "w:pPr");
-  /* No extra space between Han characters and digits: as in the PDF. */
+  /* (Children of pPr in the schema's order: Word refuses others.)
+   * Punctuation stays inside the type area; no extra space between Han
+   * characters and digits, as in the PDF. */
+  val (w, "w:overflowPunct", "0");
   val (w, "w:autoSpaceDE", "0");
   val (w, "w:autoSpaceDN", "0");
-  /* Punctuation stays inside the type area (LibreOffice otherwise hangs
-   * a line-end comma into the margin, where it may be lost). */
-  val (w, "w:overflowPunct", "0");
   line_spacing (w, LINE_PITCH);
   end (w);
   end (w);
@@ -271,29 +313,8 @@ write_styles (W w)
   end (w);
   end (w);
 
-  style_begin (w, "paragraph", "Title", "Title", FALSE);
-  start (w, "w:pPr");
-  val (w, "w:snapToGrid", "0");
-  val (w, "w:jc", "center");
-  start (w, "w:ind");
-  attr (w, "w:firstLineChars", "0");
-  attr (w, "w:firstLine", "0");
-  end (w);
   /* 2号 on 1.5 lines of itself, then a blank body line. */
-  start (w, "w:spacing");
-  attr (w, "w:before", "0");
-  attr_int (w, "w:after", LINE_PITCH);
-  attr (w, "w:line", "660");
-  attr (w, "w:lineRule", "exact");
-  end (w);
-  end (w);
-  start (w, "w:rPr");
-  fonts (w, face (NB_FONT_TITLE));
-  val (w, "w:spacing", "0");
-  val (w, "w:sz", SIZE_TITLE);
-  val (w, "w:szCs", SIZE_TITLE);
-  end (w);
-  end (w);
+  centred_style (w, "Title", "Title", NB_FONT_TITLE, SIZE_TITLE, LINE_PITCH, 660, "exact");
 
   /* Heading levels: 黑体, 楷体, 仿宋 bold, kept with what follows. */
   {
@@ -334,60 +355,15 @@ write_styles (W w)
 
   style_begin (w, "paragraph", "Signoff", "Sign-off", FALSE);
   start (w, "w:pPr");
-  start (w, "w:ind");
-  attr (w, "w:firstLineChars", "0");
-  attr (w, "w:firstLine", "0");
-  end (w);
+  no_indent (w);
   val (w, "w:jc", "right");
   end (w);
   end (w);
 
-  style_begin (w, "paragraph", "TableText", "Table Text", FALSE);
-  start (w, "w:pPr");
-  /* Table lines are the type's own height, not the body's grid. */
-  val (w, "w:snapToGrid", "0");
-  start (w, "w:ind");
-  attr (w, "w:firstLineChars", "0");
-  attr (w, "w:firstLine", "0");
-  end (w);
-  val (w, "w:jc", "center");
-  start (w, "w:spacing");
-  attr (w, "w:before", "0");
-  attr (w, "w:after", "0");
-  attr (w, "w:line", "240");
-  attr (w, "w:lineRule", "auto");
-  end (w);
-  end (w);
-  start (w, "w:rPr");
-  fonts (w, face (NB_FONT_SONG));
-  val (w, "w:spacing", "0");
-  val (w, "w:sz", "21");
-  val (w, "w:szCs", "21");
-  end (w);
-  end (w);
-
-  style_begin (w, "paragraph", "Footer", "footer", FALSE);
-  start (w, "w:pPr");
-  val (w, "w:snapToGrid", "0");
-  start (w, "w:ind");
-  attr (w, "w:firstLineChars", "0");
-  attr (w, "w:firstLine", "0");
-  end (w);
-  val (w, "w:jc", "center");
-  start (w, "w:spacing");
-  attr (w, "w:before", "0");
-  attr (w, "w:after", "0");
-  attr (w, "w:line", "240");
-  attr (w, "w:lineRule", "auto");
-  end (w);
-  end (w);
-  start (w, "w:rPr");
-  fonts (w, face (NB_FONT_SONG));
-  val (w, "w:spacing", "0");
-  val (w, "w:sz", SIZE_FOLIO);
-  val (w, "w:szCs", SIZE_FOLIO);
-  end (w);
-  end (w);
+  /* Table text and page numbers: centred, single-spaced in their own
+   * line height rather than the body's grid. */
+  centred_style (w, "TableText", "Table Text", NB_FONT_SONG, "21", 0, 240, "auto");
+  centred_style (w, "Footer", "footer", NB_FONT_SONG, SIZE_FOLIO, 0, 240, "auto");
 
   start (w, "w:style");
   attr (w, "w:type", "table");

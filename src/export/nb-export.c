@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-export.c — export a report by the target's extension */
 #include "config.h"
 

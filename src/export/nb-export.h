@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-export.h — export a report by the target's extension (.xlsx, .pdf, .html or .docx)
  *
  * What the window's Export and "nianbao-cli export" both call, so the two

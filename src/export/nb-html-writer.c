@@ -142,7 +142,7 @@ style_sheet (void)
                         ".wide table{min-width:62em;font-size:.75rem}\n"
                         "th,td{border:1px solid #000;padding:.3em .4em;text-align:center;vertical-align:middle;font-weight:normal}\n"
                         "th[scope=row]{text-align:left}\n"
-                        "@media (max-width:40em){main{padding:1em .75em 2em}table{min-width:36em}}\n"
+                        "@media screen and (max-width:40em){main{padding:1em .75em 2em}table{min-width:36em}}\n"
                         "@media print{\n"
                         "@page{size:A4;margin:37mm 26mm 35mm 28mm}\n"
                         "body{font-size:16pt;line-height:1.75}\n"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-page-layout.c — the printed report: measures it and splits it into pages
  *
  * Pagination places every line of text on a baseline grid of 22 lines per
@@ -432,7 +433,7 @@ add_heading (Flow       *flow,
 /* A paragraph of the document; @continued: a later piece of a long one,
  * set as plain body text without the first-line indent. A level-2 line is
  * often a heading followed by its text in the same paragraph: only its
- * lead, up to the first full stop, is 楷体. */
+ * lead, up to the first full stop, is 楷体 (level 3: bold). */
 static void
 place_paragraph (Flow          *flow,
                  const NbBlock *block,
@@ -451,6 +452,15 @@ place_paragraph (Flow          *flow,
   if (!continued && block->level == 2)
     {
       PangoAttribute *attr = pango_attr_family_new (self->families[ROLE_KAI]);
+
+      attr->start_index = 0;
+      attr->end_index = MIN (block->lead_len, strlen (text));
+      pango_attr_list_insert (attrs, attr);
+    }
+  else if (!continued && block->level == 3)
+    {
+      /* "1.加强行政决策和执行公开。": the third level's lead in bold. */
+      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
       attr->start_index = 0;
       attr->end_index = MIN (block->lead_len, strlen (text));
@@ -675,12 +685,16 @@ rows_height (Table *table,
   return h;
 }
 
-/* What must fit below a table's heading: the header rows and the rows up
- * to the first place the table may break. */
+/* What must fit below a table's heading: the header rows and the first
+ * few rows, up to a place the table may break. */
+/* A table broken over pages leaves at least this many body rows before
+ * the break; with fewer room it starts on the next page. */
+#define MIN_ROWS_BEFORE_BREAK 3
+
 static double
 table_first_chunk (Table *table)
 {
-  guint b = table->header_rows + 1;
+  guint b = table->header_rows + MIN (MIN_ROWS_BEFORE_BREAK, table->n_rows - table->header_rows);
 
   while (b < table->n_rows && !break_allowed (table, b))
     b++;
@@ -776,9 +790,14 @@ record_rows (Flow  *flow,
     }
 }
 
+static void new_page_with_last_lines (Flow *flow,
+                                      guint n);
+
+/* @heading_lines: the lines of the heading just placed above the table. */
 static void
 place_table (Flow  *flow,
-             Table *table)
+             Table *table,
+             guint  heading_lines)
 {
   NbPageLayout *self = flow->self;
   double header_h = rows_height (table, 0, table->header_rows);
@@ -799,6 +818,14 @@ place_table (Flow  *flow,
       if (fit < table->n_rows)
         {
           end = choose_break (self, table, start, fit);
+          /* Not just two rows at the foot of a page: the table starts on
+           * the next one, and its heading goes with it. */
+          if (first && end > start && end - start < MIN_ROWS_BEFORE_BREAK
+              && self->items->len > g_array_index (self->page_first, guint, flow_page (flow)) + heading_lines)
+            {
+              new_page_with_last_lines (flow, heading_lines);
+              continue;
+            }
           if (end == start)
             {
               if (flow->y > 0)
@@ -1088,8 +1115,10 @@ place_blocks (Flow *flow)
                 Table *table = prepare_table (self, next->table);
 
                 g_ptr_array_add (self->tables, table);
+                guint before = self->items->len;
+
                 place_section_heading (flow, block->text, table_first_chunk (table));
-                place_table (flow, table);
+                place_table (flow, table, self->items->len - before);
                 i++;
               }
             else

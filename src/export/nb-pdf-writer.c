@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-pdf-writer.c — the report as a PDF document, page by page as printed */
 #include "config.h"
 

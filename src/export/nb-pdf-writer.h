@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-pdf-writer.h — the report as a PDF document, page by page as printed */
 #pragma once
 

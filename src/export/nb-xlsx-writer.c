@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-xlsx-writer.c — the report as an .xlsx workbook, laid out from NbGrid
  *
  * Values are exact NbNumbers everywhere; a double is made only at the last
@@ -24,9 +25,11 @@
 #include "nb-xlsx-verify.h"
 #include "nb-text-check.h"
 
-#define FONT_TABLE   "宋体"
-#define FONT_BODY    "仿宋"
-#define FONT_HEADING "黑体"
+/* The first (Windows) face of each role, as every renderer names them. */
+#define FONT_TABLE   (nb_document_get_faces (NB_FONT_SONG)[0].family)
+#define FONT_BODY    (nb_document_get_faces (NB_FONT_FANGSONG)[0].family)
+#define FONT_HEADING (nb_document_get_faces (NB_FONT_HEI)[0].family)
+#define FONT_KAI     (nb_document_get_faces (NB_FONT_KAI)[0].family)
 
 /* Sizes in points: 5号 for tables, 小五 for the 15-column table, 3号 body
  * text and 2号 title as in GB/T 9704. */
@@ -180,26 +183,34 @@ text_units (const char *text,
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      /* Quotation marks, dashes and ellipses are full width in Chinese
+       * faces although Unicode calls them ambiguous. */
+      gboolean wide = g_unichar_iswide (c) || g_unichar_iswide_cjk (c)
+                      || (c >= 0x2010 && c <= 0x2027);
 
-      units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.1 : 1.1;
+      units += wide ? 2.1 : 1.1;
     }
   return units * size / 11.0;
 }
 
-/* Lines @text takes in a column @width units wide. */
+/* Lines @text takes in a column @width units wide. A CJK character of
+ * @size points is 2.1 × size / 11 units (Excel's unit is the width of a
+ * digit of Calibri 11, 7 pixels); the cell loses about half a unit to its
+ * padding. */
 static guint
 text_lines (const char *text,
             double      size,
             double      width)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  double avail = MAX (width - 1.5, 2.0);
+  double avail = MAX (width - 0.5, 2.0);
   guint n = 0;
 
   for (guint i = 0; lines[i]; i++)
     {
-      /* 5 % slack: characters wrap whole, never half. */
-      double units = text_units (lines[i], size) * 1.05;
+      /* 2 % slack: characters wrap whole, never half, and Excel does not
+       * hang a line-end comma into the margin as LibreOffice does. */
+      double units = text_units (lines[i], size) * 1.02;
 
       n += MAX (1, (guint) ((units + avail - 0.01) / avail));
     }
@@ -646,13 +657,18 @@ split_paragraph (const char *text,
  * indent of Chinese documents (a cell has no first-line indent of its own). */
 #define FIRST_LINE_INDENT "\u3000\u3000"
 
+/* @text opens with @indent_len bytes of indent; up to @lead_len bytes (a
+ * subheading) are set in @lead_format, the rest in @format. */
 static void
 write_paragraph (Writer        *w,
                  lxw_worksheet *ws,
                  guint         *row,
                  const char    *text,
                  lxw_format    *format,
-                 double         size)
+                 double         size,
+                 gsize          indent_len,
+                 gsize          lead_len,
+                 lxw_format    *lead_format)
 {
   /* Characters that fit in one maximal row. */
   glong per_line = (glong) (BODY_WIDTH / (2.1 * size / 11.0));
@@ -664,7 +680,25 @@ write_paragraph (Writer        *w,
       const char *piece = g_ptr_array_index (pieces, i);
       double height = line_height (size) * text_lines (piece, size, BODY_WIDTH) + 4;
 
-      check (w, worksheet_write_string (ws, *row, 0, xml_text (w, piece), format));
+      /* The cell keeps the body's format; the lead is a run of its own
+       * after the indent (a rich string needs two runs or more). */
+      /* Text XML cannot hold is mapped first (see xml_text); a lead is
+       * only set apart when that changed nothing. */
+      const char *clean = xml_text (w, piece);
+
+      if (i == 0 && lead_len > indent_len && lead_len <= strlen (piece) && strcmp (clean, piece) == 0)
+        {
+          g_autofree char *indent = g_strndup (piece, indent_len);
+          g_autofree char *lead = g_strndup (piece + indent_len, lead_len - indent_len);
+          lxw_rich_string_tuple first = { format, indent };
+          lxw_rich_string_tuple second = { lead_format, lead };
+          lxw_rich_string_tuple rest = { format, (char *) piece + lead_len };
+          lxw_rich_string_tuple *fragments[] = { &first, &second, piece[lead_len] ? &rest : NULL, NULL };
+
+          check (w, worksheet_write_rich_string (ws, *row, 0, fragments, format));
+        }
+      else
+        check (w, worksheet_write_string (ws, *row, 0, clean, format));
       check (w, worksheet_set_row (ws, *row, MIN (height, MAX_ROW_HEIGHT), NULL));
       (*row)++;
     }
@@ -706,6 +740,8 @@ write_body_sheet (Writer      *w,
   lxw_format *body = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
   lxw_format *right = get_format (w, FONT_BODY, SIZE_BODY, F_RIGHT | F_VCENTER, NULL);
   lxw_format *link = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  lxw_format *kai = get_format (w, FONT_KAI, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  lxw_format *bold = get_format (w, FONT_BODY, SIZE_BODY, F_BOLD | F_VTOP | F_WRAP, NULL);
   g_autoptr(NbDocument) document = nb_document_new (w->report);
   guint n = nb_document_get_n_blocks (document);
   guint row = 0;
@@ -725,9 +761,17 @@ write_body_sheet (Writer      *w,
       switch (block->kind)
         {
         case NB_BLOCK_TITLE:
-          check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), title));
-          check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (block->text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
-          row += 2;
+          {
+            /* Too long for a line: broken where the PDF breaks it, after
+             * the agency and year, not wherever the cell runs out. */
+            g_auto(GStrv) lines = nb_document_dup_title_lines (block);
+            g_autofree char *text = text_lines (block->text, SIZE_TITLE, BODY_WIDTH) > 1
+                                    ? g_strjoinv ("\n", lines) : g_strdup (block->text);
+
+            check (w, worksheet_write_string (ws, row, 0, xml_text (w, text), title));
+            check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
+            row += 2;
+          }
           break;
         case NB_BLOCK_HEADING:
           check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), heading));
@@ -739,14 +783,17 @@ write_body_sheet (Writer      *w,
           break;
         case NB_BLOCK_PARAGRAPH:
           {
-            /* A cell has no first-line indent of its own. */
+            /* A cell has no first-line indent of its own. Subheadings:
+             * 楷体 (level 2) or bold (level 3) up to their first 。. */
             g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, block->text, NULL);
+            lxw_format *lead = block->level == 2 ? kai : block->level == 3 ? bold : body;
+            gsize lead_len = block->level > 0 ? strlen (FIRST_LINE_INDENT) + block->lead_len : 0;
 
-            write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
+            write_paragraph (w, ws, &row, indented, body, SIZE_BODY, strlen (FIRST_LINE_INDENT), lead_len, lead);
           }
           break;
         case NB_BLOCK_FIELD:
-          write_paragraph (w, ws, &row, block->text, body, SIZE_BODY);
+          write_paragraph (w, ws, &row, block->text, body, SIZE_BODY, 0, 0, NULL);
           break;
         case NB_BLOCK_SIGNOFF:
           if (*block->text)

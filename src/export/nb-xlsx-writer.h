@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-xlsx-writer.h — export a report as an .xlsx workbook (libxlsxwriter)
  *
  * The workbook holds, in this order:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-application.c — NbApplication: windows, settings, recent documents
  *
  * One process per session (GtkApplication is unique): files given on the

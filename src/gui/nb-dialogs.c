@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-dialogs.c — message and file dialogs for GTK 4.8 and newer */
 #include "config.h"
 

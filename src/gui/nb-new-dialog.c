@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-new-dialog.c — agency, year (default: last year) and the format, chosen
  * from the year; choosing another format than the year's warns. */
 #include "config.h"

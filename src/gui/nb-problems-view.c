@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-problems-view.c — the list of every problem; activating one takes the
  * clerk to its cell or its words.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-view.c — one text section: the text, the format's guidance beside
  * it, a character count, sentences generated from the tables and, for
  * section 六 of version 2021, the 信息处理费 fields.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check a Word file written by nianbao against expectations made from the
 model (export-expect.c), with python-docx as an independent reader: every
 table cell (merges followed as Word follows them), the repeated header

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check a web page written by nianbao against expectations made from the
 model (export-expect.c), with Python's own html.parser as an independent
 reader: every figure and label in its cell (spans expanded), the title,

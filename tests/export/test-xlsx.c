@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The xlsx exporter: the workbook is read back by an independent reader
  * (openpyxl, through check-xlsx.py) and recalculated by LibreOffice, and
  * compared with what the model says — never with output of the exporter.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the editor window, driven through its widgets under Xvfb
  *
  * Values are typed into the cells' GtkEntry and committed with "activate"
@@ -1043,6 +1044,32 @@ test_export_from_window (void)
   destroy (window);
 }
 
+/* The web page and the Word file from the window: the same export path. */
+static void
+test_export_web_and_word (void)
+{
+  NbWindow *window = window_with_fixture ();
+  g_autofree char *html = g_build_filename (tmpdir, "导出.html", NULL);
+  g_autofree char *docx = g_build_filename (tmpdir, "导出.docx", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  export_and_wait (window, html, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (data, "温县交通运输局"));
+  g_clear_pointer (&data, g_free);
+
+  export_and_wait (window, docx, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (docx, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (data, "PK\x03\x04", 4) == 0);
+  destroy (window);
+}
+
 static void
 test_export_with_errors_asks_first (void)
 {
@@ -1634,6 +1661,7 @@ main (int   argc,
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/export-untouched", test_export_warns_untouched_tables);
+  g_test_add_func ("/window/export-web-word", test_export_web_and_word);
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
