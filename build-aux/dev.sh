@@ -89,6 +89,15 @@ case "${1:-}" in
     LSAN_OPTIONS=suppressions="$here/build-aux/lsan.supp" \
       meson test -C build-asan --suite core --print-errorlogs || status=$?
     python3 build-aux/test-summary.py build-asan/meson-logs/testlog.json sanitizers || status=1
+    # Windows: the suite again under Wine, when a cross-built prefix is cached
+    # (build-aux/windows/build.sh makes one; a fresh machine has none).
+    wincache="${NB_WIN_CACHE:-$HOME/.cache/nianbao-win}"
+    if [ -f "$wincache/stamps/gtk4" ] && command -v wine >/dev/null; then
+      NB_WIN_CACHE="$wincache" bash build-aux/windows/build.sh nianbao test || status=$?
+      python3 build-aux/test-summary.py "$wincache/nianbao-build/meson-logs/testlog.json" wine || status=1
+    else
+      echo "wine: no cross-built prefix in $wincache, Windows tests not run"
+    fi
     exit $status
     ;;
   *)

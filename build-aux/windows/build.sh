@@ -23,6 +23,7 @@
 #                 dependency prefix, build trees, the Wine prefix
 #   NB_WIN_JOBS   parallel jobs (default 2)
 #   NB_WIN_NICE   set to 0 to build at normal priority (default: nice + idle I/O)
+#   NB_WIN_GUI    set to 0 to build and test nianbao without the window (-Dgui=disabled)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -36,7 +37,9 @@ stamps="$cache/stamps"
 cross="$cache/cross.ini"
 dist="$here/dist"
 bundle="$dist/nianbao-win64"
-nb_build="$cache/nianbao-build"
+# NB_WIN_GUI=0: the core and exporters only (-Dgui=disabled), e.g. before GTK is built.
+if [ "${NB_WIN_GUI:-1}" = 0 ]; then nb_build="$cache/nianbao-core-build"; nb_opts=(-Dgui=disabled)
+else nb_build="$cache/nianbao-build"; nb_opts=(); fi
 
 export WINEPREFIX="$cache/wine"
 export WINEDEBUG="${WINEDEBUG:--all}"
@@ -232,8 +235,9 @@ build_gettext() {
      CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib -static-libgcc" \
      --enable-shared --disable-static --disable-java --disable-csharp \
      --disable-libasprintf --disable-openmp --enable-threads=windows \
-     --disable-nls --without-emacs --disable-rpath \
+     --without-emacs --disable-rpath \
    && run make -C intl -j "$jobs" && run make -C intl install)
+  [ -f "$prefix/include/libintl.h" ] && [ -f "$prefix/lib/libintl.dll.a" ]
 }
 build_glib2.0() {
   meson_dep glib2.0 -Dtests=false -Dinstalled_tests=false -Dman=false -Dgtk_doc=false \
@@ -282,7 +286,7 @@ build_tiff() {
 build_gdk-pixbuf() {
   meson_dep gdk-pixbuf -Dpng=enabled -Djpeg=enabled -Dtiff=enabled -Dgtk_doc=false -Ddocs=false \
     -Dintrospection=disabled -Dman=false -Dtests=false -Dinstalled_tests=false \
-    -Dnative_windows_loaders=false -Dbuiltin_loaders=png,jpeg -Drelocatable=true
+    -Dnative_windows_loaders=false -Dbuiltin_loaders=all -Drelocatable=true
 }
 build_graphene() { meson_dep graphene -Dintrospection=disabled -Dtests=false -Dinstalled_tests=false -Dgtk_doc=false; }
 build_libepoxy() { meson_dep libepoxy -Ddocs=false -Dtests=false -Degl=no -Dglx=no; }
@@ -331,8 +335,17 @@ deps() {
 # ---------------------------------------------------------------------------
 nianbao() {
   write_cross
+  # The build tools nianbao runs are the build machine's (Debian's GLib).
+  cat > "$cache/cross-tools.ini" <<EOF
+[binaries]
+glib-compile-resources = '$(command -v glib-compile-resources)'
+glib-compile-schemas = '$(command -v glib-compile-schemas)'
+glib-mkenums = '$(command -v glib-mkenums)'
+glib-genmarshal = '$(command -v glib-genmarshal)'
+EOF
   if [ ! -f "$nb_build/build.ninja" ]; then
-    run meson setup "$nb_build" "$here" --cross-file "$cross" --prefix / --buildtype release
+    run meson setup "$nb_build" "$here" --cross-file "$cross" --cross-file "$cache/cross-tools.ini" \
+      --prefix / --buildtype release "${nb_opts[@]}"
   fi
   run ninja -C "$nb_build" -j "$jobs"
 }
@@ -376,7 +389,7 @@ bundle_stage() {
   mkdir -p "$bundle/bin" "$bundle/share" "$bundle/lib"
   cp "$st"/bin/nianbao*.exe "$bundle/bin/"
   cp -r "$st/share/." "$bundle/share/"
-  # gdk-pixbuf loaders (those not built in) and their cache.
+  # gdk-pixbuf loaders not built in (the recipe builds all in) and their cache.
   local pbl; pbl="$(ls -d "$prefix"/lib/gdk-pixbuf-2.0/2.10.0 2>/dev/null || true)"
   if [ -n "$pbl" ]; then
     mkdir -p "$bundle/lib/gdk-pixbuf-2.0/2.10.0"
@@ -387,8 +400,12 @@ bundle_stage() {
   for f in $(dll_closure "$bundle"/bin/*.exe $(find "$bundle/lib" -name '*.dll' 2>/dev/null)); do
     cp -n "$f" "$bundle/bin/"
   done
+  # Programs GLib and gdk-pixbuf run themselves (not imports): g_spawn's
+  # helpers, and the loader query that writes the cache.
+  cp "$prefix"/bin/gspawn-win64-helper*.exe "$bundle/bin/" 2>/dev/null || true
   if [ -d "$bundle/lib/gdk-pixbuf-2.0/2.10.0/loaders" ]; then
-    (cd "$bundle" && wine bin/gdk-pixbuf-query-loaders.exe > lib/gdk-pixbuf-2.0/2.10.0/loaders.cache 2>/dev/null || true)
+    cp "$prefix/bin/gdk-pixbuf-query-loaders.exe" "$bundle/bin/"
+    (cd "$bundle" && wine bin/gdk-pixbuf-query-loaders.exe 2>/dev/null | tr -d '\r' > lib/gdk-pixbuf-2.0/2.10.0/loaders.cache)
   fi
   # Settings schemas (GTK's and ours), compiled: the format is portable.
   mkdir -p "$bundle/share/glib-2.0/schemas"
@@ -414,17 +431,22 @@ installer() {
   log "installer: $dist/nianbao-$v-win64-setup.exe"
 }
 
-stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(tools sources deps nianbao test bundle installer)
-for s in "${stages[@]}"; do
-  case "$s" in
-    tools) tools ;;
-    sources) sources ;;
-    deps) deps ;;
-    nianbao) nianbao ;;
-    test) test_wine ;;
-    bundle) bundle_stage ;;
-    installer) installer ;;
-    *) die "unknown stage $s" ;;
-  esac
-done
+main() {
+  local stages=("$@") s
+  [ ${#stages[@]} -gt 0 ] || stages=(tools sources deps nianbao test bundle installer)
+  for s in "${stages[@]}"; do
+    case "$s" in
+      tools) tools ;;
+      sources) sources ;;
+      deps) deps ;;
+      nianbao) nianbao ;;
+      test) test_wine ;;
+      bundle) bundle_stage ;;
+      installer) installer ;;
+      *) die "unknown stage $s" ;;
+    esac
+  done
+}
+
+# One line, parsed whole before it runs: the script may be edited while it builds.
+main "$@"; exit $?
