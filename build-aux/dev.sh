@@ -103,6 +103,15 @@ case "${1:-}" in
     python3 build-aux/test-summary.py build-asan/meson-logs/testlog.json sanitizers || status=1
     # A short libFuzzer run of every fuzz target (fuzzing/), ASan + UBSan: ~30 s each.
     build-aux/fuzz.sh "${NB_FUZZ_SECONDS:-30}" || status=$?
+    # Windows: the suite again under Wine, when a cross-built prefix is cached
+    # (build-aux/windows/build.sh makes one; a fresh machine has none).
+    wincache="${NB_WIN_CACHE:-$HOME/.cache/nianbao-win}"
+    if [ -f "$wincache/stamps/gtk4" ] && command -v wine >/dev/null; then
+      NB_WIN_CACHE="$wincache" bash build-aux/windows/build.sh nianbao test || status=$?
+      python3 build-aux/test-summary.py "$wincache/nianbao-build/meson-logs/testlog.json" wine || status=1
+    else
+      echo "wine: no cross-built prefix in $wincache, Windows tests not run"
+    fi
     exit $status
     ;;
   *)
