@@ -437,6 +437,55 @@ test_order_and_split (void)
   g_assert_cmpuint (count_problems (import->report, "requests.results_total", NULL), >=, 1);
 }
 
+/* A 表三 printed with a 法人或其他组织 subtotal: its place is found by the
+ * sums (after the five kinds here), and it is left out. */
+static void
+test_subtotal_column (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_autofree char *v = replace (text, "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t",
+                                "一、本年新收政府信息公开申请数量\t\t3\t1\t0\t2\t0\t0\t3\t6\t");
+  g_autofree char *bad = replace (text, "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t",
+                                  "一、本年新收政府信息公开申请数量\t\t3\t1\t0\t2\t0\t0\t9\t6\t");
+  g_autoptr(NbImport) import = import_bytes (v, -1, "subtotal.txt");
+  g_autoptr(NbImport) refused = import_bytes (bad, -1, "bad-subtotal.txt");
+
+  dump_warnings (import);
+  assert_field (import->report, "requests/new/natural", "3");
+  assert_field (import->report, "requests/new/business", "1");
+  assert_field (import->report, "requests/new/nonprofit", "2");
+  assert_field (import->report, "requests/new/other", "0");
+  assert_field (import->report, "requests/new/total", "6");
+  g_assert_true (has_warning (import, "法人或其他组织", "7"));
+
+  /* Eight figures that no subtotal explains: not guessed. */
+  dump_warnings (refused);
+  assert_field (refused->report, "requests/new/natural", "");
+  g_assert_true (has_warning (refused, "8 figures", NULL));
+}
+
+/* A title printed over two lines (the agency, then the rest). */
+static void
+test_title_two_lines (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_autofree char *v = replace (text, "交通运输局2020年政府信息公开工作年度报告",
+                                "温县交通运输局\n\n2020年政府信息公开工作年度报告");
+  g_autoptr(NbImport) import = import_bytes (v, -1, "two-lines.txt");
+  const char *page = "<html><body><div class=nav><a href=/>首页</a> &gt; <a href=/nb>年报</a></div>"
+                     "<div class=art><p align=center><b>某市生态环境局<br>2022年政府信息公开工作年度报告</b></p>"
+                     "<p>一、总体情况</p><p>本局严格落实条例。</p></div></body></html>";
+  g_autoptr(NbImport) html = import_bytes (page, -1, "two-lines.html");
+
+  assert_fixture_figures (import->report);
+  assert_fixture_texts (import->report);
+  g_assert_cmpstr (nb_report_get_agency (import->report), ==, "温县交通运输局");
+  g_assert_false (has_warning (import, "calls it", NULL));
+  g_assert_cmpstr (nb_report_get_agency (html->report), ==, "某市生态环境局");
+  g_assert_cmpint (nb_report_get_year (html->report), ==, 2022);
+  g_assert_cmpstr (nb_report_get_text (html->report, "overview"), ==, "本局严格落实条例。");
+}
+
 /* ---- web pages ---- */
 
 static NbImport *
@@ -765,6 +814,8 @@ main (int    argc,
   g_test_add_func ("/import/text/format-not-year", test_format_not_year);
   g_test_add_func ("/import/text/run-together", test_run_together);
   g_test_add_func ("/import/text/order-and-split", test_order_and_split);
+  g_test_add_func ("/import/text/subtotal-column", test_subtotal_column);
+  g_test_add_func ("/import/text/title-two-lines", test_title_two_lines);
   g_test_add_func ("/import/html/word-page", test_html_word_page);
   g_test_add_func ("/import/html/extra-column", test_html_extra_column);
   g_test_add_func ("/import/html/other-one-row", test_html_other_one_row);

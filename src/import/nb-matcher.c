@@ -1137,6 +1137,43 @@ parse_title (const char  *text,
   return TRUE;
 }
 
+/* The title at block @i: one paragraph, or two short ones when it is
+ * printed over two lines (机关名称 / YYYY年政府信息公开工作年度报告). */
+static char *
+title_at (NbSourceDoc *doc,
+          guint        i,
+          char       **agency,
+          int         *year,
+          guint       *span)
+{
+  NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
+  NbSourceBlock *next = i + 1 < doc->blocks->len ? g_ptr_array_index (doc->blocks, i + 1) : NULL;
+  g_autofree char *joined = NULL;
+
+  if (span)
+    *span = 1;
+  if (b->kind != NB_SOURCE_PARAGRAPH)
+    return NULL;
+  if (parse_title (b->text, agency, year))
+    return g_strdup (b->text);
+  if (!next || next->kind != NB_SOURCE_PARAGRAPH || strlen (b->text) > 40 * 4 || strlen (next->text) > 60 * 4 ||
+      strstr (b->text, "。"))
+    return NULL;
+  {
+    /* The next paragraph a whole title by itself: this one is something else. */
+    g_autofree char *a = NULL;
+    int y;
+    if (parse_title (next->text, &a, &y) && *a)
+      return NULL;
+  }
+  joined = g_strconcat (b->text, next->text, NULL);
+  if (!parse_title (joined, agency, year))
+    return NULL;
+  if (span)
+    *span = 2;
+  return g_steal_pointer (&joined);
+}
+
 /* A title that names the agency shortly (交通运输局) while the text gives
  * its whole name (温县交通运输局): the place before it ends in 县/市/区… */
 static char *
@@ -1354,23 +1391,24 @@ nb_import_match (NbSourceDoc  *doc,
 
   /* The title: the first paragraph that is one. */
   for (guint i = 0; i < doc->blocks->len && !title; i++)
-    {
-      NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
-      if (b->kind == NB_SOURCE_PARAGRAPH && parse_title (b->text, &agency, &year))
-        title = g_strdup (b->text);
-    }
+    title = title_at (doc, i, &agency, &year, NULL);
   /* The last title printed before the first heading: a site's heading
    * and the title in the report's own body. */
   for (guint i = 0; i < doc->blocks->len && title; i++)
     {
       NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
       g_autofree char *a = NULL;
+      g_autofree char *t = NULL;
+      guint span = 1;
       int y = 0;
 
       if (b->kind == NB_SOURCE_TABLE)
         break;
-      if (parse_title (b->text, &a, &y))
-        last_title = (gint) i;
+      if ((t = title_at (doc, i, &a, &y, &span)))
+        {
+          last_title = (gint) (i + span - 1);
+          i += span - 1;
+        }
       else if (last_title >= 0 && match_heading_any (b->text))
         break;
     }
