@@ -277,6 +277,29 @@ test_utf16 (void)
   g_assert_cmpstr (nb_report_get_agency (import8->report), ==, "温县交通运输局");
 }
 
+/* Too little Chinese for the detector: a short GBK file, and a GBK page
+ * that is mostly ASCII markup (uchardet says "UTF-8" or nothing). */
+static void
+test_short_gbk (void)
+{
+  const char *text = "某局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+                     "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
+  const char *page = "<html><head><meta charset=gbk></head><body><p>某局2021年政府信息公开工作年度报告</p>"
+                     "<p>六、其他需要报告的事项</p><p>无其他需要报告的事项。</p></body></html>";
+  gsize len1 = 0, len2 = 0;
+  g_autofree char *gbk_text = g_convert (text, -1, "GB18030", "UTF-8", NULL, &len1, NULL);
+  g_autofree char *gbk_page = g_convert (page, -1, "GB18030", "UTF-8", NULL, &len2, NULL);
+  g_autoptr(NbImport) a = import_bytes (gbk_text, len1, "short.txt");
+  g_autoptr(NbImport) b = import_bytes (gbk_page, len2, "short.html");
+
+  g_assert_cmpstr (a->encoding, ==, "GB18030");
+  g_assert_cmpstr (nb_report_get_agency (a->report), ==, "某局");
+  assert_field (a->report, "review/count/after_total", "0");
+  g_assert_cmpstr (b->encoding, ==, "GB18030");
+  g_assert_cmpstr (nb_report_get_agency (b->report), ==, "某局");
+  g_assert_cmpstr (nb_report_get_text (b->report, "other"), ==, "无其他需要报告的事项。");
+}
+
 /* Every cell of a table row on a line of its own (some sites' text). */
 static void
 test_one_value_per_line (void)
@@ -807,6 +830,7 @@ main (int    argc,
   g_test_add_func ("/import/text/crlf", test_crlf);
   g_test_add_func ("/import/text/gb18030", test_gb18030);
   g_test_add_func ("/import/text/utf16", test_utf16);
+  g_test_add_func ("/import/text/short-gbk", test_short_gbk);
   g_test_add_func ("/import/text/one-value-per-line", test_one_value_per_line);
   g_test_add_func ("/import/text/missing-cell", test_missing_cell);
   g_test_add_func ("/import/text/reworded-labels", test_reworded_labels);
