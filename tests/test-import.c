@@ -650,6 +650,36 @@ test_html_bare_table (void)
   g_assert_cmpuint (count_problems (import->report, "review.totals", NULL), ==, 1);
 }
 
+/* An older site laid out with tables: menus in one cell, the article in
+ * another, the report's own tables inside it. */
+static void
+test_html_layout_tables (void)
+{
+  g_autofree char *path = fixture_path ("import/qingtian-market-2023-extra-column.html");
+  g_autofree char *page = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *layout = NULL;
+  g_autoptr(NbImport) import = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &page, NULL, NULL));
+  start = strstr (page, "<div class=WordSection1");
+  end = strstr (start, "<div class=\"tools\">");
+  body = g_strndup (start, end - start);
+  layout = g_strconcat ("<html><head><meta charset=utf-8><title>年报</title></head><body>"
+                        "<table width=1000><tr><td colspan=2><a href=/>首页</a> | <a href=/zw>政务公开</a> | "
+                        "<a href=/fw>政务服务</a></td></tr><tr><td width=200 valign=top>"
+                        "<table><tr><td><a href=/a>通知公告</a></td></tr><tr><td><a href=/b>政策文件</a></td></tr>"
+                        "<tr><td><a href=/c>年度报告 2022</a></td></tr></table></td><td valign=top>",
+                        body, "</td></tr><tr><td colspan=2>版权所有 © 青田县人民政府 地址：鹤城街道</td></tr></table>"
+                        "</body></html>", NULL);
+  import = import_bytes (layout, -1, "layout.html");
+  dump_warnings (import);
+  assert_qingtian (import, TRUE);
+  g_assert_null (strstr (nb_report_get_text (import->report, "overview"), "通知公告"));
+  g_assert_cmpuint (count_errors (import->report), ==, 0);
+}
+
 static void
 test_round_trip (void)
 {
@@ -844,6 +874,7 @@ main (int    argc,
   g_test_add_func ("/import/html/extra-column", test_html_extra_column);
   g_test_add_func ("/import/html/other-one-row", test_html_other_one_row);
   g_test_add_func ("/import/html/bare-table", test_html_bare_table);
+  g_test_add_func ("/import/html/layout-tables", test_html_layout_tables);
   g_test_add_func ("/import/file/round-trip", test_round_trip);
   g_test_add_func ("/import/not-a-report", test_not_a_report);
   g_test_add_func ("/import/cli/import", test_cli_import);
