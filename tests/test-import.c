@@ -276,6 +276,29 @@ test_utf16 (void)
   g_assert_cmpstr (nb_report_get_agency (import8->report), ==, "温县交通运输局");
 }
 
+/* Too little Chinese for the detector: a short GBK file, and a GBK page
+ * that is mostly ASCII markup (uchardet says "UTF-8" or nothing). */
+static void
+test_short_gbk (void)
+{
+  const char *text = "某局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+                     "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
+  const char *page = "<html><head><meta charset=gbk></head><body><p>某局2021年政府信息公开工作年度报告</p>"
+                     "<p>六、其他需要报告的事项</p><p>无其他需要报告的事项。</p></body></html>";
+  gsize len1 = 0, len2 = 0;
+  g_autofree char *gbk_text = g_convert (text, -1, "GB18030", "UTF-8", NULL, &len1, NULL);
+  g_autofree char *gbk_page = g_convert (page, -1, "GB18030", "UTF-8", NULL, &len2, NULL);
+  g_autoptr(NbImport) a = import_bytes (gbk_text, len1, "short.txt");
+  g_autoptr(NbImport) b = import_bytes (gbk_page, len2, "short.html");
+
+  g_assert_cmpstr (a->encoding, ==, "GB18030");
+  g_assert_cmpstr (nb_report_get_agency (a->report), ==, "某局");
+  assert_field (a->report, "review/count/after_total", "0");
+  g_assert_cmpstr (b->encoding, ==, "GB18030");
+  g_assert_cmpstr (nb_report_get_agency (b->report), ==, "某局");
+  g_assert_cmpstr (nb_report_get_text (b->report, "other"), ==, "无其他需要报告的事项。");
+}
+
 /* Every cell of a table row on a line of its own (some sites' text). */
 static void
 test_one_value_per_line (void)
@@ -436,6 +459,55 @@ test_order_and_split (void)
   g_assert_cmpuint (count_problems (import->report, "requests.results_total", NULL), >=, 1);
 }
 
+/* A 表三 printed with a 法人或其他组织 subtotal: its place is found by the
+ * sums (after the five kinds here), and it is left out. */
+static void
+test_subtotal_column (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_autofree char *v = replace (text, "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t",
+                                "一、本年新收政府信息公开申请数量\t\t3\t1\t0\t2\t0\t0\t3\t6\t");
+  g_autofree char *bad = replace (text, "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t",
+                                  "一、本年新收政府信息公开申请数量\t\t3\t1\t0\t2\t0\t0\t9\t6\t");
+  g_autoptr(NbImport) import = import_bytes (v, -1, "subtotal.txt");
+  g_autoptr(NbImport) refused = import_bytes (bad, -1, "bad-subtotal.txt");
+
+  dump_warnings (import);
+  assert_field (import->report, "requests/new/natural", "3");
+  assert_field (import->report, "requests/new/business", "1");
+  assert_field (import->report, "requests/new/nonprofit", "2");
+  assert_field (import->report, "requests/new/other", "0");
+  assert_field (import->report, "requests/new/total", "6");
+  g_assert_true (has_warning (import, "法人或其他组织", "7"));
+
+  /* Eight figures that no subtotal explains: not guessed. */
+  dump_warnings (refused);
+  assert_field (refused->report, "requests/new/natural", "");
+  g_assert_true (has_warning (refused, "8 figures", NULL));
+}
+
+/* A title printed over two lines (the agency, then the rest). */
+static void
+test_title_two_lines (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_autofree char *v = replace (text, "交通运输局2020年政府信息公开工作年度报告",
+                                "温县交通运输局\n\n2020年政府信息公开工作年度报告");
+  g_autoptr(NbImport) import = import_bytes (v, -1, "two-lines.txt");
+  const char *page = "<html><body><div class=nav><a href=/>首页</a> &gt; <a href=/nb>年报</a></div>"
+                     "<div class=art><p align=center><b>某市生态环境局<br>2022年政府信息公开工作年度报告</b></p>"
+                     "<p>一、总体情况</p><p>本局严格落实条例。</p></div></body></html>";
+  g_autoptr(NbImport) html = import_bytes (page, -1, "two-lines.html");
+
+  assert_fixture_figures (import->report);
+  assert_fixture_texts (import->report);
+  g_assert_cmpstr (nb_report_get_agency (import->report), ==, "温县交通运输局");
+  g_assert_false (has_warning (import, "calls it", NULL));
+  g_assert_cmpstr (nb_report_get_agency (html->report), ==, "某市生态环境局");
+  g_assert_cmpint (nb_report_get_year (html->report), ==, 2022);
+  g_assert_cmpstr (nb_report_get_text (html->report, "overview"), ==, "本局严格落实条例。");
+}
+
 /* ---- web pages ---- */
 
 static NbImport *
@@ -575,6 +647,36 @@ test_html_bare_table (void)
   g_assert_cmpuint (g_array_index (import->tables, NbImportTable, 2).blank, ==, 2);
   /* 1 + 2 + blank + 0 is not the printed 4: published errors are seen. */
   g_assert_cmpuint (count_problems (import->report, "review.totals", NULL), ==, 1);
+}
+
+/* An older site laid out with tables: menus in one cell, the article in
+ * another, the report's own tables inside it. */
+static void
+test_html_layout_tables (void)
+{
+  g_autofree char *path = fixture_path ("import/qingtian-market-2023-extra-column.html");
+  g_autofree char *page = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *layout = NULL;
+  g_autoptr(NbImport) import = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &page, NULL, NULL));
+  start = strstr (page, "<div class=WordSection1");
+  end = strstr (start, "<div class=\"tools\">");
+  body = g_strndup (start, end - start);
+  layout = g_strconcat ("<html><head><meta charset=utf-8><title>年报</title></head><body>"
+                        "<table width=1000><tr><td colspan=2><a href=/>首页</a> | <a href=/zw>政务公开</a> | "
+                        "<a href=/fw>政务服务</a></td></tr><tr><td width=200 valign=top>"
+                        "<table><tr><td><a href=/a>通知公告</a></td></tr><tr><td><a href=/b>政策文件</a></td></tr>"
+                        "<tr><td><a href=/c>年度报告 2022</a></td></tr></table></td><td valign=top>",
+                        body, "</td></tr><tr><td colspan=2>版权所有 © 青田县人民政府 地址：鹤城街道</td></tr></table>"
+                        "</body></html>", NULL);
+  import = import_bytes (layout, -1, "layout.html");
+  dump_warnings (import);
+  assert_qingtian (import, TRUE);
+  g_assert_null (strstr (nb_report_get_text (import->report, "overview"), "通知公告"));
+  g_assert_cmpuint (count_errors (import->report), ==, 0);
 }
 
 static void
@@ -762,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/import/text/crlf", test_crlf);
   g_test_add_func ("/import/text/gb18030", test_gb18030);
   g_test_add_func ("/import/text/utf16", test_utf16);
+  g_test_add_func ("/import/text/short-gbk", test_short_gbk);
   g_test_add_func ("/import/text/one-value-per-line", test_one_value_per_line);
   g_test_add_func ("/import/text/missing-cell", test_missing_cell);
   g_test_add_func ("/import/text/reworded-labels", test_reworded_labels);
@@ -769,10 +872,13 @@ main (int    argc,
   g_test_add_func ("/import/text/format-not-year", test_format_not_year);
   g_test_add_func ("/import/text/run-together", test_run_together);
   g_test_add_func ("/import/text/order-and-split", test_order_and_split);
+  g_test_add_func ("/import/text/subtotal-column", test_subtotal_column);
+  g_test_add_func ("/import/text/title-two-lines", test_title_two_lines);
   g_test_add_func ("/import/html/word-page", test_html_word_page);
   g_test_add_func ("/import/html/extra-column", test_html_extra_column);
   g_test_add_func ("/import/html/other-one-row", test_html_other_one_row);
   g_test_add_func ("/import/html/bare-table", test_html_bare_table);
+  g_test_add_func ("/import/html/layout-tables", test_html_layout_tables);
   g_test_add_func ("/import/file/round-trip", test_round_trip);
   g_test_add_func ("/import/not-a-report", test_not_a_report);
   g_test_add_func ("/import/cli/import", test_cli_import);

@@ -45,6 +45,18 @@ widen_charset (const char *charset)
   return charset;
 }
 
+static gboolean
+is_western (const char *charset)
+{
+  static const char *const prefixes[] = { "ISO-8859", "WINDOWS-125", "MAC", "IBM", "KOI8", "CP", "VISCII",
+                                          "TIS-620", NULL };
+
+  for (guint i = 0; prefixes[i]; i++)
+    if (g_ascii_strncasecmp (charset, prefixes[i], strlen (prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 char *
 nb_decode_text (GBytes  *data,
                 char   **encoding,
@@ -101,12 +113,23 @@ nb_decode_text (GBytes  *data,
     uchardet_delete (detector);
   }
   if (!charset || !*charset || g_ascii_strcasecmp (charset, "ASCII") == 0 ||
-      g_ascii_strcasecmp (charset, "UTF-8") == 0)
+      g_ascii_strcasecmp (charset, "UTF-8") == 0 || is_western (charset))
     {
-      g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
-                   _("The file is not text in an encoding nianbao can recognise "
-                     "(UTF-8, UTF-16 with a byte-order mark, GB18030/GBK)"));
-      return NULL;
+      /* Too little Chinese for the detector (a short file, a page that is
+       * mostly ASCII markup: it says "UTF-8" or nothing), or a Western
+       * guess: these are Chinese agencies' files, and what is not UTF-8 is
+       * GB18030/GBK when it converts as such without a fault. */
+      text = g_convert (bytes, len, "UTF-8", "GB18030", NULL, NULL, NULL);
+      if (!text)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
+                       _("The file is not text in an encoding nianbao can recognise "
+                         "(UTF-8, UTF-16 with a byte-order mark, GB18030/GBK)"));
+          return NULL;
+        }
+      if (encoding)
+        *encoding = g_strdup ("GB18030");
+      return text;
     }
   if (!(text = convert (bytes, len, widen_charset (charset), error)))
     return NULL;

@@ -403,12 +403,17 @@ find_article (xmlNode *body)
     }
   if (!root)
     return body;
-  /* The title's own element or a lone table is too small: go up to a block
-   * that holds the text around it. */
+  /* The title's own element or a lone table is too small: the nearest
+   * block around it that holds the text with it (or the whole body). */
   if (root == title || name_is (root, "table"))
-    while (root->parent && root->parent != body && root->parent->type == XML_ELEMENT_NODE &&
-           (name_is (root, "table") || !name_in (root, (const char *const[]) { "div", "article", "section", "td", NULL })))
-      root = root->parent;
+    {
+      static const char *const containers[] = { "div", "article", "section", "main", "td", NULL };
+      xmlNode *n = root->parent;
+
+      while (n && n != body && !(n->type == XML_ELEMENT_NODE && name_in (n, containers)))
+        n = n->parent;
+      root = n ? n : body;
+    }
   return root;
 }
 

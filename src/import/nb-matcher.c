@@ -29,6 +29,10 @@
 #include "nb-grid.h"
 #include "nb-import.h"
 
+/* No official table is wider than 15 columns; a page claiming thousands
+ * (colspan=1000 on every cell) is not read beyond this. */
+#define MAX_COLUMNS 256
+
 /* ---- labels ---------------------------------------------------------- */
 
 /* NFKC, then letters and digits only: “（三）不予公开 1.属于国家秘密” and
@@ -135,6 +139,8 @@ typedef struct
   char              *own;       /* normalised own label ("" for the 复议诉讼 row) */
   const char        *own_text;
   const char        *group_text; /* the spanning label over it, or NULL */
+  glong              own_len;   /* characters */
+  gboolean           own_long;  /* own label of 4 characters or more */
   gboolean           found;
 } GridRow;
 
@@ -252,6 +258,8 @@ table_info_new (const NbTableDef *def)
             row->group_text = cell->text;
         }
       row->own = normalize (row->own_text);
+      row->own_len = g_utf8_strlen (row->own, -1);
+      row->own_long = row->own_len >= 4;
       g_ptr_array_add (t->rows, row);
     }
   return t;
@@ -333,10 +341,6 @@ typedef struct
   const NbSourceCell *cell;
   guint               left;   /* rows still covered below */
 } Cover;
-
-/* No official table is wider than 15 columns; a page claiming thousands
- * (colspan=1000 on every cell) is not read beyond this. */
-#define MAX_COLUMNS 256
 
 /* One table's rows resolved, HTML-style: rowspan cells cover the rows
  * below them in their columns. */
@@ -465,38 +469,61 @@ block_has_spans (const NbSourceBlock *block)
   return FALSE;
 }
 
-/* How well a source table's texts fit a format table: grid texts found. */
-static guint
-score_table (const NbSourceBlock *block,
-             TableInfo           *t)
+/* A source table's distinct label texts, normalised: what scoring it
+ * against the format's tables looks at (computed once per table). */
+static GPtrArray *
+block_labels (const NbSourceBlock *block)
 {
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint r = 0; r < block->rows->len; r++)
     {
       const NbSourceRow *row = g_ptr_array_index (block->rows, r);
-      for (guint c = 0; c < row->cells->len; c++)
+      for (guint c = 0; c < row->cells->len && c < MAX_COLUMNS; c++)
         {
           const NbSourceCell *cell = g_ptr_array_index (row->cells, c);
-          g_autofree char *norm = NULL;
-          char *key;
+          char *norm;
 
           if (!*cell->text || nb_figure_looks_like (cell->text))
             continue;
           norm = normalize (cell->text);
-          if (g_hash_table_lookup_extended (t->texts, norm, (gpointer *) &key, NULL))
-            g_hash_table_add (seen, key);
-          else
+          if (!*norm || g_hash_table_contains (seen, norm))
             {
-              /* A row label printed with its spanning label in one cell. */
-              for (guint i = 0; i < t->rows->len; i++)
+              g_free (norm);
+              continue;
+            }
+          g_hash_table_add (seen, norm);
+          g_ptr_array_add (labels, norm);
+        }
+    }
+  return labels;
+}
+
+/* How well a source table's texts fit a format table: grid texts found. */
+static guint
+score_table (GPtrArray *labels,
+             TableInfo *t)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *norm = g_ptr_array_index (labels, i);
+      char *key;
+
+      if (g_hash_table_lookup_extended (t->texts, norm, (gpointer *) &key, NULL))
+        g_hash_table_add (seen, key);
+      else
+        {
+          /* A row label printed with its spanning label in one cell. */
+          for (guint k = 0; k < t->rows->len; k++)
+            {
+              GridRow *gr = g_ptr_array_index (t->rows, k);
+              if (gr->own_long && g_str_has_suffix (norm, gr->own))
                 {
-                  GridRow *gr = g_ptr_array_index (t->rows, i);
-                  if (*gr->own && g_utf8_strlen (gr->own, -1) >= 4 && g_str_has_suffix (norm, gr->own))
-                    {
-                      g_hash_table_add (seen, gr->own);
-                      break;
-                    }
+                  g_hash_table_add (seen, gr->own);
+                  break;
                 }
             }
         }
@@ -518,6 +545,7 @@ match_row (TableInfo   *t,
   GridRow *best = NULL;
   guint best_d = G_MAXUINT, second_d = G_MAXUINT;
   gboolean stripped = TRUE;
+  glong rest_len;
 
   *fuzzy = FALSE;
   *group_only = NULL;
@@ -550,6 +578,7 @@ match_row (TableInfo   *t,
     }
   if (!*rest)
     return NULL;
+  rest_len = g_utf8_strlen (rest, -1);
 
   for (guint i = 0; i < t->rows->len; i++)
     {
@@ -561,6 +590,8 @@ match_row (TableInfo   *t,
       if (g_str_equal (rest, gr->own))
         return gr;
       limit = tolerance (gr->own);
+      if ((glong) limit < ABS (rest_len - gr->own_len))
+        continue;
       d = distance (rest, gr->own, limit);
       if (d > limit)
         continue;
@@ -1106,6 +1137,43 @@ parse_title (const char  *text,
   return TRUE;
 }
 
+/* The title at block @i: one paragraph, or two short ones when it is
+ * printed over two lines (机关名称 / YYYY年政府信息公开工作年度报告). */
+static char *
+title_at (NbSourceDoc *doc,
+          guint        i,
+          char       **agency,
+          int         *year,
+          guint       *span)
+{
+  NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
+  NbSourceBlock *next = i + 1 < doc->blocks->len ? g_ptr_array_index (doc->blocks, i + 1) : NULL;
+  g_autofree char *joined = NULL;
+
+  if (span)
+    *span = 1;
+  if (b->kind != NB_SOURCE_PARAGRAPH)
+    return NULL;
+  if (parse_title (b->text, agency, year))
+    return g_strdup (b->text);
+  if (!next || next->kind != NB_SOURCE_PARAGRAPH || strlen (b->text) > 40 * 4 || strlen (next->text) > 60 * 4 ||
+      strstr (b->text, "。"))
+    return NULL;
+  {
+    /* The next paragraph a whole title by itself: this one is something else. */
+    g_autofree char *a = NULL;
+    int y;
+    if (parse_title (next->text, &a, &y) && *a)
+      return NULL;
+  }
+  joined = g_strconcat (b->text, next->text, NULL);
+  if (!parse_title (joined, agency, year))
+    return NULL;
+  if (span)
+    *span = 2;
+  return g_steal_pointer (&joined);
+}
+
 /* A title that names the agency shortly (交通运输局) while the text gives
  * its whole name (温县交通运输局): the place before it ends in 县/市/区… */
 static char *
@@ -1225,6 +1293,7 @@ check_run_together (Match      *m,
 
 static NbFormat *
 choose_format (NbSourceDoc *doc,
+               GHashTable  *labels,
                int          year,
                GPtrArray  **tables_out)
 {
@@ -1251,7 +1320,8 @@ choose_format (NbSourceDoc *doc,
           if (block->kind != NB_SOURCE_TABLE)
             continue;
           for (guint i = 0; i < infos->len; i++)
-            block_best = MAX (block_best, score_table (block, g_ptr_array_index (infos, i)));
+            block_best = MAX (block_best, score_table (g_hash_table_lookup (labels, block),
+                                                       g_ptr_array_index (infos, i)));
           score += block_best;
         }
       if (!best || score > best_score)
@@ -1304,6 +1374,7 @@ nb_import_match (NbSourceDoc  *doc,
   g_autofree char *signoff = NULL;
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   const NbSectionDef *section = NULL;
   guint n_headings = 0, n_tables = 0;
   gint last_title = -1;
@@ -1320,23 +1391,24 @@ nb_import_match (NbSourceDoc  *doc,
 
   /* The title: the first paragraph that is one. */
   for (guint i = 0; i < doc->blocks->len && !title; i++)
-    {
-      NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
-      if (b->kind == NB_SOURCE_PARAGRAPH && parse_title (b->text, &agency, &year))
-        title = g_strdup (b->text);
-    }
+    title = title_at (doc, i, &agency, &year, NULL);
   /* The last title printed before the first heading: a site's heading
    * and the title in the report's own body. */
   for (guint i = 0; i < doc->blocks->len && title; i++)
     {
       NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
       g_autofree char *a = NULL;
+      g_autofree char *t = NULL;
+      guint span = 1;
       int y = 0;
 
       if (b->kind == NB_SOURCE_TABLE)
         break;
-      if (parse_title (b->text, &a, &y))
-        last_title = (gint) i;
+      if ((t = title_at (doc, i, &a, &y, &span)))
+        {
+          last_title = (gint) (i + span - 1);
+          i += span - 1;
+        }
       else if (last_title >= 0 && match_heading_any (b->text))
         break;
     }
@@ -1366,7 +1438,13 @@ nb_import_match (NbSourceDoc  *doc,
       }
   }
 
-  m.format = choose_format (doc, year, &tables);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
+      if (b->kind == NB_SOURCE_TABLE)
+        g_hash_table_insert (labels, b, block_labels (b));
+    }
+  m.format = choose_format (doc, labels, year, &tables);
   if (!m.format)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
@@ -1441,7 +1519,7 @@ nb_import_match (NbSourceDoc  *doc,
           for (guint t = 0; t < tables->len; t++)
             {
               TableInfo *ti = g_ptr_array_index (tables, t);
-              guint score = score_table (b, ti);
+              guint score = score_table (g_hash_table_lookup (labels, b), ti);
               /* Equal scores (总计 is in two tables): the section decides. */
               if (score > best_score ||
                   (score && score == best_score && section && section->table == ti->def))
