@@ -8,6 +8,37 @@
 #include "nb-cli-common.h"
 #include "nb-comparison.h"
 #include "nb-problem.h"
+#ifdef NB_HAVE_IMPORT
+#include "nb-import.h"
+#endif
+
+/* A .nianbao document, or (with the importers) a published report in any
+ * form import reads: text, web page, Word file, PDF. */
+static NbReport *
+load_report (const char *path)
+{
+#ifdef NB_HAVE_IMPORT
+  if (!g_str_has_suffix (path, ".nianbao"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbImport) import = nb_import_file (file, NULL, &error);
+
+      if (!import)
+        {
+          nb_cli_error ("%s", error->message);
+          return NULL;
+        }
+      if (import->warnings->len > 0)
+        /* TRANSLATORS: %s is a file; the import's own warnings are for nianbao-cli import */
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: read with %u import warning\n",
+                                 "%s: read with %u import warnings\n", import->warnings->len),
+                    path, import->warnings->len);
+      return g_object_ref (import->report);
+    }
+#endif
+  return nb_cli_load (path);
+}
 
 static const char *
 kind_name (NbDiffKind kind)
@@ -225,7 +256,7 @@ nb_cli_compare (int    argc,
       nb_cli_error (_("usage: nianbao-cli compare LAST THIS [--changed] [--json]"));
       return NB_CLI_USAGE;
     }
-  if (!(last = nb_cli_load (argv[1])) || !(this = nb_cli_load (argv[2])))
+  if (!(last = load_report (argv[1])) || !(this = load_report (argv[2])))
     return NB_CLI_USAGE;
 
   cmp = nb_comparison_new (last, this);

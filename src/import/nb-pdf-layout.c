@@ -22,6 +22,8 @@
 #define MAX_CHARS_PER_PAGE 200000
 #define MAX_RULES_PER_PAGE 4000
 #define MAX_GRID           256
+#define MAX_TABLES_PER_PAGE 64
+#define MAX_UNRULED_COLUMNS 64
 
 #define GRID_TOL  2.5   /* pt: lines this close are one */
 
@@ -317,25 +319,21 @@ cluster (GArray *pos)
   return out;
 }
 
-/* How much of [a1, a2] the lines of one component at pos cover (0…1). */
+/* How much of [a1, a2] the lines on one grid line cover (0…1). */
 static double
-coverage (GArray *segs,
-          guint   comp,
-          double  pos,
-          double  a1,
-          double  a2)
+coverage (GPtrArray *on_line,
+          double     a1,
+          double     a2)
 {
   double covered = 0;
 
   if (a2 - a1 <= 0)
     return 1;
-  for (guint i = 0; i < segs->len; i++)
+  for (guint i = 0; i < on_line->len; i++)
     {
-      Seg *s = &g_array_index (segs, Seg, i);
+      Seg *s = on_line->pdata[i];
       double lo, hi;
 
-      if (s->comp != comp || fabs (s->pos - pos) > GRID_TOL)
-        continue;
       lo = MAX (s->a1, a1);
       hi = MIN (s->a2, a2);
       if (hi > lo)
@@ -344,16 +342,58 @@ coverage (GArray *segs,
   return MIN (covered / (a2 - a1), 1.0);
 }
 
+static guint grid_index (GArray *lines, double pos);
+
+/* The band between two grid lines that p falls in (binary search). */
 static guint
 band (GArray *lines,
       double  p)
 {
-  guint n = lines->len - 1;
+  guint lo = 0, hi = lines->len - 1;   /* answer in [lo, hi) */
 
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (p < g_array_index (lines, double, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return lo;
+}
+
+/* Each grid line's segments (of one component). */
+static GPtrArray **
+segments_on_lines (GArray *segs,
+                   guint   comp,
+                   GArray *grid)
+{
+  GPtrArray **on = g_new0 (GPtrArray *, grid->len);
+
+  for (guint i = 0; i < grid->len; i++)
+    on[i] = g_ptr_array_new ();
+  for (guint i = 0; i < segs->len; i++)
+    {
+      Seg *s = &g_array_index (segs, Seg, i);
+      guint j;
+
+      if (s->comp != comp)
+        continue;
+      j = grid_index (grid, s->pos);
+      if (fabs (g_array_index (grid, double, j) - s->pos) <= 2 * GRID_TOL)
+        g_ptr_array_add (on[j], s);
+    }
+  return on;
+}
+
+static void
+free_lines (GPtrArray **on,
+            guint       n)
+{
   for (guint i = 0; i < n; i++)
-    if (p < g_array_index (lines, double, i + 1))
-      return i;
-  return n - 1;
+    g_ptr_array_unref (on[i]);
+  g_free (on);
 }
 
 /* Tables from the page's ruling lines; the characters inside them are
@@ -420,9 +460,10 @@ find_tables (const NbPdfPage *page,
       g_autoptr(GArray) ypos = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) xpos = g_array_new (FALSE, FALSE, sizeof (double));
       Table *t;
+      GPtrArray **v_on, **h_on;
       guint nrows, ncols;
 
-      if (uf_find (parent, root) != root)
+      if (uf_find (parent, root) != root || tables->len >= MAX_TABLES_PER_PAGE)
         continue;
       for (guint i = 0; i < nh; i++)
         if (g_array_index (hs, Seg, i).comp == root)
@@ -451,6 +492,8 @@ find_tables (const NbPdfPage *page,
 
 #define X(i) g_array_index (t->xs, double, (i))
 #define Y(i) g_array_index (t->ys, double, (i))
+      v_on = segments_on_lines (vs, root, t->xs);
+      h_on = segments_on_lines (hs, root, t->ys);
       for (guint r = 0; r < nrows; r++)
         for (guint c = 0; c < ncols; c++)
           {
@@ -460,10 +503,10 @@ find_tables (const NbPdfPage *page,
             if (t->owner[r * ncols + c] >= 0)
               continue;
             while (c + cs < ncols && t->owner[r * ncols + c + cs] < 0
-                   && coverage (vs, root, X (c + cs), Y (r), Y (r + 1)) < 0.5)
+                   && coverage (v_on[c + cs], Y (r), Y (r + 1)) < 0.5)
               cs++;
             while (r + rs < nrows && t->owner[(r + rs) * ncols + c] < 0
-                   && coverage (hs, root, Y (r + rs), X (c), X (c + cs)) < 0.5)
+                   && coverage (h_on[r + rs], X (c), X (c + cs)) < 0.5)
               rs++;
             cell = g_new0 (TCell, 1);
             *cell = (TCell) { r, c, rs, cs, g_ptr_array_new () };
@@ -472,6 +515,8 @@ find_tables (const NbPdfPage *page,
                 t->owner[i * ncols + j] = (int) t->cells->len;
             g_ptr_array_add (t->cells, cell);
           }
+      free_lines (v_on, t->xs->len);
+      free_lines (h_on, t->ys->len);
 
       for (guint i = 0; i < chars->len; i++)
         {
@@ -731,7 +776,7 @@ is_page_number (const char *text)
   if (s->len == 0)
     return FALSE;
   re = g_regex_new ("^(第?[0-9]+页?(/?共[0-9]+页)?|[0-9]+/[0-9]+|page[0-9]+(of[0-9]+)?)$",
-                    G_REGEX_CASELESS, 0, NULL);
+                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   return g_regex_match (re, s->str, 0, NULL);
 }
 
@@ -892,7 +937,7 @@ emit_unruled (Builder *b,
   for (guint i = k; i < end; i++)
     ncols = MAX (ncols, LINE (i)->segments->len);
   /* a gap between column j and j+1: right of j's pieces, left of j+1's */
-  for (guint j = 0; j + 1 < ncols; j++)
+  for (guint j = 0; j + 1 < ncols && ncols <= MAX_UNRULED_COLUMNS; j++)
     {
       double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
 
@@ -918,7 +963,7 @@ emit_unruled (Builder *b,
         g_array_append_val (bounds, at);
       }
     }
-  if (ncols > 1 && bounds->len != ncols - 1)
+  if ((ncols > 1 && bounds->len != ncols - 1) || ncols > MAX_UNRULED_COLUMNS)
     ncols = 0;
 
   flush_para (b);

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes the seeds of the pdf-layout fuzz target (record format: see
+"""Writes the seeds of the pdf-layout fuzz target into tests/fuzz/pdf-layout/ (record format: see
 fuzzing/fuzz-pdf-layout.c): a ruled table with spans over two pages, and
 paragraphs with a page number."""
+import os
 import struct
+
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fuzz', 'pdf-layout')
 
 def rule(x1, y1, x2, y2, new_page=False):
     op = 1 | (2 if y1 == y2 else 0) | (0x80 if new_page else 0)
@@ -34,5 +37,5 @@ for x in (100, 200, 300, 400):
 page2 += text(205, 103, '危及安全') + text(305, 103, '56')
 paras = text(100, 100, '一总体情况') + text(132, 130, '第一行文字' * 5) + text(100, 158, '第二行文字' * 5)
 paras += text(280, 800, '1')
-open('table-over-pages.bin', 'wb').write(paras + table + page2 + text(132, 200, '末段'))
-open('paragraphs.bin', 'wb').write(paras)
+open(out + '/seed-table-over-pages.bin', 'wb').write(paras + table + page2 + text(132, 200, '末段'))
+open(out + '/seed-paragraphs.bin', 'wb').write(paras)
