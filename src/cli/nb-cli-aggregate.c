@@ -20,6 +20,17 @@ to_utf8 (const char *arg)
   return utf8 ? utf8 : g_strdup (arg);
 }
 
+static void
+free_added_path (guint       done,
+                 guint       total,
+                 const char *path,
+                 gpointer    user_data)
+{
+  GPtrArray *inputs = user_data;
+
+  g_clear_pointer (&inputs->pdata[done - 1], g_free);
+}
+
 int
 nb_cli_aggregate (int    argc,
                   char **argv)
@@ -137,12 +148,10 @@ nb_cli_aggregate (int    argc,
         }
     }
 
-  /* Each path let go once added: the entry keeps its own copy. */
-  for (guint i = 0; i < inputs->len; i++)
-    {
-      nb_aggregate_add_file (agg, g_ptr_array_index (inputs, i));
-      g_clear_pointer (&inputs->pdata[i], g_free);
-    }
+  /* Read and checked by a thread a processor, added in their order; each
+   * path let go once added (the entry keeps its own copy). */
+  nb_aggregate_add_files (agg, (const char *const *) inputs->pdata, inputs->len, 0, NULL, free_added_path,
+                          inputs, NULL);
 
   if (!nb_aggregate_finish (agg, &error))
     {

@@ -160,6 +160,32 @@ post_progress (GTask      *task,
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, show_progress, p, NULL);
 }
 
+typedef struct
+{
+  GTask  *task;
+  gint64  last;
+} Progressing;
+
+static void
+run_progress (guint       done,
+              guint       total,
+              const char *path,
+              gpointer    user_data)
+{
+  Progressing *p = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  /* At most 20 updates a second, whatever the number of files. */
+  if (now - p->last > 50000 || done == total)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *text = g_strdup_printf (_("%u of %u: %s"), done, total, base);
+
+      post_progress (p->task, (double) done / total, text);
+      p->last = now;
+    }
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source,
@@ -170,7 +196,6 @@ run_thread (GTask        *task,
   g_autoptr(NbAggregate) agg = nb_aggregate_new ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  gint64 last = 0;
 
   nb_aggregate_set_keep_details (agg, TRUE);
   nb_aggregate_set_name (agg, d->name);
@@ -199,23 +224,16 @@ run_thread (GTask        *task,
       else
         g_ptr_array_add (files, g_strdup (path));
     }
-  for (guint i = 0; i < files->len; i++)
-    {
-      gint64 now = g_get_monotonic_time ();
+  {
+    Progressing p = { task, 0 };
 
-      if (g_task_return_error_if_cancelled (task))
+    if (!nb_aggregate_add_files (agg, (const char *const *) files->pdata, files->len, 0, cancellable,
+                                 run_progress, &p, &error))
+      {
+        g_task_return_error (task, g_steal_pointer (&error));
         return;
-      /* At most 20 updates a second, whatever the number of files. */
-      if (now - last > 50000 || i + 1 == files->len)
-        {
-          g_autofree char *base = g_path_get_basename (g_ptr_array_index (files, i));
-          g_autofree char *text = g_strdup_printf (_("%u of %u: %s"), i + 1, files->len, base);
-
-          post_progress (task, (double) i / files->len, text);
-          last = now;
-        }
-      nb_aggregate_add_file (agg, g_ptr_array_index (files, i));
-    }
+      }
+  }
   if (!nb_aggregate_finish (agg, &error))
     {
       /* The entries still say what went wrong with each file. */

@@ -699,34 +699,77 @@ set_state_from_counts (NbAggregateEntry *e)
   e->state = e->n_errors ? NB_ENTRY_ERRORS : e->n_warnings ? NB_ENTRY_WARNINGS : NB_ENTRY_FINE;
 }
 
-const NbAggregateEntry *
-nb_aggregate_add_file (NbAggregate *self,
-                       const char  *path)
+/* What reading and checking one file gives, before it is added: made in
+ * any thread (with that thread's own checker), added in the caller's. */
+typedef struct
+{
+  char      *path;
+  gint64     mtime;
+  NbReport  *report;
+  GPtrArray *warnings;
+  GPtrArray *problems;
+  GError    *error;
+  gboolean   done;
+} Job;
+
+static void
+job_clear (Job *job)
+{
+  g_clear_pointer (&job->path, g_free);
+  g_clear_object (&job->report);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  job->done = FALSE;
+}
+
+/* @checkers: format → NbChecker of this thread, or NULL for the shared ones. */
+static void
+job_run (Job        *job,
+         GHashTable *checkers)
+{
+  job->mtime = file_mtime (job->path);
+  job->warnings = g_ptr_array_new_with_free_func (g_free);
+  job->report = nb_aggregate_read_report (job->path, job->warnings, &job->error);
+  if (!job->report)
+    return;
+  if (checkers)
+    {
+      NbFormat *format = nb_report_get_format (job->report);
+      NbChecker *checker = g_hash_table_lookup (checkers, format);
+
+      if (!checker)
+        {
+          checker = nb_checker_new (format, NULL);
+          g_hash_table_insert (checkers, format, checker);
+        }
+      job->problems = checker ? nb_checker_run (checker, job->report, NULL)
+                              : g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  else
+    job->problems = nb_check_report (job->report, NULL);
+}
+
+static const NbAggregateEntry *
+job_add (NbAggregate *self,
+         Job         *job)
 {
   NbAggregateEntry *e = g_new0 (NbAggregateEntry, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(NbReport) report = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  NbReport *report = job->report;
   NbFormat *format;
   Group *g;
 
-  g_return_val_if_fail (NB_IS_AGGREGATE (self), NULL);
-  g_return_val_if_fail (self->summary == NULL, NULL);
-
-  e->path = g_string_chunk_insert (self->strings, path);
-  e->mtime = file_mtime (path);
+  e->path = g_string_chunk_insert (self->strings, job->path);
+  e->mtime = job->mtime;
   g_ptr_array_add (self->entries, e);
-
-  report = nb_aggregate_read_report (path, warnings, &error);
   if (!report)
     {
       e->state = NB_ENTRY_UNREADABLE;
-      note (e, "%s", error->message);
+      note (e, "%s", job->error->message);
       return e;
     }
-  for (guint i = 0; i < warnings->len; i++)
-    note (e, "%s", (const char *) g_ptr_array_index (warnings, i));
+  for (guint i = 0; i < job->warnings->len; i++)
+    note (e, "%s", (const char *) g_ptr_array_index (job->warnings, i));
 
   format = nb_report_get_format (report);
   e->agency = g_string_chunk_insert (self->strings, nb_report_get_agency (report));
@@ -737,11 +780,10 @@ nb_aggregate_add_file (NbAggregate *self,
   if (self->keep_details)
     e->figures = figures_of (self, report);
 
-  problems = nb_check_report (report, NULL);
-  e->n_errors = nb_problems_count (problems, NB_SEVERITY_ERROR);
-  e->n_warnings = problems->len - e->n_errors;
+  e->n_errors = nb_problems_count (job->problems, NB_SEVERITY_ERROR);
+  e->n_warnings = job->problems->len - e->n_errors;
   if (self->keep_details)
-    e->problems = g_steal_pointer (&problems);
+    e->problems = g_steal_pointer (&job->problems);
   set_state_from_counts (e);
 
   if (!e->agency || !*e->agency)
@@ -752,6 +794,171 @@ nb_aggregate_add_file (NbAggregate *self,
   group_add (g, report, +1);
   e->counted = TRUE;
   return e;
+}
+
+const NbAggregateEntry *
+nb_aggregate_add_file (NbAggregate *self,
+                       const char  *path)
+{
+  Job job = { 0 };
+  const NbAggregateEntry *e;
+
+  g_return_val_if_fail (NB_IS_AGGREGATE (self), NULL);
+  g_return_val_if_fail (self->summary == NULL, NULL);
+
+  job.path = g_strdup (path);
+  job_run (&job, NULL);
+  e = job_add (self, &job);
+  job_clear (&job);
+  return e;
+}
+
+/* ---- several files, read by several threads ---- */
+
+/* Files read ahead of the one being added, per thread: enough to keep the
+ * threads busy, few enough that memory stays flat. */
+#define READ_AHEAD 4
+
+typedef struct
+{
+  GMutex       lock;
+  GCond        cond;
+  const char *const *paths;
+  guint        n;
+  guint        next;       /* the next file a thread takes */
+  guint        added;      /* files added so far, in order */
+  guint        window;
+  Job         *jobs;       /* ring of @window jobs: file i in jobs[i % window] */
+  GCancellable *cancellable;
+} Pool;
+
+static gpointer
+pool_thread (gpointer data)
+{
+  Pool *pool = data;
+  g_autoptr(GHashTable) checkers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  for (;;)
+    {
+      guint i;
+      Job *job;
+
+      g_mutex_lock (&pool->lock);
+      while (pool->next < pool->n && pool->next >= pool->added + pool->window
+             && !g_cancellable_is_cancelled (pool->cancellable))
+        g_cond_wait (&pool->cond, &pool->lock);
+      if (pool->next >= pool->n || g_cancellable_is_cancelled (pool->cancellable))
+        {
+          g_mutex_unlock (&pool->lock);
+          break;
+        }
+      i = pool->next++;
+      job = &pool->jobs[i % pool->window];
+      job->path = g_strdup (pool->paths[i]);
+      g_mutex_unlock (&pool->lock);
+
+      job_run (job, checkers);
+
+      g_mutex_lock (&pool->lock);
+      job->done = TRUE;
+      g_cond_broadcast (&pool->cond);
+      g_mutex_unlock (&pool->lock);
+    }
+  return NULL;
+}
+
+static void
+wake_pool (GCancellable *cancellable,
+           gpointer      data)
+{
+  Pool *pool = data;
+
+  g_mutex_lock (&pool->lock);
+  g_cond_broadcast (&pool->cond);
+  g_mutex_unlock (&pool->lock);
+}
+
+gboolean
+nb_aggregate_add_files (NbAggregate        *self,
+                        const char *const  *paths,
+                        guint               n,
+                        guint               n_threads,
+                        GCancellable       *cancellable,
+                        NbAggregateProgress progress,
+                        gpointer            user_data,
+                        GError            **error)
+{
+  Pool pool = { 0 };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  gulong handler = 0;
+
+  g_return_val_if_fail (NB_IS_AGGREGATE (self), FALSE);
+  g_return_val_if_fail (self->summary == NULL, FALSE);
+
+  if (n_threads == 0)
+    n_threads = CLAMP (g_get_num_processors (), 1, 4);
+  n_threads = MIN (n_threads, MAX (n, 1));
+  /* What the threads share is made here, once: the formats, libgsf's
+   * types and libxml2, and the checks' one shared regular expression
+   * (nb_text_find_periods: GRegex compiles it further on its first match),
+   * by checking a report with a dated text in each format. */
+  nb_xlsx_reader_init_threads ();
+  for (const char *const *v = nb_format_list_versions (); *v; v++)
+    {
+      NbFormat *format = nb_format_get (*v, NULL);
+      g_autoptr(NbReport) warm = nb_report_new (format, nb_format_get_from_year (format), "");
+
+      g_autoptr(NbChecker) checker = nb_checker_new (format, NULL);
+
+      /* A checker of its own: the shared one may be busy in the caller's
+       * main thread (the window checks open reports). */
+      nb_report_set_text (warm, "overview", "本报告所列数据统计期限为2024年1月1日至2024年12月31日。", NULL);
+      if (checker)
+        g_ptr_array_unref (nb_checker_run (checker, warm, NULL));
+    }
+
+  g_mutex_init (&pool.lock);
+  g_cond_init (&pool.cond);
+  pool.paths = paths;
+  pool.n = n;
+  pool.window = READ_AHEAD * n_threads;
+  pool.jobs = g_new0 (Job, pool.window);
+  pool.cancellable = cancellable;
+  if (cancellable)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_pool), &pool, NULL);
+  for (guint t = 0; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("nb-aggregate", pool_thread, &pool));
+
+  for (guint i = 0; i < n; i++)
+    {
+      Job *job = &pool.jobs[i % pool.window];
+
+      g_mutex_lock (&pool.lock);
+      while (!job->done && !g_cancellable_is_cancelled (cancellable))
+        g_cond_wait (&pool.cond, &pool.lock);
+      g_mutex_unlock (&pool.lock);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      job_add (self, job);
+      g_mutex_lock (&pool.lock);
+      job_clear (job);
+      pool.added++;
+      g_cond_broadcast (&pool.cond);
+      g_mutex_unlock (&pool.lock);
+      if (progress)
+        progress (i + 1, n, paths[i], user_data);
+    }
+
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+  if (handler)
+    g_cancellable_disconnect (cancellable, handler);
+  for (guint k = 0; k < pool.window; k++)
+    job_clear (&pool.jobs[k]);
+  g_free (pool.jobs);
+  g_mutex_clear (&pool.lock);
+  g_cond_clear (&pool.cond);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /* ---- finishing ---- */

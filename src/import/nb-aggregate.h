@@ -87,6 +87,25 @@ GPtrArray    *nb_aggregate_list_folder       (const char   *folder,
 const NbAggregateEntry *nb_aggregate_add_file (NbAggregate  *self,
                                               const char   *path);
 
+/* The same for many files, read and checked by @n_threads threads (0: one
+ * a processor, at most 4) a few files ahead, added in their order: the
+ * result is the same as adding them one by one. @progress (may be NULL) is
+ * called in the caller's thread after each file is added (@done files so
+ * far; the threads no longer use @paths[@done - 1]). FALSE (and
+ * G_IO_ERROR_CANCELLED) when cancelled: the files added so far stay. */
+typedef void (*NbAggregateProgress) (guint       done,
+                                     guint       total,
+                                     const char *path,
+                                     gpointer    user_data);
+gboolean      nb_aggregate_add_files         (NbAggregate        *self,
+                                              const char *const  *paths,
+                                              guint               n,
+                                              guint               n_threads,
+                                              GCancellable       *cancellable,
+                                              NbAggregateProgress progress,
+                                              gpointer            user_data,
+                                              GError            **error);
+
 /* After the last file: chooses the year and format, marks the rest as not
  * counted, adds the missing agencies of the roster, makes the summary.
  * FALSE when no report could be counted. */

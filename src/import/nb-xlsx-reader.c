@@ -1235,3 +1235,17 @@ nb_xlsx_read (const char  *path,
   package_clear (&p);
   return report;
 }
+
+void
+nb_xlsx_reader_init_threads (void)
+{
+  xmlInitParser ();
+  /* Every libgsf class the reader may create (GSF_CLASS registers its
+   * type on first use, with no lock: two threads would register it twice). */
+  GType types[] = { GSF_INPUT_STDIO_TYPE, GSF_INPUT_MEMORY_TYPE, GSF_INPUT_PROXY_TYPE,
+                    GSF_INPUT_GZIP_TYPE, GSF_INFILE_ZIP_TYPE, GSF_INFILE_MSOLE_TYPE };
+
+  /* Classes made too (static types: they stay). */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_type_class_unref (g_type_class_ref (types[i]));
+}

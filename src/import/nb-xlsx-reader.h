@@ -53,4 +53,9 @@ gboolean     nb_xlsx_probe            (const char  *path,
                                        NbXlsxKind  *kind,
                                        GError     **error);
 
+/* Before reading workbooks in several threads, once, from one thread:
+ * libgsf registers its types without locking and libxml2 initialises
+ * itself on first use; both are done here instead. */
+void         nb_xlsx_reader_init_threads (void);
+
 G_END_DECLS
