@@ -8,6 +8,7 @@
 #include "nb-error.h"
 #include "nb-html-reader.h"
 #include "nb-import.h"
+#include "nb-xlsx-reader.h"
 #include "nb-problem.h"
 #include "nb-report-file.h"
 #include "nb-text-reader.h"
@@ -49,6 +50,20 @@ looks_like_html (const char *bytes,
   return FALSE;
 }
 
+/* Whether @needle occurs in the binary @bytes (which hold NULs). */
+static gboolean
+has_bytes (const char *bytes,
+           gsize       len,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (bytes[i] == needle[0] && memcmp (bytes + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 nb_import_sniff (GBytes     *data,
                  const char *file_name)
@@ -60,7 +75,8 @@ nb_import_sniff (GBytes     *data,
   if (len >= 5 && memcmp (bytes, "%PDF-", 5) == 0)
     return "pdf";
   if (len >= 4 && memcmp (bytes, "PK\x03\x04", 4) == 0)
-    return "docx";
+    /* Part names are stored as they are in a zip: a workbook has xl/. */
+    return has_bytes (bytes, len, "xl/workbook.xml") ? "xlsx" : "docx";
   if (len >= 2 && (memcmp (bytes, "\xFF\xFE", 2) == 0 || memcmp (bytes, "\xFE\xFF", 2) == 0))
     {
       /* UTF-16: look at the ASCII bytes only. */
@@ -96,6 +112,12 @@ nb_import_read (GBytes       *data,
   if (g_str_equal (kind, "pdf"))
     return nb_pdf_reader_read (data, out, error);
 #endif
+  if (g_str_equal (kind, "xlsx"))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
+                   _("A workbook is read from its file, not from memory"));
+      return FALSE;
+    }
   g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
                g_str_equal (kind, "pdf") ? _("Reading PDF files is not supported in this build")
                                          : _("Reading Word files (.docx) is not supported in this build"));
@@ -126,6 +148,23 @@ nb_import_file (GFile         *file,
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
     return NULL;
   display = name ? g_filename_display_name (name) : NULL;
+  if (g_str_equal (nb_import_sniff (bytes, display), "xlsx"))
+    {
+      /* A workbook (a superior's template, one typed in Excel/WPS, or
+       * nianbao's own): its sheets by the official tables' labels. */
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(NbSourceDoc) doc = NULL;
+
+      if (path == NULL)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
+                       _("A workbook is read from its file, not from memory"));
+          return NULL;
+        }
+      if (!(doc = nb_xlsx_read_source (path, error)))
+        return NULL;
+      return nb_import_match (doc, display, error);
+    }
   return nb_import_bytes (bytes, display, error);
 }
 

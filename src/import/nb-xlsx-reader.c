@@ -14,6 +14,7 @@
 #include "nb-error.h"
 #include "nb-report-file.h"
 #include "nb-xlsx-reader.h"
+#include "nb-import.h"
 #include "nb-summary-writer.h"
 #include "nb-xlsx-writer.h"
 
@@ -1225,12 +1226,19 @@ nb_xlsx_read (const char  *path,
   else
     {
       g_autoptr(NbSourceDoc) doc = read_source (&p, error);
+      g_autoptr(NbImport) import = NULL;
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *display = g_filename_display_name (name);
 
-      /* The label matcher (nb-import.c, issue 8) is not in this tree yet. */
-      if (doc)
-        import_error (error, path,
-                      _("this workbook was not exported by nianbao, and reading other workbooks by the "
-                        "labels of the official tables is not supported yet"));
+      /* Another workbook: its sheets by the official tables' labels,
+       * through the importers' one matcher; what it could not place is a
+       * warning. */
+      if (doc && (import = nb_import_match (doc, display, error)))
+        {
+          report = g_object_ref (import->report);
+          for (guint i = 0; warnings && i < import->warnings->len; i++)
+            g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (import->warnings, i)));
+        }
     }
   package_clear (&p);
   return report;
