@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
