@@ -398,6 +398,13 @@ test_export_targets (void)
   run (&d, "export", "--force", "export-targets.nianbao", "-o", "只读.xlsx");
   g_assert_true (d.status == 0 || d.status == 1);
   g_assert_true (starts_with_file ("只读.xlsx", "PK\x03\x04"));
+  {
+    GStatBuf st;
+
+    /* Replaced, and still read-only as it was. */
+    g_assert_cmpint (g_stat (ro, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  }
   g_remove (ro);
 }
 

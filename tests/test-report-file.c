@@ -314,6 +314,7 @@ static const BadCase bad_cases[] = {
   { "huge-negative", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : -9223372036854775809,", NB_ERROR_FILE,
     "out of range" },
   { "huge-year", "\"year\" : 2024", "\"year\" : 4294969320", NB_ERROR_FILE, "but it is 4294969320" },
+  { "bad-escape-chinese", "某市教育局", "某市\\教育局", NB_ERROR_FILE, "“\\教” is not a valid escape" },
   { "not-an-object-after", "\"nianbao\" : 1,", "\"nianbao\" : 1 }, {", NB_ERROR_FILE, "more follows after the end" },
 };
 
@@ -434,6 +435,8 @@ test_bad_file (gconstpointer data)
   r = nb_report_file_load_from_data (text, strlen (text), &error);
   g_assert_null (r);
   g_assert_error (error, NB_ERROR, c->code);
+  /* A message is text a person reads: never a byte of a character. */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   if (!strstr (error->message, c->expect))
     g_error ("case %s: message “%s” does not mention “%s”", c->name, error->message, c->expect);
 }

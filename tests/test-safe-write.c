@@ -195,7 +195,7 @@ static void
 test_enospc_tmpfs (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("nb-tmpfs-XXXXXX", NULL);
-  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=96k nbtest '%s'", dir);
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=1m nbtest '%s'", dir);
   g_autofree char *remount = g_strdup_printf ("mount -o remount,ro '%s'", dir);
   g_autofree char *umount = g_strdup_printf ("umount '%s'", dir);
   g_autofree char *path = g_build_filename (dir, "报告.nianbao", NULL);
@@ -214,7 +214,7 @@ test_enospc_tmpfs (void)
   before = read_all (path);
   big = g_build_filename (outside, "long.txt", NULL);
   big_arg = g_strconcat ("text/overview=@", big, NULL);
-  while (text->len < 80 * 1024)
+  while (text->len < 1100 * 1024)
     g_string_append (text, "新的概述文字，比磁盘剩余的空间更长。");
   g_assert_true (g_file_set_contents (big, text->str, -1, NULL));
 
@@ -223,6 +223,45 @@ test_enospc_tmpfs (void)
   after = read_all (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (count_leftovers (dir), ==, 0);
+
+  /* Exports alike: a full disk keeps the previous workbook and PDF. */
+  {
+    g_autofree char *xlsx = g_build_filename (dir, "报告.xlsx", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "报告.pdf", NULL);
+    g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+    g_autofree char *old_xlsx = NULL, *old_pdf = NULL, *now_xlsx = NULL, *now_pdf = NULL;
+    g_autofree char *small = g_build_filename (dir, "小.nianbao", NULL);
+    gsize old_xlsx_len, old_pdf_len, now_len;
+    FILE *f;
+
+    g_assert_cmpint (g_unlink (path), ==, 0);   /* room for the first exports */
+    make_document (small, 1, 3);
+    g_assert_cmpint (run_cli (NULL, NULL, "export", small, "-o", xlsx, NULL), <=, 1);
+    g_assert_cmpint (run_cli (NULL, NULL, "export", small, "-o", pdf, NULL), <=, 1);
+    g_assert_true (g_file_get_contents (xlsx, &old_xlsx, &old_xlsx_len, NULL));
+    g_assert_true (g_file_get_contents (pdf, &old_pdf, &old_pdf_len, NULL));
+    /* Fill what is left. */
+    f = g_fopen (filler, "wb");
+    g_assert_nonnull (f);
+    while (fputc ('x', f) != EOF && !ferror (f) && fflush (f) == 0)
+      ;
+    fclose (f);
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (NULL, &err, "export", small, "-o", xlsx, NULL), ==, 2);
+    g_assert_true (g_file_get_contents (xlsx, &now_xlsx, &now_len, NULL));
+    g_assert_true (now_len == old_xlsx_len && memcmp (now_xlsx, old_xlsx, now_len) == 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (NULL, &err, "export", small, "-o", pdf, NULL), ==, 2);
+    g_assert_true (g_file_get_contents (pdf, &now_pdf, &now_len, NULL));
+    g_assert_true (now_len == old_pdf_len && memcmp (now_pdf, old_pdf, now_len) == 0);
+    g_assert_cmpuint (count_leftovers (dir), ==, 0);
+    g_unlink (filler);
+    g_unlink (xlsx);
+    g_unlink (pdf);
+    g_unlink (small);
+    make_document (path, 1, 3);
+  }
 
   /* A read-only file system: say what is wrong, change nothing. */
   g_clear_pointer (&err, g_free);

@@ -161,7 +161,18 @@ scan_string (Scan    *s,
           advance (s);
           break;
         default:
-          return scan_error (s, _("“\\%c” is not a valid escape in a text"), s->data[s->i + 1]);
+          {
+            /* The whole character after the backslash: one byte of a
+             * Chinese character made the message invalid UTF-8 (found by
+             * fuzz-report-file). */
+            const char *p = s->data + s->i + 1;
+            gunichar u = g_utf8_get_char_validated (p, (gssize) (s->len - s->i - 1));
+            char buf[8] = "?";
+
+            if (u < 0x110000 && u != 0)
+              buf[g_unichar_to_utf8 (u, buf)] = '\0';
+            return scan_error (s, _("“\\%s” is not a valid escape in a text"), buf);
+          }
         }
     }
   return TRUE;   /* unterminated: json-glib reports it */

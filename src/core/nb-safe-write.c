@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -629,15 +630,15 @@ safe_write (GFile            *target,
           return FALSE;
         }
       mode = st.st_mode & 07777;
-      if (flags & NB_SAFE_WRITE_FORCE)
-        mode |= S_IWUSR;
     }
 
   if (!(lock = lock_acquire_path (real_path, display, error)))
     return FALSE;
   remove_stale_temporaries (dir, base);
 
-  fd = create_temporary (dir, base, mode, &tmp, &saved);
+  /* Writable while we work on it (libxlsxwriter reopens it by name); the
+   * old file's exact mode is set just before the rename. */
+  fd = create_temporary (dir, base, mode | S_IWUSR, &tmp, &saved);
   if (fd < 0)
     {
       if (saved == ENOENT || saved == ENOTDIR)
@@ -657,9 +658,8 @@ safe_write (GFile            *target,
         }
       return set_errno_error (error, saved, display);
     }
-  /* Exactly the old file's mode, whatever the umask. */
   if (exists)
-    g_chmod (tmp, mode);
+    g_chmod (tmp, mode | S_IWUSR);
 
   if (contents)
     {
@@ -701,7 +701,7 @@ safe_write (GFile            *target,
           return FALSE;
         }
       if (exists)
-        g_chmod (tmp, mode);
+        g_chmod (tmp, mode | S_IWUSR);
       if (!sync_path (tmp, &saved))
         {
           g_unlink (tmp);
@@ -739,6 +739,10 @@ safe_write (GFile            *target,
                  display, old_error->message);
     }
 
+  /* Exactly the old file's mode, whatever the umask (a read-only file
+   * replaced with --force stays read-only). */
+  if (exists)
+    g_chmod (tmp, mode);
   if (g_rename (tmp, real_path) != 0)
     {
       saved = errno;

@@ -1199,9 +1199,10 @@ on_switch_page (GtkNotebook *notebook,
 
 typedef struct
 {
-  char  *path;
-  char  *data;
-  gsize  length;
+  char             *path;
+  char             *data;
+  gsize             length;
+  NbSafeWriteFlags  flags;   /* FORCE: the clerk agreed to replace a read-only file */
 } ExportJob;
 
 static void
@@ -1226,7 +1227,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) copy = nb_report_file_load_from_data (job->data, (gssize) job->length, &error);
 
-  if (!copy || !nb_export_to_path (copy, job->path, &error))
+  if (!copy || !nb_export_to_path_full (copy, job->path, job->flags, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -1250,6 +1251,10 @@ nb_window_export_async (NbWindow            *self,
   job = g_new0 (ExportJob, 1);
   job->path = g_file_get_path (file);
   job->data = nb_report_file_to_data (self->report, &job->length);
+  /* Set by start_export once the clerk said to replace a read-only file. */
+  if (g_object_get_data (G_OBJECT (self), "nb-export-force"))
+    job->flags = NB_SAFE_WRITE_FORCE;
+  g_object_set_data (G_OBJECT (self), "nb-export-force", NULL);
   g_task_set_task_data (task, job, export_job_free);
   if (!job->path)
     {
@@ -1298,6 +1303,30 @@ on_export_done (GObject      *source,
   }
 }
 
+static void start_export (NbWindow *self, GFile *file);
+
+typedef struct
+{
+  NbWindow *self;
+  GFile    *file;
+} ReadOnlyAsk;
+
+static void
+on_read_only_answer (int      response,
+                     gpointer user_data)
+{
+  ReadOnlyAsk *ask = user_data;
+
+  if (response == 0)
+    {
+      g_object_set_data (G_OBJECT (ask->self), "nb-export-force", GINT_TO_POINTER (TRUE));
+      start_export (ask->self, ask->file);
+    }
+  g_object_unref (ask->self);
+  g_object_unref (ask->file);
+  g_free (ask);
+}
+
 static void
 start_export (NbWindow *self,
               GFile    *file)
@@ -1305,6 +1334,19 @@ start_export (NbWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
 
+  /* A read-only file is replaced only when the clerk says so. */
+  if (!g_object_get_data (G_OBJECT (self), "nb-export-force") && nb_safe_write_is_read_only (file))
+    {
+      const char *buttons[] = { _("_Replace"), _("_Cancel"), NULL };
+      g_autofree char *body = g_strdup_printf (_("“%s” is read-only. Replace it with the new export?"), name);
+      ReadOnlyAsk *ask = g_new0 (ReadOnlyAsk, 1);
+
+      ask->self = g_object_ref (self);
+      ask->file = g_object_ref (file);
+      nb_alert (GTK_WINDOW (self), _("Replace a read-only file?"), body, buttons, 1, 0, 1,
+                on_read_only_answer, ask);
+      return;
+    }
   self->exporting = TRUE;
   update_actions (self);
   show_message (self, "document-send-symbolic", text);
@@ -1313,6 +1355,15 @@ start_export (NbWindow *self,
     gtk_widget_set_cursor (GTK_WIDGET (self), busy);
   }
   nb_window_export_async (self, file, NULL, on_export_done, g_object_ref (file));
+}
+
+void
+nb_window_export_to (NbWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+  start_export (self, file);
 }
 
 static void

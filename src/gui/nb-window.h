@@ -59,6 +59,10 @@ gboolean        nb_window_recover           (NbWindow      *self,
                                              const char    *recovery_path,
                                              GError       **error);
 
+/* What Export does once a file is chosen: asks before replacing a
+ * read-only file, then exports in the background and says how it went. */
+void            nb_window_export_to         (NbWindow      *self,
+                                             GFile         *file);
 /* Exports to @file (.xlsx or .pdf by its name) in a worker thread, from a
  * snapshot of the report taken now. */
 void            nb_window_export_async      (NbWindow      *self,

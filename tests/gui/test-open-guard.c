@@ -279,6 +279,53 @@ test_window_holds_lock (void)
   }
 }
 
+/* Exporting onto a read-only file asks first; Replace replaces it. */
+static void
+test_export_read_only_asks (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "只读导出.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (NULL);
+  g_autoptr(NbReport) report = nb_report_new (nb_format_get ("2021", NULL), 2024, "某县教育局");
+  GtkWindow *alert;
+  g_autofree char *text = NULL, *data = NULL;
+  gint64 deadline;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  nb_window_export_to (window, file);
+  drain ();
+  alert = find_alert ();
+  g_assert_nonnull (alert);
+  text = alert_text (alert);
+  g_assert_nonnull (strstr (text, "read-only"));
+  click (alert, 1);   /* Cancel: nothing written */
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "old");
+  g_clear_pointer (&data, g_free);
+
+  nb_window_export_to (window, file);
+  drain ();
+  click (find_alert (), 0);   /* Replace */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_clear_pointer (&data, g_free);
+      if (g_file_get_contents (path, &data, NULL, NULL) && g_str_has_prefix (data, "PK"))
+        break;
+      g_usleep (10000);
+    }
+  g_assert_true (g_str_has_prefix (data, "PK"));
+  g_assert_null (find_alert ());   /* no error shown */
+  destroy (window);
+  g_chmod (path, 0644);
+  g_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,5 +351,6 @@ main (int    argc,
   g_test_add_func ("/open-guard/autosaved-offered", test_damaged_document_offers_autosaved_copy);
   g_test_add_func ("/open-guard/damaged-recovery-said", test_damaged_recovery_copy_is_said);
   g_test_add_func ("/open-guard/window-holds-lock", test_window_holds_lock);
+  g_test_add_func ("/open-guard/export-read-only-asks", test_export_read_only_asks);
   return g_test_run ();
 }
