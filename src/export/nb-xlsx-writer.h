@@ -28,6 +28,12 @@
 #include "nb-report.h"
 #include "nb-safe-write.h"
 
+/* The sheets of the summary workbook (src/aggregate/nb-summary-writer.c). */
+#define NB_SUMMARY_AGENCIES_SHEET "汇总"
+#define NB_SUMMARY_PROBLEMS_SHEET "问题"
+#define NB_SUMMARY_COMPARE_SHEET  "对比"
+#define NB_SUMMARY_CHART_SHEET    "图表"
+
 G_BEGIN_DECLS
 
 /* The names of the machine-readable sheet and of the text sheet. */

@@ -15,7 +15,6 @@
 #include "nb-report-file.h"
 #include "nb-xlsx-reader.h"
 #include "nb-import.h"
-#include "nb-summary-writer.h"
 #include "nb-xlsx-writer.h"
 
 /* libgsf 1.14 declares no g_autoptr cleanups of its own. */

@@ -538,10 +538,17 @@ test_inserted_sentence_scrolled_into_view (void)
   settle ();
 
   g_assert_true (gtk_widget_activate_action (page, "text.insert-sentence", "s", "requests"));
-  settle ();
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_buffer_get_iter_at_mark (buffer, &end, gtk_text_buffer_get_insert (buffer));
-  gtk_text_view_get_iter_location (view, &end, &at);
+  /* The view scrolls once the text is laid out, which takes longer on a
+   * loaded machine: wait for it (a few seconds at most). */
+  for (guint tries = 0; tries < 15; tries++)
+    {
+      settle ();
+      gtk_text_view_get_visible_rect (view, &visible);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, gtk_text_buffer_get_insert (buffer));
+      gtk_text_view_get_iter_location (view, &end, &at);
+      if (visible.y > 0 && at.y >= visible.y && at.y + at.height <= visible.y + visible.height)
+        break;
+    }
   g_assert_cmpint (visible.y, >, 0);
   g_assert_cmpint (at.y, >=, visible.y);
   g_assert_cmpint (at.y + at.height, <=, visible.y + visible.height);

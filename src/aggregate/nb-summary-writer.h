@@ -15,13 +15,12 @@
 #pragma once
 
 #include "nb-aggregate.h"
+#include "nb-xlsx-writer.h"
 
 G_BEGIN_DECLS
 
-#define NB_SUMMARY_AGENCIES_SHEET "汇总"
-#define NB_SUMMARY_PROBLEMS_SHEET "问题"
-#define NB_SUMMARY_COMPARE_SHEET  "对比"
-#define NB_SUMMARY_CHART_SHEET    "图表"
+/* The names of its sheets (NB_SUMMARY_*_SHEET) are in nb-xlsx-writer.h, with
+ * the other sheets nianbao writes: the workbook reader knows them too. */
 
 /* @aggregate must be finished. @differences (char*, may be NULL): from
  * nb_aggregate_compare(). Atomic, like nb_xlsx_write(). */
