@@ -94,6 +94,29 @@ test_new_set_get (void)
   g_assert_cmpstr (r5.out, ==, "18651.060\n");
 }
 
+/* An imported report keeps its printed totals (the fixture prints 0 for
+ * 一、本年新收's 总计); once the clerk enters the row's figures, the total
+ * is theirs again, not the stale printed 0 (which cannot be set). */
+static void
+test_set_after_import (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.txt", NULL);
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
+
+  run (&a, "import", fixture, "-o", "导入后修改.nianbao");
+  g_assert_cmpint (a.status, ==, 0);
+  run (&b, "set", "导入后修改.nianbao", "requests/new/natural=10", "requests/new/legal=3",
+       "requests/open/natural=4");
+  g_assert_cmpint (b.status, ==, 0);
+  run (&c, "get", "导入后修改.nianbao", "requests/new/total");
+  g_assert_cmpstr (c.out, ==, "13\n");
+  run (&d, "get", "导入后修改.nianbao", "requests/results_total/total");
+  g_assert_cmpstr (d.out, ==, "4\n");
+  /* A total over untouched figures keeps what was printed. */
+  run (&e, "get", "导入后修改.nianbao", "requests/carried_in/total");
+  g_assert_cmpstr (e.out, ==, "0\n");
+}
+
 static void
 test_new_2019_and_usage (void)
 {
@@ -417,6 +440,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("nianbao-cli-测试-XXXXXX", NULL);
   g_test_add_func ("/cli/new-set-get", test_new_set_get);
   g_test_add_func ("/cli/new-2019-and-usage", test_new_2019_and_usage);
+  g_test_add_func ("/cli/set-after-import", test_set_after_import);
   g_test_add_func ("/cli/refused-set", test_refused_set);
   g_test_add_func ("/cli/text-from-file", test_text_from_file);
   g_test_add_func ("/cli/dump", test_dump);

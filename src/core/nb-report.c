@@ -600,6 +600,31 @@ nb_report_compute_at (NbReport *self,
   return sum;
 }
 
+/* A figure set by the clerk makes the printed totals over it stale: they
+ * are computed again (else the report kept printing an imported total
+ * that no longer adds up, and a computed cell cannot be set). */
+static void
+drop_stated_totals_over (NbReport *self,
+                         guint     index)
+{
+  g_autofree gboolean *affected = g_new0 (gboolean, self->n_cells);
+
+  affected[index] = TRUE;
+  self->has_stated[index] = FALSE;
+  /* In dependency order, so totals of totals follow. */
+  for (guint i = 0; i < nb_format_get_n_computed (self->format); i++)
+    {
+      const NbCellDef *total = nb_format_get_computed (self->format, i);
+
+      for (guint t = 0; t < total->n_terms && !affected[total->index]; t++)
+        if (affected[total->terms[t]])
+          {
+            affected[total->index] = TRUE;
+            self->has_stated[total->index] = FALSE;
+          }
+    }
+}
+
 static gboolean
 store_value (NbReport        *self,
              const NbCellDef *def,
@@ -609,6 +634,7 @@ store_value (NbReport        *self,
   NbNumber *slot = &self->input[def->index];
 
   self->touched[def->index] = TRUE;
+  drop_stated_totals_over (self, def->index);
   if (slot->blank == value->blank && slot->places == value->places && slot->units == value->units)
     return TRUE;
 

@@ -612,7 +612,8 @@ write_table (W              w,
     {
       start (w, "w:tr");
       start (w, "w:trPr");
-      empty (w, "w:cantSplit");
+      /* No w:cantSplit: LibreOffice then drops the rows of a vertical merge
+       * that, with the repeated header rows, is taller than a page. */
       /* At least 1.8 times the type, as the PDF's rows. */
       start (w, "w:trHeight");
       attr_int (w, "w:val", size * 18);
