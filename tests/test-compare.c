@@ -13,6 +13,7 @@
 
 #include "nb-comparison.h"
 #include "nb-comparison-chart.h"
+#include "nb-problem.h"
 #include "nb-report-file.h"
 
 static char *tmpdir;
@@ -323,6 +324,45 @@ test_chart (void)
     g_remove (png);
 }
 
+/* Carry-over holds from one year to the next only: reports four years
+ * apart, or given the wrong way round, are not held to it (and it says so). */
+static void
+test_years_apart (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(NbReport) last = nb_report_file_load (file, NULL, NULL);
+  g_autoptr(NbReport) next = nb_report_file_load (file, NULL, NULL);
+  g_autoptr(NbReport) later = nb_report_new (nb_format_for_year (2024), 2024, "温县交通运输局");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (last);
+  /* 1 carried in that last year did not carry out: an error next year… */
+  nb_report_set_year (next, 2021);
+  g_assert_true (nb_report_set_field (next, "requests/carried_in/natural", "1", &error));
+  g_assert_true (nb_report_set_field (later, "requests/carried_in/natural", "1", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(NbComparison) cmp = nb_comparison_new (last, next);
+    GPtrArray *problems = nb_comparison_get_problems (cmp);
+    gboolean carry = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      carry |= g_str_equal (nb_problem_get_id (problems->pdata[i]), "carry.requests");
+    g_assert_true (carry);
+  }
+  /* … but not four years on, nor with the years reversed. */
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(NbComparison) cmp = order == 0 ? nb_comparison_new (last, later) : nb_comparison_new (later, last);
+      GPtrArray *problems = nb_comparison_get_problems (cmp);
+
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_cmpstr (nb_problem_get_id (problems->pdata[0]), ==, "compare.years");
+      g_assert_nonnull (strstr (nb_problem_get_message (problems->pdata[0]), order == 0 ? "not consecutive" : "given as last year"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/compare/diff", test_diff);
   g_test_add_func ("/compare/cli", test_cli);
   g_test_add_func ("/compare/chart", test_chart);
+  g_test_add_func ("/compare/years-apart", test_years_apart);
   status = g_test_run ();
   g_rmdir (tmpdir);
   return status;

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "nb-checker.h"
@@ -409,9 +411,25 @@ nb_comparison_new (NbReport *last,
   compare_sections (self);
   compare_chart (self);
 
+  self->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  if (nb_report_get_year (this) != nb_report_get_year (last) + 1)
+    {
+      /* What is carried over is carried from one year to the next: two
+       * reports further apart (or given the wrong way round) are compared
+       * figure by figure, but not held to each other's carry-over. */
+      g_autofree char *message =
+        g_strdup_printf (nb_report_get_year (this) <= nb_report_get_year (last)
+                           ? _("Last year’s report is for %d and this year’s for %d: the later report was given as last year’s; the checks across years were not made")
+                           : _("Last year’s report is for %d and this year’s for %d: they are not consecutive years, so the checks across years were not made"),
+                         nb_report_get_year (last), nb_report_get_year (this));
+
+      g_ptr_array_add (self->problems,
+                       nb_problem_new ("compare.years", NB_SEVERITY_WARNING, NULL, NULL, 0, 0, message));
+      return self;
+    }
+
   /* the checks across the two years are the checker's (carry.* in the format data) */
   problems = nb_check_report (this, last);
-  self->problems = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < problems->len; i++)
     if (g_str_has_prefix (nb_problem_get_id (problems->pdata[i]), "carry."))
       g_ptr_array_add (self->problems, g_object_ref (problems->pdata[i]));
