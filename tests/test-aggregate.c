@@ -349,6 +349,13 @@ test_bad_input (void)
     write_bytes (json, "{\"nianbao\": 1, \"format\": \"2021\"", -1);
     write_bytes (lockfile, "lock", -1);   /* an Office lock file: not a report */
     {
+      /* 某县第11局 sent a file that cannot be read: it sent one, it must
+       * send it again (not "has not sent a report"). */
+      g_autofree char *broken = path_in ("mixed", "f-某县第11局.nianbao");
+
+      write_bytes (broken, contents, (gssize) length / 4);
+    }
+    {
       GsfOutput *out = gsf_output_stdio_new (locked, &error);
       GsfOutfile *ole = gsf_outfile_msole_new (out);
       GsfOutput *child = gsf_outfile_new_child (ole, "EncryptedPackage", FALSE);
@@ -361,7 +368,7 @@ test_bad_input (void)
       g_object_unref (out);
     }
   }
-  write_bytes (roster, "单位名称\n某县第1局\n某县第2局\n 某县第3局 \n某县第4局\n某县第5局\n某县第6局\n某县第10局\n", -1);
+  write_bytes (roster, "单位名称\n某县第1局\n某县第2局\n 某县第3局 \n某县第4局\n某县第5局\n某县第6局\n某县第10局\n某县第11局\n", -1);
 
   run (&r, "aggregate", dir, "-o", doc, "--roster", roster, "--year", "2024");
   g_test_message ("%s%s", r.out, r.err);
@@ -381,7 +388,9 @@ test_bad_input (void)
   g_assert_nonnull (strstr (r.out, "某县第10局 has not sent a report"));
   g_assert_nonnull (strstr (r.out, "某县第8局 is not on the roster"));
   g_assert_null (strstr (r.out, "某县第3局 has not sent"));
-  g_assert_nonnull (strstr (r.out, "6 of 14 files counted for 2024 (2021 format); 6 with errors, 5 unreadable, "
+  g_assert_null (strstr (r.out, "某县第11局 has not sent"));
+  g_assert_nonnull (strstr (r.out, "By its name this is 某县第11局’s report: it cannot be read, ask for it again"));
+  g_assert_nonnull (strstr (r.out, "6 of 15 files counted for 2024 (2021 format); 6 with errors, 6 unreadable, "
                                    "3 not counted, 1 missing"));
 
   /* The same in Chinese. */

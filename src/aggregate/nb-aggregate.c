@@ -1158,6 +1158,31 @@ nb_aggregate_finish (NbAggregate  *self,
 
           if (g_hash_table_contains (counted, key))
             continue;
+          /* A file that could not be read, whose name names this agency
+           * ("03-温县公安局.nianbao"): it was sent, it must be sent again —
+           * the agency is not told it sent nothing. */
+          if (!g_hash_table_contains (sent, key))
+            {
+              NbAggregateEntry *unreadable = NULL;
+
+              for (guint i = 0; i < n_entries && !unreadable; i++)
+                {
+                  NbAggregateEntry *e = g_ptr_array_index (self->entries, i);
+                  g_autofree char *base = NULL, *file_key = NULL;
+
+                  if (e->state != NB_ENTRY_UNREADABLE || !e->path || (e->agency && *e->agency))
+                    continue;
+                  base = g_path_get_basename (e->path);
+                  file_key = normalize_name (base);
+                  if (*key && strstr (file_key, key))
+                    unreadable = e;
+                }
+              if (unreadable)
+                {
+                  note (unreadable, _("By its name this is %s’s report: it cannot be read, ask for it again"), name);
+                  continue;
+                }
+            }
           m = g_new0 (NbAggregateEntry, 1);
           m->agency = g_string_chunk_insert (self->strings, name);
           m->state = NB_ENTRY_MISSING;
