@@ -27,6 +27,9 @@ struct _NbTextView
   GtkWidget          *guidance_heading;
   GtkToggleButton    *guidance_button;
   GtkWidget          *side_scroller;
+  GtkWidget          *review_bar;
+  GtkLabel           *review_label;
+  GtkButton          *review_button;
   GtkGrid            *fields;
   gboolean            show_guidance;
 
@@ -229,6 +232,9 @@ nb_text_view_class_init (NbTextViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance_heading);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance_button);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, side_scroller);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, review_button);
 
   gtk_widget_class_install_action (widget_class, "text.insert-sentence", "s", insert_from_tables);
   gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
@@ -306,10 +312,34 @@ on_text_changed (NbReport   *report,
   self->syncing = FALSE;
 }
 
+/* A draft carried from last year says so above the text until edited. */
+static void
+update_review_bar (NbTextView *self)
+{
+  gboolean draft = nb_report_get_needs_review (self->report, self->section->key);
+
+  if (draft)
+    gtk_label_set_text (self->review_label,
+                        _("Last year's text, carried over as a draft. Bring its year, figures and work "
+                          "up to date; the mark goes when you edit it."));
+  gtk_widget_set_visible (self->review_bar, draft);
+}
+
+static void
+on_review_clicked (GtkButton  *button,
+                   NbTextView *self)
+{
+  nb_report_set_needs_review (self->report, self->section->key, FALSE);
+  /* Not an edit of a field, but the file changes: it needs saving. */
+  nb_report_set_modified (self->report, TRUE);
+  update_review_bar (self);
+}
+
 static void
 on_changed (NbReport   *report,
             NbTextView *self)
 {
+  update_review_bar (self);
   for (guint i = 0; i < self->entries->len; i++)
     nb_cell_entry_refresh (g_ptr_array_index (self->entries, i));
 }
@@ -410,6 +440,8 @@ nb_text_view_new (NbReport           *report,
   g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
   self->text_changed_id = g_signal_connect (report, "text-changed", G_CALLBACK (on_text_changed), self);
   self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect (self->review_button, "clicked", G_CALLBACK (on_review_clicked), self);
+  update_review_bar (self);
   return GTK_WIDGET (self);
 }
 

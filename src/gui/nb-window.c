@@ -56,6 +56,7 @@ struct _NbWindow
 
   /* document */
   NbReport          *report;
+  NbReport          *previous;        /* last year's, for the carry.* checks */
   GFile             *file;
   GPtrArray         *problems;
   GPtrArray         *page_sections;   /* char*: section key per notebook page */
@@ -293,7 +294,8 @@ update_actions (NbWindow *self)
 {
   gboolean has = self->report != NULL;
   NbHistory *history = has ? nb_report_get_history (self->report) : NULL;
-  const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem" };
+  const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem",
+                                "win.choose-previous" };
 
   for (guint i = 0; i < G_N_ELEMENTS (doc_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
@@ -380,6 +382,26 @@ distribute_problems (NbWindow *self)
   queue_problems_height (self);
 }
 
+/* Texts carried from last year are drafts: one warning each until edited. */
+static void
+add_review_problems (NbWindow *self)
+{
+  NbFormat *format = nb_report_get_format (self->report);
+
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+      g_autofree char *message = NULL;
+
+      if (!nb_report_get_needs_review (self->report, s->key))
+        continue;
+      message = g_strdup_printf (_("“%s” is last year's text, carried over as a draft: "
+                                   "bring its year, figures and work up to date"), s->heading);
+      g_ptr_array_add (self->problems,
+                       nb_problem_new ("text.review", NB_SEVERITY_WARNING, NULL, s->key, 0, 0, message));
+    }
+}
+
 void
 nb_window_check_now (NbWindow *self)
 {
@@ -389,10 +411,11 @@ nb_window_check_now (NbWindow *self)
   g_ptr_array_set_size (self->problems, 0);
   if (self->report)
     {
-      g_autoptr(GPtrArray) found = nb_check_report (self->report, NULL);
+      g_autoptr(GPtrArray) found = nb_check_report (self->report, self->previous);
 
       for (guint i = 0; i < found->len; i++)
         g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (found, i)));
+      add_review_problems (self);
     }
   self->next_problem = 0;
   distribute_problems (self);
@@ -515,6 +538,10 @@ on_report_modified (NbReport   *report,
                     NbWindow   *self)
 {
   update_title (self);
+  update_actions (self);
+  /* A draft marked as reviewed changes no field, only the checks. */
+  if (!self->check_idle)
+    self->check_idle = g_idle_add (check_idle_cb, self);
 }
 
 static GtkWidget *
@@ -549,6 +576,31 @@ add_page (NbWindow   *self,
   g_ptr_array_add (self->page_sections, g_strdup (section));
 }
 
+/* Last year's report, if the document says where it is and it is there
+ * (and is last year's): the across-years checks run against it. */
+static void
+load_previous (NbWindow *self)
+{
+  const char *uri = nb_report_get_previous_uri (self->report);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(NbReport) previous = NULL;
+
+  g_clear_object (&self->previous);
+  if (!uri)
+    return;
+  file = g_file_new_for_uri (uri);
+  previous = nb_report_file_load (file, NULL, NULL);
+  if (previous && nb_report_get_year (previous) == nb_report_get_year (self->report) - 1)
+    self->previous = g_steal_pointer (&previous);
+}
+
+NbReport *
+nb_window_get_previous (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->previous;
+}
+
 static void
 clear_document (NbWindow *self)
 {
@@ -564,6 +616,7 @@ clear_document (NbWindow *self)
   g_hash_table_remove_all (self->tab_counts);
   g_ptr_array_set_size (self->problems, 0);
   g_clear_object (&self->report);
+  g_clear_object (&self->previous);
   g_clear_object (&self->file);
   remove_recovery (self);
 }
@@ -649,6 +702,7 @@ nb_window_set_report (NbWindow *self,
   self->report = g_object_ref (report);
   self->file = file ? g_object_ref (file) : NULL;
   format = nb_report_get_format (report);
+  load_previous (self);
 
   add_page (self, nb_details_view_new (report), "details", _("Details"),
             _("Agency, year, date and sign-off"));
@@ -923,14 +977,99 @@ save_as_activated (GtkWidget  *widget,
 }
 
 static void
+on_summary_response (int      response,
+                     gpointer user_data)
+{
+}
+
+/* After "start from last year's report": what came over and what did not. */
+char *
+nb_window_describe_carry_over (NbReport *report,
+                               NbReport *previous)
+{
+  NbFormat *format = nb_report_get_format (report);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) drafts = g_string_new (NULL);
+  g_autoptr(GString) empty = g_string_new (NULL);
+  guint n_figures = 0;
+
+  g_string_append_printf (body, _("Carried over from the %d report:"), nb_report_get_year (previous));
+  g_string_append (body, "\n• ");
+  g_string_append (body, _("the agency, its kind and the sign-off"));
+  for (guint i = 0; i < nb_format_get_n_cells (format); i++)
+    {
+      const NbCellDef *def = nb_format_get_cell (format, i);
+
+      if (def->computed || !nb_report_is_touched (report, i))
+        continue;
+      if (n_figures++ < 8)
+        {
+          g_autofree char *title = nb_format_dup_cell_title (format, def);
+          g_autofree char *value = nb_report_dup_field (report, def->key, NULL);
+
+          g_string_append_printf (body, "\n• %s：%s", title, value);
+        }
+    }
+  if (n_figures > 8)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more figure",
+                                                 "and %u more figures", n_figures - 8), n_figures - 8);
+    }
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+      GString *into;
+
+      if (s->kind != NB_SECTION_TEXT)
+        continue;
+      into = nb_report_get_needs_review (report, s->key) ? drafts : empty;
+      if (into->len)
+        g_string_append (into, _("; "));
+      g_string_append (into, s->short_heading);
+    }
+  if (drafts->len)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append_printf (body, _("the texts of %s, as drafts marked for review until you edit them"),
+                              drafts->str);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Not carried over:"));
+  g_string_append (body, "\n• ");
+  g_string_append (body, _("this year's figures (the tables start at 0 and count as not filled in)"));
+  g_string_append (body, "\n• ");
+  g_string_append (body, _("the report date"));
+  if (empty->len)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append_printf (body, _("texts that were empty last year: %s"), empty->str);
+    }
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void
 on_new_report (NbNewDialog *dialog,
                NbReport    *report,
                NbWindow    *self)
 {
+  NbReport *previous = nb_new_dialog_get_previous (dialog);
+
   nb_window_set_report (self, report, NULL);
   /* A new report is unsaved work from the first keystroke. */
   nb_report_set_modified (report, TRUE);
   gtk_notebook_set_current_page (self->notebook, 1);
+  if (previous && nb_report_get_previous_uri (report))
+    {
+      const char *buttons[] = { _("_OK"), NULL };
+      g_autofree char *body = nb_window_describe_carry_over (report, previous);
+      g_autofree char *heading = g_strdup_printf (_("Started from the %d report"), nb_report_get_year (previous));
+
+      /* The checks across years run against it from now on. */
+      g_set_object (&self->previous, previous);
+      nb_window_check_now (self);
+      nb_alert (GTK_WINDOW (self), heading, body, buttons, 0, -1, 0, on_summary_response, NULL);
+    }
 }
 
 static void
@@ -1676,6 +1815,71 @@ convert_format_activated (GtkWidget  *widget,
             on_convert_response, g_object_ref (self));
 }
 
+/* Last year's report for the across-years checks (carry.*), kept in the
+ * document so that they run whenever it is opened. */
+gboolean
+nb_window_set_previous_file (NbWindow  *self,
+                             GFile     *file,
+                             GError   **error)
+{
+  g_autoptr(NbReport) previous = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  if (!(previous = nb_report_file_load (file, NULL, error)))
+    return FALSE;
+  if (nb_report_get_year (previous) != nb_report_get_year (self->report) - 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("That is the report for %d; the %d report is checked against the one for %d."),
+                   nb_report_get_year (previous), nb_report_get_year (self->report),
+                   nb_report_get_year (self->report) - 1);
+      return FALSE;
+    }
+  uri = g_file_get_uri (file);
+  nb_report_set_previous_uri (self->report, uri);
+  nb_report_set_modified (self->report, TRUE);
+  g_set_object (&self->previous, previous);
+  nb_window_check_now (self);
+  return TRUE;
+}
+
+static void
+on_previous_chosen (GFile   *file,
+                    gpointer user_data)
+{
+  NbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (file && self->report)
+    {
+      if (nb_window_set_previous_file (self, file, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("The report is now checked against the %d report as well"),
+                                                   nb_report_get_year (self->previous));
+          show_message (self, "emblem-ok-symbolic", text);
+        }
+      else
+        nb_alert_error (GTK_WINDOW (self), _("Last year's report could not be used"), error->message);
+    }
+  g_object_unref (self);
+}
+
+static void
+choose_previous_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+
+  if (self->report)
+    nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_report_file_filters (), folder, NULL,
+                    on_previous_chosen, g_object_ref (self));
+}
+
 static void
 print_preview_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -1889,6 +2093,7 @@ nb_window_dispose (GObject *object)
       g_clear_signal_handler (&self->modified_id, self->report);
     }
   g_clear_object (&self->report);
+  g_clear_object (&self->previous);
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
   g_clear_object (&self->pending_open);
@@ -1958,6 +2163,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
+  gtk_widget_class_install_action (widget_class, "win.choose-previous", NULL, choose_previous_activated);
 }
 
 /* A .nianbao file dropped from the file manager opens here. */

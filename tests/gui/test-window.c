@@ -27,6 +27,7 @@
 static char *tmpdir;
 
 static NbWindow *window_with_fixture (void);
+static char *alert_text (GtkWindow *alert);
 
 static void
 drain (void)
@@ -1502,6 +1503,100 @@ test_details_date_forms_and_calendar (void)
   destroy (window);
 }
 
+static guint
+count_problems (NbWindow   *window,
+                const char *id)
+{
+  GPtrArray *problems = nb_window_get_problems (window);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), id))
+      n++;
+  return n;
+}
+
+/* Year over year in the window: New Report from last year's copies its
+ * texts as drafts (marked until edited) and says what it carried and what
+ * not; the carry.* checks run in the window against last year's report,
+ * also after saving and opening again. */
+static void
+test_year_over_year (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *last_path = g_build_filename (tmpdir, "上年报告.nianbao", NULL);
+  g_autofree char *this_path = g_build_filename (tmpdir, "本年报告.nianbao", NULL);
+  g_autoptr(GFile) fixture_file = g_file_new_for_path (fixture);
+  g_autoptr(GFile) last_file = g_file_new_for_path (last_path);
+  g_autoptr(GFile) this_file = g_file_new_for_path (this_path);
+  g_autoptr(NbReport) last = nb_report_file_load (fixture_file, NULL, NULL);
+  NbNewDialog *dialog = NULL;
+  NbReport *report;
+  GtkWindow *alert;
+  g_autofree char *summary = NULL;
+
+  g_assert_nonnull (last);
+  g_assert_true (nb_report_file_save (last, last_file, NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (NB_IS_NEW_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+  nb_new_dialog_set_previous (dialog, last);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain ();
+
+  report = nb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2021);
+  g_assert_cmpstr (nb_report_get_text (report, "overview"), ==, nb_report_get_text (last, "overview"));
+  g_assert_true (nb_report_get_needs_review (report, "overview"));
+  g_assert_nonnull (nb_window_get_previous (window));
+
+  /* What came over and what did not, in words. */
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  summary = alert_text (alert);
+  g_assert_nonnull (strstr (summary, "Carried over from the 2020 report"));
+  g_assert_nonnull (strstr (summary, "Not carried over"));
+  g_assert_nonnull (strstr (summary, "as drafts"));
+  click_alert_button (alert, 0);
+
+  /* Each draft is a warning until edited. */
+  nb_window_check_now (window);
+  g_assert_cmpuint (count_problems (window, "text.review"), ==, 3);
+  g_assert_true (nb_report_set_text (report, "overview", "2021年，温县交通运输局……", NULL));
+  nb_window_check_now (window);
+  g_assert_cmpuint (count_problems (window, "text.review"), ==, 2);
+  g_assert_false (nb_report_get_needs_review (report, "overview"));
+
+  /* The across-years checks, in the window: carried in ≠ last year's carried out. */
+  g_assert_cmpuint (count_problems (window, "carry.requests"), ==, 0);
+  type_into (window, "requests", "requests/carried_in/natural", "5");
+  nb_window_check_now (window);
+  g_assert_cmpuint (count_problems (window, "carry.requests"), >, 0);
+
+  /* Known again after saving and opening: kept in the document. */
+  g_assert_true (nb_window_set_previous_file (window, last_file, NULL));
+  g_assert_true (nb_window_save_to (window, this_file, NULL));
+  destroy (window);
+  window = nb_window_new (NULL);
+  g_assert_true (nb_window_load_file (window, this_file, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_nonnull (nb_window_get_previous (window));
+  g_assert_cmpuint (count_problems (window, "carry.requests"), >, 0);
+  g_assert_cmpuint (count_problems (window, "text.review"), ==, 2);   /* still drafts: 五, 六 */
+  destroy (window);
+}
+
 static void
 test_new_report_from_last_year (void)
 {
@@ -1638,6 +1733,7 @@ main (int   argc,
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/export-untouched", test_export_warns_untouched_tables);
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
+  g_test_add_func ("/window/year-over-year", test_year_over_year);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
   g_test_add_func ("/window/details-date-forms", test_details_date_forms_and_calendar);
