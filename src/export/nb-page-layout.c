@@ -13,6 +13,7 @@
 #include "nb-grid.h"
 #include "nb-number.h"
 #include "nb-page-layout.h"
+#include "nb-font-subsetter.h"
 #include "nb-sentence.h"
 
 #define MM (72.0 / 25.4)
@@ -168,9 +169,39 @@ struct _NbPageLayout
   GArray       *page_first;     /* guint: first item of each page */
   GPtrArray    *tables;         /* Table* */
   GArray       *headings;       /* Heading */
+
+  NbFontSubsetter *subsetter;   /* PDF: text drawn with subset faces */
 };
 
 G_DEFINE_FINAL_TYPE (NbPageLayout, nb_page_layout, G_TYPE_OBJECT)
+
+/* Text goes through the subsetter when there is one: while it collects,
+ * lines are only noted; once prepared, they are drawn with its faces. */
+static void
+show_layout (NbPageLayout *self,
+             cairo_t      *cr,
+             PangoLayout  *layout)
+{
+  if (self->subsetter == NULL)
+    pango_cairo_show_layout (cr, layout);
+  else if (!nb_font_subsetter_is_prepared (self->subsetter))
+    nb_font_subsetter_add_layout (self->subsetter, layout);
+  else
+    nb_font_subsetter_show_layout (self->subsetter, cr, layout);
+}
+
+static void
+show_layout_line (NbPageLayout    *self,
+                  cairo_t         *cr,
+                  PangoLayoutLine *line)
+{
+  if (self->subsetter == NULL)
+    pango_cairo_show_layout_line (cr, line);
+  else if (!nb_font_subsetter_is_prepared (self->subsetter))
+    nb_font_subsetter_add_layout_line (self->subsetter, line);
+  else
+    nb_font_subsetter_show_layout_line (self->subsetter, cr, line);
+}
 
 static void
 table_free (Table *table)
@@ -226,6 +257,7 @@ nb_page_layout_finalize (GObject *object)
   for (guint i = 0; i < N_ROLES; i++)
     g_clear_pointer (&self->families[i], g_free);
   g_clear_object (&self->context);
+  g_clear_object (&self->subsetter);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (nb_page_layout_parent_class)->finalize (object);
@@ -1002,7 +1034,8 @@ part_shows_text (Table *table,
 
 /* Draws the cells of rows [from, to) with the top of row @from at @y. */
 static void
-draw_band (Table   *table,
+draw_band (NbPageLayout *self,
+           Table   *table,
            cairo_t *cr,
            double   x,
            double   y,
@@ -1045,7 +1078,7 @@ draw_band (Table   *table,
           cairo_rectangle (cr, left, top, width, height);
           cairo_clip (cr);
           cairo_move_to (cr, left + table->pad_x, MAX (ty, top + table->pad_y / 2));
-          pango_cairo_show_layout (cr, table->layouts[i]);
+          show_layout (self, cr, table->layouts[i]);
           cairo_restore (cr);
         }
     }
@@ -1315,7 +1348,7 @@ draw_folio (NbPageLayout *self,
                  self->type_x + (self->type_width - (double) width / PANGO_SCALE) / 2,
                  self->type_y + self->type_height + 7 * MM + FOLIO_SIZE * 0.35
                  - (double) baseline / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (self, cr, layout);
 }
 
 void
@@ -1341,15 +1374,15 @@ nb_page_layout_draw_page (NbPageLayout *self,
       if (item->kind == ITEM_LINE)
         {
           cairo_move_to (cr, item->x, item->y);
-          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, item->line));
+          show_layout_line (self, cr, pango_layout_get_line_readonly (item->layout, item->line));
         }
       else
         {
           Table *table = item->table;
           double header_h = rows_height (table, 0, table->header_rows);
 
-          draw_band (table, cr, item->x, item->y, 0, table->header_rows);
-          draw_band (table, cr, item->x, item->y + header_h, item->row_start, item->row_end);
+          draw_band (self, table, cr, item->x, item->y, 0, table->header_rows);
+          draw_band (self, table, cr, item->x, item->y + header_h, item->row_start, item->row_end);
         }
     }
   draw_folio (self, cr, page);
@@ -1431,4 +1464,14 @@ nb_page_layout_get_heading (NbPageLayout *self,
   if (y != NULL)
     *y = heading->y;
   return TRUE;
+}
+
+void
+nb_page_layout_set_font_subsetter (NbPageLayout    *self,
+                                   NbFontSubsetter *subsetter)
+{
+  g_return_if_fail (NB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (subsetter == NULL || NB_IS_FONT_SUBSETTER (subsetter));
+
+  g_set_object (&self->subsetter, subsetter);
 }

@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "nb-report.h"
+#include "nb-font-subsetter.h"
 
 G_BEGIN_DECLS
 
@@ -79,5 +80,12 @@ gboolean      nb_page_layout_get_heading   (NbPageLayout *self,
                                             const char  **text,
                                             guint        *page,
                                             double       *y);
+
+/* With a subsetter, nb_page_layout_draw_page() only notes the text of the
+ * page while the subsetter collects, and draws it with the subset faces
+ * once it is prepared (the PDF writer draws every page twice). NULL: Pango
+ * draws (print, preview). */
+void          nb_page_layout_set_font_subsetter (NbPageLayout    *self,
+                                                 NbFontSubsetter *subsetter);
 
 G_END_DECLS

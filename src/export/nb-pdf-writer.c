@@ -120,6 +120,23 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
+/* The first pass over the pages only notes their glyphs (nothing is
+ * drawn), so that every face is subset once before the real pass. */
+static void
+collect_glyphs (NbPageLayout *layout)
+{
+  g_autoptr(NbFontSubsetter) subsetter = nb_font_subsetter_new ();
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+
+  nb_page_layout_set_font_subsetter (layout, subsetter);
+  for (guint page = 0; page < nb_page_layout_get_n_pages (layout); page++)
+    nb_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  nb_font_subsetter_prepare (subsetter);
+}
+
 gboolean
 nb_pdf_write (NbReport    *report,
               const char  *path,
@@ -156,6 +173,7 @@ nb_pdf_write (NbReport    *report,
                                                  NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   set_metadata (surface, report);
   cr = cairo_create (surface);
+  collect_glyphs (layout);
   for (guint page = 0; page < nb_page_layout_get_n_pages (layout); page++)
     {
       nb_page_layout_draw_page (layout, cr, page);

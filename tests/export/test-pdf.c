@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "nb-error.h"
 #include "nb-grid.h"
@@ -678,6 +679,136 @@ test_other_surface (void)
   g_object_unref (fontmap);
 }
 
+/* Pixels of two PNG pages that differ by more than a trace of
+ * antialiasing; -1 when the sizes differ. */
+static gint64
+differing_pixels (const char *a_path,
+                  const char *b_path)
+{
+  cairo_surface_t *a = cairo_image_surface_create_from_png (a_path);
+  cairo_surface_t *b = cairo_image_surface_create_from_png (b_path);
+  gint64 n = 0;
+  int w, h;
+
+  g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+  w = cairo_image_surface_get_width (a);
+  h = cairo_image_surface_get_height (a);
+  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b)
+      || cairo_image_surface_get_format (a) != cairo_image_surface_get_format (b))
+    n = -1;
+  else
+    for (int y = 0; y < h; y++)
+      {
+        const guint8 *pa = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+        const guint8 *pb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+
+        for (int x = 0; x < w * 4; x += 4)
+          for (int c = 0; c < 3; c++)
+            if (ABS ((int) pa[x + c] - (int) pb[x + c]) > 48)
+              {
+                n++;
+                break;
+              }
+      }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  return n;
+}
+
+/* The PDF writer draws with faces subset by harfbuzz; the same pages drawn
+ * by Pango with the whole faces must look the same and read the same, in a
+ * much smaller file. A character no font has (Pango's hex box) goes through
+ * Pango in both. */
+static void
+test_subset_same_pages (void)
+{
+  g_autoptr(NbReport) report = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *whole = g_build_filename (tmpdir, "whole-faces.pdf", NULL);
+  g_autofree char *text_ours = NULL, *text_whole = NULL, *fonts = NULL;
+  g_autoptr(NbPageLayout) layout = NULL;
+  g_auto(GStrv) lines = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GStatBuf st_ours, st_whole;
+  guint n_pages, n_fonts = 0;
+
+  if (!have_poppler ())
+    return;
+  g_assert_true (nb_report_set_text (report, "other",
+                                     "本机关无其他需要报告的事项。\xee\x80\x80 ⿰ 𠀀。", &error));
+  g_assert_no_error (error);
+  ours = write_pdf (report, "subset.pdf");
+
+  layout = paginate (report);
+  n_pages = nb_page_layout_get_n_pages (layout);
+  surface = cairo_pdf_surface_create (whole, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      nb_page_layout_draw_page (layout, cr, p);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  text_ours = run ("pdftotext", ours, "-", NULL);
+  text_whole = run ("pdftotext", whole, "-", NULL);
+  g_assert_cmpstr (text_ours, ==, text_whole);
+  g_assert_nonnull (strstr (text_ours, "温县交通运输局"));
+
+  /* Every face embedded, subset, with a ToUnicode map. */
+  fonts = run ("pdffonts", ours, NULL);
+  lines = g_strsplit (fonts, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) split = NULL;
+      const char *cols[32];
+      guint n = 0;
+
+      if (*lines[i] == '\0')
+        continue;
+      split = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      for (guint j = 0; split[j] != NULL && n < G_N_ELEMENTS (cols); j++)
+        if (*split[j] != '\0')
+          cols[n++] = split[j];
+      g_assert_cmpuint (n, >=, 5);
+      g_assert_cmpstr (cols[n - 5], ==, "yes");  /* emb */
+      g_assert_cmpstr (cols[n - 4], ==, "yes");  /* sub */
+      g_assert_cmpstr (cols[n - 3], ==, "yes");  /* uni */
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >=, 3);
+
+  g_assert_cmpint (g_stat (ours, &st_ours), ==, 0);
+  g_assert_cmpint (g_stat (whole, &st_whole), ==, 0);
+  g_test_message ("subset faces: %" G_GINT64_FORMAT " bytes; whole faces: %" G_GINT64_FORMAT,
+                  (gint64) st_ours.st_size, (gint64) st_whole.st_size);
+  g_assert_cmpint (st_ours.st_size * 3, <, st_whole.st_size);
+
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *page = g_strdup_printf ("%u", p);
+      g_autofree char *prefix_ours = g_build_filename (tmpdir, "subset-page", NULL);
+      g_autofree char *prefix_whole = g_build_filename (tmpdir, "whole-page", NULL);
+      g_autofree char *png_ours = g_strdup_printf ("%s.png", prefix_ours);
+      g_autofree char *png_whole = g_strdup_printf ("%s.png", prefix_whole);
+      g_autofree char *o1 = run ("pdftoppm", "-png", "-r", "100", "-singlefile", "-f", page, "-l", page,
+                                 ours, prefix_ours, NULL);
+      g_autofree char *o2 = run ("pdftoppm", "-png", "-r", "100", "-singlefile", "-f", page, "-l", page,
+                                 whole, prefix_whole, NULL);
+      gint64 n = differing_pixels (png_ours, png_whole);
+
+      g_test_message ("page %u: %" G_GINT64_FORMAT " pixels differ", p, n);
+      g_assert_cmpint (n, >=, 0);
+      g_assert_cmpint (n, <=, 40);
+    }
+}
+
 static guint
 count_files (const char *dir)
 {
@@ -769,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/pdf/signoff-not-alone", test_signoff_not_alone);
   g_test_add_func ("/pdf/long", test_long);
   g_test_add_func ("/pdf/huge-paragraph", test_huge_paragraph);
+  g_test_add_func ("/pdf/subset-same-pages", test_subset_same_pages);
   g_test_add_func ("/layout/table-breaks", test_table_breaks);
   g_test_add_func ("/layout/other-surface", test_other_surface);
 

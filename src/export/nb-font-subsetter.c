@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-font-subsetter.c — draws text with small copies of the faces it uses */
+#include "config.h"
+
+#include <cairo-ft.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
+#include <hb-subset.h>
+#include <pango/pangocairo.h>
+
+#include "nb-font-subsetter.h"
+
+typedef struct
+{
+  hb_face_t          *source;     /* Pango's face: the whole font file */
+  hb_set_t           *glyphs;     /* glyph ids the pages show */
+  hb_blob_t          *subset;     /* the small font, glyph ids kept */
+  /* One cairo face per synthesis (Pango emboldens faces without a bold). */
+  cairo_font_face_t  *faces[4];
+  gboolean            failed;
+} Face;
+
+struct _NbFontSubsetter
+{
+  GObject     parent_instance;
+
+  GHashTable *faces;   /* hb_face_t* → Face* */
+  guint       n_subset;
+  guint       n_fallback;
+  gboolean    prepared;
+};
+
+G_DEFINE_FINAL_TYPE (NbFontSubsetter, nb_font_subsetter, G_TYPE_OBJECT)
+
+/* FreeType's library object is not thread-safe for creating and freeing
+ * faces; exports run in worker threads. One for the process. */
+static GMutex ft_lock;
+static FT_Library ft_library;
+
+static FT_Library
+get_ft_library (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      if (FT_Init_FreeType (&ft_library) != 0)
+        ft_library = NULL;
+      g_once_init_leave (&once, 1);
+    }
+  return ft_library;
+}
+
+typedef struct
+{
+  FT_Face    ft_face;
+  hb_blob_t *blob;
+} FaceKeep;
+
+static const cairo_user_data_key_t keep_key;
+
+/* cairo may keep a face in its caches after we are gone: the FreeType face
+ * and the bytes under it go when cairo lets go of the last reference. */
+static void
+keep_free (void *data)
+{
+  FaceKeep *keep = data;
+
+  g_mutex_lock (&ft_lock);
+  FT_Done_Face (keep->ft_face);
+  g_mutex_unlock (&ft_lock);
+  hb_blob_destroy (keep->blob);
+  g_free (keep);
+}
+
+static void
+face_free (gpointer data)
+{
+  Face *face = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (face->faces); i++)
+    if (face->faces[i] != NULL)
+      cairo_font_face_destroy (face->faces[i]);
+  hb_blob_destroy (face->subset);
+  hb_set_destroy (face->glyphs);
+  hb_face_destroy (face->source);
+  g_free (face);
+}
+
+static void
+nb_font_subsetter_finalize (GObject *object)
+{
+  NbFontSubsetter *self = NB_FONT_SUBSETTER (object);
+
+  g_hash_table_unref (self->faces);
+  G_OBJECT_CLASS (nb_font_subsetter_parent_class)->finalize (object);
+}
+
+static void
+nb_font_subsetter_class_init (NbFontSubsetterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nb_font_subsetter_finalize;
+}
+
+static void
+nb_font_subsetter_init (NbFontSubsetter *self)
+{
+  self->faces = g_hash_table_new_full (NULL, NULL, NULL, face_free);
+}
+
+NbFontSubsetter *
+nb_font_subsetter_new (void)
+{
+  return g_object_new (NB_TYPE_FONT_SUBSETTER, NULL);
+}
+
+/* Only faces that cairo draws through FreeType can be swapped for a subset
+ * (on Windows' own font backend Pango draws as usual). */
+static cairo_scaled_font_t *
+ft_scaled_font (PangoFont *font)
+{
+  cairo_scaled_font_t *scaled;
+
+  if (font == NULL || !PANGO_IS_CAIRO_FONT (font))
+    return NULL;
+  scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  if (scaled == NULL || cairo_scaled_font_get_type (scaled) != CAIRO_FONT_TYPE_FT)
+    return NULL;
+  return scaled;
+}
+
+static Face *
+face_for (NbFontSubsetter *self,
+          PangoFont       *font,
+          gboolean         create)
+{
+  hb_font_t *hb_font;
+  hb_face_t *source;
+  Face *face;
+
+  if (ft_scaled_font (font) == NULL)
+    return NULL;
+  hb_font = pango_font_get_hb_font (font);
+  if (hb_font == NULL)
+    return NULL;
+  source = hb_font_get_face (hb_font);
+  face = g_hash_table_lookup (self->faces, source);
+  if (face == NULL && create)
+    {
+      face = g_new0 (Face, 1);
+      face->source = hb_face_reference (source);
+      face->glyphs = hb_set_create ();
+      g_hash_table_insert (self->faces, source, face);
+    }
+  return face;
+}
+
+static gboolean
+run_is_simple (PangoGlyphItem *run)
+{
+  /* Right-to-left runs and Pango's hex boxes for missing glyphs are left to
+   * Pango. */
+  if (run->item->analysis.level % 2 != 0)
+    return FALSE;
+  for (int i = 0; i < run->glyphs->num_glyphs; i++)
+    if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      return FALSE;
+  return TRUE;
+}
+
+void
+nb_font_subsetter_add_layout_line (NbFontSubsetter *self,
+                                   PangoLayoutLine *line)
+{
+  g_return_if_fail (NB_IS_FONT_SUBSETTER (self));
+  g_return_if_fail (!self->prepared);
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      Face *face;
+
+      if (!run_is_simple (run) || !(face = face_for (self, run->item->analysis.font, TRUE)))
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        if (run->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+          hb_set_add (face->glyphs, run->glyphs->glyphs[i].glyph);
+    }
+}
+
+void
+nb_font_subsetter_add_layout (NbFontSubsetter *self,
+                              PangoLayout     *layout)
+{
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    nb_font_subsetter_add_layout_line (self, l->data);
+}
+
+/* A FreeType face over the small font's bytes (which it does not copy). */
+static FT_Face
+new_ft_face (hb_blob_t *blob)
+{
+  FT_Library library = get_ft_library ();
+  unsigned int length;
+  const char *data = hb_blob_get_data (blob, &length);
+  FT_Face ft_face = NULL;
+  FT_Error status;
+
+  if (library == NULL || length == 0)
+    return NULL;
+  g_mutex_lock (&ft_lock);
+  status = FT_New_Memory_Face (library, (const FT_Byte *) data, length, 0, &ft_face);
+  g_mutex_unlock (&ft_lock);
+  return status == 0 ? ft_face : NULL;
+}
+
+static const char dropped_tables[][5] = {
+  "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
+};
+
+static void
+subset_face (Face *face)
+{
+  hb_subset_input_t *input;
+  hb_face_t *small;
+  FT_Face probe;
+
+  input = hb_subset_input_create_or_fail ();
+  if (input == NULL)
+    {
+      face->failed = TRUE;
+      return;
+    }
+  hb_set_union (hb_subset_input_glyph_set (input), face->glyphs);
+  /* cairo draws glyph ids: the shaping and vertical tables are of no use,
+   * and dropping GSUB spares the closure over it (which reads most of a
+   * CJK face). */
+  for (guint i = 0; i < G_N_ELEMENTS (dropped_tables); i++)
+    hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG),
+                HB_TAG (dropped_tables[i][0], dropped_tables[i][1], dropped_tables[i][2], dropped_tables[i][3]));
+  /* Glyph ids kept: Pango's glyph strings draw unchanged with the small
+   * face. Hinting is of no use in a PDF. */
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  small = hb_subset_or_fail (face->source, input);
+  hb_subset_input_destroy (input);
+  if (small == NULL)
+    {
+      face->failed = TRUE;
+      return;
+    }
+  face->subset = hb_face_reference_blob (small);
+  hb_face_destroy (small);
+
+  /* A subset FreeType cannot read is not used. */
+  if ((probe = new_ft_face (face->subset)) == NULL)
+    {
+      face->failed = TRUE;
+      return;
+    }
+  g_mutex_lock (&ft_lock);
+  FT_Done_Face (probe);
+  g_mutex_unlock (&ft_lock);
+}
+
+void
+nb_font_subsetter_prepare (NbFontSubsetter *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (NB_IS_FONT_SUBSETTER (self));
+  g_return_if_fail (!self->prepared);
+
+  g_hash_table_iter_init (&iter, self->faces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Face *face = value;
+
+      subset_face (face);
+      if (face->failed)
+        self->n_fallback++;
+      else
+        self->n_subset++;
+    }
+  self->prepared = TRUE;
+}
+
+gboolean
+nb_font_subsetter_is_prepared (NbFontSubsetter *self)
+{
+  g_return_val_if_fail (NB_IS_FONT_SUBSETTER (self), FALSE);
+
+  return self->prepared;
+}
+
+/* The small face standing in for @font's, with the same synthesis. */
+static cairo_font_face_t *
+small_face_for (NbFontSubsetter *self,
+                PangoFont       *font)
+{
+  cairo_scaled_font_t *scaled = ft_scaled_font (font);
+  Face *face;
+  unsigned int synth;
+
+  if (scaled == NULL || !(face = face_for (self, font, FALSE)) || face->failed)
+    return NULL;
+  synth = cairo_ft_font_face_get_synthesize (cairo_scaled_font_get_font_face (scaled)) & 3;
+  if (face->faces[synth] == NULL)
+    {
+      FaceKeep *keep = g_new0 (FaceKeep, 1);
+      cairo_font_face_t *cface;
+
+      keep->ft_face = new_ft_face (face->subset);
+      if (keep->ft_face == NULL)
+        {
+          g_free (keep);
+          return NULL;
+        }
+      keep->blob = hb_blob_reference (face->subset);
+      cface = cairo_ft_font_face_create_for_ft_face (keep->ft_face, 0);
+      /* The FreeType face and the bytes under it go when cairo lets go of
+       * its face, which may be after we are gone (its caches). */
+      if (cairo_font_face_set_user_data (cface, &keep_key, keep, keep_free) != CAIRO_STATUS_SUCCESS)
+        {
+          keep_free (keep);
+          cairo_font_face_destroy (cface);
+          return NULL;
+        }
+      cairo_ft_font_face_set_synthesize (cface, synth);
+      face->faces[synth] = cface;
+    }
+  return face->faces[synth];
+}
+
+static void
+show_run (NbFontSubsetter *self,
+          cairo_t         *cr,
+          const char      *text,
+          PangoGlyphItem  *run,
+          double           x,
+          double           y)
+{
+  PangoFont *font = run->item->analysis.font;
+  cairo_font_face_t *small = run_is_simple (run) ? small_face_for (self, font) : NULL;
+  cairo_scaled_font_t *scaled;
+  cairo_matrix_t matrix;
+  cairo_font_options_t *options;
+  g_autofree cairo_glyph_t *glyphs = NULL;
+  g_autofree cairo_text_cluster_t *clusters = NULL;
+  PangoGlyphItemIter iter;
+  int n_glyphs = 0, n_clusters = 0;
+  gboolean more;
+  int x_units = 0;
+  g_autofree int *x_at = NULL;
+
+  if (small == NULL)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_glyph_item (cr, text, run);
+      return;
+    }
+
+  y -= (double) run->y_offset / PANGO_SCALE;
+  /* Where each glyph starts, as Pango's renderer places them. */
+  x_at = g_new (int, run->glyphs->num_glyphs);
+  for (int i = 0; i < run->glyphs->num_glyphs; i++)
+    {
+      x_at[i] = x_units;
+      x_units += run->glyphs->glyphs[i].geometry.width;
+    }
+
+  glyphs = g_new (cairo_glyph_t, MAX (run->glyphs->num_glyphs, 1));
+  clusters = g_new (cairo_text_cluster_t, MAX (run->glyphs->num_glyphs, 1));
+  for (more = pango_glyph_item_iter_init_start (&iter, run, text);
+       more;
+       more = pango_glyph_item_iter_next_cluster (&iter))
+    {
+      int cluster_glyphs = 0;
+
+      for (int i = iter.start_glyph; i < iter.end_glyph; i++)
+        {
+          PangoGlyphInfo *info = &run->glyphs->glyphs[i];
+
+          if (info->glyph == PANGO_GLYPH_EMPTY)
+            continue;
+          glyphs[n_glyphs].index = info->glyph;
+          glyphs[n_glyphs].x = x + (double) (x_at[i] + info->geometry.x_offset) / PANGO_SCALE;
+          glyphs[n_glyphs].y = y + (double) info->geometry.y_offset / PANGO_SCALE;
+          n_glyphs++;
+          cluster_glyphs++;
+        }
+      clusters[n_clusters].num_bytes = iter.end_index - iter.start_index;
+      clusters[n_clusters].num_glyphs = cluster_glyphs;
+      n_clusters++;
+    }
+  if (n_glyphs == 0)
+    return;
+
+  scaled = ft_scaled_font (font);
+  cairo_save (cr);
+  cairo_set_font_face (cr, small);
+  cairo_scaled_font_get_font_matrix (scaled, &matrix);
+  cairo_set_font_matrix (cr, &matrix);
+  options = cairo_font_options_create ();
+  cairo_scaled_font_get_font_options (scaled, options);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  /* The text with its clusters keeps the PDF's text searchable and
+   * copyable (its ToUnicode map). */
+  cairo_show_text_glyphs (cr, text + run->item->offset, run->item->length,
+                          glyphs, n_glyphs, clusters, n_clusters, 0);
+  cairo_restore (cr);
+}
+
+/* Positions stay in doubles: going through cairo's current point again
+ * would round them to its fixed point, unlike Pango's renderer. */
+static void
+show_line_at (NbFontSubsetter *self,
+              cairo_t         *cr,
+              PangoLayoutLine *line,
+              double           x,
+              double           y)
+{
+  const char *text = pango_layout_get_text (line->layout);
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      show_run (self, cr, text, run, x, y);
+      x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
+    }
+}
+
+void
+nb_font_subsetter_show_layout_line (NbFontSubsetter *self,
+                                    cairo_t         *cr,
+                                    PangoLayoutLine *line)
+{
+  double x = 0, y = 0;
+
+  g_return_if_fail (NB_IS_FONT_SUBSETTER (self));
+  g_return_if_fail (self->prepared);
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x, &y);
+  show_line_at (self, cr, line, x, y);
+  cairo_new_path (cr);
+}
+
+void
+nb_font_subsetter_show_layout (NbFontSubsetter *self,
+                               cairo_t         *cr,
+                               PangoLayout     *layout)
+{
+  PangoLayoutIter *iter;
+  double x0 = 0, y0 = 0;
+
+  g_return_if_fail (NB_IS_FONT_SUBSETTER (self));
+  g_return_if_fail (self->prepared);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      show_line_at (self, cr, pango_layout_iter_get_line_readonly (iter),
+                    x0 + (double) logical.x / PANGO_SCALE,
+                    y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_new_path (cr);
+}
+
+guint
+nb_font_subsetter_get_n_subset (NbFontSubsetter *self)
+{
+  g_return_val_if_fail (NB_IS_FONT_SUBSETTER (self), 0);
+
+  return self->n_subset;
+}
+
+guint
+nb_font_subsetter_get_n_fallback (NbFontSubsetter *self)
+{
+  g_return_val_if_fail (NB_IS_FONT_SUBSETTER (self), 0);
+
+  return self->n_fallback;
+}
