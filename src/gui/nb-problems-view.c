@@ -220,3 +220,25 @@ nb_problems_view_activate (NbProblemsView *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
   on_activate (self->list, i, self);
 }
+
+int
+nb_problems_view_get_wanted_height (NbProblemsView *self,
+                                    int             width)
+{
+  guint n = self->problems ? self->problems->len : 0;
+  int summary = 0, line = 0;
+  g_autoptr(GtkWidget) probe = NULL;
+
+  g_return_val_if_fail (NB_IS_PROBLEMS_VIEW (self), 0);
+
+  gtk_widget_measure (GTK_WIDGET (self->summary), GTK_ORIENTATION_VERTICAL, width, NULL, &summary, NULL, NULL);
+  summary += gtk_widget_get_margin_top (GTK_WIDGET (self->summary)) +
+             gtk_widget_get_margin_bottom (GTK_WIDGET (self->summary));
+  if (n == 0)
+    return summary;
+  /* A row is a line of text and its margins (see setup_row); long
+   * messages wrap and the list scrolls. */
+  probe = g_object_ref_sink (gtk_label_new ("国"));
+  gtk_widget_measure (probe, GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+  return summary + (int) n * (line + 8 + 4);
+}

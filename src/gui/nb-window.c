@@ -52,6 +52,7 @@ struct _NbWindow
   int                problems_height;
   gboolean           problems_collapsed;
   gboolean           setting_position;
+  gboolean           paned_pressed;     /* a pointer button is down on the divider */
   guint              problems_size_idle;
 
   /* document */
@@ -225,6 +226,7 @@ apply_problems_height (NbWindow *self)
   g_object_get (self->paned, "max-position", &max_pos, NULL);
   gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL, width,
                       &min_h, &nat_h, NULL, NULL);
+  nat_h = MAX (nat_h, nb_problems_view_get_wanted_height (self->problems_view, width));
   wanted = self->problems_collapsed ? min_h : CLAMP (nat_h, min_h, MAX (min_h, self->problems_height));
   self->setting_position = TRUE;
   gtk_paned_set_position (self->paned, MAX (0, max_pos - (wanted - min_h)));
@@ -266,7 +268,8 @@ on_paned_position (GtkPaned   *paned,
   GSettings *settings;
   int max_pos, min_h, nat_h, height;
 
-  if (self->setting_position || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
+  /* Only the clerk's drags: GTK also moves it when the window shrinks. */
+  if (self->setting_position || !self->paned_pressed || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
     return;
   g_object_get (paned, "max-position", &max_pos, NULL);
   gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL,
@@ -280,6 +283,20 @@ on_paned_position (GtkPaned   *paned,
   settings = app ? nb_application_get_settings (app) : NULL;
   if (settings)
     g_settings_set_int (settings, "problems-height", height);
+}
+
+static gboolean
+on_paned_event (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                NbWindow                 *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    self->paned_pressed = TRUE;
+  else if (type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END || type == GDK_TOUCH_CANCEL)
+    self->paned_pressed = FALSE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 int
@@ -2196,6 +2213,13 @@ nb_window_init (NbWindow *self)
   self->page_sections = g_ptr_array_new_with_free_func (g_free);
   self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems_height = 180;
+  {
+    GtkEventController *legacy = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+    g_signal_connect (legacy, "event", G_CALLBACK (on_paned_event), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->paned), legacy);
+  }
   nb_tooltip_fix_tree (GTK_WIDGET (self));
 }
 

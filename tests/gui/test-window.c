@@ -644,6 +644,20 @@ test_small_screen_layout (void)
   g_assert_cmpint (none, <, one);
   g_assert_cmpint (none, <, 50);
 
+  /* Five problems: room for them, up to the remembered 180 pixels. */
+  {
+    NbWindow *many = window_with_new_report (2024);
+    int h;
+
+    gtk_window_set_default_size (GTK_WINDOW (many), 1024, 600);
+    settle ();
+    h = nb_window_get_problems_height (many);
+    g_assert_cmpuint (nb_window_get_problems (many)->len, >=, 4);
+    g_assert_cmpint (h, >, one + 60);
+    g_assert_cmpint (h, <=, 190);
+    destroy (many);
+  }
+
   collect_header_buttons (gtk_window_get_titlebar (GTK_WINDOW (window)), buttons);
   g_assert_cmpuint (buttons->len, >=, 3);
   for (guint i = 0; i < buttons->len; i++)
