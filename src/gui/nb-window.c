@@ -53,6 +53,7 @@ struct _NbWindow
   gboolean           problems_collapsed;
   gboolean           setting_position;
   gboolean           paned_pressed;     /* a pointer button is down on the divider */
+  gboolean           problems_height_chosen;  /* dragged by the clerk (now or before) */
   guint              problems_size_idle;
 
   /* document */
@@ -227,7 +228,14 @@ apply_problems_height (NbWindow *self)
   gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL, width,
                       &min_h, &nat_h, NULL, NULL);
   nat_h = MAX (nat_h, nb_problems_view_get_wanted_height (self->problems_view, width));
-  wanted = self->problems_collapsed ? min_h : CLAMP (nat_h, min_h, MAX (min_h, self->problems_height));
+  {
+    int most = self->problems_height;
+
+    /* Until the clerk chooses, a small screen keeps most of its height for the pages. */
+    if (!self->problems_height_chosen)
+      most = MIN (most, (max_pos + min_h) / 4);
+    wanted = self->problems_collapsed ? min_h : CLAMP (nat_h, min_h, MAX (min_h, most));
+  }
   self->setting_position = TRUE;
   gtk_paned_set_position (self->paned, MAX (0, max_pos - (wanted - min_h)));
   self->setting_position = FALSE;
@@ -279,6 +287,7 @@ on_paned_position (GtkPaned   *paned,
   if (self->problems_collapsed)
     return;
   self->problems_height = height;
+  self->problems_height_chosen = TRUE;
   app = get_app (self);
   settings = app ? nb_application_get_settings (app) : NULL;
   if (settings)
@@ -2236,7 +2245,10 @@ nb_window_new (NbApplication *app)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_autoptr(GVariant) chosen = g_settings_get_user_value (settings, "problems-height");
+
       self->problems_height = g_settings_get_int (settings, "problems-height");
+      self->problems_height_chosen = chosen != NULL;
     }
   nb_window_set_report (self, NULL, NULL);
   return self;
