@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-export — PDF and xlsx export of a report, in process: the first
  * (cold: fonts loaded and parsed) run apart, then the median of N warm runs,
  * as when the window exports again. Usage: bench-export REPORT OUTDIR [RUNS] */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-window — what a keystroke costs in the window: the text buffer
  * change, the checks, and everything the window then updates (marks, tab
  * counts, problems list), as medians of N keystrokes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The window's cost per keystroke (bench-window), under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."

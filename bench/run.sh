@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Medians of many runs: checking a full report after one edit, loading and
 # saving a document. Usage: bench/run.sh [RUNS]
 set -euo pipefail

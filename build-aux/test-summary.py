@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Print one closing line 'NAME: N passed, N failed, N skipped' from meson's testlog.json."""
 import json
 import sys

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates po/nianbao.pot from po/POTFILES.in and merges it into
 # po/zh_CN.po, taking translations from po/parts/*.po fragments if any
 # (helpers working in parallel each wrote one), then reports what is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-carry-over.c — "start from last year's report": the figures the
  * format's across-years checks derive from last year are filled in. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli end to end: the built binary (NB_CLI) on temporary files with
  * Chinese names, as a person or a script would use it. */
 #include <locale.h>
@@ -47,8 +48,14 @@ run_env (Result      *r,
   g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &r->out, &r->err, &wait_status, &error));
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
+  /* Portable (WIFEXITED/WEXITSTATUS are POSIX only): the exit code, or a
+   * test failure if the program was killed by a signal. */
+  if (g_spawn_check_wait_status (wait_status, &error))
+    r->status = 0;
+  else if (error->domain == G_SPAWN_EXIT_ERROR)
+    r->status = error->code;
+  else
+    g_error ("%s did not exit normally: %s", g_getenv ("NB_CLI"), error->message);
 }
 
 #define run(r, ...) run_env (r, NULL, __VA_ARGS__, NULL)
@@ -175,8 +182,11 @@ test_check (void)
 
   run (&a, "check", fixture);
   g_assert_cmpint (a.status, ==, 0);
-  /* The published report carries no date: only that reminder. */
-  g_assert_true (g_str_has_suffix (a.out, "0 errors, 1 warning\n"));
+  /* The published report carries no date, states no statistics period and
+   * its 五 uses half-width commas in two paragraphs: warnings, no error. */
+  g_assert_true (g_str_has_suffix (a.out, "0 errors, 4 warnings\n"));
+  g_assert_nonnull (strstr (a.out, "warning text.period_missing: "));
+  g_assert_nonnull (strstr (a.out, "warning text.punctuation: "));
   g_assert_nonnull (strstr (a.out, "warning publish.deadline: 尚未填写成文日期"));
 
   run (&b, "new", "--year", "2024", "--agency", "某局", "-o", "check.nianbao");
@@ -248,6 +258,17 @@ test_chinese_messages (void)
   g_assert_nonnull (strstr (b.err, "负数"));
   run_env (&c, "zh_CN.UTF-8", "check", "zh.nianbao", NULL);
   g_assert_nonnull (strstr (c.out, "个错误"));
+
+  /* Issue 13: a refused file says where and what, in Chinese. */
+  {
+    g_auto(Result) d = { 0, };
+    g_autofree char *path = g_build_filename (tmpdir, "重复.nianbao", NULL);
+
+    g_assert_true (g_file_set_contents (path, "{\n  \"nianbao\" : 1,\n  \"nianbao\" : 1\n}\n", -1, NULL));
+    run_env (&d, "zh_CN.UTF-8", "check", "重复.nianbao", NULL);
+    g_assert_cmpint (d.status, ==, 2);
+    g_assert_nonnull (strstr (d.err, "第 3 行第 3 列，名称“nianbao”在同一对象中出现了两次"));
+  }
 }
 
 static gboolean
@@ -277,11 +298,11 @@ test_export (void)
   g_assert_true (starts_with_file ("温县年报.PDF", "%PDF-"));
 
   /* An unknown extension is bad usage; nothing is written. */
-  run (&c, "export", fixture, "-o", "温县年报.docx");
+  run (&c, "export", fixture, "-o", "温县年报.odt");
   g_assert_cmpint (c.status, ==, 2);
   g_assert_nonnull (strstr (c.err, ".xlsx"));
   {
-    g_autofree char *path = g_build_filename (tmpdir, "温县年报.docx", NULL);
+    g_autofree char *path = g_build_filename (tmpdir, "温县年报.odt", NULL);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
   run (&d, "export", fixture);
@@ -318,6 +339,68 @@ test_export_untouched (void)
   g_assert_null (strstr (d.err, "Nobody"));
 }
 
+/* Issue 13: names that look like options or URIs, texts that begin with @. */
+static void
+test_odd_names_and_texts (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, }, f = { 0, }, g = { 0, };
+
+  /* "v2:" is not a URI scheme here: it is part of the file name. */
+  run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "v2:报告.nianbao");
+  g_assert_cmpint (a.status, ==, 0);
+  run (&b, "set", "v2:报告.nianbao", "requests/new/natural=5");
+  g_assert_cmpint (b.status, ==, 0);
+  run (&c, "get", "v2:报告.nianbao", "requests/new/natural");
+  g_assert_cmpstr (c.out, ==, "5\n");
+
+  /* "--" ends the options: the file may begin with "-". */
+  run (&d, "new", "--year", "2024", "--agency", "某局", "-o", "./-x.nianbao");
+  g_assert_cmpint (d.status, ==, 0);
+  run (&e, "check", "--", "-x.nianbao");
+  g_assert_cmpint (e.status, !=, 2);
+  g_assert_null (strstr (e.err, "usage"));
+
+  /* "@@" stores a text that begins with "@". */
+  run (&f, "set", "--", "-x.nianbao", "text/other=@@某某（微信公众号）", "signoff=@@局办公室");
+  g_assert_cmpint (f.status, ==, 0);
+  run (&g, "get", "--", "-x.nianbao", "text/other");
+  g_assert_cmpstr (g.out, ==, "@某某（微信公众号）\n");
+}
+
+static void
+test_export_targets (void)
+{
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, };
+  g_autofree char *folder = g_build_filename (tmpdir, "导出.xlsx", NULL);
+  g_autofree char *ro = g_build_filename (tmpdir, "只读.xlsx", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+
+  run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "export-targets.nianbao");
+  g_assert_cmpint (a.status, ==, 0);
+
+  /* Exporting onto a folder's name says so. */
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  run (&b, "export", "export-targets.nianbao", "-o", "导出.xlsx");
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "name of a folder"));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_rmdir (folder);
+
+  /* A read-only target is refused without --force, replaced with it. */
+  g_assert_true (g_file_set_contents (ro, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (ro, 0444), ==, 0);
+  run (&c, "export", "export-targets.nianbao", "-o", "只读.xlsx");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_nonnull (strstr (c.err, "read-only"));
+  g_assert_nonnull (strstr (c.err, "--force"));
+  before = read_file ("只读.xlsx");
+  g_assert_cmpstr (before, ==, "old");
+  run (&d, "export", "--force", "export-targets.nianbao", "-o", "只读.xlsx");
+  g_assert_true (d.status == 0 || d.status == 1);
+  g_assert_true (starts_with_file ("只读.xlsx", "PK\x03\x04"));
+  g_remove (ro);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,6 +418,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-untouched", test_export_untouched);
+  g_test_add_func ("/cli/odd-names-and-texts", test_odd_names_and_texts);
+  g_test_add_func ("/cli/export-targets", test_export_targets);
   status = g_test_run ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);

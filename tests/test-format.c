@@ -1,5 +1,6 @@
-/* The format data loads and matches ../shared/spec/formats.md. The expected
- * keys and labels below are typed from formats.md, not read from the data. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The format data loads and matches docs/formats.md. The expected
+ * keys and labels below are typed from docs/formats.md, not read from the data. */
 #include "nb-format.h"
 #include "nb-grid.h"
 #include "nb-error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The .nianbao file: lossless round trips, atomic saves, and a clear error
  * (never a crash) for every kind of bad file. */
 #include <glib/gstdio.h>
@@ -5,6 +6,8 @@
 
 #include "nb-error.h"
 #include "nb-report-file.h"
+#include "nb-safe-write.h"
+#include "nb-text-check.h"
 
 static char *
 fixture_path (const char *name)
@@ -128,7 +131,7 @@ test_fixture (void)
   g_assert_no_error (error);
   g_assert_cmpstr (nb_format_get_version (nb_report_get_format (r)), ==, "2019");
   g_assert_cmpint (nb_report_get_year (r), ==, 2020);
-  /* The figures checks.md gives for the fixture. */
+  /* The figures docs/checks.md gives for the fixture. */
   g_assert_cmpint (nb_report_get_value (r, "active/license/prev")->units, ==, 61);
   g_assert_cmpint (nb_report_get_value (r, "active/license/decisions")->units, ==, 43);
   g_assert_cmpint (nb_report_get_value (r, "active/service/prev")->units, ==, 64);
@@ -238,7 +241,8 @@ test_save_atomic (void)
   /* A save that cannot happen says so and leaves the report modified. */
   nb_report_set_field (r, "requests/new/natural", "1000", NULL);
   g_assert_false (nb_report_file_save (r, bad, NULL, &error));
-  g_assert_error (error, NB_ERROR, NB_ERROR_FILE);
+  g_assert_error (error, NB_SAFE_WRITE_ERROR, NB_SAFE_WRITE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
   g_assert_true (nb_report_get_modified (r));
   g_clear_error (&error);
 
@@ -287,7 +291,120 @@ static const BadCase bad_cases[] = {
   { "bad-date", "\"date\" : \"2025-01-20\"", "\"date\" : \"2025-13-40\"", NB_ERROR_FILE, "2025-13-40" },
   { "bad-kind", "\"agency_kind\" : \"government\"", "\"agency_kind\" : \"ministry\"", NB_ERROR_FILE, "ministry" },
   { "cells-string", "\"cells\" : {", "\"cells\" : \"none\", \"stated\" : {", NB_ERROR_FILE, "“cells” must be an object" },
+  /* What json-glib 1.6 accepts silently (issue 13): each refused, with its place. */
+  { "duplicate-key", "\"nianbao\" : 1,", "\"nianbao\" : 1, \"nianbao\" : 1,", NB_ERROR_FILE, "“nianbao” appears twice" },
+  { "duplicate-cell", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : 1, \"requests/new/natural\" : 2,",
+    NB_ERROR_FILE, "line 26, column 33, the name “requests/new/natural” appears twice" },
+  { "duplicate-escaped", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : 1, \"requests/new/n\\u0061tural\" : 2,",
+    NB_ERROR_FILE, "appears twice" },
+  { "single-quoted-key", "\"nianbao\" : 1,", "'nianbao' : 1,", NB_ERROR_FILE, "line 2, column 3, names and texts must be in double quotes" },
+  { "comment", "\"nianbao\" : 1,", "\"nianbao\" : 1, /* c */", NB_ERROR_FILE, "comments are not allowed" },
+  { "bare-word", "\"agency_kind\" : \"government\"", "\"agency_kind\" : government", NB_ERROR_FILE, "“government” is not a value" },
+  { "nul-escape", "某市教育局", "某市\\u0000教育局", NB_ERROR_FILE, "\\u0000" },
+  { "lone-high-surrogate", "\"signoff\" : \"某市教育局办公室\"", "\"signoff\" : \"办公室\\ud800\"", NB_ERROR_FILE, "lone high surrogate" },
+  { "lone-low-surrogate", "\"signoff\" : \"某市教育局办公室\"", "\"signoff\" : \"\\udc00办公室\"", NB_ERROR_FILE, "lone low surrogate" },
+  { "surrogate-pair-ok-then-bad", "\"signoff\" : \"某市教育局办公室\"", "\"signoff\" : \"\\ud83d\\ude00\\u0001\"", NB_ERROR_FILE, "control character" },
+  { "control-escape", "\"title\" : null", "\"title\" : \"标题\\u000b\"", NB_ERROR_FILE, "control character" },
+  { "control-raw", "\"title\" : null", "\"title\" : \"标题\x01\"", NB_ERROR_FILE, "control character (U+0001)" },
+  { "formfeed-escape", "\"title\" : null", "\"title\" : \"标题\\f\"", NB_ERROR_FILE, "control character" },
+  { "noncharacter-escape", "\"title\" : null", "\"title\" : \"标题\\uFFFE\"", NB_ERROR_FILE, "U+FFFE" },
+  { "noncharacter-raw", "某市教育局", "某市教育局\xef\xbf\xbf", NB_ERROR_FILE, "U+FFFF" },
+  { "huge-integer", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : 18446744073709551611,", NB_ERROR_FILE,
+    "the number 18446744073709551611 is out of range" },
+  { "huge-negative", "\"requests/new/natural\" : 1,", "\"requests/new/natural\" : -9223372036854775809,", NB_ERROR_FILE,
+    "out of range" },
+  { "huge-year", "\"year\" : 2024", "\"year\" : 4294969320", NB_ERROR_FILE, "but it is 4294969320" },
+  { "not-an-object-after", "\"nianbao\" : 1,", "\"nianbao\" : 1 }, {", NB_ERROR_FILE, "more follows after the end" },
 };
+
+/* Generated hostile documents: too deep, two in one, too long. */
+static void
+test_hostile (void)
+{
+  g_autoptr(NbReport) good = full_report ("2021");
+  g_autofree char *valid = nb_report_file_to_data (good, NULL);
+  g_autoptr(GString) deep = g_string_new ("{\"nianbao\" : 1, \"x\" : ");
+  g_autofree char *twice = g_strconcat (valid, valid, NULL);
+  g_autoptr(GString) long_agency = g_string_new (NULL);
+  g_autofree char *long_doc = NULL;
+  struct { const char *name; const char *text; const char *expect; } cases[4];
+
+  /* ~75 000 levels overflowed json-glib's recursive parser (a crash). */
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint n = 0; n <= NB_TEXT_MAX_CELL_CHARS; n += 5)
+    g_string_append (long_agency, "某市教育局");
+  {
+    GString *s = g_string_new (valid);
+    g_string_replace (s, "某市教育局", long_agency->str, 1);
+    long_doc = g_string_free (s, FALSE);
+  }
+  cases[0].name = "deep"; cases[0].text = deep->str; cases[0].expect = "nested more than 32 levels";
+  cases[1].name = "two-documents"; cases[1].text = twice; cases[1].expect = "more follows after the end";
+  cases[2].name = "long-agency"; cases[2].text = long_doc; cases[2].expect = "too long";
+  cases[3].name = "deep-in-string-is-text"; cases[3].text = NULL; cases[3].expect = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) r = nb_report_file_load_from_data (cases[i].text, -1, &error);
+
+      g_assert_null (r);
+      g_assert_error (error, NB_ERROR, NB_ERROR_FILE);
+      if (!strstr (error->message, cases[i].expect))
+        g_error ("case %s: message “%s” does not mention “%s”", cases[i].name, error->message, cases[i].expect);
+    }
+
+  /* Brackets inside a text are only text. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NbReport) r = NULL;
+    g_autofree char *brackets = g_strnfill (5000, '[');
+    g_autoptr(NbReport) b = full_report ("2021");
+    g_autofree char *text = NULL;
+
+    g_assert_true (nb_report_set_field (b, "text/other", brackets, NULL));
+    text = nb_report_file_to_data (b, NULL);
+    r = nb_report_file_load_from_data (text, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (nb_report_get_text (r, "other"), ==, brackets);
+  }
+}
+
+/* What a person types or pastes is checked as a file is (issue 13). */
+static void
+test_set_refuses_bad_text (void)
+{
+  g_autoptr(NbReport) r = full_report ("2021");
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  const char *bad[] = { "a\x01b", "标题\x0b", "\xef\xbf\xbe", "\xed\xa0\x80", "x\xc2\x85" };
+  const char *fields[] = { "agency", "signoff", "title", "text/overview" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *before = nb_report_dup_field (r, fields[f], NULL);
+        g_autofree char *after = NULL;
+
+        g_assert_false (nb_report_set_field (r, fields[f], bad[i], &error));
+        g_assert_error (error, NB_ERROR, NB_ERROR_PARSE);
+        after = nb_report_dup_field (r, fields[f], NULL);
+        g_assert_cmpstr (before, ==, after);
+      }
+
+  for (guint n = 0; n <= NB_TEXT_MAX_CELL_CHARS; n += 4)
+    g_string_append (long_title, "年度报告");
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (nb_report_set_field (r, "title", long_title->str, &error));
+    g_assert_error (error, NB_ERROR, NB_ERROR_RANGE);
+    g_assert_nonnull (strstr (error->message, "The title is too long"));
+  }
+  /* Newlines and tabs are text; Windows line ends become newlines. */
+  g_assert_true (nb_report_set_field (r, "text/other", "一\t二\r\n三\n", NULL));
+  g_assert_cmpstr (nb_report_get_text (r, "other"), ==, "一\t二\n三\n");
+}
 
 static void
 test_bad_file (gconstpointer data)
@@ -331,6 +448,8 @@ main (int argc, char **argv)
   g_test_add_func ("/file/fixture", test_fixture);
   g_test_add_func ("/file/untouched", test_untouched);
   g_test_add_func ("/file/save-atomic", test_save_atomic);
+  g_test_add_func ("/file/hostile", test_hostile);
+  g_test_add_func ("/file/set-refuses-bad-text", test_set_refuses_bad_text);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/file/bad/%s", bad_cases[i].name);

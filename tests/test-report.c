@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* NbReport: values, computed totals, fields, signals, undo/redo. */
 #include "nb-report.h"
 #include "nb-error.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Exports a .nianbao document as PDF and renders every page as PNG, so a
 # person can look at the pages without printing them.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Starts nianbao under Xvfb on a report, shows each tab and writes a PNG of
 # each, so that anyone can look at the window without a desktop.
 #   tools/screenshots.sh [REPORT.nianbao] [OUTDIR]

@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cli-common.c — shared helpers of nianbao-cli */
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "nb-cli-common.h"
@@ -43,14 +45,36 @@ nb_cli_parse (GOptionContext *context,
       g_printerr (_("Try “nianbao-cli %s --help”.\n"), (*argv)[0]);
       return FALSE;
     }
+  /* GOption stops at "--" but leaves it in place: drop it, so that
+   * "check -- -x.nianbao" names the file "-x.nianbao". */
+  for (char **a = *argv + ((*argv)[0] ? 1 : 0); *a; a++)
+    if (g_str_equal (*a, "--"))
+      {
+        g_free (*a);
+        memmove (a, a + 1, (g_strv_length (a + 1) + 1) * sizeof (char *));
+        break;
+      }
   *argc = (int) g_strv_length (*argv);
   return TRUE;
+}
+
+GFile *
+nb_cli_file_for_arg (const char *arg)
+{
+  const char *scheme = g_uri_peek_scheme (arg);
+  const char *colon = strchr (arg, ':');
+
+  /* Only "scheme://…" is a URI: "v2:报告.nianbao" is a file name
+   * (g_file_new_for_commandline_arg takes any "word:" for a scheme). */
+  if (scheme != NULL && colon != NULL && g_str_has_prefix (colon, "://"))
+    return g_file_new_for_uri (arg);
+  return g_file_new_for_path (arg);
 }
 
 NbReport *
 nb_cli_load (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = nb_cli_file_for_arg (path);
   g_autoptr(GError) error = NULL;
   NbReport *report = nb_report_file_load (file, NULL, &error);
 
@@ -63,7 +87,7 @@ gboolean
 nb_cli_save (NbReport   *report,
              const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = nb_cli_file_for_arg (path);
   g_autoptr(GError) error = NULL;
 
   if (!nb_report_file_save (report, file, NULL, &error))

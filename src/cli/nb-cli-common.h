@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cli-common.h — what every nianbao-cli subcommand shares */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "nb-report.h"
 
@@ -25,6 +26,8 @@ void      nb_cli_error       (const char *format,
 gboolean  nb_cli_parse       (GOptionContext *context,
                               int            *argc,
                               char         ***argv);
+/* A file named on the command line: a path, or a URI only as "scheme://…". */
+GFile    *nb_cli_file_for_arg (const char    *arg);
 NbReport *nb_cli_load        (const char     *path);
 gboolean  nb_cli_save        (NbReport       *report,
                               const char     *path);
@@ -35,5 +38,8 @@ int nb_cli_get       (int argc, char **argv);
 int nb_cli_dump      (int argc, char **argv);
 int nb_cli_check     (int argc, char **argv);
 int nb_cli_export    (int argc, char **argv);
+int nb_cli_import    (int argc, char **argv);
+int nb_cli_aggregate (int argc, char **argv);
+int nb_cli_compare   (int argc, char **argv);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* nianbao-cli export — the xlsx workbook or the PDF, chosen by the extension */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nianbao-cli export — the workbook, the PDF, the web page or the Word file, chosen by the extension */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -6,6 +7,7 @@
 #include "nb-checker.h"
 #include "nb-cli-common.h"
 #include "nb-export.h"
+#include "nb-safe-write.h"
 
 int
 nb_cli_export (int    argc,
@@ -13,19 +15,23 @@ nb_cli_export (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *output_utf8 = NULL;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write: a name ending in .xlsx or .pdf"), N_("OUT") },
+      N_("Where to write: a name ending in .xlsx, .pdf, .html or .docx"), N_("OUT") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace OUT even if it is read-only"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xlsx|OUT.pdf"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xlsx|OUT.pdf|OUT.html|OUT.docx"));
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out_file = NULL;
   guint n_errors;
 
   g_option_context_set_summary (context,
-                                _("Export the report as an Excel workbook (.xlsx) or a printable PDF (.pdf). "
+                                _("Export the report as an Excel workbook (.xlsx), a printable PDF (.pdf), a web page (.html) or a Word document (.docx). "
                                   "The file is written even if the report has errors; they are listed and "
                                   "the exit status is 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -33,7 +39,7 @@ nb_cli_export (int    argc,
     return NB_CLI_USAGE;
   if (argc != 2 || !output)
     {
-      nb_cli_error (_("usage: nianbao-cli export FILE -o OUT.xlsx|OUT.pdf"));
+      nb_cli_error (_("usage: nianbao-cli export FILE -o OUT.xlsx|OUT.pdf|OUT.html|OUT.docx"));
       return NB_CLI_USAGE;
     }
   if (!(output_utf8 = g_filename_to_utf8 (output, -1, NULL, NULL, &error)))
@@ -43,13 +49,20 @@ nb_cli_export (int    argc,
     }
   if (nb_export_kind_for_path (output_utf8) == NB_EXPORT_UNKNOWN)
     {
-      nb_cli_error (_("“%s”: the output name must end in .xlsx or .pdf"), output_utf8);
+      nb_cli_error (_("“%s”: the output name must end in .xlsx, .pdf, .html or .docx"), output_utf8);
       return NB_CLI_USAGE;
     }
   if (!(report = nb_cli_load (argv[1])))
     return NB_CLI_USAGE;
+  out_file = g_file_new_for_path (output_utf8);
 
-  if (!nb_export_to_path (report, output_utf8, &error))
+  if (!force && nb_safe_write_is_read_only (out_file))
+    {
+      nb_cli_error (_("“%s” is read-only: it was not replaced (use --force to replace it)"), output_utf8);
+      return NB_CLI_USAGE;
+    }
+  if (!nb_export_to_path_full (report, output_utf8,
+                               force ? NB_SAFE_WRITE_FORCE : NB_SAFE_WRITE_NONE, &error))
     {
       nb_cli_error ("%s", error->message);
       return NB_CLI_USAGE;

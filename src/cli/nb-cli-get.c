@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli get / dump — read values */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli new — create a report */
 #include "config.h"
 

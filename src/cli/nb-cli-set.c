@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli set — set cells and fields, all or nothing */
 #include "config.h"
 
@@ -8,8 +9,10 @@
 #include <gio/gio.h>
 
 #include "nb-cli-common.h"
+#include "nb-safe-write.h"
 
-/* "@file.txt" reads the value from a UTF-8 file, "@-" from standard input. */
+/* "@file.txt" reads the value from a UTF-8 file, "@-" from standard input;
+ * "@@text" is the text "@text" itself. */
 static char *
 read_value (const char  *value,
             GError     **error)
@@ -19,6 +22,8 @@ read_value (const char  *value,
 
   if (value[0] != '@')
     return g_strdup (value);
+  if (value[1] == '@')
+    return g_strdup (value + 1);
 
   if (g_str_equal (value, "@-"))
     {
@@ -59,15 +64,27 @@ nb_cli_set (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE KEY=VALUE…"));
   g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbFileLock) lock = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) lock_error = NULL;
 
   g_option_context_set_summary (context,
                                 _("Set cells (requests/new/natural=3) and fields (agency=…, date=2025-01-20, "
-                                  "text/overview=@file.txt). If any value is refused, nothing is changed."));
+                                  "text/overview=@file.txt, @- for standard input, @@ for a text that begins with @). "
+                                  "If any value is refused, nothing is changed."));
   if (!nb_cli_parse (context, &argc, &argv))
     return NB_CLI_USAGE;
   if (argc < 3)
     {
       nb_cli_error (_("usage: nianbao-cli set FILE KEY=VALUE…"));
+      return NB_CLI_USAGE;
+    }
+  /* Held from load to save: a window (or another set) with the document
+   * open would otherwise overwrite this change, or this one its changes. */
+  file = nb_cli_file_for_arg (argv[1]);
+  if (!(lock = nb_file_lock_acquire (file, &lock_error)))
+    {
+      nb_cli_error (_("%s; nothing was changed"), lock_error->message);
       return NB_CLI_USAGE;
     }
   if (!(report = nb_cli_load (argv[1])))

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nianbao-cli — the headless front end of nianbao
  *
  * One small file per subcommand; this one dispatches. Exit status: 0 all
@@ -26,7 +27,14 @@ static const Command commands[] = {
   { "dump", nb_cli_dump, "dump FILE", N_("Print every key and value as JSON") },
   { "check", nb_cli_check, "check FILE [--previous LASTYEAR.nianbao] [--json]",
     N_("Check the report; exit status 1 if it has errors") },
-  { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf", N_("Export to a workbook or PDF") },
+  { "export", nb_cli_export, "export FILE -o OUT.xlsx|OUT.pdf|OUT.html|OUT.docx", N_("Export to a workbook, PDF, web page or Word document") },
+  { "import", nb_cli_import, "import FILE -o OUT.nianbao | --check FILES…|FOLDER [--json] [--csv OUT]",
+    N_("Read published reports (text, web page, Word, PDF) and check them") },
+  { "aggregate", nb_cli_aggregate,
+    "aggregate FILES…|FOLDER -o SUMMARY.xlsx|.nianbao [OPTIONS]",
+    N_("Total the reports of an area's agencies") },
+  { "compare", nb_cli_compare, "compare LAST THIS [--changed] [--json]",
+    N_("Compare with last year's report: figures, checks, texts") },
 };
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-checker.c — runs a format's checks, described as data in the format
  *
  * Checks of type "compare" (sums and (in)equalities over cell keys, with
@@ -10,9 +11,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nb-checker.h"
 #include "nb-error.h"
 #include "nb-text-figures.h"
+#include "nb-text-form.h"
 
 typedef enum
 {
@@ -60,6 +64,16 @@ typedef enum
   CHECK_DEADLINE,
   CHECK_CARRY_JUMP,
   CHECK_CARRY_AGENCY,
+  CHECK_TEXT_OWN_YEAR,
+  CHECK_PERIOD_MISSING,
+  CHECK_NUMBERING,
+  CHECK_ITEM_COUNT,
+  CHECK_TOTAL_PARTS,
+  CHECK_PUNCTUATION,
+  CHECK_AMOUNT_UNIT,
+  CHECK_RATIO,
+  CHECK_HEADINGS,
+  CHECK_HEADING_VARIANT,
 } CheckType;
 
 typedef struct
@@ -73,6 +87,8 @@ typedef struct
   Op           op;
   TermLabel    term_label;
   char        *message;
+  char        *message_blank;  /* when blank cells make the comparison moot */
+  char        *message_row;    /* cell.blank: several blanks in one row */
   /* built-ins */
   GStrv        strings;    /* not_just, patterns, keywords, text_mentions */
   GArray      *fields;     /* guint cell indexes (fees_present) */
@@ -80,22 +96,67 @@ typedef struct
   char        *deadline_government;
   gint64       factor;
   gint64       min_change;
+  JsonObject  *params;         /* the check's data as is (messages, per-section lists) */
+  char        *value_column;   /* ratio: "delta" against … */
+  char        *base_column;    /* … "prev" */
 } Check;
 
+/* What a quoted figure may mean: one sum of cells, and how to say it
+ * ("表三“一、本年新收”总计为 {value}"). */
 typedef struct
 {
-  GArray  *alternatives;   /* GArray* of guint cell indexes */
-  char    *message;
+  GArray *cells;   /* guint cell indexes */
+  char   *text;
+} Alternative;
+
+typedef struct
+{
+  GPtrArray *alternatives;   /* Alternative*: the figure may equal any one */
+  GPtrArray *scopes;         /* GPtrArray* of Alternative*, per scope of the rule */
+  gboolean   claim;          /* "均获维持": every scope named must sum to 0 */
+  char      *message;
 } FigureRule;
 
-/* The analysis of one section's text, reused while the text is unchanged:
- * after a cell edit, a check need not rescan pages of text. */
+/* What one paragraph says, kept while the paragraph is unchanged: after
+ * an edit only the edited paragraph is read again (a 200-page text is
+ * checked in a few milliseconds). Offsets are in the paragraph. */
 typedef struct
 {
-  char   *text;
-  int     year;
-  GArray *figures;   /* NbTextFigure */
-  GArray *periods;   /* NbTextPeriod */
+  char      *text;        /* the paragraph, also its key in the pool */
+  GArray    *figures;     /* NbTextFigure */
+  GArray    *periods;     /* NbTextPeriod */
+  GArray    *own_years;   /* NbTextMatch */
+  GPtrArray *markers;     /* GArray* of NbTextMatch, per numbering family */
+  GArray    *announces;   /* NbTextMatch: "以下三个方面：", value 3 */
+  GArray    *totals;      /* NbTextTotal */
+  guint      n_halfwidth;
+  guint      first_halfwidth;
+  gboolean   period_keyword;
+  guint      length;      /* characters */
+  guint      generation;  /* of the last analysis that used it */
+  gsize      n_bytes;
+} Paragraph;
+
+/* A mark found in a section's text, in section characters. */
+typedef struct
+{
+  guint  start, end;
+  gint64 value;
+  guint  paragraph;
+  guint  family;
+} Mark;
+
+typedef struct
+{
+  char       *text;
+  int         year;
+  GHashTable *pool;        /* paragraph text → Paragraph* */
+  GPtrArray  *paragraphs;  /* Paragraph*, borrowed from pool, in order */
+  GArray     *offsets;     /* guint: each paragraph's first character */
+  GArray     *bytes;       /* guint: … and its first byte */
+  guint       generation;
+  GArray     *figures;     /* NbTextFigure, section offsets */
+  GArray     *periods;     /* NbTextPeriod, section offsets */
 } TextCache;
 
 struct _NbChecker
@@ -110,6 +171,13 @@ struct _NbChecker
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
   GStrv               period_keywords;
+  JsonObject         *texts;         /* the format's "check_texts" */
+  /* What the text checks read from every paragraph (from their data). */
+  GPtrArray          *own_year_res;  /* GRegex* */
+  GPtrArray          *numbering_res; /* GRegex*, per family */
+  GArray             *inline_family; /* gboolean per family: "一是" runs inside a paragraph */
+  GRegex             *announce_re;
+  GStrv               total_words, part_words, units;
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
@@ -143,11 +211,26 @@ check_free (gpointer data)
   g_free (c->id);
   g_clear_pointer (&c->instances, g_ptr_array_unref);
   g_free (c->message);
+  g_free (c->message_blank);
+  g_free (c->message_row);
   g_strfreev (c->strings);
   g_clear_pointer (&c->fields, g_array_unref);
   g_free (c->deadline_department);
   g_free (c->deadline_government);
+  g_clear_pointer (&c->params, json_object_unref);
+  g_free (c->value_column);
+  g_free (c->base_column);
   g_free (c);
+}
+
+static void
+alternative_free (gpointer data)
+{
+  Alternative *a = data;
+
+  g_array_unref (a->cells);
+  g_free (a->text);
+  g_free (a);
 }
 
 static void
@@ -155,9 +238,25 @@ figure_rule_free (gpointer data)
 {
   FigureRule *f = data;
 
-  g_ptr_array_unref ((GPtrArray *) f->alternatives);
+  g_ptr_array_unref (f->alternatives);
+  g_ptr_array_unref (f->scopes);
   g_free (f->message);
   g_free (f);
+}
+
+static void
+paragraph_free (gpointer data)
+{
+  Paragraph *p = data;
+
+  g_clear_pointer (&p->figures, g_array_unref);
+  g_clear_pointer (&p->periods, g_array_unref);
+  g_clear_pointer (&p->own_years, g_array_unref);
+  g_clear_pointer (&p->markers, g_ptr_array_unref);
+  g_clear_pointer (&p->announces, g_array_unref);
+  g_clear_pointer (&p->totals, g_array_unref);
+  g_free (p->text);
+  g_free (p);
 }
 
 static void
@@ -166,6 +265,10 @@ text_cache_free (gpointer data)
   TextCache *c = data;
 
   g_free (c->text);
+  g_clear_pointer (&c->pool, g_hash_table_unref);
+  g_clear_pointer (&c->paragraphs, g_ptr_array_unref);
+  g_clear_pointer (&c->offsets, g_array_unref);
+  g_clear_pointer (&c->bytes, g_array_unref);
   g_clear_pointer (&c->figures, g_array_unref);
   g_clear_pointer (&c->periods, g_array_unref);
   g_free (c);
@@ -183,6 +286,13 @@ nb_checker_finalize (GObject *object)
   g_clear_pointer (&self->figure_info, g_ptr_array_unref);
   g_clear_pointer (&self->text_sections, g_ptr_array_unref);
   g_clear_pointer (&self->period_keywords, g_strfreev);
+  g_clear_pointer (&self->own_year_res, g_ptr_array_unref);
+  g_clear_pointer (&self->numbering_res, g_ptr_array_unref);
+  g_clear_pointer (&self->inline_family, g_array_unref);
+  g_clear_pointer (&self->announce_re, g_regex_unref);
+  g_clear_pointer (&self->total_words, g_strfreev);
+  g_clear_pointer (&self->part_words, g_strfreev);
+  g_clear_pointer (&self->units, g_strfreev);
   g_clear_object (&self->format);
 
   G_OBJECT_CLASS (nb_checker_parent_class)->finalize (object);
@@ -201,6 +311,9 @@ nb_checker_init (NbChecker *self)
   self->figure_info = g_ptr_array_new_with_free_func (figure_rule_free);
   self->text_sections = g_ptr_array_new ();
   self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, text_cache_free);
+  self->own_year_res = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  self->numbering_res = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  self->inline_family = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
 /* ---- compiling ---- */
@@ -321,6 +434,16 @@ member_strv (JsonObject *obj,
   return g_strv_builder_end (b);
 }
 
+/* A message template of the check ("message", "message_title", …). */
+static const char *
+check_string (const Check *check,
+              const char  *name)
+{
+  const char *s = check->params ? member_string (check->params, name) : NULL;
+
+  return s ? s : "";
+}
+
 static gboolean
 compile_compare (NbChecker   *self,
                  Check       *check,
@@ -346,6 +469,7 @@ compile_compare (NbChecker   *self,
   check->term_label = g_strcmp0 (term_label, "column") == 0 ? LABEL_COLUMN
                       : g_strcmp0 (term_label, "cell") == 0 ? LABEL_CELL : LABEL_ROW;
   check->message = g_strdup (member_string (obj, "message"));
+  check->message_blank = g_strdup (member_string (obj, "message_blank"));
   if (!check->message)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
@@ -445,6 +569,68 @@ compile_compare (NbChecker   *self,
   return TRUE;
 }
 
+/* A key with a star (requests/withheld_STAR/total) names every cell it matches. */
+static gboolean
+add_cells (NbChecker  *self,
+           const char *key,
+           GArray     *cells)
+{
+  guint before = cells->len;
+
+  if (!key)
+    return FALSE;
+  if (!strchr (key, '*'))
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, key);
+      if (def)
+        g_array_append_val (cells, def->index);
+    }
+  else
+    for (guint i = 0; i < nb_format_get_n_cells (self->format); i++)
+      {
+        const NbCellDef *def = nb_format_get_cell (self->format, i);
+        if (g_pattern_match_simple (key, def->key))
+          g_array_append_val (cells, def->index);
+      }
+  return cells->len > before;
+}
+
+/* "expect": [{"cells": [...], "text": "…{value}"}, …] */
+static gboolean
+compile_expect (NbChecker  *self,
+                JsonArray  *expect,
+                GPtrArray  *out,
+                guint       rule,
+                GError    **error)
+{
+  for (guint a = 0; expect && a < json_array_get_length (expect); a++)
+    {
+      JsonObject *obj = json_array_get_object_element (expect, a);
+      JsonArray *cells = obj && json_object_has_member (obj, "cells")
+                           ? json_object_get_array_member (obj, "cells") : NULL;
+      Alternative *alt = g_new0 (Alternative, 1);
+
+      alt->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (out, alt);
+      alt->text = g_strdup (obj ? member_string (obj, "text") : NULL);
+      if (!cells || !alt->text)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: text_figures[%u]: each “expect” needs “cells” and “text”", rule);
+          return FALSE;
+        }
+      for (guint t = 0; t < json_array_get_length (cells); t++)
+        if (!add_cells (self, json_array_get_string_element (cells, t), alt->cells))
+          {
+            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                         "format data: text_figures[%u] names an unknown cell “%s”", rule,
+                         json_array_get_string_element (cells, t));
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 compile_figures (NbChecker   *self,
                  GError     **error)
@@ -460,35 +646,164 @@ compile_figures (NbChecker   *self,
       FigureRule *f = g_new0 (FigureRule, 1);
       JsonArray *expect = json_object_has_member (obj, "expect")
                             ? json_object_get_array_member (obj, "expect") : NULL;
+      JsonArray *scopes = json_object_has_member (obj, "scopes")
+                            ? json_object_get_array_member (obj, "scopes") : NULL;
 
-      f->alternatives = (GArray *) g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      f->alternatives = g_ptr_array_new_with_free_func (alternative_free);
+      f->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
       f->message = g_strdup (member_string (obj, "message"));
+      f->claim = json_object_get_boolean_member_with_default (obj, "claim", FALSE);
       g_ptr_array_add (self->figure_info, f);
-      if (!expect || json_array_get_length (expect) == 0 || !f->message)
+      if ((!expect && !scopes) || !f->message)
         {
           g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u] needs “expect” and “message”", i);
+                       "format data: text_figures[%u] needs “expect” or “scopes”, and “message”", i);
           return FALSE;
         }
-      for (guint a = 0; a < json_array_get_length (expect); a++)
+      if (!compile_expect (self, expect, f->alternatives, i, error))
+        return FALSE;
+      for (guint k = 0; scopes && k < json_array_get_length (scopes); k++)
         {
-          JsonArray *sum = json_array_get_array_element (expect, a);
-          GArray *indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+          JsonObject *scope = json_array_get_object_element (scopes, k);
+          GPtrArray *alts = g_ptr_array_new_with_free_func (alternative_free);
 
-          g_ptr_array_add ((GPtrArray *) f->alternatives, indexes);
-          for (guint t = 0; sum && t < json_array_get_length (sum); t++)
+          g_ptr_array_add (f->scopes, alts);
+          if (!scope || !json_object_has_member (scope, "expect") ||
+              !compile_expect (self, json_object_get_array_member (scope, "expect"), alts, i, error))
             {
-              const NbCellDef *def = nb_format_find_cell (self->format,
-                                                          json_array_get_string_element (sum, t));
-              if (!def)
-                {
-                  g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                               "format data: text_figures[%u] names an unknown cell", i);
-                  return FALSE;
-                }
-              g_array_append_val (indexes, def->index);
+              if (error && !*error)
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: text_figures[%u]: each scope needs “expect”", i);
+              return FALSE;
             }
         }
+    }
+  return TRUE;
+}
+
+static GRegex *
+compile_regex (const char  *pattern,
+               const Check *check,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  GRegex *re = pattern ? g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local) : NULL;
+
+  if (!re)
+    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: bad pattern: %s",
+                 check->id, local ? local->message : "missing");
+  return re;
+}
+
+/* The text-form and amount checks: what they read comes from their data. */
+static gboolean
+compile_form (NbChecker   *self,
+              Check       *check,
+              JsonObject  *obj,
+              GError     **error)
+{
+  if (!check->message && check->type != CHECK_NUMBERING)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
+      return FALSE;
+    }
+  switch (check->type)
+    {
+    case CHECK_TEXT_OWN_YEAR:
+      {
+        g_auto(GStrv) patterns = member_strv (obj, "patterns");
+        for (guint i = 0; patterns[i]; i++)
+          {
+            GRegex *re = compile_regex (patterns[i], check, error);
+            if (!re)
+              return FALSE;
+            g_ptr_array_add (self->own_year_res, re);
+          }
+      }
+      break;
+    case CHECK_NUMBERING:
+      {
+        JsonArray *families = json_object_has_member (obj, "families")
+                                ? json_object_get_array_member (obj, "families") : NULL;
+        check->message = g_strdup (member_string (obj, "message_skip"));
+        check->message_blank = g_strdup (member_string (obj, "message_repeat"));
+        if (!families || !check->message || !check->message_blank)
+          {
+            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                         "format data: check %s needs “families”, “message_skip” and “message_repeat”", check->id);
+            return FALSE;
+          }
+        for (guint i = 0; i < json_array_get_length (families); i++)
+          {
+            JsonObject *f = json_array_get_object_element (families, i);
+            GRegex *re = compile_regex (f ? member_string (f, "pattern") : NULL, check, error);
+            gboolean inline_ = f && json_object_get_boolean_member_with_default (f, "inline", FALSE);
+            if (!re)
+              return FALSE;
+            g_ptr_array_add (self->numbering_res, re);
+            g_array_append_val (self->inline_family, inline_);
+          }
+      }
+      break;
+    case CHECK_ITEM_COUNT:
+      if (!(self->announce_re = compile_regex (member_string (obj, "pattern"), check, error)))
+        return FALSE;
+      break;
+    case CHECK_TOTAL_PARTS:
+      self->total_words = member_strv (obj, "total_words");
+      self->part_words = member_strv (obj, "part_words");
+      self->units = member_strv (obj, "units");
+      break;
+    case CHECK_PERIOD_MISSING:
+      check->strings = member_strv (obj, "keywords");
+      if (!self->period_keywords)
+        self->period_keywords = g_strdupv (check->strings);
+      break;
+    case CHECK_AMOUNT_UNIT:
+    case CHECK_RATIO:
+      {
+        g_auto(GStrv) cells = member_strv (obj, check->type == CHECK_RATIO ? "rows" : "cells");
+        check->strings = g_strdupv (cells);
+        check->fields = g_array_new (FALSE, FALSE, sizeof (guint));
+        check->factor = json_object_get_int_member_with_default (obj, "factor", 10);
+        check->min_change = json_object_get_int_member_with_default (obj, "min_change",
+                                                                     check->type == CHECK_RATIO ? 20 : 10000);
+        for (guint i = 0; check->type == CHECK_AMOUNT_UNIT && cells[i]; i++)
+          {
+            const NbCellDef *def = nb_format_find_cell (self->format, cells[i]);
+            if (!def)
+              {
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: check %s names unknown cell “%s”", check->id, cells[i]);
+                return FALSE;
+              }
+            g_array_append_val (check->fields, def->index);
+          }
+        if (check->type == CHECK_RATIO)
+          {
+            /* "value" and "base" columns of each row ("delta" against "prev"). */
+            check->value_column = g_strdup (member_string (obj, "value"));
+            check->base_column = g_strdup (member_string (obj, "base"));
+            for (guint i = 0; cells[i]; i++)
+              {
+                g_autofree char *v = g_strdup_printf ("%s/%s", cells[i], check->value_column);
+                g_autofree char *b = g_strdup_printf ("%s/%s", cells[i], check->base_column);
+                const NbCellDef *dv = nb_format_find_cell (self->format, v);
+                const NbCellDef *db = nb_format_find_cell (self->format, b);
+                if (!dv || !db)
+                  {
+                    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                                 "format data: check %s names unknown cell “%s”", check->id, dv ? b : v);
+                    return FALSE;
+                  }
+                g_array_append_val (check->fields, dv->index);
+                g_array_append_val (check->fields, db->index);
+              }
+          }
+      }
+      break;
+    default:
+      break;
     }
   return TRUE;
 }
@@ -506,11 +821,17 @@ nb_checker_new (NbFormat  *format,
     { "text_period", CHECK_TEXT_PERIOD }, { "text_template", CHECK_TEXT_TEMPLATE },
     { "text_year", CHECK_TEXT_YEAR }, { "deadline", CHECK_DEADLINE },
     { "carry_jump", CHECK_CARRY_JUMP }, { "carry_agency", CHECK_CARRY_AGENCY },
+    { "text_own_year", CHECK_TEXT_OWN_YEAR }, { "period_missing", CHECK_PERIOD_MISSING },
+    { "numbering", CHECK_NUMBERING }, { "item_count", CHECK_ITEM_COUNT },
+    { "total_parts", CHECK_TOTAL_PARTS }, { "punctuation", CHECK_PUNCTUATION },
+    { "amount_unit", CHECK_AMOUNT_UNIT }, { "ratio", CHECK_RATIO },
+    { "headings", CHECK_HEADINGS }, { "heading_variant", CHECK_HEADING_VARIANT },
   };
 
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
 
   self->format = g_object_ref (format);
+  self->texts = nb_format_get_check_texts (format);
   for (guint i = 0; i < nb_format_get_n_sections (format); i++)
     {
       const NbSectionDef *s = nb_format_get_section (format, i);
@@ -558,14 +879,21 @@ nb_checker_new (NbFormat  *format,
           return NULL;
         }
 
+      check->params = json_object_ref (obj);
+      if (check->type != CHECK_COMPARE)
+        check->message = g_strdup (member_string (obj, "message"));
+      check->message_row = g_strdup (member_string (obj, "message_row"));
       switch (check->type)
         {
         case CHECK_COMPARE:
           if (!compile_compare (self, check, obj, error))
             return NULL;
           break;
+        case CHECK_HEADINGS:
+        case CHECK_HEADING_VARIANT:
         case CHECK_SECTION_PRESENT:
-          check->strings = member_strv (obj, "not_just");
+          /* Read from params: per section what is not enough ("not_just"),
+           * how short is saying nothing ("min_chars"), the "messages". */
           break;
         case CHECK_FEES_PRESENT:
           {
@@ -611,6 +939,17 @@ nb_checker_new (NbFormat  *format,
         case CHECK_CARRY_JUMP:
           check->factor = json_object_get_int_member_with_default (obj, "factor", 10);
           check->min_change = json_object_get_int_member_with_default (obj, "min_change", 20);
+          break;
+        case CHECK_TEXT_OWN_YEAR:
+        case CHECK_NUMBERING:
+        case CHECK_ITEM_COUNT:
+        case CHECK_TOTAL_PARTS:
+        case CHECK_PERIOD_MISSING:
+        case CHECK_PUNCTUATION:
+        case CHECK_AMOUNT_UNIT:
+        case CHECK_RATIO:
+          if (!compile_form (self, check, obj, error))
+            return NULL;
           break;
         default:
           break;
@@ -693,17 +1032,43 @@ terms_available (Run    *run,
   return TRUE;
 }
 
+static const char *
+check_text (NbChecker  *self,
+            const char *name)
+{
+  const char *s = self->texts ? member_string (self->texts, name) : NULL;
+
+  return s ? s : "";
+}
+
+/* "793.9397"; for a blank the format's word: 空 for a table cell, 未填写
+ * for a section field — never "0", a blank is not a zero. */
+static const char *
+value_text (NbChecker       *self,
+            const NbCellDef *def,
+            const NbNumber  *v,
+            char            *buf)
+{
+  if (v->blank)
+    return check_text (self, def && !def->table ? "blank_field" : "blank_cell");
+  return nb_number_format (v, buf);
+}
+
+/* The sum of @terms, blanks counting 0; blank itself when every term is. */
 static NbNumber
 sum_terms (Run    *run,
            GArray *terms)
 {
   NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = terms->len > 0;
 
   for (guint i = 0; i < terms->len; i++)
     {
       const Term *t = &g_array_index (terms, Term, i);
       const NbNumber *v = term_value (run, t);
 
+      if (!v->blank)
+        all_blank = FALSE;
       if (t->negate)
         {
           NbNumber neg = nb_number_negate (v);
@@ -712,7 +1077,44 @@ sum_terms (Run    *run,
       else
         nb_number_add (&sum, v);
     }
+  sum.blank = all_blank;
   return sum;
+}
+
+/* Blank, or a computed total over a blank (its 0 would be a false figure). */
+static gboolean
+cell_has_blank (Run   *run,
+                guint  index)
+{
+  const NbCellDef *def = nb_format_get_cell (run->self->format, index);
+
+  if (nb_report_get_value_at (run->report, index)->blank)
+    return TRUE;
+  if (!def->computed || nb_report_has_stated_value (run->report, index))
+    return FALSE;
+  for (guint t = 0; t < def->n_terms; t++)
+    if (cell_has_blank (run, def->terms[t]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+term_has_blank (Run        *run,
+                const Term *t)
+{
+  if (t->prev)
+    return term_value (run, t)->blank;
+  return cell_has_blank (run, t->index);
+}
+
+static gboolean
+terms_have_blank (Run    *run,
+                  GArray *terms)
+{
+  for (guint i = 0; i < terms->len; i++)
+    if (term_has_blank (run, &g_array_index (terms, Term, i)))
+      return TRUE;
+  return FALSE;
 }
 
 static const char *
@@ -735,7 +1137,7 @@ term_label (NbChecker   *self,
     }
 }
 
-/* "一、本年新收(5) + 二、上年结转(1)" */
+/* "一、本年新收(5) + 二、上年结转(空)" */
 static char *
 render_terms (Run         *run,
               const Check *check,
@@ -752,9 +1154,40 @@ render_terms (Run         *run,
         g_string_append (s, t->negate ? " − " : " + ");
       if (i == 0 && t->negate)
         g_string_truncate (s, 0), g_string_append (s, "−");
-      g_string_append_printf (s, "%s%s(%s)", t->prev ? "上年" : "",
+      g_string_append_printf (s, "%s%s(%s)", t->prev ? check_text (run->self, "previous_year") : "",
                               term_label (run->self, check, t),
-                              nb_number_format (term_value (run, t), buf));
+                              value_text (run->self, nb_format_find_cell (run->self->format, t->key),
+                                          term_value (run, t), buf));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* "“（一）予以公开”、“（二）部分公开”等 20 项": which cells are blank. */
+static char *
+render_blanks (Run                *run,
+               const Check        *check,
+               GArray *const      *sides,
+               guint               n_sides)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+  const guint shown = 4;
+
+  for (guint k = 0; k < n_sides; k++)
+    for (guint i = 0; i < sides[k]->len; i++)
+      {
+        const Term *t = &g_array_index (sides[k], Term, i);
+        if (term_has_blank (run, t))
+          g_ptr_array_add (names, (gpointer) term_label (run->self, check, t));
+      }
+  for (guint i = 0; i < names->len && i < shown; i++)
+    g_string_append_printf (s, "%s“%s”", i ? "、" : "", (const char *) names->pdata[i]);
+  if (names->len > shown)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", names->len);
+      g_autoptr(GString) more = g_string_new (check_text (run->self, "blank_more"));
+      g_string_replace (more, "{n}", n, 0);
+      g_string_append (s, more->str);
     }
   return g_string_free (s, FALSE);
 }
@@ -803,25 +1236,35 @@ run_compare (Run         *run,
         continue;
       left = sum_terms (run, in->left);
       right = in->has_const ? in->right_const : sum_terms (run, in->right);
+      /* Blanks count 0 here; a failing comparison that involves blanks
+       * says which cells are blank instead of quoting a false sum. */
       if (!compare_ok (check->op, &left, &right))
         {
           g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+          GArray *sides[] = { in->left, in->right };
+          gboolean blanks = terms_have_blank (run, in->left) || terms_have_blank (run, in->right);
           g_autofree char *l = render_terms (run, check, in->left);
           g_autofree char *r = in->has_const ? NULL : render_terms (run, check, in->right);
+          g_autofree char *b = render_blanks (run, check, sides, 2);
           g_autofree char *message = NULL;
           g_autofree char *v_label = in->var ? g_strdup_printf ("{%s.label}", in->var) : NULL;
           g_autofree char *v_short = in->var ? g_strdup_printf ("{%s.short}", in->var) : NULL;
           g_autofree char *v_ordinal = in->var ? g_strdup_printf ("{%s.ordinal}", in->var) : NULL;
           g_autofree char *v_key = in->var ? g_strdup_printf ("{%s}", in->var) : NULL;
+          const NbCellDef *ldef = in->left->len == 1
+            ? nb_format_find_cell (run->self->format, g_array_index (in->left, Term, 0).key) : NULL;
+          const NbCellDef *rdef = in->right->len == 1
+            ? nb_format_find_cell (run->self->format, g_array_index (in->right, Term, 0).key) : NULL;
           char lv[NB_NUMBER_BUF], rv[NB_NUMBER_BUF];
-          const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}",
+          const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}", "{blank}",
                                   v_label, v_short, v_ordinal, v_key, NULL };
-          const char *values[] = { l, r ? r : nb_number_format (&right, rv),
-                                   nb_number_format (&left, lv), nb_number_format (&right, rv),
+          const char *values[] = { l, r ? r : value_text (run->self, rdef, &right, rv),
+                                   value_text (run->self, ldef, &left, lv),
+                                   value_text (run->self, rdef, &right, rv), b,
                                    in->var_label, in->var_short, in->var_ordinal, in->var_key, NULL };
 
           if (!in->var)
-            names[4] = NULL;
+            names[5] = NULL;
           for (guint t = 0; t < in->left->len; t++)
             if (!g_array_index (in->left, Term, t).prev)
               g_ptr_array_add (keys, g_array_index (in->left, Term, t).key);
@@ -829,25 +1272,10 @@ run_compare (Run         *run,
             if (!g_array_index (in->right, Term, t).prev)
               g_ptr_array_add (keys, g_array_index (in->right, Term, t).key);
           g_ptr_array_add (keys, NULL);
-          message = render_message (check->message, names, values);
+          message = render_message (blanks && check->message_blank ? check->message_blank : check->message,
+                                    names, values);
           add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
         }
-    }
-}
-
-static const char *
-kind_zh (const NbKind *kind,
-         char         *buf,
-         gsize         size)
-{
-  switch (kind->type)
-    {
-    case NB_KIND_COUNT: return "不小于 0 的整数";
-    case NB_KIND_SIGNED: return "整数";
-    case NB_KIND_DECIMAL:
-      g_snprintf (buf, size, "不小于 0、最多 %u 位小数的数", kind->places);
-      return buf;
-    default: return "文字";
     }
 }
 
@@ -870,34 +1298,77 @@ run_cell_kind (Run         *run,
       if (v->blank || nb_number_validate (v, &def->kind, NULL))
         continue;
       {
-        char buf[NB_NUMBER_BUF], kb[64];
-        g_autofree char *message = g_strdup_printf ("“%s”应为%s，但填报为 %s", def->label,
-                                                    kind_zh (&def->kind, kb, sizeof kb),
-                                                    nb_number_format (v, buf));
+        static const char *const kinds[] = { "kind_count", "kind_signed", "kind_decimal", "kind_text" };
+        char buf[NB_NUMBER_BUF];
+        g_autofree char *places = g_strdup_printf ("%u", def->kind.places);
+        const char *kn[] = { "{places}", NULL };
+        const char *kv[] = { places, NULL };
+        g_autofree char *kind = render_message (check_string (check, kinds[MIN ((guint) def->kind.type, 3u)]), kn, kv);
+        const char *names[] = { "{cell}", "{kind}", "{value}", NULL };
+        const char *values[] = { def->label, kind, nb_number_format (v, buf), NULL };
+        g_autofree char *message = render_message (check->message, names, values);
         const char *keys[] = { def->key, NULL };
         add_problem (run, check, keys, NULL, 0, 0, message);
       }
     }
 }
 
+/* One problem per row: a hundred identical lines would be noise. */
 static void
 run_cell_blank (Run         *run,
                 const Check *check)
 {
   NbFormat *format = run->self->format;
   guint n = nb_format_get_n_cells (format);
+  guint i = 0;
 
-  for (guint i = 0; i < n; i++)
+  while (i < n)
     {
       const NbCellDef *def = nb_format_get_cell (format, i);
+      g_autoptr(GPtrArray) keys = NULL;
+      g_autoptr(GString) columns = NULL;
+      const NbCellDef *first = NULL;
+      guint j;
 
-      if (def->table && nb_report_get_value_at (run->report, i)->blank)
+      if (!def->table)
         {
-          g_autofree char *message = g_strdup_printf ("“%s”为空：没有数据也应填写 0，不能空白或填写“/”“—”",
-                                                      def->label);
-          const char *keys[] = { def->key, NULL };
-          add_problem (run, check, keys, NULL, 0, 0, message);
+          i++;
+          continue;
         }
+      keys = g_ptr_array_new ();
+      columns = g_string_new (NULL);
+      for (j = i; j < n; j++)
+        {
+          const NbCellDef *d = nb_format_get_cell (format, j);
+          if (d->table != def->table || d->row != def->row)
+            break;
+          /* A total of blanks is blank because of them: they are named. */
+          if (nb_report_get_value_at (run->report, j)->blank &&
+              (!d->computed || nb_report_has_stated_value (run->report, j)))
+            {
+              /* Short labels name the group where the review table repeats labels. */
+              const char *name = d->column->short_label;
+              if (!first)
+                first = d;
+              g_ptr_array_add (keys, (gpointer) d->key);
+              g_string_append_printf (columns, "%s“%s”", keys->len > 1 ? "、" : "", name);
+            }
+        }
+      i = j;
+      if (keys->len == 0)
+        continue;
+      {
+        g_autofree char *n_text = g_strdup_printf ("%u", keys->len);
+        const char *names[] = { "{cell}", "{row}", "{columns}", "{n}", NULL };
+        /* A one-row table (四) is named by its title, not its row "件数". */
+        const char *row = def->table->rows->len == 1 ? def->table->title : def->row->label;
+        const char *values[] = { first->label, row, columns->str, n_text, NULL };
+        g_autofree char *message = render_message (keys->len > 1 && check->message_row
+                                                     ? check->message_row : check->message,
+                                                   names, values);
+        g_ptr_array_add (keys, NULL);
+        add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
+      }
     }
 }
 
@@ -913,14 +1384,15 @@ run_format_year (Run         *run,
   if (nb_format_covers_year (format, year))
     return;
   right = nb_format_for_year (year);
-  if (right)
-    message = g_strdup_printf ("报告年度为 %d 年，应使用 %s 年版格式（%s），但本报告使用的是 %s 年版格式",
-                               year, nb_format_get_version (right),
-                               nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
-                               nb_format_get_version (format));
-  else
-    message = g_strdup_printf ("报告年度为 %d 年，没有适用于该年度的官方格式（%s 年版格式适用于 %d 年起的报告）",
-                               year, nb_format_get_version (format), nb_format_get_from_year (format));
+  {
+    g_autofree char *y = g_strdup_printf ("%d", year);
+    g_autofree char *from = g_strdup_printf ("%d", nb_format_get_from_year (format));
+    const char *names[] = { "{year}", "{right}", "{issued_by}", "{version}", "{from}", NULL };
+    const char *values[] = { y, right ? nb_format_get_version (right) : "",
+                             right && nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
+                             nb_format_get_version (format), from, NULL };
+    message = render_message (check_string (check, right ? "message" : "message_none"), names, values);
+  }
   add_problem (run, check, NULL, NULL, 0, 0, message);
 }
 
@@ -936,33 +1408,81 @@ is_blank_text (const char *text)
   return TRUE;
 }
 
+static JsonObject *
+params_object (const Check *check,
+               const char  *member)
+{
+  JsonNode *node = check->params ? json_object_get_member (check->params, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* Characters that say something: not spaces or punctuation. */
+static guint
+content_length (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        n++;
+    }
+  return n;
+}
+
 static void
 run_section_present (Run         *run,
                      const Check *check)
 {
+  JsonObject *not_just = params_object (check, "not_just");
+  JsonObject *min_chars = params_object (check, "min_chars");
+  JsonObject *messages = params_object (check, "messages");
+
   for (guint i = 0; i < run->self->text_sections->len; i++)
     {
       const NbSectionDef *s = g_ptr_array_index (run->self->text_sections, i);
       const char *text = nb_report_get_text (run->report, s->key);
       g_autofree char *key = g_strconcat ("text/", s->key, NULL);
-      const char *keys[] = { key, NULL };
       g_autofree char *stripped = g_strstrip (g_strdup (text));
+      g_autofree char *n_text = NULL;
+      const char *template = NULL;
+      JsonNode *list = not_just ? json_object_get_member (not_just, s->key) : NULL;
+      gint64 min = min_chars ? json_object_get_int_member_with_default (min_chars, s->key, 0) : 0;
+      gboolean nothing = FALSE;
 
       if (is_blank_text (text))
         {
           /* Only 六 may honestly have nothing to report; the others must say what happened. */
-          g_autofree char *message = g_str_equal (s->key, "other")
-            ? g_strdup_printf ("“%s”没有内容；没有需要报告的事项也应写明（如“无其他需要报告的事项。”）", s->heading)
-            : g_strdup_printf ("“%s”没有内容；请按本节应写的内容填写", s->heading);
-          add_problem (run, check, keys, s->key, 0, 0, message);
+          template = messages ? member_string (messages, g_str_equal (s->key, "other") ? "empty_other" : "empty")
+                              : NULL;
+          if (template)
+            {
+              const char *keys[] = { key, NULL };
+              const char *names[] = { "{heading}", NULL };
+              const char *values[] = { s->heading, NULL };
+              g_autofree char *message = render_message (template, names, values);
+              add_problem (run, check, keys, s->key, 0, 0, message);
+            }
+          continue;
         }
-      else if (check->strings && g_strv_contains ((const char *const *) check->strings, stripped))
+      if (list && JSON_NODE_HOLDS_ARRAY (list))
         {
-          g_autofree char *message = g_strdup_printf ("“%s”只写了“%s”；应具体说明%s",
-                                                      s->heading, stripped,
-                                                      g_str_equal (s->key, "problems")
-                                                        ? "存在的主要问题和改进情况"
-                                                        : "有关情况");
+          JsonArray *a = json_node_get_array (list);
+          for (guint k = 0; k < json_array_get_length (a) && !nothing; k++)
+            nothing = g_strcmp0 (json_array_get_string_element (a, k), stripped) == 0;
+        }
+      if (nothing)
+        template = messages ? member_string (messages, "nothing") : NULL;
+      else if (min > 0 && content_length (stripped) < (guint) min)
+        template = messages ? member_string (messages, "short") : NULL;
+      if (template)
+        {
+          const char *keys[] = { key, NULL };
+          const char *names[] = { "{heading}", "{text}", "{n}", NULL };
+          const char *values[] = { s->heading, stripped, (n_text = g_strdup_printf ("%" G_GINT64_FORMAT, min)), NULL };
+          g_autofree char *message = render_message (template, names, values);
           add_problem (run, check, keys, s->key, 0, (guint) g_utf8_strlen (text, -1), message);
         }
     }
@@ -989,28 +1509,267 @@ run_fees_present (Run         *run,
     if (strstr (text, check->strings[i]))
       return;
   g_ptr_array_add (keys, NULL);
-  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0,
-               "“六、其他需要报告的事项”未说明信息处理费收取情况：请填写收费通知件数和金额、实际收取件数和金额"
-               "（没有收费填 0，正文写“无收取信息处理费情况”）");
+  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0, check->message);
 }
 
+static Paragraph *
+analyse_paragraph (NbChecker  *self,
+                   const char *text,
+                   int         year)
+{
+  Paragraph *p = g_new0 (Paragraph, 1);
+
+  p->length = (guint) g_utf8_strlen (text, -1);
+  p->figures = nb_text_find_figures (self->figure_rules, text, year);
+  p->periods = nb_text_find_periods (text, (const char *const *) self->period_keywords);
+  p->own_years = g_array_new (FALSE, FALSE, sizeof (NbTextMatch));
+  for (guint i = 0; i < self->own_year_res->len; i++)
+    {
+      g_autoptr(GArray) m = nb_text_find_matches (self->own_year_res->pdata[i], text, "year");
+      g_array_append_vals (p->own_years, m->data, m->len);
+    }
+  p->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->numbering_res->len; i++)
+    g_ptr_array_add (p->markers, nb_text_find_matches (self->numbering_res->pdata[i], text, "n"));
+  p->announces = nb_text_find_matches (self->announce_re, text, "n");
+  p->totals = self->units && self->units[0]
+    ? nb_text_find_totals (text, (const char *const *) self->total_words,
+                           (const char *const *) self->part_words, (const char *const *) self->units)
+    : g_array_new (FALSE, FALSE, sizeof (NbTextTotal));
+  p->n_halfwidth = nb_text_count_halfwidth (text, &p->first_halfwidth);
+  for (guint k = 0; self->period_keywords && self->period_keywords[k] && !p->period_keyword; k++)
+    p->period_keyword = strstr (text, self->period_keywords[k]) != NULL;
+  return p;
+}
+
+static void
+cache_append (TextCache *c,
+              Paragraph *para,
+              guint      byte,
+              guint     *chars)
+{
+  para->generation = c->generation;
+  g_ptr_array_add (c->paragraphs, para);
+  g_array_append_val (c->offsets, *chars);
+  g_array_append_val (c->bytes, byte);
+  for (guint i = 0; i < para->figures->len; i++)
+    {
+      NbTextFigure f = g_array_index (para->figures, NbTextFigure, i);
+      f.start += *chars;
+      f.end += *chars;
+      g_array_append_val (c->figures, f);
+    }
+  for (guint i = 0; i < para->periods->len; i++)
+    {
+      NbTextPeriod f = g_array_index (para->periods, NbTextPeriod, i);
+      f.start += *chars;
+      f.end += *chars;
+      g_array_append_val (c->periods, f);
+    }
+  *chars += para->length + 1;
+}
+
+static gboolean
+unused_paragraph (gpointer key,
+                  gpointer value,
+                  gpointer generation)
+{
+  return ((Paragraph *) value)->generation != GPOINTER_TO_UINT (generation);
+}
+
+/* The section's paragraphs, reading again only those an edit changed:
+ * the paragraphs before the first changed byte and after the last one are
+ * taken over as they are, the others are looked up by their text. */
 static TextCache *
 analyse_text (NbChecker  *self,
               const char *section,
               const char *text,
               int         year)
 {
-  TextCache *c = g_hash_table_lookup (self->text_cache, section);
+  TextCache *old = g_hash_table_lookup (self->text_cache, section);
+  TextCache *c;
+  gsize len = strlen (text), old_len = 0, prefix = 0, suffix = 0;
+  guint first_suffix = G_MAXUINT;   /* old paragraph index */
+  guint chars = 0, i = 0;
+  const char *p = text;
+  const char *middle_end = text + len;
 
-  if (c && c->year == year && strcmp (c->text, text) == 0)
-    return c;
+  if (old && old->year == year && strcmp (old->text, text) == 0)
+    return old;
   c = g_new0 (TextCache, 1);
   c->text = g_strdup (text);
   c->year = year;
-  c->figures = nb_text_find_figures (self->figure_rules, text, year);
-  c->periods = nb_text_find_periods (text, (const char *const *) self->period_keywords);
+  c->paragraphs = g_ptr_array_new ();
+  c->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->bytes = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->figures = g_array_new (FALSE, FALSE, sizeof (NbTextFigure));
+  c->periods = g_array_new (FALSE, FALSE, sizeof (NbTextPeriod));
+  if (old && old->year == year)
+    {
+      c->pool = g_steal_pointer (&old->pool);
+      c->generation = old->generation + 1;
+      old_len = strlen (old->text);
+      while (prefix < len && prefix < old_len && text[prefix] == old->text[prefix])
+        prefix++;
+      while (suffix < len - prefix && suffix < old_len - prefix &&
+             text[len - 1 - suffix] == old->text[old_len - 1 - suffix])
+        suffix++;
+      /* Unchanged paragraphs before the edit: their newline is common too. */
+      for (; i < old->paragraphs->len; i++)
+        {
+          Paragraph *para = g_ptr_array_index (old->paragraphs, i);
+          guint b = g_array_index (old->bytes, guint, i);
+          if (b + para->n_bytes >= prefix)
+            break;
+          cache_append (c, para, b, &chars);
+        }
+      p = text + (i < old->bytes->len ? g_array_index (old->bytes, guint, i) : len);
+      /* … and after it: the newline before them is common. */
+      for (guint k = old->paragraphs->len; k-- > i + 1;)
+        {
+          guint b = g_array_index (old->bytes, guint, k);
+          if (b == 0 || b - 1 < old_len - suffix)
+            break;
+          first_suffix = k;
+        }
+      if (first_suffix != G_MAXUINT)
+        middle_end = text + (g_array_index (old->bytes, guint, first_suffix) + len - old_len) - 1;
+    }
+  else
+    {
+      c->pool = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, paragraph_free);
+      c->generation = 1;
+    }
+
+  /* The changed paragraphs. */
+  for (;;)
+    {
+      const char *nl = memchr (p, '\n', middle_end - p);
+      const char *stop = nl ? nl : middle_end;
+      g_autofree char *line = g_strndup (p, stop - p);
+      Paragraph *para = g_hash_table_lookup (c->pool, line);
+
+      if (!para)
+        {
+          para = analyse_paragraph (self, line, year);
+          para->n_bytes = (gsize) (stop - p);
+          para->text = g_steal_pointer (&line);
+          g_hash_table_insert (c->pool, para->text, para);
+        }
+      cache_append (c, para, (guint) (p - text), &chars);
+      if (!nl)
+        break;
+      p = nl + 1;
+    }
+  if (first_suffix != G_MAXUINT)
+    for (guint k = first_suffix; k < old->paragraphs->len; k++)
+      cache_append (c, g_ptr_array_index (old->paragraphs, k),
+                    (guint) (g_array_index (old->bytes, guint, k) + len - old_len), &chars);
+
+  g_hash_table_foreach_remove (c->pool, unused_paragraph, GUINT_TO_POINTER (c->generation));
   g_hash_table_replace (self->text_cache, (gpointer) section, c);
   return c;
+}
+
+/* The sum of an alternative's cells; blank when all of them are. */
+static NbNumber
+alternative_value (Run               *run,
+                   const Alternative *alt)
+{
+  NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = alt->cells->len > 0;
+
+  for (guint c = 0; c < alt->cells->len; c++)
+    {
+      const NbNumber *v = nb_report_get_value_at (run->report, g_array_index (alt->cells, guint, c));
+      all_blank = all_blank && v->blank;
+      nb_number_add (&sum, v);
+    }
+  sum.blank = all_blank;
+  return sum;
+}
+
+static void
+describe_alternative (Run               *run,
+                      const Alternative *alt,
+                      GString           *expected,
+                      GPtrArray         *keys)
+{
+  NbNumber v = alternative_value (run, alt);
+  char buf[NB_NUMBER_BUF];
+  g_autoptr(GString) text = g_string_new (alt->text);
+  const NbCellDef *def = alt->cells->len == 1
+    ? nb_format_get_cell (run->self->format, g_array_index (alt->cells, guint, 0)) : NULL;
+
+  g_string_replace (text, "{value}", value_text (run->self, def, &v, buf), 0);
+  if (expected->len > 0)
+    g_string_append (expected, "，");
+  g_string_append (expected, text->str);
+  for (guint c = 0; c < alt->cells->len; c++)
+    {
+      const char *key = nb_format_get_cell (run->self->format, g_array_index (alt->cells, guint, c))->key;
+      if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+        g_ptr_array_add (keys, (gpointer) key);
+    }
+}
+
+static void
+check_figure (Run                *run,
+              const Check        *check,
+              const char         *section,
+              const NbTextFigure *fig)
+{
+  const FigureRule *rule = g_ptr_array_index (run->self->figure_info, fig->rule);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  gboolean ok = FALSE;
+
+  if (rule->claim)
+    {
+      /* "均获维持": nothing corrected or pending in any scope it covers. */
+      NbNumber total = nb_number_from_int (0);
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < rule->scopes->len; k++)
+        if (fig->scopes & (1u << k))
+          for (guint a = 0; a < ((GPtrArray *) rule->scopes->pdata[k])->len; a++)
+            {
+              const Alternative *alt = g_ptr_array_index ((GPtrArray *) rule->scopes->pdata[k], a);
+              NbNumber v = alternative_value (run, alt);
+              if (!v.blank)
+                any = TRUE;
+              nb_number_add (&total, &v);
+              if (!nb_number_equal (&v, &(NbNumber) NB_NUMBER_INIT) && !v.blank)
+                describe_alternative (run, alt, expected, keys);
+            }
+      ok = !any || nb_number_equal (&total, &(NbNumber) NB_NUMBER_INIT);
+    }
+  else
+    {
+      GPtrArray *alts = fig->scope >= 0 && (guint) fig->scope < rule->scopes->len
+                          ? g_ptr_array_index (rule->scopes, fig->scope) : rule->alternatives;
+
+      if (alts->len == 0)
+        return;   /* a scoped phrase that names no scope: not about the tables */
+      for (guint a = 0; a < alts->len && !ok; a++)
+        {
+          NbNumber v = alternative_value (run, g_ptr_array_index (alts, a));
+          ok = !v.blank && nb_number_equal (&v, &fig->number);
+        }
+      if (!ok)
+        for (guint a = 0; a < alts->len; a++)
+          describe_alternative (run, g_ptr_array_index (alts, a), expected, keys);
+    }
+  if (!ok)
+    {
+      char fb[NB_NUMBER_BUF];
+      const char *names[] = { "{found}", "{expected}", NULL };
+      const char *values[] = { nb_number_format (&fig->number, fb), expected->str, NULL };
+      g_autofree char *message = render_message (rule->message, names, values);
+
+      g_ptr_array_add (keys, NULL);
+      add_problem (run, check, (const char *const *) keys->pdata, section, fig->start, fig->end, message);
+    }
 }
 
 static void
@@ -1029,42 +1788,7 @@ run_text_figures (Run         *run,
         continue;
       figures = analyse_text (run->self, section->key, text, year)->figures;
       for (guint i = 0; i < figures->len; i++)
-        {
-          const NbTextFigure *fig = &g_array_index (figures, NbTextFigure, i);
-          const FigureRule *rule = g_ptr_array_index (run->self->figure_info, fig->rule);
-          GPtrArray *alts = (GPtrArray *) rule->alternatives;
-          NbNumber found = nb_number_from_int (fig->value);
-          NbNumber first = nb_number_from_int (0);
-          gboolean ok = FALSE;
-
-          for (guint a = 0; a < alts->len && !ok; a++)
-            {
-              GArray *cells = g_ptr_array_index (alts, a);
-              NbNumber sum = nb_number_from_int (0);
-
-              for (guint c = 0; c < cells->len; c++)
-                nb_number_add (&sum, nb_report_get_value_at (run->report, g_array_index (cells, guint, c)));
-              if (a == 0)
-                first = sum;
-              ok = nb_number_equal (&sum, &found);
-            }
-          if (!ok)
-            {
-              GArray *cells = g_ptr_array_index (alts, 0);
-              g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-              char fb[NB_NUMBER_BUF], eb[NB_NUMBER_BUF];
-              const char *names[] = { "{found}", "{expected}", NULL };
-              const char *values[] = { nb_number_format (&found, fb), nb_number_format (&first, eb), NULL };
-              g_autofree char *message = render_message (rule->message, names, values);
-
-              for (guint c = 0; c < cells->len; c++)
-                g_ptr_array_add (keys, (gpointer) nb_format_get_cell (run->self->format,
-                                                                     g_array_index (cells, guint, c))->key);
-              g_ptr_array_add (keys, NULL);
-              add_problem (run, check, (const char *const *) keys->pdata, section->key,
-                           fig->start, fig->end, message);
-            }
-        }
+        check_figure (run, check, section->key, &g_array_index (figures, NbTextFigure, i));
     }
 }
 
@@ -1087,20 +1811,21 @@ run_text_period (Run         *run,
       for (guint i = 0; i < periods->len; i++)
         {
           const NbTextPeriod *p = &g_array_index (periods, NbTextPeriod, i);
-          g_autofree char *message = NULL;
           gboolean year_ok = p->start_year == year && p->end_year == year;
+          g_autofree char *found = g_strdup_printf ("%d年%d月%d日至%d年%d月%d日",
+                                                    p->start_year, p->start_month, p->start_day,
+                                                    p->end_year, p->end_month, p->end_day);
+          g_autofree char *y = g_strdup_printf ("%d", year);
+          const char *names[] = { "{found}", "{year}", NULL };
+          const char *values[] = { found, y, NULL };
 
-          if (years && !year_ok)
-            message = g_strdup_printf ("正文所述统计期限（%d年%d月%d日至%d年%d月%d日）的年份与报告年度 %d 年不一致",
-                                       p->start_year, p->start_month, p->start_day,
-                                       p->end_year, p->end_month, p->end_day, year);
-          else if (!years && year_ok &&
-                   (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31))
-            message = g_strdup_printf ("统计期限应为%d年1月1日至%d年12月31日，但正文写作%d年%d月%d日至%d年%d月%d日",
-                                       year, year, p->start_year, p->start_month, p->start_day,
-                                       p->end_year, p->end_month, p->end_day);
-          if (message)
-            add_problem (run, check, NULL, section->key, p->start, p->end, message);
+          if ((years && !year_ok) ||
+              (!years && year_ok &&
+               (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31)))
+            {
+              g_autofree char *message = render_message (check->message, names, values);
+              add_problem (run, check, NULL, section->key, p->start, p->end, message);
+            }
         }
     }
 
@@ -1112,7 +1837,11 @@ run_text_period (Run         *run,
             g_ascii_isdigit (p[3]) && g_str_has_prefix (p + 4, "年") &&
             atoi (p) / 10000 == 0 && g_ascii_strtoll (p, NULL, 10) != year)
           {
-            g_autofree char *message = g_strdup_printf ("标题中的年份（%.4s年）与报告年度 %d 年不一致", p, year);
+            g_autofree char *found = g_strndup (p, 4);
+            g_autofree char *y = g_strdup_printf ("%d", year);
+            const char *names[] = { "{found}", "{year}", NULL };
+            const char *values[] = { found, y, NULL };
+            g_autofree char *message = render_message (check_string (check, "message_title"), names, values);
             const char *keys[] = { "title", NULL };
             add_problem (run, check, keys, NULL, 0, 0, message);
             break;
@@ -1135,9 +1864,10 @@ find_patterns (Run         *run,
         {
           guint start = (guint) g_utf8_pointer_to_offset (text, hit);
           guint len = (guint) g_utf8_strlen (check->strings[i], -1);
-          g_autofree char *message = g_strdup_printf ("%s留有模板提示文字“%s”，请替换为实际内容",
-                                                      section ? "正文中" : "机关名称或标题中",
-                                                      check->strings[i]);
+          const char *names[] = { "{pattern}", NULL };
+          const char *values[] = { check->strings[i], NULL };
+          g_autofree char *message = render_message (section ? check->message : check_string (check, "message_title"),
+                                                     names, values);
           const char *keys[] = { field, NULL };
 
           add_problem (run, check, keys, section, section ? start : 0, section ? start + len : 0, message);
@@ -1168,45 +1898,35 @@ run_deadline (Run         *run,
   const char *date = nb_report_get_date (run->report);
   gboolean government = nb_report_get_agency_kind (run->report) == NB_AGENCY_GOVERNMENT;
   const char *limit = government ? check->deadline_government : check->deadline_department;
-  g_autofree char *deadline = NULL;
+  JsonObject *d = json_object_get_object_member (check->params, "deadlines");
+  JsonObject *words = json_object_has_member (check->params, "agency_kinds")
+                        ? json_object_get_object_member (check->params, "agency_kinds") : NULL;
+  const char *kind = government ? "government" : "department";
+  g_autofree char *deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
+  g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (run->report));
+  g_autofree char *next = g_strdup_printf ("%d", nb_report_get_year (run->report) + 1);
+  g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
+  g_autofree char *limit_text = g_strdup_printf ("%s_text", kind);
+  const char *names[] = { "{date}", "{deadline}", "{year}", "{next_year}", "{limit}", "{agency_kind}", NULL };
+  const char *values[] = { date, deadline, year, next, d ? member_string (d, limit_text) : NULL,
+                           words ? member_string (words, kind) : NULL, NULL };
+  const char *template = NULL;
 
+  /* The printed report ends with its date, and without one the deadline
+   * cannot be checked: a reminder while drafting. An annual report is
+   * dated after its year has ended (a date inside the year is usually the
+   * year typed wrong). ISO dates compare as strings. */
   if (date == NULL)
+    template = check_string (check, "message_no_date");
+  else if (strcmp (date, year_end) <= 0)
+    template = check_string (check, "message_in_year");
+  else if (strcmp (date, deadline) > 0)
+    template = check->message;
+  if (template)
     {
-      /* The printed report ends with its date, and without one the
-       * deadline cannot be checked: a reminder while drafting. */
-      g_autofree char *message =
-        g_strdup_printf ("尚未填写成文日期；印发的报告末尾应有成文日期，且不晚于%d年%s",
-                         nb_report_get_year (run->report) + 1,
-                         government ? "3月31日" : "1月31日");
       const char *keys[] = { "date", NULL };
+      g_autofree char *message = render_message (template, names, values);
 
-      add_problem (run, check, keys, NULL, 0, 0, message);
-      return;
-    }
-  /* An annual report is dated after its year has ended (a date inside the
-   * year is usually the year typed wrong). */
-  {
-    g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
-
-    if (strcmp (date, year_end) <= 0)
-      {
-        g_autofree char *message =
-          g_strdup_printf ("成文日期 %s 仍在%d年度内；年度报告应在次年（%d年）成文、公开",
-                           date, nb_report_get_year (run->report), nb_report_get_year (run->report) + 1);
-        const char *keys[] = { "date", NULL };
-        add_problem (run, check, keys, NULL, 0, 0, message);
-        return;
-      }
-  }
-  deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
-  /* ISO dates compare as strings. */
-  if (strcmp (date, deadline) > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("成文日期 %s 晚于公开期限 %s（%s应于次年%s前公开年度报告）",
-                         date, deadline, government ? "本级人民政府" : "部门",
-                         government ? "3月31日" : "1月31日");
-      const char *keys[] = { "date", NULL };
       add_problem (run, check, keys, NULL, 0, 0, message);
     }
 }
@@ -1239,9 +1959,9 @@ run_carry_jump (Run         *run,
       if ((b > a * check->factor || a > b * check->factor) && ABS (b - a) > check->min_change)
         {
           char tb[NB_NUMBER_BUF], nbuf[NB_NUMBER_BUF];
-          g_autofree char *message = g_strdup_printf ("“%s”由上年的 %s 变为 %s，变化超过十倍，请核实",
-                                                      def->label, nb_number_format (then, tb),
-                                                      nb_number_format (now, nbuf));
+          const char *names[] = { "{cell}", "{then}", "{now}", NULL };
+          const char *values[] = { def->label, nb_number_format (then, tb), nb_number_format (now, nbuf), NULL };
+          g_autofree char *message = render_message (check->message, names, values);
           const char *keys[] = { def->key, NULL };
           add_problem (run, check, keys, NULL, 0, 0, message);
         }
@@ -1260,9 +1980,378 @@ run_carry_agency (Run         *run,
   b = g_strstrip (g_strdup (nb_report_get_agency (run->report)));
   if (g_strcmp0 (a, b) != 0)
     {
-      g_autofree char *message = g_strdup_printf ("机关名称与上年报告不同：上年为“%s”，本年为“%s”", a, b);
+      const char *names[] = { "{then}", "{now}", NULL };
+      const char *values[] = { a, b, NULL };
+      g_autofree char *message = render_message (check->message, names, values);
       const char *keys[] = { "agency", NULL };
       add_problem (run, check, keys, NULL, 0, 0, message);
+    }
+}
+
+/* ---- the report's own form ---- */
+
+static char *
+quote_of (const char *text,
+          guint       start,
+          guint       end)
+{
+  return g_utf8_substring (text, start, end);
+}
+
+static void
+add_text_problem (Run               *run,
+                  const Check       *check,
+                  const char        *template,
+                  const char *const *names,
+                  const char *const *values,
+                  const char        *section,
+                  guint              start,
+                  guint              end)
+{
+  g_autofree char *key = g_strconcat ("text/", section, NULL);
+  const char *keys[] = { key, NULL };
+  g_autofree char *message = render_message (template, names, values);
+
+  add_problem (run, check, keys, section, start, end, message);
+}
+
+/* Runs @fn over every non-empty text section with its analysis. */
+#define FOR_EACH_TEXT(run, section, text, cache)                                           \
+  for (guint _s = 0; _s < (run)->self->text_sections->len; _s++)                           \
+    for (const NbSectionDef *section = g_ptr_array_index ((run)->self->text_sections, _s);  \
+         section; section = NULL)                                                          \
+      for (const char *text = nb_report_get_text ((run)->report, section->key);            \
+           text && *text; text = NULL)                                                     \
+        for (TextCache *cache = analyse_text ((run)->self, section->key, text,             \
+                                              nb_report_get_year ((run)->report));        \
+             cache; cache = NULL)
+
+static void
+run_own_year (Run         *run,
+              const Check *check)
+{
+  int year = nb_report_get_year (run->report);
+  g_autofree char *year_text = g_strdup_printf ("%d", year);
+
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint i = 0; i < cache->paragraphs->len; i++)
+      {
+        const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+        guint base = g_array_index (cache->offsets, guint, i);
+
+        for (guint m = 0; m < p->own_years->len; m++)
+          {
+            const NbTextMatch *y = &g_array_index (p->own_years, NbTextMatch, m);
+            if (y->value > 0 && y->value != year)
+              {
+                g_autofree char *quote = quote_of (p->text, y->start, y->end);
+                g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, y->value);
+                const char *names[] = { "{quote}", "{found}", "{year}", NULL };
+                const char *values[] = { quote, found, year_text, NULL };
+                add_text_problem (run, check, check->message, names, values, section->key,
+                                  base + y->start, base + y->end);
+              }
+          }
+      }
+}
+
+static void
+run_period_missing (Run         *run,
+                    const Check *check)
+{
+  gboolean stated = FALSE;
+  gboolean any_text = FALSE;
+
+  FOR_EACH_TEXT (run, section, text, cache)
+    {
+      any_text = TRUE;
+      for (guint i = 0; i < cache->paragraphs->len && !stated; i++)
+        stated = ((const Paragraph *) g_ptr_array_index (cache->paragraphs, i))->period_keyword;
+    }
+  if (!stated && any_text)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (run->report));
+      const char *names[] = { "{year}", NULL };
+      const char *values[] = { year, NULL };
+      add_text_problem (run, check, check->message, names, values,
+                        ((const NbSectionDef *) g_ptr_array_index (run->self->text_sections, 0))->key, 0, 0);
+    }
+}
+
+/* Marks of numbering family @f in a section, in order. */
+static GArray *
+section_marks (const TextCache *cache,
+               GPtrArray *(*pick) (const Paragraph *),
+               guint            f)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Mark));
+
+  for (guint i = 0; i < cache->paragraphs->len; i++)
+    {
+      const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+      GPtrArray *families = pick (p);
+      GArray *found = f < families->len ? g_ptr_array_index (families, f) : NULL;
+      guint base = g_array_index (cache->offsets, guint, i);
+
+      for (guint m = 0; found && m < found->len; m++)
+        {
+          const NbTextMatch *x = &g_array_index (found, NbTextMatch, m);
+          Mark mark = { base + x->start, base + x->end, x->value, i, f };
+          g_array_append_val (out, mark);
+        }
+    }
+  return out;
+}
+
+static char *
+mark_quote (const TextCache *cache,
+            const Mark      *m)
+{
+  const Paragraph *p = g_ptr_array_index (cache->paragraphs, m->paragraph);
+  guint base = g_array_index (cache->offsets, guint, m->paragraph);
+
+  return quote_of (p->text, m->start - base, m->end - base);
+}
+
+static GPtrArray *
+pick_markers (const Paragraph *p)
+{
+  return p->markers;
+}
+
+static void
+run_numbering (Run         *run,
+               const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint f = 0; f < run->self->numbering_res->len; f++)
+      {
+        g_autoptr(GArray) marks = section_marks (cache, pick_markers, f);
+
+        for (guint i = 1; i < marks->len; i++)
+          {
+            const Mark *prev = &g_array_index (marks, Mark, i - 1);
+            const Mark *m = &g_array_index (marks, Mark, i);
+            const char *template = NULL;
+
+            /* "一是" starts a new list; otherwise the next number. */
+            if (m->value == 1 || m->value < 0 || prev->value < 0 || m->value == prev->value + 1)
+              continue;
+            template = m->value == prev->value ? check->message_blank : check->message;
+            {
+              g_autofree char *a = mark_quote (cache, prev);
+              g_autofree char *b = mark_quote (cache, m);
+              const char *names[] = { "{prev}", "{found}", NULL };
+              const char *values[] = { a, b, NULL };
+              add_text_problem (run, check, template, names, values, section->key, m->start, m->end);
+            }
+          }
+      }
+}
+
+/* How many items follow an announcement ("以下三个方面：") ending at @end
+ * in paragraph @para: "一是…二是…" in the same paragraph, else the
+ * numbered paragraphs after it (1. 2. 3. or （一）（二）), counted while
+ * they run 1, 2, 3 in one family. */
+static guint
+count_family (GArray   *marks,
+              gboolean  inline_,
+              guint     para,
+              guint     end)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *m = &g_array_index (marks, Mark, i);
+      if (m->start < end || (inline_ ? m->paragraph != para : m->paragraph <= para))
+        continue;
+      /* Listed paragraphs start right after the announcement. */
+      if (!inline_ && n == 0 && m->paragraph != para + 1)
+        break;
+      if (m->value != (gint64) n + 1)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* How many items follow an announcement ("以下三个方面：") ending at @end
+ * in paragraph @para: "一是…二是…" in the rest of that paragraph, or, when
+ * the announcement ends its paragraph, the numbered paragraphs right after
+ * it (1. 2. 3. or （一）（二）) while they run 1, 2, 3 in one family. */
+static guint
+count_items (const TextCache *cache,
+             GArray          *families_marks,
+             const GArray    *inline_family,
+             guint            para,
+             guint            end,
+             gboolean         ends_paragraph)
+{
+  guint best = 0;
+
+  for (guint f = 0; f < families_marks->len; f++)
+    if (g_array_index (inline_family, gboolean, f))
+      best = MAX (best, count_family (g_array_index (families_marks, GArray *, f), TRUE, para, end));
+  if (best > 0 || !ends_paragraph)
+    return best;
+  for (guint f = 0; f < families_marks->len; f++)
+    if (!g_array_index (inline_family, gboolean, f))
+      best = MAX (best, count_family (g_array_index (families_marks, GArray *, f), FALSE, para, end));
+  return best;
+}
+
+static void
+run_item_count (Run         *run,
+                const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    {
+      g_autoptr(GArray) families = g_array_new (FALSE, FALSE, sizeof (GArray *));
+
+      for (guint f = 0; f < run->self->numbering_res->len; f++)
+        {
+          GArray *marks = section_marks (cache, pick_markers, f);
+          g_array_append_val (families, marks);
+        }
+      for (guint i = 0; i < cache->paragraphs->len; i++)
+        {
+          const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+          guint base = g_array_index (cache->offsets, guint, i);
+
+          for (guint a = 0; a < p->announces->len; a++)
+            {
+              const NbTextMatch *x = &g_array_index (p->announces, NbTextMatch, a);
+              const char *rest = g_utf8_offset_to_pointer (p->text, x->end);
+              guint n;
+
+              while (*rest && g_unichar_isspace (g_utf8_get_char (rest)))
+                rest = g_utf8_next_char (rest);
+              n = count_items (cache, families, run->self->inline_family, i, base + x->end, *rest == '\0');
+
+              if (x->value > 0 && n > 0 && (gint64) n != x->value)
+                {
+                  g_autofree char *quote = quote_of (p->text, x->start, x->end);
+                  g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, x->value);
+                  g_autofree char *found = g_strdup_printf ("%u", n);
+                  const char *names[] = { "{quote}", "{said}", "{found}", NULL };
+                  const char *values[] = { quote, said, found, NULL };
+                  add_text_problem (run, check, check->message, names, values, section->key,
+                                    base + x->start, base + x->end);
+                }
+            }
+        }
+      for (guint f = 0; f < families->len; f++)
+        g_array_unref (g_array_index (families, GArray *, f));
+    }
+}
+
+static void
+run_total_parts (Run         *run,
+                 const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint i = 0; i < cache->paragraphs->len; i++)
+      {
+        const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+        guint base = g_array_index (cache->offsets, guint, i);
+
+        for (guint t = 0; t < p->totals->len; t++)
+          {
+            const NbTextTotal *x = &g_array_index (p->totals, NbTextTotal, t);
+            if (x->parts_sum > x->total)
+              {
+                g_autofree char *quote = quote_of (p->text, x->start, x->end);
+                g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, x->total);
+                g_autofree char *sum = g_strdup_printf ("%" G_GINT64_FORMAT, x->parts_sum);
+                const char *names[] = { "{quote}", "{total}", "{sum}", "{unit}", NULL };
+                const char *values[] = { quote, total, sum, run->self->units[x->unit], NULL };
+                add_text_problem (run, check, check->message, names, values, section->key,
+                                  base + x->start, base + x->end);
+              }
+          }
+      }
+}
+
+/* One problem per paragraph, covering it: nb_text_fix_halfwidth_range ()
+ * with the problem's range is the one-click fix. */
+static void
+run_punctuation (Run         *run,
+                 const Check *check)
+{
+  FOR_EACH_TEXT (run, section, text, cache)
+    for (guint i = 0; i < cache->paragraphs->len; i++)
+      {
+        const Paragraph *p = g_ptr_array_index (cache->paragraphs, i);
+        guint base = g_array_index (cache->offsets, guint, i);
+
+        if (p->n_halfwidth > 0)
+          {
+            g_autofree char *n = g_strdup_printf ("%u", p->n_halfwidth);
+            g_autofree char *mark = quote_of (p->text, p->first_halfwidth, p->first_halfwidth + 1);
+            const char *names[] = { "{n}", "{mark}", NULL };
+            const char *values[] = { n, mark, NULL };
+            add_text_problem (run, check, check->message, names, values, section->key,
+                              base, base + p->length);
+          }
+      }
+}
+
+/* A 万元 figure that is a whole number of ten thousand or more is surely
+ * typed in 元 (380000 for 38 万元). */
+static void
+run_amount_unit (Run         *run,
+                 const Check *check)
+{
+  for (guint i = 0; i < check->fields->len; i++)
+    {
+      guint index = g_array_index (check->fields, guint, i);
+      const NbCellDef *def = nb_format_get_cell (run->self->format, index);
+      const NbNumber *v = nb_report_get_value_at (run->report, index);
+      NbNumber whole = nb_number_from_int (nb_number_integer_part (v));
+
+      if (v->blank || !nb_number_equal (v, &whole) || nb_number_integer_part (v) < check->min_change)
+        continue;
+      {
+        char buf[NB_NUMBER_BUF], wb[NB_NUMBER_BUF];
+        NbNumber as_wan = { nb_number_integer_part (v), 4, FALSE };   /* 元 → 万元 */
+        const char *keys[] = { def->key, NULL };
+        const char *names[] = { "{cell}", "{value}", "{as_wan}", NULL };
+        const char *values[] = { def->label, nb_number_format (v, buf), nb_number_format (&as_wan, wb), NULL };
+        g_autofree char *message = render_message (check->message, names, values);
+        add_problem (run, check, keys, NULL, 0, 0, message);
+      }
+    }
+}
+
+/* 本年增/减 more than @factor times 上一年项目数量, and by more than @min_change. */
+static void
+run_ratio (Run         *run,
+           const Check *check)
+{
+  for (guint i = 0; i + 1 < check->fields->len; i += 2)
+    {
+      guint vi = g_array_index (check->fields, guint, i);
+      guint bi = g_array_index (check->fields, guint, i + 1);
+      const NbNumber *v = nb_report_get_value_at (run->report, vi);
+      const NbNumber *b = nb_report_get_value_at (run->report, bi);
+      gint64 change, base;
+
+      if (v->blank || b->blank)
+        continue;
+      change = ABS (nb_number_integer_part (v));
+      base = ABS (nb_number_integer_part (b));
+      if (change > base * check->factor && change > check->min_change)
+        {
+          const NbCellDef *dv = nb_format_get_cell (run->self->format, vi);
+          const NbCellDef *db = nb_format_get_cell (run->self->format, bi);
+          char vb[NB_NUMBER_BUF], bb[NB_NUMBER_BUF];
+          const char *keys[] = { dv->key, db->key, NULL };
+          const char *names[] = { "{row}", "{value}", "{base}", NULL };
+          const char *values[] = { dv->row->label, nb_number_format (v, vb), nb_number_format (b, bb), NULL };
+          g_autofree char *message = render_message (check->message, names, values);
+          add_problem (run, check, keys, NULL, 0, 0, message);
+        }
     }
 }
 
@@ -1301,6 +2390,14 @@ nb_checker_run (NbChecker *self,
         case CHECK_DEADLINE: run_deadline (&run, check); break;
         case CHECK_CARRY_JUMP: run_carry_jump (&run, check); break;
         case CHECK_CARRY_AGENCY: run_carry_agency (&run, check); break;
+        case CHECK_TEXT_OWN_YEAR: run_own_year (&run, check); break;
+        case CHECK_PERIOD_MISSING: run_period_missing (&run, check); break;
+        case CHECK_NUMBERING: run_numbering (&run, check); break;
+        case CHECK_ITEM_COUNT: run_item_count (&run, check); break;
+        case CHECK_TOTAL_PARTS: run_total_parts (&run, check); break;
+        case CHECK_PUNCTUATION: run_punctuation (&run, check); break;
+        case CHECK_AMOUNT_UNIT: run_amount_unit (&run, check); break;
+        case CHECK_RATIO: run_ratio (&run, check); break;
         default: break;
         }
     }
@@ -1333,6 +2430,184 @@ nb_problems_count (GPtrArray  *problems,
     if (nb_problem_get_severity (g_ptr_array_index (problems, i)) == severity)
       n++;
   return n;
+}
+
+/* ---- one-click fixes ---- */
+
+gboolean
+nb_checker_can_fix (NbProblem *problem)
+{
+  g_return_val_if_fail (NB_IS_PROBLEM (problem), FALSE);
+
+  return g_strcmp0 (nb_problem_get_id (problem), "text.punctuation") == 0 &&
+         nb_problem_get_section (problem) != NULL;
+}
+
+gboolean
+nb_checker_apply_fix (NbReport   *report,
+                      NbProblem  *problem,
+                      GError    **error)
+{
+  const char *section;
+  const char *text;
+  g_autofree char *fixed = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (NB_IS_PROBLEM (problem), FALSE);
+
+  section = nb_problem_get_section (problem);
+  text = section ? nb_report_get_text (report, section) : NULL;
+  if (!nb_checker_can_fix (problem) || !text ||
+      (glong) nb_problem_get_end (problem) > g_utf8_strlen (text, -1))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_STALE, _("This problem cannot be fixed automatically"));
+      return FALSE;
+    }
+  fixed = nb_text_fix_halfwidth_range (text, nb_problem_get_start (problem), nb_problem_get_end (problem));
+  if (g_str_equal (fixed, text))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_STALE, _("The text has changed since it was checked"));
+      return FALSE;
+    }
+  /* A step of its own, not merged into the typing before it. */
+  nb_report_begin_group (report);
+  ok = nb_report_set_text (report, section, fixed, error);
+  nb_report_end_group (report);
+  return ok;
+}
+
+/* ---- a published report's headings ---- */
+
+/* "五、存在问题及改进情况" → 5 and "存在问题及改进情况"; -1 without a number. */
+static gint64
+split_heading (const char  *heading,
+               char       **title)
+{
+  const char *p = heading;
+  const char *num_end;
+  gint64 n = -1;
+
+  while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000))
+    p = g_utf8_next_char (p);
+  num_end = p;
+  while (*num_end && g_utf8_get_char (num_end) != 0x3001 /*、*/ && g_utf8_get_char (num_end) != 0xFF0E &&
+         *num_end != '.' && (guint) (num_end - p) < 4 * 3)
+    num_end = g_utf8_next_char (num_end);
+  if (num_end > p && (g_utf8_get_char (num_end) == 0x3001 || g_utf8_get_char (num_end) == 0xFF0E || *num_end == '.') &&
+      nb_text_parse_count (p, num_end - p, &n))
+    p = g_utf8_next_char (num_end);
+  else
+    n = -1;
+  *title = g_strstrip (g_strdup (p));
+  return n;
+}
+
+static const Check *
+find_check_of_type (NbChecker *self,
+                    CheckType  type)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (((const Check *) g_ptr_array_index (self->checks, i))->type == type)
+      return g_ptr_array_index (self->checks, i);
+  return NULL;
+}
+
+static void
+heading_problem (Run         *run,
+                 const Check *check,
+                 const char  *message_name,
+                 guint        index,
+                 const char *const *names,
+                 const char *const *values)
+{
+  JsonObject *messages = params_object (check, "messages");
+  const char *template = messages ? member_string (messages, message_name) : NULL;
+  g_autofree char *key = g_strdup_printf ("heading/%u", index);
+  const char *keys[] = { key, NULL };
+  g_autofree char *message = NULL;
+
+  if (!template)
+    return;
+  message = render_message (template, names, values);
+  add_problem (run, check, keys, NULL, 0, 0, message);
+}
+
+GPtrArray *
+nb_checker_check_headings (NbChecker         *self,
+                           const char *const *headings)
+{
+  Run run = { self, NULL, NULL, NULL, NULL };
+  const Check *check = find_check_of_type (self, CHECK_HEADINGS);
+  const Check *variant = find_check_of_type (self, CHECK_HEADING_VARIANT);
+  JsonObject *variants = variant ? params_object (variant, "variants") : NULL;
+  guint n_sections = nb_format_get_n_sections (self->format);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
+  gint next = 0;   /* the section expected next */
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), NULL);
+
+  run.errors = g_ptr_array_new_with_free_func (g_object_unref);
+  run.warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint h = 0; check && headings && headings[h]; h++)
+    {
+      g_autofree char *title = NULL;
+      gint64 number = split_heading (headings[h], &title);
+      gint found = -1;
+      gboolean reworded = FALSE;
+      const NbSectionDef *s;
+
+      for (guint k = 0; k < n_sections && found < 0; k++)
+        {
+          g_autofree char *official = NULL;
+          JsonNode *list;
+
+          s = nb_format_get_section (self->format, k);
+          split_heading (s->heading, &official);
+          if (g_str_equal (official, title))
+            found = (gint) k;
+          list = variants ? json_object_get_member (variants, s->key) : NULL;
+          if (found < 0 && list && JSON_NODE_HOLDS_ARRAY (list))
+            for (guint v = 0; v < json_array_get_length (json_node_get_array (list)) && found < 0; v++)
+              if (g_strcmp0 (json_array_get_string_element (json_node_get_array (list), v), title) == 0)
+                found = (gint) k, reworded = TRUE;
+        }
+      if (found < 0)
+        {
+          const char *names[] = { "{heading}", NULL };
+          const char *values[] = { headings[h], NULL };
+          heading_problem (&run, check, "unknown", h, names, values);
+          continue;
+        }
+      s = nb_format_get_section (self->format, found);
+      {
+        const char *names[] = { "{heading}", "{official}", NULL };
+        const char *values[] = { headings[h], s->heading, NULL };
+
+        if (seen[found])
+          heading_problem (&run, check, "repeated", h, names, values);
+        else if (found < next)
+          heading_problem (&run, check, "order", h, names, values);
+        else if (number != (gint64) found + 1)
+          heading_problem (&run, check, "number", h, names, values);
+        if (reworded)
+          heading_problem (&run, variant, "variant", h, names, values);
+      }
+      seen[found] = TRUE;
+      next = MAX (next, found + 1);
+    }
+  /* Missing: never found anywhere (a misplaced one is reported where it is). */
+  for (guint k = 0; check && k < n_sections; k++)
+    if (!seen[k])
+      {
+        const char *names[] = { "{official}", NULL };
+        const char *values[] = { nb_format_get_section (self->format, k)->heading, NULL };
+        heading_problem (&run, check, "missing", k, names, values);
+      }
+  for (guint i = 0; i < run.warnings->len; i++)
+    g_ptr_array_add (run.errors, g_object_ref (g_ptr_array_index (run.warnings, i)));
+  g_ptr_array_unref (run.warnings);
+  return run.errors;
 }
 
 /* ---- carrying last year's figures over ---- */

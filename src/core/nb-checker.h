@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-checker.h — runs a format's checks (data in data/formats/VERSION.json) */
 #pragma once
 
@@ -30,6 +31,26 @@ GPtrArray  *nb_check_report         (NbReport   *report,
                                      NbReport   *previous);
 guint       nb_problems_count       (GPtrArray  *problems,
                                      NbSeverity  severity);
+
+/* Whether @problem has a one-click fix (text.punctuation: the half-width
+ * marks of its paragraph put in full width). */
+gboolean    nb_checker_can_fix       (NbProblem  *problem);
+/* Applies that fix to @report's text (one undo step); FALSE with @error
+ * if the text no longer matches the problem (check again first). */
+gboolean    nb_checker_apply_fix     (NbReport   *report,
+                                      NbProblem  *problem,
+                                      GError    **error);
+
+/* The top-level headings of a published report as its reader found them,
+ * in order ("一、总体情况", …, NULL-terminated): the six official headings,
+ * in order, with their numbers. A reworded heading the format knows as a
+ * common variant ("五、存在问题及改进情况") is a warning; a missing,
+ * misnumbered, unknown or misplaced one an error (checks section.headings
+ * and section.heading_variant of the format). Returns NbProblem* (transfer
+ * full), each with the key "heading/N" (N: 0-based index into @headings,
+ * or the section's position when it is missing). */
+GPtrArray  *nb_checker_check_headings (NbChecker          *self,
+                                       const char *const  *headings);
 
 /* Starts @report from @previous (last year's): sets every cell that an
  * across-years equality check of the format derives from last year

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-error.h — the error domain for every failure a user can cause */
 #pragma once
 
@@ -19,6 +20,7 @@ typedef enum
   NB_ERROR_NEWER,      /* a document file written by a newer nianbao */
   NB_ERROR_EXPORT,     /* an exporter could not write its output */
   NB_ERROR_IMPORT,     /* an importer could not read its input */
+  NB_ERROR_STALE,      /* a fix for a problem the document no longer has */
 } NbErrorCode;
 
 GQuark nb_error_quark (void);

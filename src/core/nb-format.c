@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-format.c — one official report format, loaded from JSON data */
 #include "config.h"
 
@@ -14,6 +15,7 @@ struct _NbFormat
   GObject       parent_instance;
 
   JsonNode     *root;       /* keeps the strings we point into alive */
+  JsonObject   *check_texts;  /* wording the checks share, or NULL */
   GStringChunk *strings;    /* strings we build (cell keys, labels) */
 
   const char   *version;
@@ -32,6 +34,7 @@ struct _NbFormat
   JsonArray    *checks;
   JsonArray    *text_figures;
   JsonArray    *sentences;
+  JsonArray    *comparison_chart;
 };
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
@@ -689,8 +692,11 @@ nb_format_new_from_data (const char  *data,
     return NULL;
   self->text_figures = get_array (root, "text_figures", FALSE, "format", error);
   self->sentences = get_array (root, "sentences", FALSE, "format", NULL);
+  self->comparison_chart = get_array (root, "comparison_chart", FALSE, "format", NULL);
   if (error && *error)
     return NULL;
+  if (json_object_has_member (root, "check_texts"))
+    self->check_texts = json_object_get_object_member (root, "check_texts");
 
   return g_steal_pointer (&self);
 }
@@ -915,6 +921,12 @@ nb_format_get_checks (NbFormat *self)
   return self->checks;
 }
 
+JsonObject *
+nb_format_get_check_texts (NbFormat *self)
+{
+  return self->check_texts;
+}
+
 JsonArray *
 nb_format_get_text_figures (NbFormat *self)
 {
@@ -925,4 +937,10 @@ JsonArray *
 nb_format_get_sentences (NbFormat *self)
 {
   return self->sentences;
+}
+
+JsonArray *
+nb_format_get_comparison_chart (NbFormat *self)
+{
+  return self->comparison_chart;
 }

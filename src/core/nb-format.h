@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-format.h — one official report format, loaded from data/formats/VERSION.json
  *
  * The format is the single description of a report version: sections,
@@ -148,7 +149,11 @@ const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
 /* The checks and text-figure rules, as in the data file (for NbChecker). */
 JsonArray          *nb_format_get_checks        (NbFormat *self);
 JsonArray          *nb_format_get_text_figures  (NbFormat *self);
+/* Wording shared by the checks ("blank_cell": "空", …), or NULL. */
+JsonObject         *nb_format_get_check_texts   (NbFormat *self);
 /* Sentence templates built from the tables (for NbSentence), or NULL. */
 JsonArray          *nb_format_get_sentences     (NbFormat *self);
+/* The main figures the 与上年对比 view draws: [{label, cells: [keys summed]}]. */
+JsonArray          *nb_format_get_comparison_chart (NbFormat *self);
 
 G_END_DECLS

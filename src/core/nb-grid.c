@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-grid.c — the official grid of one table, from HTML-table-like data */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-grid.h — the official grid of one table: rows, columns, merged cells
  *
  * Computed once from the format data (HTML-table-like rows with colspan and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-history.c — undo/redo of report edits, as (key, before, after) texts */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-history.h — undo/redo of report edits
  *
  * Each step records a field key (see nb-report.h) with its text before and

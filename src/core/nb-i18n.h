@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-i18n.h — where the translations are, for every front end */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-number.c — exact values: integers and scaled decimals */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-number.h — exact values: integers and scaled decimals, never double */
 #pragma once
 

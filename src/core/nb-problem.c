@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-problem.c — one finding of the checks */
 #include "config.h"
 

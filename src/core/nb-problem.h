@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-problem.h — one finding of the checks */
 #pragma once
 

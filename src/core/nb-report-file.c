@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-report-file.c — the .nianbao document file (JSON through json-glib)
  *
  * Loading is strict: every member is checked for its type and range, and the
@@ -14,11 +15,17 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-error.h"
+#include "nb-json-check.h"
 #include "nb-report-file.h"
+#include "nb-safe-write.h"
+#include "nb-text-check.h"
 
 static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
-  "texts", "cells", "stated", "untouched", "review", "previous", NULL
+  "texts", "cells", "stated", "untouched",
+  "import",   /* where an imported report came from (issue 8) */
+  "review", "previous",   /* year over year (issue 10) */
+  NULL
 };
 
 /* "review": text sections still last year's draft; "previous": where last
@@ -151,10 +158,85 @@ read_number (JsonNode    *node,
   return file_error (error, _("Cell “%s” must hold a number, but it is %s"), key, node_type_name (node));
 }
 
+/* "import": { "file": "…", "kind": "html", "encoding": "GB18030", "warnings": [ "…" ] }:
+ * where an imported report came from (optional). */
+static gboolean
+read_import_source (JsonObject  *root,
+                    NbReport    *report,
+                    GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "import");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new ();
+  JsonObject *obj;
+  JsonArray *array = NULL;
+  const char *fields[3] = { NULL, NULL, NULL };
+  static const char *const names[3] = { "file", "kind", "encoding" };
+
+  if (!node || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      file_error (error, _("The field “import” must be an object, but it is %s"), node_type_name (node));
+      return FALSE;
+    }
+  obj = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonNode *member = json_object_get_member (obj, names[i]);
+
+      if (!member || JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        {
+          file_error (error, _("The field “import.%s” must be a string, but it is %s"),
+                      names[i], node_type_name (member));
+          return FALSE;
+        }
+      fields[i] = json_node_get_string (member);
+    }
+  node = json_object_get_member (obj, "warnings");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          file_error (error, _("The field “import.warnings” must be an array, but it is %s"),
+                      node_type_name (node));
+          return FALSE;
+        }
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+            {
+              file_error (error, _("The field “import.warnings” must hold strings, but item %u is %s"),
+                          i + 1, node_type_name (item));
+              return FALSE;
+            }
+          g_ptr_array_add (warnings, (gpointer) json_node_get_string (item));
+        }
+    }
+  g_ptr_array_add (warnings, NULL);
+  nb_report_set_import_source (report, fields[0], fields[1], fields[2],
+                               (const char *const *) warnings->pdata);
+  return TRUE;
+}
+
+/* A 64-bit number as text: translated formats take only %s and %d. */
+static const char *
+int64_text (gint64  v,
+            char   *buf)
+{
+  g_snprintf (buf, 24, "%" G_GINT64_FORMAT, v);
+  return buf;
+}
+
 static NbReport *
 load_root (JsonNode  *root_node,
            GError   **error)
 {
+  char buf[24];
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
@@ -190,15 +272,15 @@ load_root (JsonNode  *root_node,
   if (file_version > NB_FILE_VERSION)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NEWER,
-                   _("This file was written by a newer version of nianbao (file version %d; "
+                   _("This file was written by a newer version of nianbao (file version %s; "
                      "this version reads version %d). Please update nianbao to open it."),
-                   (int) MIN (file_version, G_MAXINT), NB_FILE_VERSION);
+                   int64_text (file_version, buf), NB_FILE_VERSION);
       return NULL;
     }
   if (file_version < 1)
     {
-      file_error (error, _("The field “nianbao” (file version) must be 1 or more, but it is %d"),
-                  (int) MAX (file_version, G_MININT));
+      file_error (error, _("The field “nianbao” (file version) must be 1 or more, but it is %s"),
+                  int64_text (file_version, buf));
       return NULL;
     }
 
@@ -233,8 +315,8 @@ load_root (JsonNode  *root_node,
   year = json_node_get_int (node);
   if (year < 1990 || year > 2999)
     {
-      file_error (error, _("The field “year” must be a report year (1990–2999), but it is %d"),
-                  (int) CLAMP (year, G_MININT, G_MAXINT));
+      file_error (error, _("The field “year” must be a report year (1990–2999), but it is %s"),
+                  int64_text (year, buf));
       return NULL;
     }
 
@@ -244,6 +326,16 @@ load_root (JsonNode  *root_node,
       !get_string (root, "signoff", FALSE, TRUE, &signoff, error) ||
       !get_string (root, "title", FALSE, TRUE, &title, error))
     return NULL;
+
+  /* Characters were checked with their position by nb_json_check; the
+   * one-cell fields also have a length limit. */
+  if (!nb_text_check (_("The agency"), agency, NB_TEXT_MAX_CELL_CHARS, &local_error) ||
+      !nb_text_check (_("The sign-off"), signoff, NB_TEXT_MAX_CELL_CHARS, &local_error) ||
+      !nb_text_check (_("The title"), title, NB_TEXT_MAX_CELL_CHARS, &local_error))
+    {
+      file_error (error, "%s", local_error->message);
+      return NULL;
+    }
 
   report = nb_report_new (format, (int) year, agency);
 
@@ -377,6 +469,8 @@ load_root (JsonNode  *root_node,
 
   if (!read_untouched (root, report, error) || !read_year_over_year (root, report, error))
     return NULL;
+  if (!read_import_source (root, report, error))
+    return NULL;
 
   /* A loaded document starts clean: nothing to undo, nothing unsaved. */
   nb_history_clear (nb_report_get_history (report));
@@ -409,6 +503,9 @@ nb_report_file_load_from_data (const char  *data,
                   (guint) (end - data));
       return NULL;
     }
+
+  if (!nb_json_check (data, len, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
@@ -482,6 +579,27 @@ set_nullable_string (JsonBuilder *b,
     json_builder_add_string_value (b, value);
   else
     json_builder_add_null_value (b);
+}
+
+static void
+add_import_source (JsonBuilder *b,
+                   NbReport    *report)
+{
+  const char *const *warnings = nb_report_get_import_warnings (report);
+
+  if (!nb_report_has_import_source (report))
+    return;
+  json_builder_set_member_name (b, "import");
+  json_builder_begin_object (b);
+  set_nullable_string (b, "file", nb_report_get_import_file (report));
+  set_nullable_string (b, "kind", nb_report_get_import_kind (report));
+  set_nullable_string (b, "encoding", nb_report_get_import_encoding (report));
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; warnings && warnings[i]; i++)
+    json_builder_add_string_value (b, warnings[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
 }
 
 char *
@@ -571,6 +689,7 @@ nb_report_file_to_data (NbReport *report,
       json_builder_end_object (b);
     }
   write_untouched (b, report);
+  add_import_source (b, report);
   write_year_over_year (b, report);
   json_builder_end_object (b);
 
@@ -585,32 +704,46 @@ nb_report_file_to_data (NbReport *report,
   return result;
 }
 
+/* A document file that loads: the check before it replaces the old one,
+ * and before the old one becomes FILE~ . */
+static gboolean
+verify_document (const char  *path,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(NbReport) report = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  report = nb_report_file_load_from_data (data, (gssize) length, error);
+  return report != NULL;
+}
+
 gboolean
 nb_report_file_save (NbReport      *report,
                      GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data;
   gsize length;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = nb_report_file_to_data (report, &length);
-  name = g_file_get_parse_name (file);
+  bytes = g_bytes_new_take (data, length);
 
-  /* g_file_replace_contents writes a temporary file in the same folder,
-   * syncs it and renames it over the target, keeping the old one as FILE~:
-   * a crash, a kill or a full disk leaves either the old or the new file. */
-  if (!g_file_replace_contents (file, data, length, NULL, TRUE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FILE, _("Cannot save “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
+  /* Not g_file_replace_contents: GLib 2.74 renames a partial file over the
+   * document after a write error and rewrites symlinked or hard-linked
+   * documents in place. nb-safe-write never replaces it with a file that
+   * does not load, and makes FILE~ only from one that does. */
+  if (!nb_safe_write_bytes (file, bytes, NB_SAFE_WRITE_BACKUP,
+                            verify_document, NULL, cancellable, error))
+    return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;
 }

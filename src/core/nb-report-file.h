@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-report-file.h — the .nianbao document file (JSON)
  *
  * {
@@ -30,8 +31,9 @@ NbReport *nb_report_file_load            (GFile        *file,
 NbReport *nb_report_file_load_from_data  (const char   *data,
                                           gssize        length,
                                           GError      **error);
-/* Atomic: a temporary file in the same folder, flushed, renamed over the
- * old one, which is kept as FILE~ . Clears the report's modified flag. */
+/* Through nb-safe-write (atomic, verified, FILE~ kept only from a file
+ * that loads, refused while another process holds the lock); errors are in
+ * NB_SAFE_WRITE_ERROR. Clears the report's modified flag. */
 gboolean  nb_report_file_save            (NbReport     *report,
                                           GFile        *file,
                                           GCancellable *cancellable,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-report.c — NbReport, the document */
 #include "config.h"
 
@@ -6,6 +7,7 @@
 
 #include "nb-error.h"
 #include "nb-report.h"
+#include "nb-text-check.h"
 
 struct _NbReport
 {
@@ -516,6 +518,7 @@ nb_report_set_text (NbReport    *self,
   const NbSectionDef *def;
   const char *old;
   g_autofree char *key = NULL;
+  g_autofree char *normalized = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
 
@@ -529,11 +532,18 @@ nb_report_set_text (NbReport    *self,
     }
   if (text == NULL)
     text = "";
-  if (!g_utf8_validate (text, -1, NULL))
+  /* Line ends from Windows or old Macs become plain line breaks; any other
+   * control character is refused (see nb-text-check). */
+  if (strchr (text, '\r'))
     {
-      g_set_error (error, NB_ERROR, NB_ERROR_PARSE, _("The text is not valid UTF-8"));
-      return FALSE;
+      g_autoptr(GString) s = g_string_new (text);
+      g_string_replace (s, "\r\n", "\n", 0);
+      g_string_replace (s, "\r", "\n", 0);
+      normalized = g_string_free (g_steal_pointer (&s), FALSE);
+      text = normalized;
     }
+  if (!nb_text_check (_("The text"), text, -1, error))
+    return FALSE;
 
   old = g_hash_table_lookup (self->texts, section);
   if (g_strcmp0 (old, text) == 0)
@@ -582,12 +592,19 @@ nb_report_compute_at (NbReport *self,
 {
   const NbCellDef *def = nb_format_get_cell (self->format, index);
   NbNumber sum = nb_number_from_int (0);
+  gboolean all_blank = def->n_terms > 0;
 
   if (!def->computed)
     return self->input[index];
   for (guint t = 0; t < def->n_terms; t++)
-    if (!nb_number_add (&sum, nb_report_get_value_at (self, def->terms[t])))
-      break;   /* cannot happen within NB_NUMBER_MAX_INTEGER */
+    {
+      const NbNumber *v = nb_report_get_value_at (self, def->terms[t]);
+      all_blank = all_blank && v->blank;
+      if (!nb_number_add (&sum, v))
+        break;   /* cannot happen within NB_NUMBER_MAX_INTEGER */
+    }
+  /* A total of blanks is blank, not 0: blank is not zero. */
+  sum.blank = all_blank;
   return sum;
 }
 
@@ -712,6 +729,24 @@ nb_report_set_stated_value (NbReport       *self,
   modified_without_history (self);
   recompute (self);
   g_signal_emit (self, signals[CELL_CHANGED], 0, def->key, def->index);
+  changed (self);
+}
+
+void
+nb_report_load_inputs (NbReport       *self,
+                       const NbNumber *values,
+                       const gboolean *present)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  for (guint i = 0; i < self->n_cells; i++)
+    if (present[i] && !nb_format_get_cell (self->format, i)->computed)
+      {
+        self->input[i] = values[i];
+        /* What a file or a workbook holds was set by someone. */
+        self->touched[i] = TRUE;
+      }
+  recompute (self);
   changed (self);
 }
 
@@ -871,11 +906,8 @@ apply_field (NbReport    *self,
 
   if (g_str_equal (key, "agency"))
     {
-      if (value && !g_utf8_validate (value, -1, NULL))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_PARSE, _("The text is not valid UTF-8"));
-          return FALSE;
-        }
+      if (!nb_text_check (_("The agency"), value, NB_TEXT_MAX_CELL_CHARS, error))
+        return FALSE;
       nb_report_set_agency (self, value);
       return TRUE;
     }
@@ -906,11 +938,9 @@ apply_field (NbReport    *self,
     return nb_report_set_date (self, value, error);
   if (g_str_equal (key, "signoff") || g_str_equal (key, "title"))
     {
-      if (value && !g_utf8_validate (value, -1, NULL))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_PARSE, _("The text is not valid UTF-8"));
-          return FALSE;
-        }
+      if (!nb_text_check (key[0] == 's' ? _("The sign-off") : _("The title"), value,
+                          NB_TEXT_MAX_CELL_CHARS, error))
+        return FALSE;
       if (key[0] == 's')
         nb_report_set_signoff (self, value);
       else
@@ -1092,4 +1122,138 @@ nb_report_set_modified (NbReport *self,
       self->modified = modified;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
+}
+
+/* Import source: kept as object data so that the document's own fields
+ * (which other work edits) stay as they are; it is no undoable edit. */
+typedef struct
+{
+  char  *file_name;
+  char  *kind;
+  char  *encoding;
+  char **warnings;
+} ImportSource;
+
+static void
+import_source_free (gpointer data)
+{
+  ImportSource *source = data;
+
+  g_free (source->file_name);
+  g_free (source->kind);
+  g_free (source->encoding);
+  g_strfreev (source->warnings);
+  g_free (source);
+}
+
+static ImportSource *
+get_import_source (NbReport *self)
+{
+  return g_object_get_data (G_OBJECT (self), "nb-import-source");
+}
+
+void
+nb_report_set_import_source (NbReport          *self,
+                             const char        *file_name,
+                             const char        *kind,
+                             const char        *encoding,
+                             const char *const *warnings)
+{
+  ImportSource *source;
+  static const char *const none[] = { NULL };
+
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  source = g_new0 (ImportSource, 1);
+  source->file_name = g_strdup (file_name);
+  source->kind = g_strdup (kind);
+  source->encoding = g_strdup (encoding);
+  source->warnings = g_strdupv ((char **) (warnings ? warnings : none));
+  g_object_set_data_full (G_OBJECT (self), "nb-import-source", source, import_source_free);
+}
+
+gboolean
+nb_report_has_import_source (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return get_import_source (self) != NULL;
+}
+
+const char *
+nb_report_get_import_file (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? source->file_name : NULL;
+}
+
+const char *
+nb_report_get_import_kind (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? source->kind : NULL;
+}
+
+const char *
+nb_report_get_import_encoding (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? source->encoding : NULL;
+}
+
+const char *const *
+nb_report_get_import_warnings (NbReport *self)
+{
+  ImportSource *source;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  source = get_import_source (self);
+  return source ? (const char *const *) source->warnings : NULL;
+}
+
+void
+nb_report_clear_import_source (NbReport *self)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_object_set_data (G_OBJECT (self), "nb-import-source", NULL);
+}
+
+/* Many stated values at once (an import sets hundreds): the totals are
+ * recomputed once, not after each. */
+void
+nb_report_set_stated_values (NbReport          *self,
+                             const char *const *keys,
+                             const NbNumber    *values,
+                             guint              n)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, keys[i]);
+
+      g_return_if_fail (def != NULL);
+      if (def->computed)
+        {
+          self->stated[def->index] = values[i];
+          self->has_stated[def->index] = TRUE;
+        }
+      else
+        self->input[def->index] = values[i];
+    }
+  recompute (self);
+  for (guint i = 0; i < n; i++)
+    {
+      const NbCellDef *def = nb_format_find_cell (self->format, keys[i]);
+      g_signal_emit (self, signals[CELL_CHANGED], 0, def->key, def->index);
+    }
+  changed (self);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-sentence.c — sentences generated from the tables, so that the figures a
  * text quotes are the tables' own (and the text checks can verify them). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-sentence.h — sentences generated from the tables, for the text sections
  *
  * Figures quoted in a text are where reports most often contradict their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-figures.c — figures and statistics periods quoted in a report's text */
 #include "config.h"
 
@@ -8,9 +9,22 @@
 
 typedef struct
 {
+  char  *unit;
+  guint  places;         /* "元" for a 万元 figure: 4 more decimal places */
+} Unit;
+
+typedef struct
+{
   GPtrArray *triggers;   /* char* */
+  GPtrArray *between;    /* char*: phrases skipped between trigger and number, longest first */
   GPtrArray *context;    /* char*: the sentence must contain one of these (if any) */
+  GPtrArray *exclude;    /* char*: … and none of these */
+  gboolean   context_before;  /* context may be in an earlier sentence of the paragraph */
   char      *filler;     /* extra filler characters for this rule */
+  GArray    *units;      /* Unit; "件" when the data names none */
+  gboolean   decimal;
+  gboolean   claim;      /* no number: "均获维持" states a zero */
+  GPtrArray *scopes;     /* GPtrArray* of char*: keywords per scope */
 } Rule;
 
 struct _NbTextFigureRules
@@ -30,8 +44,12 @@ rule_clear (gpointer data)
   Rule *r = data;
 
   g_clear_pointer (&r->triggers, g_ptr_array_unref);
+  g_clear_pointer (&r->between, g_ptr_array_unref);
   g_clear_pointer (&r->context, g_ptr_array_unref);
+  g_clear_pointer (&r->exclude, g_ptr_array_unref);
   g_clear_pointer (&r->filler, g_free);
+  g_clear_pointer (&r->units, g_array_unref);
+  g_clear_pointer (&r->scopes, g_ptr_array_unref);
 }
 
 static GPtrArray *
@@ -50,6 +68,19 @@ string_list (JsonObject *obj,
           g_ptr_array_add (list, g_strdup (s));
       }
   return list;
+}
+
+static gint
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) strlen (*(const char *const *) b) - (int) strlen (*(const char *const *) a);
+}
+
+static void
+unit_clear (gpointer data)
+{
+  g_free (((Unit *) data)->unit);
 }
 
 NbTextFigureRules *
@@ -74,9 +105,43 @@ nb_text_figure_rules_new (JsonArray  *rules,
           return NULL;
         }
       rule.triggers = string_list (obj, "triggers");
+      rule.between = string_list (obj, "between");
+      g_ptr_array_sort (rule.between, longest_first);
       rule.context = string_list (obj, "context");
+      rule.exclude = string_list (obj, "exclude");
+      rule.context_before = json_object_get_boolean_member_with_default (obj, "context_before", FALSE);
       rule.filler = g_strdup (json_object_has_member (obj, "filler")
                                 ? json_object_get_string_member (obj, "filler") : "");
+      rule.decimal = json_object_get_boolean_member_with_default (obj, "decimal", FALSE);
+      rule.claim = json_object_get_boolean_member_with_default (obj, "claim", FALSE);
+      rule.units = g_array_new (FALSE, TRUE, sizeof (Unit));
+      g_array_set_clear_func (rule.units, unit_clear);
+      {
+        g_autoptr(GPtrArray) units = string_list (obj, "units");
+        JsonObject *places = json_object_has_member (obj, "unit_places")
+                               ? json_object_get_object_member (obj, "unit_places") : NULL;
+        if (units->len == 0)
+          g_ptr_array_add (units, g_strdup ("件"));
+        g_ptr_array_sort (units, longest_first);
+        for (guint u = 0; u < units->len; u++)
+          {
+            Unit unit = { g_strdup (units->pdata[u]), 0 };
+            if (places && json_object_has_member (places, unit.unit))
+              unit.places = (guint) json_object_get_int_member (places, unit.unit);
+            g_array_append_val (rule.units, unit);
+          }
+      }
+      rule.scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      if (json_object_has_member (obj, "scopes"))
+        {
+          JsonArray *scopes = json_object_get_array_member (obj, "scopes");
+          for (guint k = 0; scopes && k < json_array_get_length (scopes) && k < 32; k++)
+            {
+              JsonObject *scope = json_array_get_object_element (scopes, k);
+              g_ptr_array_add (rule.scopes, scope ? string_list (scope, "keywords")
+                                                  : g_ptr_array_new_with_free_func (g_free));
+            }
+        }
       if (rule.triggers->len == 0)
         {
           rule_clear (&rule);
@@ -318,6 +383,133 @@ compare_figures (gconstpointer a,
   return (int) x->rule - (int) y->rule;
 }
 
+/* "793.9397", "1,234.5": Arabic digits (ASCII or full-width) with
+ * thousands separators and one decimal point. */
+static const char *
+read_decimal (const char *p,
+              const char *end,
+              NbNumber   *out)
+{
+  GString *digits = g_string_new (NULL);
+  const char *q = p;
+  gboolean point = FALSE;
+  gboolean ok;
+
+  while (q < end)
+    {
+      gunichar c = g_utf8_get_char (q);
+      int d = digit_value (c);
+      const char *next = g_utf8_next_char (q);
+
+      if (d >= 0)
+        g_string_append_c (digits, (char) ('0' + d));
+      else if ((c == '.' || c == 0xFF0E) && !point && digits->len > 0 && next < end &&
+               digit_value (g_utf8_get_char (next)) >= 0)
+        {
+          point = TRUE;
+          g_string_append_c (digits, '.');
+        }
+      else if ((c == ',' || c == 0xFF0C) && !point && digits->len > 0 && next < end &&
+               digit_value (g_utf8_get_char (next)) >= 0)
+        ;   /* thousands separator */
+      else
+        break;
+      q = next;
+    }
+  ok = digits->len > 0 && nb_number_parse (digits->str, out, NULL);
+  g_string_free (digits, TRUE);
+  return ok ? q : NULL;
+}
+
+/* Past the phrases and filler that may stand between trigger and number:
+ * "收到" + "政府信息公开申请" + "共计" + "52件". */
+static const char *
+skip_between (const Rule *rule,
+              const char *q,
+              const char *end)
+{
+  for (guint steps = 0; q < end && steps < MAX_FILLER + 4; steps++)
+    {
+      gboolean phrase = FALSE;
+
+      for (guint b = 0; b < rule->between->len && !phrase; b++)
+        {
+          const char *w = g_ptr_array_index (rule->between, b);
+          gsize n = strlen (w);
+          if ((gsize) (end - q) >= n && memcmp (q, w, n) == 0)
+            {
+              q += n;
+              phrase = TRUE;
+            }
+        }
+      if (phrase)
+        continue;
+      if (!is_filler (rule, g_utf8_get_char (q)))
+        break;
+      q = g_utf8_next_char (q);
+    }
+  return q;
+}
+
+/* The end of the last occurrence of any of @words in [start, limit), or NULL. */
+static const char *
+last_occurrence (const char *start,
+                 const char *limit,
+                 GPtrArray  *words)
+{
+  const char *best = NULL;
+
+  for (guint w = 0; w < words->len; w++)
+    {
+      const char *word = g_ptr_array_index (words, w);
+      gsize n = strlen (word);
+
+      for (const char *p = start; p + n <= limit; p++)
+        if (memcmp (p, word, n) == 0 && (!best || p + n > best))
+          best = p + n;
+    }
+  return best;
+}
+
+static const char *
+paragraph_start (const char *text,
+                 const char *p)
+{
+  while (p > text && p[-1] != '\n')
+    p--;
+  return p;
+}
+
+static gboolean
+any_in (GPtrArray  *words,
+        const char *start,
+        const char *end)
+{
+  for (guint c = 0; c < words->len; c++)
+    if (contains_in (start, end, g_ptr_array_index (words, c)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Keeps the longest quote of a number: "予以公开及部分公开140件" is not
+ * also "部分公开140件", "被申请行政复议3件" not also "行政复议3件". */
+static void
+add_figure (GArray             *found,
+            const NbTextFigure *fig)
+{
+  for (guint k = 0; k < found->len; k++)
+    {
+      NbTextFigure *o = &g_array_index (found, NbTextFigure, k);
+      if (o->end == fig->end)
+        {
+          if (fig->start < o->start)
+            *o = *fig;
+          return;
+        }
+    }
+  g_array_append_val (found, *fig);
+}
+
 GArray *
 nb_text_find_figures (const NbTextFigureRules *rules,
                       const char              *text,
@@ -340,64 +532,79 @@ nb_text_find_figures (const NbTextFigureRules *rules,
           gsize tlen = strlen (trigger);
           const char *p = text;
 
-          while ((p = strstr (p, trigger)) != NULL)
+          for (; (p = strstr (p, trigger)) != NULL; p += tlen)
             {
               const char *q = p + tlen;
-              const char *num_end;
+              const char *num = q, *num_end = NULL;
               const char *s_start, *s_end;
-              gint64 value;
-              guint filler = 0;
-              NbTextFigure fig;
-              gboolean duplicate = FALSE;
+              NbTextFigure fig = { 0, };
+              const Unit *unit = NULL;
 
-              while (q < end && filler < MAX_FILLER && is_filler (rule, g_utf8_get_char (q)))
+              fig.scope = -1;
+              if (!rule->claim)
                 {
-                  q = g_utf8_next_char (q);
-                  filler++;
-                }
-              num_end = q < end ? read_count (q, end, &value) : NULL;
-              while (num_end && num_end < end && (*num_end == ' '))
-                num_end++;
-              if (num_end == NULL || !g_str_has_prefix (num_end, "件"))
-                {
-                  p += tlen;
-                  continue;
-                }
-              num_end += strlen ("件");
-
-              sentence_bounds (text, end, p, &s_start, &s_end);
-              if (rule->context->len > 0)
-                {
-                  gboolean ok = FALSE;
-                  for (guint c = 0; c < rule->context->len && !ok; c++)
-                    ok = contains_in (s_start, s_end, g_ptr_array_index (rule->context, c));
-                  if (!ok)
+                  num = skip_between (rule, q, end);
+                  if (num >= end)
+                    continue;
+                  num_end = rule->decimal ? read_decimal (num, end, &fig.number) : NULL;
+                  if (!rule->decimal)
                     {
-                      p += tlen;
-                      continue;
+                      gint64 v;
+                      num_end = read_count (num, end, &v);
+                      fig.number = nb_number_from_int (v);
+                    }
+                  while (num_end && num_end < end && *num_end == ' ')
+                    num_end++;
+                  for (guint u = 0; num_end && u < rule->units->len && !unit; u++)
+                    {
+                      const Unit *un = &g_array_index (rule->units, Unit, u);
+                      if (g_str_has_prefix (num_end, un->unit))
+                        unit = un;
+                    }
+                  if (!unit)
+                    continue;
+                  num_end += strlen (unit->unit);
+                  if (unit->places > 0)
+                    {
+                      if (fig.number.places + unit->places > NB_NUMBER_MAX_PLACES)
+                        continue;
+                      fig.number.places += unit->places;
                     }
                 }
+              else
+                num_end = q;
+
+              sentence_bounds (text, end, p, &s_start, &s_end);
+              if (rule->context->len > 0 &&
+                  !any_in (rule->context, rule->context_before ? paragraph_start (text, p) : s_start, s_end))
+                continue;
+              if (rule->exclude->len > 0 && any_in (rule->exclude, s_start, s_end))
+                continue;
               if (about_other_year (s_start, p, report_year))
+                continue;
+
+              /* Which scope: the nearest keyword before the number (for a
+               * claim, every keyword the sentence names before it). */
+              for (guint k = 0; k < rule->scopes->len; k++)
                 {
-                  p += tlen;
-                  continue;
+                  const char *at = last_occurrence (s_start, rule->claim ? p : num,
+                                                    g_ptr_array_index (rule->scopes, k));
+                  if (!at)
+                    continue;
+                  fig.scopes |= 1u << k;
+                  if (fig.scope < 0 || at > last_occurrence (s_start, rule->claim ? p : num,
+                                                              g_ptr_array_index (rule->scopes, fig.scope)))
+                    fig.scope = (gint) k;
                 }
+              if (rule->scopes->len > 0 && rule->claim && fig.scopes == 0)
+                fig.scopes = rule->scopes->len >= 32 ? G_MAXUINT32 : (1u << rule->scopes->len) - 1;
 
               fig.rule = r;
-              fig.value = value;
+              fig.value = nb_number_integer_part (&fig.number);
               /* Byte offsets for now; characters once all are found. */
               fig.start = (guint) (p - text);
               fig.end = (guint) (num_end - text);
-              /* "收到政府信息公开申请" and "收到申请" can both match one quote. */
-              for (guint k = 0; k < found->len; k++)
-                {
-                  NbTextFigure *o = &g_array_index (found, NbTextFigure, k);
-                  if (o->rule == r && o->end == fig.end)
-                    duplicate = TRUE;
-                }
-              if (!duplicate)
-                g_array_append_val (found, fig);
-              p = num_end;
+              add_figure (found, &fig);
             }
         }
     }

@@ -1,22 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-figures.h — figures and periods that a report's text quotes
  *
  * "共收到政府信息公开申请12件" → rule 收到申请, value 12, at [start, end).
- * Rules come from the format data ("text_figures"). Offsets are in
- * characters (not bytes) from the start of the text.
+ * Rules come from the format data ("text_figures"): triggers, phrases that
+ * may stand between trigger and number ("between"), units, words the
+ * sentence must or must not contain, and scopes (which table a "维持2件"
+ * is about). Offsets are in characters (not bytes) from the start of the
+ * text.
  */
 #pragma once
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "nb-number.h"
+
 G_BEGIN_DECLS
 
 typedef struct
 {
-  guint  rule;    /* index into the rules array */
-  gint64 value;
-  guint  start;   /* characters: the whole quote, trigger to unit */
-  guint  end;
+  guint    rule;     /* index into the rules array */
+  gint64   value;    /* integer part of number */
+  guint    start;    /* characters: the whole quote, trigger to unit */
+  guint    end;
+  NbNumber number;   /* exact, in the rule's first unit ("380000元" → 38 for 万元) */
+  gint     scope;    /* the rule's scope the quote is about (nearest keyword before
+                      * it in the sentence), or -1 */
+  guint32  scopes;   /* claims ("均获维持"): every scope the sentence names before it */
 } NbTextFigure;
 
 typedef struct

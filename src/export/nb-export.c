@@ -1,10 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-export.c — export a report by the target's extension */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 
 #include "nb-error.h"
 #include "nb-export.h"
+#include "nb-safe-write.h"
+#include "nb-docx-writer.h"
+#include "nb-html-writer.h"
 #include "nb-pdf-writer.h"
 #include "nb-xlsx-writer.h"
 
@@ -20,6 +25,10 @@ nb_export_kind_for_path (const char *path)
     return NB_EXPORT_XLSX;
   if (g_str_has_suffix (lower, ".pdf"))
     return NB_EXPORT_PDF;
+  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
+    return NB_EXPORT_HTML;
+  if (g_str_has_suffix (lower, ".docx"))
+    return NB_EXPORT_DOCX;
   return NB_EXPORT_UNKNOWN;
 }
 
@@ -28,24 +37,66 @@ nb_export_to_path (NbReport    *report,
                    const char  *path,
                    GError     **error)
 {
+  return nb_export_to_path_full (report, path, NB_SAFE_WRITE_NONE, error);
+}
+
+gboolean
+nb_export_to_path_full (NbReport          *report,
+                        const char        *path,
+                        NbSafeWriteFlags   flags,
+                        GError           **error)
+{
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   switch (nb_export_kind_for_path (path))
     {
     case NB_EXPORT_XLSX:
-      return nb_xlsx_write (report, path, error);
+      return nb_xlsx_write_full (report, path, flags, error);
     case NB_EXPORT_PDF:
-      return nb_pdf_write (report, path, error);
+      return nb_pdf_write_full (report, path, flags, error);
+    case NB_EXPORT_HTML:
+      return nb_html_write (report, path, error);
+    case NB_EXPORT_DOCX:
+      return nb_docx_write (report, path, error);
     case NB_EXPORT_UNKNOWN:
     default:
       {
         g_autofree char *name = g_path_get_basename (path);
 
         g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook) or .pdf (printable report)"),
+                     _("Cannot export to “%s”: the name must end in .xlsx (Excel workbook), .pdf (printable report), .html (web page) or .docx (Word document)"),
                      name);
         return FALSE;
       }
     }
+}
+
+gboolean
+nb_export_write_bytes (const char  *path,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *filename = NULL;
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
+  if (filename == NULL)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Cannot use “%s” as a file name: %s"), path, local_error->message);
+      return FALSE;
+    }
+  file = g_file_new_for_path (filename);
+  /* The one atomic writer of every file nianbao writes. */
+  if (!nb_safe_write_bytes (file, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not export to “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

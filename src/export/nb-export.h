@@ -1,4 +1,5 @@
-/* nb-export.h — export a report by the target's extension (.xlsx or .pdf)
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-export.h — export a report by the target's extension (.xlsx, .pdf, .html or .docx)
  *
  * What the window's Export and "nianbao-cli export" both call, so the two
  * front ends choose formats the same way.
@@ -6,6 +7,7 @@
 #pragma once
 
 #include "nb-report.h"
+#include "nb-safe-write.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +16,8 @@ typedef enum
   NB_EXPORT_UNKNOWN,
   NB_EXPORT_XLSX,   /* the workbook for superiors */
   NB_EXPORT_PDF,    /* the printed report */
+  NB_EXPORT_HTML,   /* the web page for the site's 信息公开 column */
+  NB_EXPORT_DOCX,   /* the Word file for the site's editor and the leaders */
 } NbExportKind;
 
 /* From the file name's extension, case-insensitive. */
@@ -23,6 +27,19 @@ NbExportKind nb_export_kind_for_path (const char   *path);
  * unknown extension is an NB_ERROR_EXPORT that says which ones work. */
 gboolean     nb_export_to_path       (NbReport     *report,
                                       const char   *path,
+                                      GError      **error);
+
+/* The same with nb-safe-write @flags (NB_SAFE_WRITE_FORCE replaces a
+ * read-only file; without it a read-only target is an error). */
+gboolean     nb_export_to_path_full  (NbReport          *report,
+                                      const char        *path,
+                                      NbSafeWriteFlags   flags,
+                                      GError           **error);
+/* Writes @bytes to @path (UTF-8) whole or not at all (a temporary file
+ * renamed over the target); fails with NB_ERROR_EXPORT. For the exporters
+ * that build their file in memory. */
+gboolean     nb_export_write_bytes   (const char   *path,
+                                      GBytes       *bytes,
                                       GError      **error);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  * cairo's PDF surface copies each face's whole CFF table (15–24 MB for a
  * Noto CJK face) once to read one flag and again to subset it, and with
  * some drawing orders embeds every subroutine. Subsetting each face once
- * with harfbuzz (glyph ids kept) before cairo sees it makes the PDF smaller
+ * with harfbuzz (glyph ids mapped to the small face's) before cairo sees it makes the PDF smaller
  * and the export faster and lighter; the glyphs and their positions are
  * Pango's, so the pages are the same.
  *

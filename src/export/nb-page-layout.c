@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-page-layout.c — the printed report: measures it and splits it into pages
  *
  * Pagination places every line of text on a baseline grid of 22 lines per
@@ -14,7 +15,8 @@
 #include "nb-number.h"
 #include "nb-page-layout.h"
 #include "nb-font-subsetter.h"
-#include "nb-sentence.h"
+#include "nb-document.h"
+#include "nb-platform.h"
 
 #define MM (72.0 / 25.4)
 
@@ -31,74 +33,18 @@
 #define FOLIO_SIZE    14.0  /* 4号 */
 #define TABLE_SIZE    10.5  /* 5号 */
 #define WIDE_TABLE_SIZE 9.0 /* 小五, for the 15-column review table */
-#define WIDE_TABLE_COLUMNS 12
 
 #define RULE_WIDTH 0.5
 #define EPSILON 0.01
 
-typedef enum
-{
-  ROLE_TITLE,
-  ROLE_HEI,
-  ROLE_KAI,
-  ROLE_FANGSONG,
-  ROLE_SONG,
-  N_ROLES
-} FontRole;
-
-typedef struct
-{
-  const char  *family;
-  PangoWeight  weight;
-} FontChoice;
-
-/* Windows names first (every Chinese Windows has them), then the free
- * fall-backs of typesetting.md. The title face 方正小标宋 is heavy by
- * itself; only the plain 宋体 substitutes are set bold. */
-static const FontChoice title_fonts[] = {
-  { "方正小标宋简体", PANGO_WEIGHT_NORMAL },
-  { "方正小标宋_GBK", PANGO_WEIGHT_NORMAL },
-  { "FZXiaoBiaoSong-B05S", PANGO_WEIGHT_NORMAL },
-  { "华文中宋", PANGO_WEIGHT_NORMAL },
-  { "STZhongsong", PANGO_WEIGHT_NORMAL },
-  { "宋体", PANGO_WEIGHT_BOLD },
-  { "SimSun", PANGO_WEIGHT_BOLD },
-  { "Noto Serif CJK SC", PANGO_WEIGHT_BOLD },
-  { "AR PL UMing CN", PANGO_WEIGHT_BOLD },
-  { NULL, 0 }
-};
-static const FontChoice hei_fonts[] = {
-  { "黑体", PANGO_WEIGHT_NORMAL },
-  { "SimHei", PANGO_WEIGHT_NORMAL },
-  { "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice kai_fonts[] = {
-  { "楷体", PANGO_WEIGHT_NORMAL },
-  { "KaiTi", PANGO_WEIGHT_NORMAL },
-  { "楷体_GB2312", PANGO_WEIGHT_NORMAL },
-  { "KaiTi_GB2312", PANGO_WEIGHT_NORMAL },
-  { "AR PL UKai CN", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice fangsong_fonts[] = {
-  { "仿宋", PANGO_WEIGHT_NORMAL },
-  { "FangSong", PANGO_WEIGHT_NORMAL },
-  { "仿宋_GB2312", PANGO_WEIGHT_NORMAL },
-  { "FangSong_GB2312", PANGO_WEIGHT_NORMAL },
-  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice song_fonts[] = {
-  { "宋体", PANGO_WEIGHT_NORMAL },
-  { "SimSun", PANGO_WEIGHT_NORMAL },
-  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL },
-  { "AR PL UMing CN", PANGO_WEIGHT_NORMAL },
-  { NULL, 0 }
-};
-static const FontChoice *const role_fonts[N_ROLES] = {
-  title_fonts, hei_fonts, kai_fonts, fangsong_fonts, song_fonts,
-};
+/* The faces of each role are nb-document.h's, shared by every renderer. */
+#define ROLE_TITLE    NB_FONT_TITLE
+#define ROLE_HEI      NB_FONT_HEI
+#define ROLE_KAI      NB_FONT_KAI
+#define ROLE_FANGSONG NB_FONT_FANGSONG
+#define ROLE_SONG     NB_FONT_SONG
+#define N_ROLES       NB_N_FONT_ROLES
+typedef NbFontRole FontRole;
 
 typedef struct
 {
@@ -151,6 +97,7 @@ struct _NbPageLayout
   GObject       parent_instance;
 
   NbReport     *report;
+  NbDocument   *document;     /* what is printed, as of the last paginate */
   PangoContext *context;
   char         *families[N_ROLES];
   PangoWeight   weights[N_ROLES];
@@ -258,6 +205,7 @@ nb_page_layout_finalize (GObject *object)
     g_clear_pointer (&self->families[i], g_free);
   g_clear_object (&self->context);
   g_clear_object (&self->subsetter);
+  g_clear_object (&self->document);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (nb_page_layout_parent_class)->finalize (object);
@@ -320,9 +268,9 @@ resolve_fonts (NbPageLayout *self,
 
   for (guint role = 0; role < N_ROLES; role++)
     {
-      const FontChoice *choices = role_fonts[role];
+      const NbFace *choices = nb_document_get_faces (role);
       g_autoptr(GString) list = g_string_new (NULL);
-      const FontChoice *chosen = NULL;
+      const NbFace *chosen = NULL;
 
       for (guint i = 0; choices[i].family != NULL && chosen == NULL; i++)
         {
@@ -342,7 +290,7 @@ resolve_fonts (NbPageLayout *self,
 
       g_free (self->families[role]);
       self->families[role] = g_string_free (g_steal_pointer (&list), FALSE);
-      self->weights[role] = chosen != NULL ? chosen->weight : PANGO_WEIGHT_NORMAL;
+      self->weights[role] = chosen != NULL && chosen->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
       if (chosen == NULL && role == ROLE_TITLE)
         self->weights[role] = PANGO_WEIGHT_BOLD;
     }
@@ -482,99 +430,41 @@ add_heading (Flow       *flow,
 
 /* Text ------------------------------------------------------------------- */
 
-typedef enum
-{
-  PARA_BODY,
-  PARA_LEVEL2,   /* （一）… : 楷体 */
-  PARA_LEVEL3,   /* 1.… : 仿宋 */
-} ParaKind;
-
-static ParaKind
-classify (const char *line)
-{
-  static const char numerals[] = "一二三四五六七八九十";
-  const char *p;
-
-  if (g_str_has_prefix (line, "（") || g_str_has_prefix (line, "("))
-    {
-      guint n = 0;
-
-      p = line + (line[0] == '(' ? 1 : strlen ("（"));
-      while (*p != '\0')
-        {
-          gunichar c = g_utf8_get_char (p);
-          char buf[8] = { 0, };
-
-          g_unichar_to_utf8 (c, buf);
-          if (c < 0x80 || strstr (numerals, buf) == NULL)
-            break;
-          n++;
-          p = g_utf8_next_char (p);
-        }
-      if (n > 0 && (g_str_has_prefix (p, "）") || *p == ')'))
-        return PARA_LEVEL2;
-      return PARA_BODY;
-    }
-
-  p = line;
-  while (g_unichar_isdigit (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  if (p != line && (*p == '.' || g_str_has_prefix (p, "．") || g_str_has_prefix (p, "、")))
-    return PARA_LEVEL3;
-  return PARA_BODY;
-}
-
-static const char *
-skip_leading_space (const char *text)
-{
-  while (*text != '\0')
-    {
-      gunichar c = g_utf8_get_char (text);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        break;
-      text = g_utf8_next_char (text);
-    }
-  return text;
-}
-
-/* A level-2 line is often a heading followed by its text in the same
- * paragraph: only the heading, up to the first full stop, is 楷体. */
+/* A paragraph of the document; @continued: a later piece of a long one,
+ * set as plain body text without the first-line indent. A level-2 line is
+ * often a heading followed by its text in the same paragraph: only its
+ * lead, up to the first full stop, is 楷体 (level 3: bold). */
 static void
-place_paragraph (Flow       *flow,
-                 const char *text,
-                 gboolean    continued)
+place_paragraph (Flow          *flow,
+                 const NbBlock *block,
+                 const char    *text,
+                 gboolean       continued)
 {
   NbPageLayout *self = flow->self;
-  ParaKind kind = continued ? PARA_BODY : classify (text);
   g_autoptr(PangoLayout) layout = new_layout (self, ROLE_FANGSONG, BODY_SIZE, text, self->type_width);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  gboolean heading_like = FALSE;
+  gboolean heading_like = !continued && block->level > 0 && block->heading_only;
 
   if (!continued)
     pango_layout_set_indent (layout, pango_units_from_double (2 * self->char_advance));
   pango_layout_set_justify (layout, TRUE);
 
-  if (kind == PARA_LEVEL2)
+  if (!continued && block->level == 2)
     {
-      const char *stop = strstr (text, "。");
-      guint end = strlen (text);
-      PangoAttribute *attr;
+      PangoAttribute *attr = pango_attr_family_new (self->families[ROLE_KAI]);
 
-      if (stop != NULL && stop[strlen ("。")] != '\0')
-        end = stop + strlen ("。") - text;
-      else
-        heading_like = TRUE;
-      attr = pango_attr_family_new (self->families[ROLE_KAI]);
       attr->start_index = 0;
-      attr->end_index = end;
+      attr->end_index = MIN (block->lead_len, strlen (text));
       pango_attr_list_insert (attrs, attr);
     }
-  else if (kind == PARA_LEVEL3)
+  else if (!continued && block->level == 3)
     {
-      const char *stop = strstr (text, "。");
+      /* "1.加强行政决策和执行公开。": the third level's lead in bold. */
+      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
-      heading_like = stop == NULL || stop[strlen ("。")] == '\0';
+      attr->start_index = 0;
+      attr->end_index = MIN (block->lead_len, strlen (text));
+      pango_attr_list_insert (attrs, attr);
     }
   set_body_spacing (self, layout, attrs);
 
@@ -586,69 +476,40 @@ place_paragraph (Flow       *flow,
   place_lines (flow, layout, self->pitch, heading_like ? 2 : 1);
 }
 
-/* Whether the text opens with a heading-like line ("（一）主动公开情况"),
- * which a section heading must keep with it too. */
-static gboolean
-opens_with_heading (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = skip_leading_space (lines[i]);
-      const char *stop;
-
-      g_strchomp ((char *) line);
-      if (*line == '\0')
-        continue;
-      if (classify (line) == PARA_BODY)
-        return FALSE;
-      stop = strstr (line, "。");
-      return stop == NULL || stop[strlen ("。")] == '\0';
-    }
-  return FALSE;
-}
-
 #define MAX_PARAGRAPH_CHARS 20000
 
 static void
-place_text (Flow       *flow,
-            const char *text)
+place_text (Flow          *flow,
+            const NbBlock *block)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  const char *line = block->text;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* Pango lays out nothing at all for a paragraph of ~140 000 characters
+   * or more: very long ones go in pieces, cut after a sentence, the later
+   * pieces without the first-line indent. */
+  for (gboolean continued = FALSE; *line != '\0'; continued = TRUE)
     {
-      char *line = (char *) skip_leading_space (lines[i]);
+      const char *cut = line;
+      const char *sentence_end = NULL;
+      glong n = 0;
 
-      g_strchomp (line);
-      /* Pango lays out nothing at all for a paragraph of ~140 000
-       * characters or more: very long ones go in pieces, cut after a
-       * sentence, the later pieces without the first-line indent. */
-      for (gboolean continued = FALSE; *line != '\0'; continued = TRUE)
+      while (*cut && n < MAX_PARAGRAPH_CHARS)
         {
-          const char *cut = line;
-          const char *sentence_end = NULL;
-          glong n = 0;
+          gunichar c = g_utf8_get_char (cut);
 
-          while (*cut && n < MAX_PARAGRAPH_CHARS)
-            {
-              gunichar c = g_utf8_get_char (cut);
-
-              cut = g_utf8_next_char (cut);
-              n++;
-              if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)   /* 。！？； */
-                sentence_end = cut;
-            }
-          if (*cut && sentence_end && n - g_utf8_strlen (line, sentence_end - line) < MAX_PARAGRAPH_CHARS / 2)
-            cut = sentence_end;
-          {
-            g_autofree char *piece = g_strndup (line, cut - line);
-
-            place_paragraph (flow, piece, continued);
-          }
-          line = (char *) cut;
+          cut = g_utf8_next_char (cut);
+          n++;
+          if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)   /* 。！？； */
+            sentence_end = cut;
         }
+      if (*cut && sentence_end && n - g_utf8_strlen (line, sentence_end - line) < MAX_PARAGRAPH_CHARS / 2)
+        cut = sentence_end;
+      {
+        g_autofree char *piece = g_strndup (line, cut - line);
+
+        place_paragraph (flow, block, piece, continued);
+      }
+      line = cut;
     }
 }
 
@@ -701,19 +562,6 @@ break_allowed (Table *table,
   return row >= table->n_rows || !row_keeps_with_next (table, row - 1);
 }
 
-static char *
-cell_text (NbPageLayout     *self,
-           const NbGridCell *cell)
-{
-  if (cell->role == NB_GRID_VALUE)
-    {
-      const NbNumber *value = nb_report_get_value_at (self->report, cell->cell->index);
-
-      return value != NULL ? nb_number_to_string (value) : g_strdup ("");
-    }
-  return g_strdup (cell->text != NULL ? cell->text : "");
-}
-
 static Table *
 prepare_table (NbPageLayout     *self,
                const NbTableDef *def)
@@ -732,8 +580,8 @@ prepare_table (NbPageLayout     *self,
   n_cells = nb_grid_get_n_cells (def->grid);
 
   /* The 15-column review table only fits in 小五 with tight cells. */
-  font_size = table->n_columns >= WIDE_TABLE_COLUMNS ? WIDE_TABLE_SIZE : TABLE_SIZE;
-  table->pad_x = table->n_columns >= WIDE_TABLE_COLUMNS ? 1.5 : 3.0;
+  font_size = nb_grid_is_wide (def->grid) ? WIDE_TABLE_SIZE : TABLE_SIZE;
+  table->pad_x = nb_grid_is_wide (def->grid) ? 1.5 : 3.0;
   table->pad_y = 2.5;
   min_row = (int) (font_size * 1.8 + 0.5);
 
@@ -758,7 +606,7 @@ prepare_table (NbPageLayout     *self,
 
       if (cell->role == NB_GRID_EMPTY)
         continue;
-      text = cell_text (self, cell);
+      text = nb_document_dup_cell_text (self->document, cell);
       layout = new_layout (self, ROLE_SONG, font_size, text, -1);
       pango_layout_get_size (layout, &w, NULL);
       if (is_label_role (cell->role) && (double) w / PANGO_SCALE > inner)
@@ -837,12 +685,16 @@ rows_height (Table *table,
   return h;
 }
 
-/* What must fit below a table's heading: the header rows and the rows up
- * to the first place the table may break. */
+/* What must fit below a table's heading: the header rows and the first
+ * few rows, up to a place the table may break. */
+/* A table broken over pages leaves at least this many body rows before
+ * the break; with fewer room it starts on the next page. */
+#define MIN_ROWS_BEFORE_BREAK 3
+
 static double
 table_first_chunk (Table *table)
 {
-  guint b = table->header_rows + 1;
+  guint b = table->header_rows + MIN (MIN_ROWS_BEFORE_BREAK, table->n_rows - table->header_rows);
 
   while (b < table->n_rows && !break_allowed (table, b))
     b++;
@@ -938,9 +790,14 @@ record_rows (Flow  *flow,
     }
 }
 
+static void new_page_with_last_lines (Flow *flow,
+                                      guint n);
+
+/* @heading_lines: the lines of the heading just placed above the table. */
 static void
 place_table (Flow  *flow,
-             Table *table)
+             Table *table,
+             guint  heading_lines)
 {
   NbPageLayout *self = flow->self;
   double header_h = rows_height (table, 0, table->header_rows);
@@ -961,6 +818,14 @@ place_table (Flow  *flow,
       if (fit < table->n_rows)
         {
           end = choose_break (self, table, start, fit);
+          /* Not just two rows at the foot of a page: the table starts on
+           * the next one, and its heading goes with it. */
+          if (first && end > start && end - start < MIN_ROWS_BEFORE_BREAK
+              && self->items->len > g_array_index (self->page_first, guint, flow_page (flow)) + heading_lines)
+            {
+              new_page_with_last_lines (flow, heading_lines);
+              continue;
+            }
           if (end == start)
             {
               if (flow->y > 0)
@@ -1086,29 +951,13 @@ draw_band (NbPageLayout *self,
 
 /* Pagination ------------------------------------------------------------- */
 
-static char *
-format_date (const char *date)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (date == NULL || *date == '\0')
-    return NULL;
-  parts = g_strsplit (date, "-", 3);
-  if (g_strv_length (parts) != 3)
-    return g_strdup (date);
-  return g_strdup_printf ("%d年%d月%d日",
-                          (int) g_ascii_strtoll (parts[0], NULL, 10),
-                          (int) g_ascii_strtoll (parts[1], NULL, 10),
-                          (int) g_ascii_strtoll (parts[2], NULL, 10));
-}
-
 static void
-place_title (Flow *flow)
+place_title (Flow          *flow,
+             const NbBlock *block)
 {
   NbPageLayout *self = flow->self;
-  g_autofree char *title = nb_report_dup_title (self->report);
+  const char *title = block->text;
   g_autoptr(PangoLayout) layout = new_layout (self, ROLE_TITLE, TITLE_SIZE, title, self->type_width);
-  const char *tail = strstr (title, "政府信息公开工作年度报告");
   double size = TITLE_SIZE;
 
   /* Too long for a line: break where the sense breaks (after the agency
@@ -1117,8 +966,8 @@ place_title (Flow *flow)
    * third line, as the title is at most two lines. */
   if (pango_layout_get_line_count (layout) > 1)
     {
-      g_autofree char *broken = tail != NULL && tail != title
-        ? g_strdup_printf ("%.*s\n%s", (int) (tail - title), title, tail) : NULL;
+      g_auto(GStrv) lines = nb_document_dup_title_lines (block);
+      g_autofree char *broken = block->break_at > 0 ? g_strjoinv ("\n", lines) : NULL;
       gboolean found = FALSE;
 
       /* Passes: broken after the agency in two lines; wrapped in two; as a
@@ -1205,20 +1054,15 @@ place_section_heading (Flow       *flow,
 }
 
 static void
-place_signoff (Flow *flow)
+place_signoff (Flow          *flow,
+               const NbBlock *block)
 {
   NbPageLayout *self = flow->self;
-  const char *signoff = nb_report_get_signoff (self->report);
-  g_autofree char *date = format_date (nb_report_get_date (self->report));
   g_autofree char *text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
-  if (signoff == NULL || *signoff == '\0')
-    signoff = nb_report_get_agency (self->report);
-  if (signoff == NULL)
-    signoff = "";
-  text = date != NULL ? g_strdup_printf ("%s\n%s", signoff, date) : g_strdup (signoff);
+  text = block->date != NULL ? g_strdup_printf ("%s\n%s", block->text, block->date) : g_strdup (block->text);
   if (*text == '\0')
     return;
 
@@ -1232,44 +1076,65 @@ place_signoff (Flow *flow)
   place_lines (flow, layout, self->pitch, pango_layout_get_line_count (layout));
 }
 
+/* What a section heading must keep with it on its page: the table's first
+ * rows, or the first line of its text, or its first subheading and that
+ * subheading's first line. */
+static double
+heading_keep (NbPageLayout *self,
+              guint         i)
+{
+  const NbBlock *next = i + 1 < nb_document_get_n_blocks (self->document)
+                        ? nb_document_get_block (self->document, i + 1) : NULL;
+
+  if (next == NULL || next->kind != NB_BLOCK_PARAGRAPH)
+    return 0;
+  return next->level > 0 && next->heading_only ? 2 * self->pitch : self->pitch;
+}
+
 static void
-place_sections (Flow *flow)
+place_blocks (Flow *flow)
 {
   NbPageLayout *self = flow->self;
-  NbFormat *format = nb_report_get_format (self->report);
+  guint n = nb_document_get_n_blocks (self->document);
 
-  for (guint s = 0; s < nb_format_get_n_sections (format); s++)
+  for (guint i = 0; i < n; i++)
     {
-      const NbSectionDef *section = nb_format_get_section (format, s);
+      const NbBlock *block = nb_document_get_block (self->document, i);
 
-      if (section->kind == NB_SECTION_TABLE && section->table != NULL && section->table->grid != NULL)
+      switch (block->kind)
         {
-          Table *table = prepare_table (self, section->table);
+        case NB_BLOCK_TITLE:
+          place_title (flow, block);
+          break;
+        case NB_BLOCK_HEADING:
+          {
+            const NbBlock *next = i + 1 < n ? nb_document_get_block (self->document, i + 1) : NULL;
 
-          g_ptr_array_add (self->tables, table);
-          place_section_heading (flow, section->heading, table_first_chunk (table));
-          place_table (flow, table);
-        }
-      else
-        {
-          const char *text = nb_report_get_text (self->report, section->key);
-          g_autofree char *fees = NULL;
+            if (next != NULL && next->kind == NB_BLOCK_TABLE)
+              {
+                Table *table = prepare_table (self, next->table);
 
-          /* 2021: the 信息处理费 sentence comes from the section's fields
-           * unless the text already states it. */
-          if (section->fields != NULL && section->fields->len > 0)
-            fees = nb_sentence_fees (self->report);
-          if (fees != NULL && strstr (text, fees) != NULL)
-            g_clear_pointer (&fees, g_free);
+                g_ptr_array_add (self->tables, table);
+                guint before = self->items->len;
 
-          /* With its first line, or with its first subheading and that
-           * subheading's first line. */
-          place_section_heading (flow, section->heading,
-                                 opens_with_heading (text) ? 2 * self->pitch
-                                 : *text != '\0' || fees != NULL ? self->pitch : 0);
-          place_text (flow, text);
-          if (fees != NULL)
-            place_text (flow, fees);
+                place_section_heading (flow, block->text, table_first_chunk (table));
+                place_table (flow, table, self->items->len - before);
+                i++;
+              }
+            else
+              place_section_heading (flow, block->text, heading_keep (self, i));
+          }
+          break;
+        case NB_BLOCK_PARAGRAPH:
+          place_text (flow, block);
+          break;
+        case NB_BLOCK_SIGNOFF:
+          place_signoff (flow, block);
+          break;
+        case NB_BLOCK_TABLE:    /* always after its heading */
+        case NB_BLOCK_FIELD:    /* for the workbook only */
+        default:
+          break;
         }
     }
 }
@@ -1289,7 +1154,10 @@ nb_page_layout_paginate (NbPageLayout *self,
   g_return_if_fail (page_height_pt > MARGIN_TOP + MARGIN_BOTTOM + 72);
 
   if (fontmap == NULL)
-    fontmap = pango_cairo_font_map_get_default ();
+    {
+      nb_platform_init ();
+      fontmap = pango_cairo_font_map_get_default ();
+    }
 
   nb_page_layout_reset (self);
   g_clear_object (&self->context);
@@ -1317,10 +1185,11 @@ nb_page_layout_paginate (NbPageLayout *self,
   /* A hair under the exact 28th so rounding never pushes a char over. */
   self->char_advance = self->type_width / CHARS_PER_LINE - 0.005;
 
+  g_clear_object (&self->document);
+  self->document = nb_document_new (self->report);
+
   flow_new_page (&flow);
-  place_title (&flow);
-  place_sections (&flow);
-  place_signoff (&flow);
+  place_blocks (&flow);
 }
 
 guint

@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-page-layout.h — the printed report: measures it and splits it into pages
  *
  * One layout engine for every paged surface: the PDF writer and GTK's print
  * operation both paginate with it and draw each page onto their own cairo_t,
  * so what is printed is what is exported. The page follows GB/T 9704-2012
- * (see the project's typesetting spec): A4, type area 156 × 225 mm, 16 pt
+ * (docs/typesetting.md): A4, type area 156 × 225 mm, 16 pt
  * 仿宋 body on 22 lines of 28 characters, tables as ruled grids.
  *
  * Units are points (1/72 inch); (0, 0) is the page's top-left corner.

@@ -1,13 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-pdf-writer.c — the report as a PDF document, page by page as printed */
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <string.h>
 
 #include "nb-error.h"
 #include "nb-page-layout.h"
 #include "nb-pdf-writer.h"
+#include "nb-safe-write.h"
 
 typedef struct
 {
@@ -46,36 +49,6 @@ describe_status (cairo_status_t status)
       return _("a font could not be used; check that the Chinese fonts are installed");
     default:
       return cairo_status_to_string (status);
-    }
-}
-
-/* A new, empty file next to @target (same folder, so the final rename
- * stays on one file system). */
-static GFileOutputStream *
-create_temporary (GFile   *target,
-                  GFile  **tmp_out,
-                  GError **error)
-{
-  g_autoptr(GFile) dir = g_file_get_parent (target);
-  g_autofree char *base = g_file_get_basename (target);
-
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
-      g_autoptr(GFile) tmp = g_file_get_child (dir, name);
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream = g_file_create (tmp, G_FILE_CREATE_NONE, NULL, &local_error);
-
-      if (stream != NULL)
-        {
-          *tmp_out = g_steal_pointer (&tmp);
-          return stream;
-        }
-      if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
     }
 }
 
@@ -137,33 +110,24 @@ collect_glyphs (NbPageLayout *layout)
   nb_font_subsetter_prepare (subsetter);
 }
 
-gboolean
-nb_pdf_write (NbReport    *report,
-              const char  *path,
+/* The temporary file nb-safe-write made: the pages go into it through GIO
+ * (the path is UTF-8 on every platform; a failing disk is a GError). */
+static gboolean
+write_pdf_to (const char  *tmp_path,
+              gpointer     user_data,
               GError     **error)
 {
+  NbReport *report = user_data;
   g_autoptr(NbPageLayout) layout = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFile) tmp = g_file_new_for_path (tmp_path);
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
   WriteClosure closure = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  target = g_file_new_for_path (path);
-  stream = create_temporary (target, &tmp, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the PDF file “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
+  if (!(stream = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error)))
+    return FALSE;
 
   layout = nb_page_layout_new (report);
   nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
@@ -194,21 +158,67 @@ nb_pdf_write (NbReport    *report,
 
   if (status != CAIRO_STATUS_SUCCESS || closure.error != NULL)
     {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the PDF file “%s”: %s"), path,
-                   closure.error != NULL ? closure.error->message : describe_status (status));
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT,
+                           closure.error != NULL ? closure.error->message : describe_status (status));
       g_clear_error (&closure.error);
-      g_file_delete (tmp, NULL, NULL);
-      return FALSE;
-    }
-
-  if (!g_file_move (tmp, target, G_FILE_COPY_OVERWRITE,
-                    NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the PDF file “%s”: %s"), path, local_error->message);
-      g_file_delete (tmp, NULL, NULL);
       return FALSE;
     }
   return TRUE;
+}
+
+/* A whole PDF: its header, and the end-of-file marker cairo writes last
+ * (a file cut short by a full disk has no trailer). */
+static gboolean
+verify_pdf (const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  const char *tail;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  tail = length > 32 ? data + length - 32 : data;
+  if (length < 16 || memcmp (data, "%PDF-", 5) != 0 ||
+      g_strstr_len (tail, data + length - tail, "%%EOF") == NULL)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("the PDF file is incomplete"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_pdf_write_full (NbReport          *report,
+                   const char        *path,
+                   NbSafeWriteFlags   flags,
+                   GError           **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = g_file_new_for_path (path);
+  if (!nb_safe_write_file (target, write_pdf_to, report, flags, verify_pdf, NULL, NULL, &local_error))
+    {
+      if (local_error->domain == NB_SAFE_WRITE_ERROR)
+        g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                     _("Could not write the PDF file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_pdf_write (NbReport    *report,
+              const char  *path,
+              GError     **error)
+{
+  return nb_pdf_write_full (report, path, NB_SAFE_WRITE_NONE, error);
 }

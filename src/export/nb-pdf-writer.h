@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-pdf-writer.h — the report as a PDF document, page by page as printed */
 #pragma once
 
 #include "nb-report.h"
+#include "nb-safe-write.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +15,12 @@ G_BEGIN_DECLS
 gboolean nb_pdf_write (NbReport    *report,
                        const char  *path,
                        GError     **error);
+
+/* The same through nb-safe-write with @flags (NB_SAFE_WRITE_FORCE to
+ * replace a read-only file). */
+gboolean nb_pdf_write_full (NbReport          *report,
+                            const char        *path,
+                            NbSafeWriteFlags   flags,
+                            GError           **error);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-xlsx-writer.c — the report as an .xlsx workbook, laid out from NbGrid
  *
  * Values are exact NbNumbers everywhere; a double is made only at the last
@@ -18,13 +19,17 @@
 #include <xlsxwriter.h>
 
 #include "nb-error.h"
-#include "nb-sentence.h"
+#include "nb-document.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
+#include "nb-xlsx-verify.h"
+#include "nb-text-check.h"
 
-#define FONT_TABLE   "宋体"
-#define FONT_BODY    "仿宋"
-#define FONT_HEADING "黑体"
+/* The first (Windows) face of each role, as every renderer names them. */
+#define FONT_TABLE   (nb_document_get_faces (NB_FONT_SONG)[0].family)
+#define FONT_BODY    (nb_document_get_faces (NB_FONT_FANGSONG)[0].family)
+#define FONT_HEADING (nb_document_get_faces (NB_FONT_HEI)[0].family)
+#define FONT_KAI     (nb_document_get_faces (NB_FONT_KAI)[0].family)
 
 /* Sizes in points: 5号 for tables, 小五 for the 15-column table, 3号 body
  * text and 2号 title as in GB/T 9704. */
@@ -104,6 +109,23 @@ keep (Writer *w,
   return string;
 }
 
+/* XML forbids most control characters and U+FFFE/U+FFFF: one of them in a
+ * text (a Word line break \v pasted or imported) left LibreOffice showing
+ * an empty workbook. Such texts are written mapped (see nb_text_sanitize). */
+static const char *
+xml_text (Writer     *w,
+          const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    return keep (w, nb_text_sanitize (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!nb_text_char_is_allowed (g_utf8_get_char (p)))
+      return keep (w, nb_text_sanitize (text));
+  return text;
+}
+
 static lxw_format *
 get_format (Writer     *w,
             const char *font,
@@ -161,26 +183,34 @@ text_units (const char *text,
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      /* Quotation marks, dashes and ellipses are full width in Chinese
+       * faces although Unicode calls them ambiguous. */
+      gboolean wide = g_unichar_iswide (c) || g_unichar_iswide_cjk (c)
+                      || (c >= 0x2010 && c <= 0x2027);
 
-      units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.1 : 1.1;
+      units += wide ? 2.1 : 1.1;
     }
   return units * size / 11.0;
 }
 
-/* Lines @text takes in a column @width units wide. */
+/* Lines @text takes in a column @width units wide. A CJK character of
+ * @size points is 2.1 × size / 11 units (Excel's unit is the width of a
+ * digit of Calibri 11, 7 pixels); the cell loses about half a unit to its
+ * padding. */
 static guint
 text_lines (const char *text,
             double      size,
             double      width)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  double avail = MAX (width - 1.5, 2.0);
+  double avail = MAX (width - 0.5, 2.0);
   guint n = 0;
 
   for (guint i = 0; lines[i]; i++)
     {
-      /* 5 % slack: characters wrap whole, never half. */
-      double units = text_units (lines[i], size) * 1.05;
+      /* 2 % slack: characters wrap whole, never half, and Excel does not
+       * hang a line-end comma into the margin as LibreOffice does. */
+      double units = text_units (lines[i], size) * 1.02;
 
       n += MAX (1, (guint) ((units + avail - 0.01) / avail));
     }
@@ -404,7 +434,7 @@ merge_or_write (Writer        *w,
     check (w, worksheet_merge_range (ws, row, column, last_row, last_column,
                                      text ? text : "", format));
   else if (text && *text)
-    check (w, worksheet_write_string (ws, row, column, text, format));
+    check (w, worksheet_write_string (ws, row, column, xml_text (w, text), format));
   else
     check (w, worksheet_write_blank (ws, row, column, format));
 }
@@ -627,13 +657,18 @@ split_paragraph (const char *text,
  * indent of Chinese documents (a cell has no first-line indent of its own). */
 #define FIRST_LINE_INDENT "\u3000\u3000"
 
+/* @text opens with @indent_len bytes of indent; up to @lead_len bytes (a
+ * subheading) are set in @lead_format, the rest in @format. */
 static void
 write_paragraph (Writer        *w,
                  lxw_worksheet *ws,
                  guint         *row,
                  const char    *text,
                  lxw_format    *format,
-                 double         size)
+                 double         size,
+                 gsize          indent_len,
+                 gsize          lead_len,
+                 lxw_format    *lead_format)
 {
   /* Characters that fit in one maximal row. */
   glong per_line = (glong) (BODY_WIDTH / (2.1 * size / 11.0));
@@ -645,22 +680,55 @@ write_paragraph (Writer        *w,
       const char *piece = g_ptr_array_index (pieces, i);
       double height = line_height (size) * text_lines (piece, size, BODY_WIDTH) + 4;
 
-      check (w, worksheet_write_string (ws, *row, 0, piece, format));
+      /* The cell keeps the body's format; the lead is a run of its own
+       * after the indent (a rich string needs two runs or more). */
+      /* Text XML cannot hold is mapped first (see xml_text); a lead is
+       * only set apart when that changed nothing. */
+      const char *clean = xml_text (w, piece);
+
+      if (i == 0 && lead_len > indent_len && lead_len <= strlen (piece) && strcmp (clean, piece) == 0)
+        {
+          g_autofree char *indent = g_strndup (piece, indent_len);
+          g_autofree char *lead = g_strndup (piece + indent_len, lead_len - indent_len);
+          lxw_rich_string_tuple first = { format, indent };
+          lxw_rich_string_tuple second = { lead_format, lead };
+          lxw_rich_string_tuple rest = { format, (char *) piece + lead_len };
+          lxw_rich_string_tuple *fragments[] = { &first, &second, piece[lead_len] ? &rest : NULL, NULL };
+
+          check (w, worksheet_write_rich_string (ws, *row, 0, fragments, format));
+        }
+      else
+        check (w, worksheet_write_string (ws, *row, 0, clean, format));
       check (w, worksheet_set_row (ws, *row, MIN (height, MAX_ROW_HEIGHT), NULL));
       (*row)++;
     }
 }
 
-static char *
-date_in_chinese (const char *date)
+/* The table a section's table block stands for: a link to its sheet. */
+static void
+write_table_link (Writer         *w,
+                  lxw_worksheet  *ws,
+                  guint          *row,
+                  const NbBlock  *block,
+                  const char    **sheet_names,
+                  const char    **quoted_names,
+                  lxw_format     *link)
 {
-  int y, m, d;
+  for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
+    if (nb_format_get_table (w->format, t) == block->table)
+      {
+        g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet_names[t]);
+        g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t]);
 
-  if (!date || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  return g_strdup_printf ("%d年%d月%d日", y, m, d);
+        check (w, worksheet_write_url_opt (ws, *row, 0, url, link, text, NULL));
+        check (w, worksheet_set_row (ws, *row, line_height (SIZE_BODY) + 4, NULL));
+        (*row)++;
+        return;
+      }
 }
 
+/* Renders the printed report's document (nb-document.h) one block a row:
+ * the texts are the PDF's, the tables are links to their sheets. */
 static void
 write_body_sheet (Writer      *w,
                   const char **sheet_names,
@@ -672,8 +740,10 @@ write_body_sheet (Writer      *w,
   lxw_format *body = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
   lxw_format *right = get_format (w, FONT_BODY, SIZE_BODY, F_RIGHT | F_VCENTER, NULL);
   lxw_format *link = get_format (w, FONT_BODY, SIZE_BODY, F_VTOP | F_WRAP, NULL);
-  const char *signoff;
-  g_autofree char *date = NULL;
+  lxw_format *kai = get_format (w, FONT_KAI, SIZE_BODY, F_VTOP | F_WRAP, NULL);
+  lxw_format *bold = get_format (w, FONT_BODY, SIZE_BODY, F_BOLD | F_VTOP | F_WRAP, NULL);
+  g_autoptr(NbDocument) document = nb_document_new (w->report);
+  guint n = nb_document_get_n_blocks (document);
   guint row = 0;
 
   if (!ws)
@@ -683,103 +753,66 @@ write_body_sheet (Writer      *w,
     }
   check (w, worksheet_set_column (ws, 0, 0, BODY_WIDTH, NULL));
 
-  check (w, worksheet_write_string (ws, row, 0, w->title, title));
-  check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (w->title, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
-  row += 2;
-
-  for (guint s = 0; s < nb_format_get_n_sections (w->format); s++)
+  for (guint i = 0; i < n; i++)
     {
-      const NbSectionDef *section = nb_format_get_section (w->format, s);
+      const NbBlock *block = nb_document_get_block (document, i);
+      const NbBlock *next = i + 1 < n ? nb_document_get_block (document, i + 1) : NULL;
 
-      check (w, worksheet_write_string (ws, row, 0, section->heading, heading));
-      check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (section->heading, SIZE_BODY, BODY_WIDTH) + 8, NULL));
-      row++;
-
-      if (section->kind == NB_SECTION_TABLE)
+      switch (block->kind)
         {
-          const char *sheet = NULL;
-          guint t_index = 0;
+        case NB_BLOCK_TITLE:
+          {
+            /* Too long for a line: broken where the PDF breaks it, after
+             * the agency and year, not wherever the cell runs out. */
+            g_auto(GStrv) lines = nb_document_dup_title_lines (block);
+            g_autofree char *text = text_lines (block->text, SIZE_TITLE, BODY_WIDTH) > 1
+                                    ? g_strjoinv ("\n", lines) : g_strdup (block->text);
 
-          for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
-            if (nb_format_get_table (w->format, t) == section->table)
-              {
-                sheet = sheet_names[t];
-                t_index = t;
-              }
-          if (sheet)
+            check (w, worksheet_write_string (ws, row, 0, xml_text (w, text), title));
+            check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
+            row += 2;
+          }
+          break;
+        case NB_BLOCK_HEADING:
+          check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), heading));
+          check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (block->text, SIZE_BODY, BODY_WIDTH) + 8, NULL));
+          row++;
+          break;
+        case NB_BLOCK_TABLE:
+          write_table_link (w, ws, &row, block, sheet_names, quoted_names, link);
+          break;
+        case NB_BLOCK_PARAGRAPH:
+          {
+            /* A cell has no first-line indent of its own. Subheadings:
+             * 楷体 (level 2) or bold (level 3) up to their first 。. */
+            g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, block->text, NULL);
+            lxw_format *lead = block->level == 2 ? kai : block->level == 3 ? bold : body;
+            gsize lead_len = block->level > 0 ? strlen (FIRST_LINE_INDENT) + block->lead_len : 0;
+
+            write_paragraph (w, ws, &row, indented, body, SIZE_BODY, strlen (FIRST_LINE_INDENT), lead_len, lead);
+          }
+          break;
+        case NB_BLOCK_FIELD:
+          write_paragraph (w, ws, &row, block->text, body, SIZE_BODY, 0, 0, NULL);
+          break;
+        case NB_BLOCK_SIGNOFF:
+          if (*block->text)
             {
-              g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet);
-              g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t_index]);
-
-              check (w, worksheet_write_url_opt (ws, row, 0, url, link, text, NULL));
-              check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) + 4, NULL));
-              row++;
+              check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), right));
+              check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
             }
-        }
-      else
-        {
-          g_auto(GStrv) paragraphs = g_strsplit (nb_report_get_text (w->report, section->key), "\n", -1);
-
-          for (guint i = 0; paragraphs[i]; i++)
+          if (block->date)
             {
-              g_strchomp (paragraphs[i]);
-              /* Blank lines separate paragraphs in the text; rows do here. */
-              if (*paragraphs[i])
-                {
-                  g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, paragraphs[i], NULL);
-
-                  write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
-                }
+              check (w, worksheet_write_string (ws, row, 0, block->date, right));
+              check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
             }
+          break;
+        default:
+          break;
         }
-
-      /* The 信息处理费 figures as the PDF prints them: the sentence made from
-       * the fields, unless the text already has it; the bare fields only
-       * while they are not all filled in. */
-      if (section->fields && section->fields->len > 0)
-        {
-          g_autofree char *fees = nb_sentence_fees (w->report);
-
-          if (fees)
-            {
-              if (!strstr (nb_report_get_text (w->report, section->key), fees))
-                {
-                  g_autofree char *indented = g_strconcat (FIRST_LINE_INDENT, fees, NULL);
-
-                  write_paragraph (w, ws, &row, indented, body, SIZE_BODY);
-                }
-              row++;
-              continue;
-            }
-        }
-      for (guint f = 0; section->fields && f < section->fields->len; f++)
-        {
-          const NbCellDef *field = g_ptr_array_index (section->fields, f);
-          g_autofree char *value = nb_report_dup_field (w->report, field->key, NULL);
-          g_autofree char *line = NULL;
-
-          if (value && *value)
-            line = g_strdup_printf ("%s：%s%s", field->label, value, field->unit ? field->unit : "");
-          else
-            line = g_strdup_printf ("%s：（未填写）", field->label);
-          write_paragraph (w, ws, &row, line, body, SIZE_BODY);
-        }
-      row++;
-    }
-
-  signoff = nb_report_get_signoff (w->report);
-  if (!signoff || !*signoff)
-    signoff = nb_report_get_agency (w->report);
-  if (signoff && *signoff)
-    {
-      check (w, worksheet_write_string (ws, row, 0, signoff, right));
-      check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
-    }
-  date = date_in_chinese (nb_report_get_date (w->report));
-  if (date)
-    {
-      check (w, worksheet_write_string (ws, row, 0, date, right));
-      check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
+      /* A blank row after each section. */
+      if (block->section != NULL && (next == NULL || next->section != block->section))
+        row++;
     }
 
   print_setup (w, ws, PAGE_TEXT);
@@ -796,7 +829,55 @@ write_data_row (Writer        *w,
 {
   check (w, worksheet_write_string (ws, row, 0, key, format));
   if (value && *value)
-    check (w, worksheet_write_string (ws, row, 1, value, format));
+    check (w, worksheet_write_string (ws, row, 1, xml_text (w, value), format));
+}
+
+/* A text longer than this goes on several rows with the same key (a cell
+ * holds at most 32 767 UTF-16 units; a character may take two). */
+#define DATA_CHUNK_CHARS 16000
+
+/* What the figures alone do not say, so that reading the workbook back
+ * gives the very document exported (nb-xlsx-reader.c): the sign-off, a
+ * stated title, the section texts, and which totals were stated as
+ * printed (an imported report) rather than computed. */
+static void
+write_data_document (Writer        *w,
+                     lxw_worksheet *ws,
+                     guint         *row,
+                     lxw_format    *format)
+{
+  g_autoptr(GString) stated = g_string_new (NULL);
+
+  write_data_row (w, ws, (*row)++, "signoff", nb_report_get_signoff (w->report), format);
+  write_data_row (w, ws, (*row)++, "stated_title", nb_report_get_stated_title (w->report), format);
+  for (guint s = 0; s < nb_format_get_n_sections (w->format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (w->format, s);
+      g_autofree char *key = NULL;
+      const char *text;
+
+      if (section->kind != NB_SECTION_TEXT)
+        continue;
+      key = g_strconcat ("text/", section->key, NULL);
+      text = nb_report_get_text (w->report, section->key);
+      do
+        {
+          const char *end = text;
+          g_autofree char *piece = NULL;
+
+          for (guint n = 0; *end && n < DATA_CHUNK_CHARS; n++)
+            end = g_utf8_next_char (end);
+          piece = g_strndup (text, end - text);
+          write_data_row (w, ws, (*row)++, key, piece, format);
+          text = end;
+        }
+      while (*text);
+    }
+  for (guint i = 0; i < nb_format_get_n_cells (w->format); i++)
+    if (nb_report_has_stated_value (w->report, i))
+      g_string_append_printf (stated, "%s%s", stated->len ? " " : "",
+                              nb_format_get_cell (w->format, i)->key);
+  write_data_row (w, ws, (*row)++, "stated_totals", stated->str, format);
 }
 
 static void
@@ -830,6 +911,7 @@ write_data_sheet (Writer *w)
 
       write_data_row (w, ws, row++, cell->key, value, text);
     }
+  write_data_document (w, ws, &row, text);
 
   /* Values are text on purpose (exact decimals): no green triangles. */
   check (w, worksheet_ignore_errors (ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
@@ -905,10 +987,10 @@ set_properties (Writer *w)
                              nb_report_get_year (w->report),
                              nb_format_get_version (w->format),
                              nb_format_get_issued_by (w->format));
-  props.title = w->title;
+  props.title = (char *) xml_text (w, w->title);
   props.subject = subject;
-  props.author = (char *) (agency ? agency : "");
-  props.company = (char *) (agency ? agency : "");
+  props.author = (char *) xml_text (w, agency ? agency : "");
+  props.company = props.author;
   props.keywords = (char *) "政府信息公开,年度报告";
   props.comments = (char *) "由 nianbao " PACKAGE_VERSION " 生成";
   check (w, workbook_set_properties (w->workbook, &props));
@@ -916,37 +998,47 @@ set_properties (Writer *w)
   check (w, workbook_set_custom_property_string (w->workbook, "Generator", "nianbao " PACKAGE_VERSION));
 }
 
-static gboolean
-write_workbook (NbReport   *report,
-                const char *filename,
-                GError    **error)
+/* libxlsxwriter's messages are English and about its internals. */
+static const char *
+describe_lxw_error (lxw_error err)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE,
-                                   .tmpdir = (char *) g_get_tmp_dir () };
-  Writer w = { 0 };
-  guint n_tables, n_cells;
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
-  lxw_error err;
-
-  w.report = report;
-  w.format = nb_report_get_format (report);
-  w.title = nb_report_dup_title (report);
-  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  w.strings = g_ptr_array_new_with_free_func (g_free);
-  n_tables = nb_format_get_n_tables (w.format);
-  n_cells = nb_format_get_n_cells (w.format);
-  w.positions = g_new0 (CellPos, n_cells);
-
-  g_hash_table_add (used, g_utf8_casefold (NB_XLSX_BODY_SHEET, -1));
-  g_hash_table_add (used, g_utf8_casefold (NB_XLSX_DATA_SHEET, -1));
-
-  /* Where every value lands, before any formula refers to it. */
-  for (guint t = 0; t < n_tables; t++)
+  switch (err)
     {
-      const NbTableDef *table = nb_format_get_table (w.format, t);
-      char *name = sheet_name_for (w.format, table, used);
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return _("there is not enough memory");
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return _("the file or its temporary parts could not be written (is the disk full?)");
+    case LXW_ERROR_32_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_128_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_255_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+      return _("a text is longer than a workbook cell can hold (32 767 characters)");
+    case LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED:
+    case LXW_ERROR_INVALID_SHEETNAME_CHARACTER:
+    case LXW_ERROR_SHEETNAME_START_END_APOSTROPHE:
+    case LXW_ERROR_SHEETNAME_ALREADY_USED:
+      return _("a sheet name is not allowed in a workbook");
+    default:
+      return lxw_strerror (err);
+    }
+}
+
+/* Where every value lands, before any formula refers to it. */
+static void
+place_tables (Writer     *w,
+              GHashTable *used,
+              GPtrArray  *names,
+              GPtrArray  *quoted)
+{
+  for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
+    {
+      const NbTableDef *table = nb_format_get_table (w->format, t);
+      char *name = sheet_name_for (w->format, table, used);
       g_autofree char *escaped = NULL;
       g_auto(GStrv) parts = g_strsplit (name, "'", -1);
       char *q;
@@ -960,9 +1052,112 @@ write_workbook (NbReport   *report,
           const NbGridCell *gc = nb_grid_get_cell (table->grid, i);
 
           if (gc->role == NB_GRID_VALUE && gc->cell)
-            w.positions[gc->cell->index] = (CellPos) { q, gc->row + 1, gc->column };
+            w->positions[gc->cell->index] = (CellPos) { q, gc->row + 1, gc->column };
         }
     }
+}
+
+gboolean
+nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
+                          NbReport      *report,
+                          const char    *avoid_names[],
+                          GError       **error)
+{
+  Writer w = { 0 };
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (workbook != NULL, FALSE);
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+
+  w.workbook = workbook;
+  w.report = report;
+  w.format = nb_report_get_format (report);
+  {
+    /* Also in every page header: mapped once here. */
+    g_autofree char *title = nb_report_dup_title (report);
+    w.title = nb_text_sanitize (title);
+  }
+  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.strings = g_ptr_array_new_with_free_func (g_free);
+  w.positions = g_new0 (CellPos, nb_format_get_n_cells (w.format));
+  for (guint i = 0; avoid_names && avoid_names[i]; i++)
+    g_hash_table_add (used, g_utf8_casefold (avoid_names[i], -1));
+
+  place_tables (&w, used, names, quoted);
+  for (guint t = 0; t < nb_format_get_n_tables (w.format); t++)
+    write_table_sheet (&w, nb_format_get_table (w.format, t),
+                       g_ptr_array_index (names, t), g_ptr_array_index (quoted, t));
+
+  g_free (w.title);
+  g_free (w.positions);
+  g_hash_table_unref (w.formats);
+  /* Table sheets keep no string of ours past this point. */
+  g_ptr_array_unref (w.strings);
+  if (w.error != LXW_NO_ERROR)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the workbook: %s"), describe_lxw_error (w.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* libxlsxwriter opens its files with the C library's ANSI fopen (its MinGW
+ * build #undefs _WIN32), which cannot open a UTF-8 name such as a folder
+ * called 年报: on Windows it is given the system-codepage name, or the 8.3
+ * short name where a part does not fit the codepage (the file must exist). */
+static char *
+lxw_filename (const char *filename)
+{
+#ifdef G_OS_WIN32
+  return g_win32_locale_filename_from_utf8 (filename);
+#else
+  return g_strdup (filename);
+#endif
+}
+
+static gboolean
+write_workbook (NbReport   *report,
+                const char *utf8_filename,
+                GError    **error)
+{
+  g_autofree char *filename = lxw_filename (utf8_filename);
+  g_autofree char *tmpdir = lxw_filename (g_get_tmp_dir ());
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE,
+                                   .tmpdir = tmpdir };
+  Writer w = { 0 };
+  guint n_tables, n_cells;
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+  lxw_error err;
+
+  if (!filename)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("The folder’s name cannot be passed to the workbook library; save into a folder with a shorter or plainer name"));
+      return FALSE;
+    }
+
+  w.report = report;
+  w.format = nb_report_get_format (report);
+  {
+    /* Also in every page header: mapped once here. */
+    g_autofree char *title = nb_report_dup_title (report);
+    w.title = nb_text_sanitize (title);
+  }
+  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.strings = g_ptr_array_new_with_free_func (g_free);
+  n_tables = nb_format_get_n_tables (w.format);
+  n_cells = nb_format_get_n_cells (w.format);
+  w.positions = g_new0 (CellPos, n_cells);
+
+  g_hash_table_add (used, g_utf8_casefold (NB_XLSX_BODY_SHEET, -1));
+  g_hash_table_add (used, g_utf8_casefold (NB_XLSX_DATA_SHEET, -1));
+
+  place_tables (&w, used, names, quoted);
 
   w.workbook = workbook_new_opt (filename, &options);
   if (!w.workbook)
@@ -996,7 +1191,63 @@ write_workbook (NbReport   *report,
   if (w.error != LXW_NO_ERROR)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the workbook: %s"), lxw_strerror (w.error));
+                   _("Could not write the workbook: %s"), describe_lxw_error (w.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_workbook_to (const char  *tmp_path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  NbReport *report = user_data;
+  g_autofree char *title = nb_report_dup_title (report);
+  const char *labels[] = { _("The agency"), _("The title"), _("The sign-off") };
+  const char *values[] = { nb_report_get_agency (report), title, nb_report_get_signoff (report) };
+
+  /* One cell each: refused by name, not with libxlsxwriter's English
+   * "String exceeds Excel's limit" after the work is done. Characters
+   * XML forbids are mapped when written; only the length is fatal. */
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!nb_text_check (labels[i], values[i], NB_TEXT_MAX_CELL_CHARS, &local_error) &&
+          g_error_matches (local_error, NB_ERROR, NB_ERROR_RANGE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return write_workbook (report, tmp_path, error);
+}
+
+gboolean
+nb_xlsx_write_full (NbReport          *report,
+                    const char        *path,
+                    NbSafeWriteFlags   flags,
+                    GError           **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Through the one atomic writer; the workbook replaces the old one only
+   * once its zip directory and every XML part read back. */
+  target = g_file_new_for_path (path);
+  if (!nb_safe_write_file (target, write_workbook_to, report, flags,
+                           nb_xlsx_verify, NULL, NULL, &local_error))
+    {
+      if (local_error->domain == NB_SAFE_WRITE_ERROR)
+        g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                     _("Could not export to “%s”: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1007,66 +1258,5 @@ nb_xlsx_write (NbReport    *report,
                const char  *path,
                GError     **error)
 {
-  g_autofree char *filename = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmpl = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GError) local_error = NULL;
-  int fd;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
-  if (!filename)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Cannot use “%s” as a file name: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (g_file_test (filename, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Cannot save the workbook as “%s”: it is a folder"), path);
-      return FALSE;
-    }
-
-  /* A temporary file beside the target, so the final rename stays within
-   * one file system and a failure never leaves a half-written workbook. */
-  dir = g_path_get_dirname (filename);
-  tmpl = g_build_filename (dir, ".nianbao-xlsx-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CREAT | O_EXCL, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *udir = g_filename_display_name (dir);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Cannot create a file in the folder “%s”: %s"), udir, g_strerror (saved));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  temp = g_file_new_for_path (tmpl);
-  target = g_file_new_for_path (filename);
-
-  if (!write_workbook (report, tmpl, &local_error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
-                    NULL, NULL, NULL, &local_error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not save the workbook as “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return nb_xlsx_write_full (report, path, NB_SAFE_WRITE_NONE, error);
 }

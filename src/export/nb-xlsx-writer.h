@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-xlsx-writer.h — export a report as an .xlsx workbook (libxlsxwriter)
  *
  * The workbook holds, in this order:
@@ -13,13 +14,19 @@
  *                workbook back: format, agency, agency_kind, year, date, then
  *                every cell key of the format in its order. Every value is
  *                text, exactly as nb_report_dup_field() gives it ("793.9397",
- *                "" for blank), so decimals survive without rounding.
+ *                "" for blank), so decimals survive without rounding;
+ *                then signoff, stated_title, text/<section> (a long text on
+ *                several rows with the same key, to be joined) and
+ *                stated_totals (the keys of totals stated as printed,
+ *                separated by spaces), so the workbook reads back into
+ *                the same document (nb-xlsx-reader.h).
  */
 #pragma once
 
 #include <glib.h>
 
 #include "nb-report.h"
+#include "nb-safe-write.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +40,21 @@ G_BEGIN_DECLS
 gboolean nb_xlsx_write (NbReport    *report,
                         const char  *path,
                         GError     **error);
+
+/* The same through nb-safe-write with @flags (NB_SAFE_WRITE_FORCE to
+ * replace a read-only file). */
+gboolean nb_xlsx_write_full (NbReport          *report,
+                             const char        *path,
+                             NbSafeWriteFlags   flags,
+                             GError           **error);
+/* For other workbooks (the summary workbook): adds @report's table sheets,
+ * laid out exactly as nb_xlsx_write() does (grid, live total formulas,
+ * validation, print set-up), to @workbook, which the caller closes.
+ * @avoid_names (NULL-terminated, may be NULL): sheet names already taken. */
+typedef struct lxw_workbook lxw_workbook;
+gboolean nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
+                                   NbReport      *report,
+                                   const char    *avoid_names[],
+                                   GError       **error);
 
 G_END_DECLS

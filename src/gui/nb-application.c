@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-application.c — NbApplication: windows, settings, recent documents
  *
  * One process per session (GtkApplication is unique): files given on the
@@ -8,7 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-aggregate-window.h"
 #include "nb-application.h"
+#include "nb-dialogs.h"
+#include "nb-open-guard.h"
 #include "nb-window.h"
 
 #define MAX_RECENT 10
@@ -103,7 +107,17 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (nb_window_new (NB_APPLICATION (user_data))));
 }
 
+/* 汇总: the superior's window (nb-aggregate-window.c). */
+static void
+aggregate_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (nb_aggregate_window_new (GTK_APPLICATION (user_data))));
+}
+
 static const GActionEntry app_actions[] = {
+  { "aggregate", aggregate_activated },
   { "quit", quit_activated },
   { "about", about_activated },
   { "new-window", new_window_activated },
@@ -118,6 +132,7 @@ nb_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.undo", { "<Control>z", NULL } },
@@ -193,7 +208,19 @@ nb_application_activate (GApplication *application)
             {
               g_autoptr(GFile) file = g_file_new_for_uri (last);
 
-              if (g_file_query_exists (file, NULL))
+              /* Not the file whose opening crashed last time: that would
+               * crash at every start. */
+              if (nb_open_guard_crashed_on (last))
+                {
+                  g_autofree char *name = g_file_get_parse_name (file);
+                  g_autofree char *body = g_strdup_printf (_("nianbao stopped while opening “%s” last time, "
+                                                             "so it was not opened again. Use Open to try it."),
+                                                           name);
+
+                  g_settings_set_string (self->settings, "last-document", "");
+                  nb_alert_error (window, _("The last report was not reopened"), body);
+                }
+              else if (g_file_query_exists (file, NULL))
                 nb_window_open_file (nb, file);
             }
         }

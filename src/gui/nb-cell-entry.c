@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cell-entry.c — an entry bound to one cell of a report
  *
  * Commits to the model on Enter, Tab, an arrow or when focus leaves, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-cell-entry.h — an entry bound to one cell of a report */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-details-view.c — the report's details, edited through the model's
  * generic fields so that they undo like everything else. */
 #include "config.h"

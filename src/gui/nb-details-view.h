@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-details-view.h — the report's details: agency, kind, year, date, sign-off */
 #pragma once
 

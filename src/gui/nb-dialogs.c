@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-dialogs.c — message and file dialogs for GTK 4.8 and newer */
 #include "config.h"
 
@@ -169,6 +170,17 @@ nb_report_file_filters (void)
   return filters;
 }
 
+/* "*.txt;*.html": a filter may take several patterns. */
+static void
+add_patterns (GtkFileFilter *filter,
+              const char    *patterns)
+{
+  g_auto(GStrv) list = g_strsplit (patterns, ";", -1);
+
+  for (guint i = 0; list[i]; i++)
+    gtk_file_filter_add_pattern (filter, list[i]);
+}
+
 typedef struct
 {
   NbFileCallback callback;
@@ -238,7 +250,7 @@ nb_choose_file (GtkWindow          *parent,
         g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
         gtk_file_filter_set_name (filter, filters[i].name);
-        gtk_file_filter_add_pattern (filter, filters[i].pattern);
+        add_patterns (filter, filters[i].pattern);
         g_list_store_append (list, filter);
         if (i == 0)
           gtk_file_dialog_set_default_filter (dialog, filter);
@@ -269,7 +281,7 @@ nb_choose_file (GtkWindow          *parent,
         GtkFileFilter *filter = gtk_file_filter_new ();
 
         gtk_file_filter_set_name (filter, filters[i].name);
-        gtk_file_filter_add_pattern (filter, filters[i].pattern);
+        add_patterns (filter, filters[i].pattern);
         gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
         g_object_unref (filter);
       }

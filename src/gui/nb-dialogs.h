@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-dialogs.h — message and file dialogs that work on GTK 4.8 and newer
  *
  * GtkAlertDialog and GtkFileDialog arrive in GTK 4.10; Debian 12 has 4.8.
@@ -39,7 +40,7 @@ typedef void (*NbFileCallback) (GFile   *file,   /* NULL when cancelled */
 typedef struct
 {
   const char *name;      /* "Annual reports (*.nianbao)" */
-  const char *pattern;   /* "*.nianbao" */
+  const char *pattern;   /* "*.nianbao", or several: "*.txt;*.html" */
 } NbFileFilter;
 
 /* The filter list for .nianbao documents (translated, NULL-name-terminated). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-new-dialog.c — agency, year (default: last year) and the format, chosen
  * from the year; choosing another format than the year's warns. */
 #include "config.h"
@@ -7,6 +8,8 @@
 #include "nb-carry-over.h"
 #include "nb-dialogs.h"
 #include "nb-new-dialog.h"
+#include "nb-import.h"
+#include "nb-window-import.h"
 #include "nb-report-file.h"
 
 struct _NbNewDialog
@@ -165,7 +168,8 @@ on_previous_chosen (GFile   *file,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) previous = NULL;
 
-  if (file && !(previous = nb_report_file_load (file, NULL, &error)))
+  /* Last year's .nianbao, or last year's published report (imported). */
+  if (file && !(previous = nb_import_load_any (file, NULL, &error)))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
@@ -183,7 +187,7 @@ on_carry_toggled (GtkCheckButton *check,
   update_note (self);
   if (self->updating || !gtk_check_button_get_active (check) || self->previous)
     return;
-  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_report_file_filters (), NULL, NULL,
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_import_file_filters (), NULL, NULL,
                   on_previous_chosen, g_object_ref (self));
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-new-dialog.h — agency, year and format of a new report */
 #pragma once
 

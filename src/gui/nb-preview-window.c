@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-preview-window.c — the printed pages on screen
  *
  * Draws NbPageLayout's pages, the very ones the PDF and the printer get,

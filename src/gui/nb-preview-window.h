@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-preview-window.h — the printed pages on screen, before printing */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-print-operation.c — printing a report with the PDF's page layout */
 #include "config.h"
 

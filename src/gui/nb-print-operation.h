@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-print-operation.h — printing a report: the PDF's pages on a printer
  *
  * The pages come from NbPageLayout, the same engine that draws the PDF,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-problems-view.h — the list of every problem of the report */
 #pragma once
 

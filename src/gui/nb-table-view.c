@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-table-view.c — one table of the report, laid out like the official form
  *
  * Everything comes from the format's NbGrid: merged headers, row labels,

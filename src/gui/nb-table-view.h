@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-table-view.h — one table of the report, laid out like the official form */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-view.c — one text section: the text, the format's guidance beside
  * it, a character count, sentences generated from the tables and, for
  * section 六 of version 2021, the 信息处理费 fields.
@@ -466,95 +467,136 @@ compare_ranges (gconstpointer a,
   return x[0] < y[0] ? -1 : x[0] > y[0];
 }
 
-void
-nb_text_view_set_problems (NbTextView *self,
-                           GPtrArray  *problems)
+typedef struct
 {
-  GtkTextIter start, end;
-  g_autoptr(GString) wanted = g_string_new (NULL);
-  g_autoptr(GString) shown = g_string_new (NULL);
-  GtkTextTag *tags[] = { self->error_tag, self->warning_tag };
+  guint start;
+  guint end;
+} Range;
 
-  /* Tags move with the text, so after typing they are usually still
-   * right: compare before touching them (restyling a long text on every
-   * keystroke is what would make typing lag). */
-  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
-    {
-      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-      guint open_start = 0, open_end = 0;
-      gboolean open = FALSE;
-
-      for (guint i = 0; problems && i < problems->len; i++)
-        {
-          NbProblem *p = g_ptr_array_index (problems, i);
-          GtkTextTag *tag = nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? self->error_tag : self->warning_tag;
-
-          if (tag == tags[t] && g_strcmp0 (nb_problem_get_section (p), self->section->key) == 0 &&
-              nb_problem_get_end (p) > nb_problem_get_start (p))
-            {
-              guint r[2] = { nb_problem_get_start (p), nb_problem_get_end (p) };
-              g_array_append_vals (ranges, r, 1);
-            }
-        }
-      /* As the buffer holds them: sorted, overlapping and touching ones merged. */
-      g_array_sort (ranges, compare_ranges);
-      for (guint i = 0; i < ranges->len; i++)
-        {
-          const guint *r = (const guint *) (ranges->data + i * sizeof (guint) * 2);
-
-          if (open && r[0] <= open_end)
-            open_end = MAX (open_end, r[1]);
-          else
-            {
-              if (open)
-                g_string_append_printf (wanted, "%u:%u,", open_start, open_end);
-              open_start = r[0];
-              open_end = r[1];
-              open = TRUE;
-            }
-        }
-      if (open)
-        g_string_append_printf (wanted, "%u:%u,", open_start, open_end);
-      g_string_append_c (wanted, ';');
-      gtk_text_buffer_get_start_iter (self->buffer, &start);
-      if (!gtk_text_iter_starts_tag (&start, tags[t]))
-        gtk_text_iter_forward_to_tag_toggle (&start, tags[t]);
-      while (!gtk_text_iter_is_end (&start))
-        {
-          end = start;
-          gtk_text_iter_forward_to_tag_toggle (&end, tags[t]);
-          g_string_append_printf (shown, "%d:%d,", gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
-          start = end;
-          if (!gtk_text_iter_forward_to_tag_toggle (&start, tags[t]))
-            break;
-        }
-      g_string_append_c (shown, ';');
-    }
-
-  for (guint i = 0; i < self->entries->len; i++)
-    nb_cell_entry_set_problems (g_ptr_array_index (self->entries, i), problems);
-  /* Overlapping ranges merge in the buffer, so this may not always match;
-   * then everything is simply redone. */
-  if (g_str_equal (wanted->str, shown->str))
-    return;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->error_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->warning_tag, &start, &end);
+/* The problems' ranges for @tag as the buffer would hold them: sorted,
+ * overlapping and touching ones merged. */
+static GArray *
+wanted_ranges (NbTextView *self,
+               GPtrArray  *problems,
+               GtkTextTag *tag)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  GArray *merged = g_array_new (FALSE, FALSE, sizeof (Range));
 
   for (guint i = 0; problems && i < problems->len; i++)
     {
       NbProblem *p = g_ptr_array_index (problems, i);
+      GtkTextTag *t = nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? self->error_tag : self->warning_tag;
 
-      if (g_strcmp0 (nb_problem_get_section (p), self->section->key) != 0 ||
-          nb_problem_get_end (p) <= nb_problem_get_start (p))
-        continue;
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) nb_problem_get_start (p));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) nb_problem_get_end (p));
-      gtk_text_buffer_apply_tag (self->buffer,
-                                 nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? self->error_tag
-                                                                                 : self->warning_tag,
-                                 &start, &end);
+      if (t == tag && g_strcmp0 (nb_problem_get_section (p), self->section->key) == 0 &&
+          nb_problem_get_end (p) > nb_problem_get_start (p))
+        {
+          Range r = { nb_problem_get_start (p), nb_problem_get_end (p) };
+          g_array_append_val (ranges, r);
+        }
+    }
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *r = &g_array_index (ranges, Range, i);
+      Range *last = merged->len > 0 ? &g_array_index (merged, Range, merged->len - 1) : NULL;
+
+      if (last != NULL && r->start <= last->end)
+        last->end = MAX (last->end, r->end);
+      else
+        g_array_append_val (merged, *r);
+    }
+  g_array_unref (ranges);
+  return merged;
+}
+
+/* The ranges @tag covers in the buffer now. */
+static GArray *
+shown_ranges (NbTextView *self,
+              GtkTextTag *tag)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, tag))
+    gtk_text_iter_forward_to_tag_toggle (&start, tag);
+  while (!gtk_text_iter_is_end (&start))
+    {
+      Range r;
+
+      end = start;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      r.start = gtk_text_iter_get_offset (&start);
+      r.end = gtk_text_iter_get_offset (&end);
+      g_array_append_val (ranges, r);
+      start = end;
+      if (!gtk_text_iter_forward_to_tag_toggle (&start, tag))
+        break;
+    }
+  return ranges;
+}
+
+/* Calls @apply on every part of @a that @b does not cover (both sorted and
+ * disjoint). */
+static void
+for_each_difference (GArray     *a,
+                     GArray     *b,
+                     NbTextView *self,
+                     GtkTextTag *tag,
+                     void      (*apply) (GtkTextBuffer *, GtkTextTag *,
+                                         const GtkTextIter *, const GtkTextIter *))
+{
+  guint j = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      Range r = g_array_index (a, Range, i);
+      guint at = r.start;
+
+      while (j < b->len && g_array_index (b, Range, j).end <= at)
+        j++;
+      for (guint k = j; at < r.end; k++)
+        {
+          guint stop = r.end;
+
+          if (k < b->len && g_array_index (b, Range, k).start < r.end)
+            stop = MAX (at, g_array_index (b, Range, k).start);
+          if (stop > at)
+            {
+              GtkTextIter s, e;
+
+              gtk_text_buffer_get_iter_at_offset (self->buffer, &s, (int) at);
+              gtk_text_buffer_get_iter_at_offset (self->buffer, &e, (int) stop);
+              apply (self->buffer, tag, &s, &e);
+            }
+          if (k >= b->len || g_array_index (b, Range, k).start >= r.end)
+            break;
+          at = MAX (at, g_array_index (b, Range, k).end);
+        }
+    }
+}
+
+void
+nb_text_view_set_problems (NbTextView *self,
+                           GPtrArray  *problems)
+{
+  GtkTextTag *tags[] = { self->error_tag, self->warning_tag };
+
+  for (guint i = 0; i < self->entries->len; i++)
+    nb_cell_entry_set_problems (g_ptr_array_index (self->entries, i), problems);
+
+  /* Tags move with the text, so after typing they are usually still right;
+   * after a table edit only a few figures change their verdict. Only what
+   * differs is touched: restyling the whole text relays it out, which is
+   * what would make typing and table edits lag in a long report. */
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    {
+      g_autoptr(GArray) wanted = wanted_ranges (self, problems, tags[t]);
+      g_autoptr(GArray) shown = shown_ranges (self, tags[t]);
+
+      for_each_difference (shown, wanted, self, tags[t], gtk_text_buffer_remove_tag);
+      for_each_difference (wanted, shown, self, tags[t], gtk_text_buffer_apply_tag);
     }
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-text-view.h — one text section of the report */
 #pragma once
 

@@ -18,12 +18,17 @@
 #include "nb-export.h"
 #include "nb-new-dialog.h"
 #include "nb-preview-window.h"
+#include "nb-compare-window.h"
 #include "nb-print-operation.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
 #include "nb-text-view.h"
 #include "nb-tooltip.h"
 #include "nb-window.h"
+#include "nb-open-guard.h"
+#include "nb-safe-write.h"
+#include "nb-window-import.h"
+#include "nb-import.h"
 
 #define AUTOSAVE_SECONDS 30
 #define MESSAGE_SECONDS 8
@@ -321,7 +326,7 @@ update_actions (NbWindow *self)
   gboolean has = self->report != NULL;
   NbHistory *history = has ? nb_report_get_history (self->report) : NULL;
   const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem",
-                                "win.choose-previous" };
+                                "win.clear-import-warnings", "win.choose-previous" };
 
   for (guint i = 0; i < G_N_ELEMENTS (doc_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
@@ -329,8 +334,11 @@ update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has && nb_history_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", has && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has);
 }
 
 /* ---- checks ------------------------------------------------------------ */
@@ -441,6 +449,7 @@ nb_window_check_now (NbWindow *self)
 
       for (guint i = 0; i < found->len; i++)
         g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (found, i)));
+      nb_import_add_problems (self->report, self->problems);
       add_review_problems (self);
     }
   self->next_problem = 0;
@@ -520,8 +529,14 @@ nb_window_autosave_now (NbWindow  *self,
       self->recovery_path = g_build_filename (dir, name, NULL);
     }
   data = nb_report_file_to_data (self->report, &length);
-  if (!g_file_set_contents (self->recovery_path, data, length, error))
-    return FALSE;
+  {
+    /* Through the one atomic writer, as every file nianbao writes. */
+    g_autoptr(GFile) copy = g_file_new_for_path (self->recovery_path);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+
+    if (!nb_safe_write_bytes (copy, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, error))
+      return FALSE;
+  }
 
   /* Where the document belongs, so a recovered copy saves back there. */
   if (self->file)
@@ -716,6 +731,7 @@ nb_window_set_report (NbWindow *self,
   g_return_if_fail (NB_IS_WINDOW (self));
 
   clear_document (self);
+  nb_open_guard_hold_lock (self, NULL, NULL);
   if (!report)
     {
       fill_recent (self);
@@ -728,6 +744,14 @@ nb_window_set_report (NbWindow *self,
   self->report = g_object_ref (report);
   self->file = file ? g_object_ref (file) : NULL;
   format = nb_report_get_format (report);
+  {
+    g_autoptr(GError) lock_error = NULL;
+
+    /* Held while shown: nianbao-cli set is refused meanwhile, and a
+     * document open elsewhere is said before edits are made. */
+    if (!nb_open_guard_hold_lock (self, file, &lock_error))
+      show_message (self, "dialog-warning-symbolic", lock_error->message);
+  }
   load_previous (self);
 
   add_page (self, nb_details_view_new (report), "details", _("Details"),
@@ -777,7 +801,17 @@ nb_window_load_file (NbWindow  *self,
   g_autoptr(NbReport) report = NULL;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  if (!(report = nb_report_file_load (file, NULL, error)))
+  /* A published report (text, web page, Word, PDF) is imported instead. */
+  if (!nb_import_is_document (file))
+    return nb_window_import_file (self, file, error);
+  {
+    /* Marked while loading: a crash here is not repeated at next start. */
+    g_autofree char *uri = g_file_get_uri (file);
+    nb_open_guard_begin (uri);
+    report = nb_report_file_load (file, NULL, error);
+    nb_open_guard_end ();
+  }
+  if (!report)
     return FALSE;
   nb_window_set_report (self, report, file);
   if (get_app (self))
@@ -812,7 +846,8 @@ nb_window_open_file (NbWindow *self,
         }
       if (!self->report)
         nb_window_set_report (self, NULL, NULL);
-      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+      /* FILE~ and autosaved copies of it, with their age, if any loads. */
+      nb_open_offer_alternatives (self, file, heading, error->message);
     }
 }
 
@@ -830,6 +865,7 @@ nb_window_save_to (NbWindow  *self,
     {
       g_clear_object (&self->file);
       self->file = g_object_ref (file);
+      nb_open_guard_hold_lock (self, file, NULL);
     }
   nb_report_set_modified (self->report, FALSE);
   remove_recovery (self);
@@ -1134,6 +1170,30 @@ do_open (NbWindow *self,
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
   nb_choose_file (GTK_WINDOW (self), FALSE, _("Open Report"), nb_report_file_filters (), folder, NULL,
                   on_open_chosen, g_object_ref (self));
+}
+
+static void
+do_import (NbWindow *self,
+           gpointer  data)
+{
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Import Published Report"), nb_import_file_filters (), NULL, NULL,
+                  on_open_chosen, g_object_ref (self));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  maybe_discard (NB_WINDOW (widget), do_import, NULL);
+}
+
+static void
+clear_import_warnings_activated (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  nb_window_clear_import_warnings (NB_WINDOW (widget));
 }
 
 static void
@@ -1563,14 +1623,24 @@ choose_export_file (NbWindow   *self,
   g_autofree char *title = nb_report_dup_title (self->report);
   g_autofree char *name = g_strconcat (title, ext, NULL);
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
-  NbFileFilter xlsx = { _("Excel workbook for superiors (*.xlsx)"), "*.xlsx" };
-  NbFileFilter pdf = { _("PDF for printing and publishing (*.pdf)"), "*.pdf" };
-  NbFileFilter filters[3] = { { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+  const struct { const char *ext; NbFileFilter filter; } kinds[] = {
+    { ".xlsx", { _("Excel workbook for superiors (*.xlsx)"), "*.xlsx" } },
+    { ".pdf", { _("PDF for printing and publishing (*.pdf)"), "*.pdf" } },
+    { ".html", { _("Web page for the site’s information disclosure column (*.html)"), "*.html" } },
+    { ".docx", { _("Word document for editors and leaders (*.docx)"), "*.docx" } },
+  };
+  NbFileFilter filters[G_N_ELEMENTS (kinds) + 1] = { { NULL, NULL }, };
+  guint n = 0, chosen = 0;
 
   /* The asked-for format first: it is the default filter. */
-  filters[0] = g_str_equal (ext, ".pdf") ? pdf : xlsx;
-  filters[1] = g_str_equal (ext, ".pdf") ? xlsx : pdf;
-  g_object_set_data (G_OBJECT (self), "nb-export-ext", (gpointer) (g_str_equal (ext, ".pdf") ? ".pdf" : ".xlsx"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (ext, kinds[i].ext))
+      chosen = i;
+  filters[n++] = kinds[chosen].filter;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (i != chosen)
+      filters[n++] = kinds[i].filter;
+  g_object_set_data (G_OBJECT (self), "nb-export-ext", (gpointer) kinds[chosen].ext);
   nb_choose_file (GTK_WINDOW (self), TRUE, _("Export Report"), filters, folder, name,
                   on_export_chosen, g_object_ref (self));
 }
@@ -1750,6 +1820,22 @@ export_pdf_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   export_with (NB_WINDOW (widget), ".pdf");
+}
+
+static void
+export_html_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".html");
+}
+
+static void
+export_docx_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_with (NB_WINDOW (widget), ".docx");
 }
 
 static void
@@ -2045,10 +2131,30 @@ nb_window_offer_recovery (NbWindow *self)
         }
       {
         g_autoptr(GFile) file = g_file_new_for_path (files[i]);
-        report = nb_report_file_load (file, NULL, NULL);
+        g_autoptr(GError) error = NULL;
+
+        /* A copy that crashed the loader last time is not loaded again;
+         * one that does not load is said, never skipped silently. */
+        if (nb_open_guard_crashed_on (files[i]))
+          {
+            g_autofree char *body = g_strdup_printf (_("nianbao stopped while reading the autosaved copy “%s” "
+                                                       "last time, so it was not read again. It is kept in "
+                                                       "that folder."), files[i]);
+            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy was not opened"), body);
+            continue;
+          }
+        nb_open_guard_begin (files[i]);
+        report = nb_report_file_load (file, NULL, &error);
+        nb_open_guard_end ();
+        if (!report)
+          {
+            g_autofree char *body = g_strdup_printf (_("The copy autosaved at %s cannot be read: %s\n"
+                                                       "It is kept as “%s”."),
+                                                     when ? when : "?", error->message, files[i]);
+            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy is damaged"), body);
+            continue;
+          }
       }
-      if (!report)
-        continue;
       what = nb_report_dup_title (report);
       if (uri)
         {
@@ -2141,6 +2247,54 @@ nb_window_finalize (GObject *object)
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
 
+/* ---- 与上年对比 (the comparison window is nb-compare-window.c) -------- */
+
+GtkWindow *
+nb_window_compare_with (NbWindow *self,
+                        NbReport *last)
+{
+  NbCompareWindow *compare;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->report != NULL, NULL);
+  compare = nb_compare_window_new (GTK_WINDOW (self), last, self->report);
+  gtk_window_present (GTK_WINDOW (compare));
+  return GTK_WINDOW (compare);
+}
+
+static void
+on_compare_chosen (GFile   *file,
+                   gpointer user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  g_autoptr(NbReport) last = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!file || !self->report)
+    return;
+  if (!(last = nb_report_file_load (file, NULL, &error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      nb_alert_error (GTK_WINDOW (self), heading, error->message);
+      return;
+    }
+  nb_window_compare_with (self, last);
+}
+
+static void
+compare_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+
+  nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_report_file_filters (), folder,
+                  NULL, on_compare_chosen, g_object_ref (self));
+}
+
 static void
 nb_window_class_init (NbWindowClass *klass)
 {
@@ -2177,6 +2331,9 @@ nb_window_class_init (NbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-import-warnings", NULL,
+                                   clear_import_warnings_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -2186,13 +2343,17 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
   gtk_widget_class_install_action (widget_class, "win.choose-previous", NULL, choose_previous_activated);
 }
 
-/* A .nianbao file dropped from the file manager opens here. */
+/* A .nianbao file dropped from the file manager opens here; a published
+ * report (text, web page, Word, PDF) is imported. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,

@@ -75,6 +75,9 @@ gboolean        nb_window_print_to_pdf      (NbWindow      *self,
                                              const char    *path,
                                              GError       **error);
 
+/* Opens the 与上年对比 window of this report against @last. */
+GtkWindow      *nb_window_compare_with      (NbWindow      *self,
+                                             NbReport      *last);
 /* Last year's report the across-years checks run against, or NULL. */
 NbReport       *nb_window_get_previous        (NbWindow *self);
 /* Runs the across-years checks against @file from now on (kept in the

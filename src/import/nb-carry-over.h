@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-carry-over.h — a new year's report started from last year's */
 #pragma once
 

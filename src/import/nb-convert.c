@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-convert.c — a report moved to another format version
  *
  * For a report begun in the wrong format: evaluators mark a wrong format,

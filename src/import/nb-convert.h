@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-convert.h — a report moved to another format version */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PDF exporter and the page layout, read back with poppler-utils
  * (pdfinfo, pdftotext, pdffonts): independent readers, so the checks are
  * about what a person gets, not about what our code thinks it wrote. The
@@ -493,6 +494,61 @@ check_rows (NbPageLayout *layout)
 
 /* The tables start at every height of a page: whatever the text before
  * them, no row is cut, and a table that continues repeats its header. */
+/* A table that breaks over pages leaves at least three body rows before
+ * the break (or starts on the next page, its heading with it), however
+ * much text comes before it. */
+static void
+test_table_break_rows (void)
+{
+  g_autoptr(NbReport) report = load_fixture ();
+  NbFormat *format = nb_report_get_format (report);
+  guint tested = 0;
+
+  for (guint k = 0; k < 2 * 22; k++)
+    {
+      g_autoptr(GString) text = g_string_new (nb_report_get_text (report, "overview"));
+      g_autoptr(NbPageLayout) layout = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < k; i++)
+        g_string_append_printf (text, "\n补充第%u行。", i + 1);
+      nb_report_set_text (report, "overview", text->str, &error);
+      g_assert_no_error (error);
+      layout = paginate (report);
+
+      for (guint t = 0; t < nb_format_get_n_tables (format); t++)
+        {
+          const NbTableDef *table = nb_format_get_table (format, t);
+          guint header = nb_grid_get_header_rows (table->grid);
+          guint n_rows = nb_grid_get_n_rows (table->grid);
+          guint first = nb_page_layout_get_row_page (layout, table->key, header, NULL, NULL);
+          guint last = nb_page_layout_get_row_page (layout, table->key, n_rows - 1, NULL, NULL);
+
+          if (first == last || n_rows < header + 3)
+            continue;
+          tested++;
+          for (guint r = header; r < header + 3; r++)
+            g_assert_cmpuint (nb_page_layout_get_row_page (layout, table->key, r, NULL, NULL), ==, first);
+        }
+      /* The heading is on the page where its table begins. */
+      for (guint h = 0; h < nb_page_layout_get_n_headings (layout); h++)
+        {
+          const char *heading;
+          guint page;
+
+          g_assert_true (nb_page_layout_get_heading (layout, h, &heading, &page, NULL));
+          for (guint t = 0; t < nb_format_get_n_tables (format); t++)
+            {
+              const NbTableDef *table = nb_format_get_table (format, t);
+
+              if (g_str_equal (table->title, heading))
+                g_assert_cmpuint (nb_page_layout_get_row_page (layout, table->key, 0, NULL, NULL), ==, page);
+            }
+        }
+    }
+  g_assert_cmpuint (tested, >, 0);
+}
+
 static void
 test_table_breaks (void)
 {
@@ -902,6 +958,7 @@ main (int    argc,
   g_test_add_func ("/pdf/huge-paragraph", test_huge_paragraph);
   g_test_add_func ("/pdf/subset-same-pages", test_subset_same_pages);
   g_test_add_func ("/layout/table-breaks", test_table_breaks);
+  g_test_add_func ("/layout/table-break-rows", test_table_break_rows);
   g_test_add_func ("/layout/other-surface", test_other_surface);
 
   status = g_test_run ();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The xlsx exporter: the workbook is read back by an independent reader
  * (openpyxl, through check-xlsx.py) and recalculated by LibreOffice, and
  * compared with what the model says — never with output of the exporter.
@@ -257,6 +258,39 @@ expectations (NbReport   *r,
       json_builder_add_string_value (b, value);
       json_builder_end_array (b);
     }
+  /* The document's own rows (nb-xlsx-writer.c write_data_document). */
+  {
+    g_autoptr(GString) stated = g_string_new (NULL);
+    const char *title_stated = nb_report_get_stated_title (r);
+
+    json_builder_begin_array (b);
+    json_builder_add_string_value (b, "signoff");
+    json_builder_add_string_value (b, nb_report_get_signoff (r) ? nb_report_get_signoff (r) : "");
+    json_builder_end_array (b);
+    json_builder_begin_array (b);
+    json_builder_add_string_value (b, "stated_title");
+    json_builder_add_string_value (b, title_stated ? title_stated : "");
+    json_builder_end_array (b);
+    for (guint s = 0; s < nb_format_get_n_sections (format); s++)
+      {
+        const NbSectionDef *section = nb_format_get_section (format, s);
+        g_autofree char *key = g_strconcat ("text/", section->key, NULL);
+
+        if (section->kind != NB_SECTION_TEXT)
+          continue;
+        json_builder_begin_array (b);
+        json_builder_add_string_value (b, key);
+        json_builder_add_string_value (b, nb_report_get_text (r, section->key));
+        json_builder_end_array (b);
+      }
+    for (guint i = 0; i < nb_format_get_n_cells (format); i++)
+      if (nb_report_has_stated_value (r, i))
+        g_string_append_printf (stated, "%s%s", stated->len ? " " : "", nb_format_get_cell (format, i)->key);
+    json_builder_begin_array (b);
+    json_builder_add_string_value (b, "stated_totals");
+    json_builder_add_string_value (b, stated->str);
+    json_builder_end_array (b);
+  }
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "sections");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the editor window, driven through its widgets under Xvfb
  *
  * Values are typed into the cells' GtkEntry and committed with "activate"
@@ -633,6 +634,17 @@ test_small_screen_layout (void)
   int one, none;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  /* Texts the text checks find nothing in: only the missing date is left. */
+  {
+    NbReport *report = nb_window_get_report (window);
+    g_autofree char *overview = g_strconcat (nb_report_get_text (report, "overview"),
+                                             "\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", NULL);
+
+    g_assert_true (nb_report_set_text (report, "overview", overview, NULL));
+    g_assert_true (nb_report_set_text (report, "problems", "存在的问题是公开内容不够全面。下一步将加强培训。", NULL));
+    nb_window_check_now (window);
+    g_assert_cmpuint (nb_window_get_problems (window)->len, ==, 1);
+  }
   settle ();
   one = nb_window_get_problems_height (window);
   g_assert_cmpint (one, >, 0);
@@ -1129,6 +1141,32 @@ test_export_from_window (void)
   export_and_wait (window, bad, &error);
   g_assert_error (error, NB_ERROR, NB_ERROR_EXPORT);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  destroy (window);
+}
+
+/* The web page and the Word file from the window: the same export path. */
+static void
+test_export_web_and_word (void)
+{
+  NbWindow *window = window_with_fixture ();
+  g_autofree char *html = g_build_filename (tmpdir, "导出.html", NULL);
+  g_autofree char *docx = g_build_filename (tmpdir, "导出.docx", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  export_and_wait (window, html, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (data, "温县交通运输局"));
+  g_clear_pointer (&data, g_free);
+
+  export_and_wait (window, docx, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (docx, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (data, "PK\x03\x04", 4) == 0);
   destroy (window);
 }
 
@@ -1705,6 +1743,77 @@ test_pdf_without_date_asks (void)
   destroy (window);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+any_label_contains (GtkWidget  *widget,
+                    const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (any_label_contains (c, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* A table edit that rewords the problems (figures quoted in the text)
+ * updates the rows where they are: the clerk's selected problem stays
+ * selected, and the rows say the new figure. (Replacing every row lost the
+ * selection and rebuilt the list's widgets, ~0.3 s with 600 problems.) */
+static void
+test_problems_reworded_in_place (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbProblemsView *view = nb_window_get_problems_view (window);
+  NbReport *report = nb_window_get_report (window);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListView *list;
+  GtkSelectionModel *selection;
+  GPtrArray *problems;
+  guint selected = G_MAXUINT;
+
+  for (int i = 0; i < 6; i++)
+    g_string_append_printf (text, "第%d段：本机关共收到政府信息公开申请%d件。\n\n", i, 100 + i);
+  g_assert_true (nb_report_set_text (report, "overview", text->str, NULL));
+  type_into (window, "requests", "requests/new/natural", "7");
+  nb_window_check_now (window);
+  drain ();
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), "text.figures"))
+      selected = i + 2;
+  g_assert_cmpuint (selected, !=, G_MAXUINT);
+  selected -= 2;   /* the last text.figures problem */
+  nb_problems_view_activate (view, selected);
+  drain ();
+  list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW));
+  selection = gtk_list_view_get_model (list);
+  g_assert_true (gtk_selection_model_is_selected (selection, selected));
+  g_assert_true (any_label_contains (GTK_WIDGET (list), "7"));
+
+  type_into (window, "requests", "requests/new/natural", "9");
+  nb_window_check_now (window);
+  drain ();
+  g_assert_cmpuint (nb_problems_view_get_n_rows (view), ==, nb_window_get_problems (window)->len);
+  g_assert_true (gtk_selection_model_is_selected (selection, selected));
+  g_assert_true (any_label_contains (GTK_WIDGET (list), "9"));
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1737,6 +1846,7 @@ main (int   argc,
   g_test_add_func ("/window/small-screen", test_small_screen_layout);
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
+  g_test_add_func ("/window/problems-in-place", test_problems_reworded_in_place);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
   g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
@@ -1746,6 +1856,7 @@ main (int   argc,
   g_test_add_func ("/window/close-unsaved", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/export-untouched", test_export_warns_untouched_tables);
+  g_test_add_func ("/window/export-web-word", test_export_web_and_word);
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
   g_test_add_func ("/window/year-over-year", test_year_over_year);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Validates the desktop integration files in DATA_DIR with the desktop's own tools.
 set -euo pipefail
 data="$1"

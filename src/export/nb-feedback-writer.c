@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-feedback-writer.c — the feedback documents, as text and as PDF */
+#include "config.h"
+
+#include <string.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "nb-error.h"
+#include "nb-feedback-writer.h"
+#include "nb-page-layout.h"
+
+#define BODY_FONT  "仿宋, FangSong, FangSong_GB2312, Noto Serif CJK SC, serif 16"
+#define TITLE_FONT "方正小标宋简体, FZXiaoBiaoSong-B05S, 华文中宋, STZhongsong, Noto Serif CJK SC Bold, serif Bold 22"
+#define FOLIO_FONT "宋体, SimSun, Noto Serif CJK SC, serif 14"
+#define LINES_PER_PAGE 22
+
+static const char *const numerals[] = { "一", "二", "三", "四" };
+
+char *
+nb_feedback_file_stem (const NbAggregateEntry *entry)
+{
+  g_autofree char *who = NULL;
+  GString *s;
+
+  if (entry->agency && *entry->agency)
+    who = g_strdup (entry->agency);
+  else if (entry->path)
+    {
+      g_autofree char *base = g_path_get_basename (entry->path);
+      char *dot = strrchr (base, '.');
+
+      if (dot && dot != base)
+        *dot = '\0';
+      who = g_steal_pointer (&base);
+    }
+  else
+    who = g_strdup ("未署名");
+  /* Characters no file system takes. */
+  s = g_string_new (NULL);
+  for (const char *p = who; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (s, (c < 0x20 || strchr ("/\\:*?\"<>|", (int) c)) && c < 0x80 ? '_' : c);
+    }
+  g_string_append (s, "-反馈意见");
+  return g_string_free (s, FALSE);
+}
+
+char *
+nb_feedback_text (NbAggregate            *aggregate,
+                  const NbAggregateEntry *e,
+                  const char             *from)
+{
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *file = e->path ? g_path_get_basename (e->path) : NULL;
+  guint n_errors = 0, n_warnings = 0, section = 0;
+  gboolean has_notes = e->notes && e->notes->len > 0;
+  int year = e->year ? e->year : nb_aggregate_get_year (aggregate);
+
+  for (guint i = 0; e->problems && i < e->problems->len; i++)
+    if (nb_problem_get_severity (g_ptr_array_index (e->problems, i)) == NB_SEVERITY_ERROR)
+      n_errors++;
+    else
+      n_warnings++;
+  if (!has_notes && n_errors == 0 && n_warnings == 0 && e->n_errors == 0 && e->n_warnings == 0)
+    return NULL;
+
+  s = g_string_new (NULL);
+  g_string_append_printf (s, "关于%s%d年政府信息公开工作年度报告的反馈意见\n",
+                          e->agency && *e->agency ? e->agency : "", year);
+  g_string_append_printf (s, "%s：\n", e->agency && *e->agency ? e->agency : (file ? file : ""));
+  if (e->state == NB_ENTRY_MISSING)
+    g_string_append_printf (s, "截至%d年%d月%d日，我办尚未收到你单位%d年政府信息公开工作年度报告，请尽快报送。\n",
+                            g_date_time_get_year (now), g_date_time_get_month (now),
+                            g_date_time_get_day_of_month (now), year);
+  else
+    g_string_append_printf (s, "你单位报送的%d年政府信息公开工作年度报告（文件“%s”）经审核，存在以下问题，请逐项核实，"
+                            "修改后重新报送。\n", year, file ? file : "");
+
+  if (has_notes && e->state != NB_ENTRY_MISSING)
+    {
+      g_string_append_printf (s, "%s、报送情况\n", numerals[section++]);
+      for (guint i = 0; i < e->notes->len; i++)
+        g_string_append_printf (s, "%u. %s\n", i + 1, (const char *) g_ptr_array_index (e->notes, i));
+    }
+  if (n_errors)
+    {
+      guint k = 0;
+
+      g_string_append_printf (s, "%s、需要改正的错误（%u项）\n", numerals[section++], n_errors);
+      for (guint i = 0; i < e->problems->len; i++)
+        {
+          NbProblem *p = g_ptr_array_index (e->problems, i);
+
+          if (nb_problem_get_severity (p) == NB_SEVERITY_ERROR)
+            g_string_append_printf (s, "%u. %s\n", ++k, nb_problem_get_message (p));
+        }
+    }
+  if (n_warnings)
+    {
+      guint k = 0;
+
+      g_string_append_printf (s, "%s、需要核实的问题（%u项）\n", numerals[section++], n_warnings);
+      for (guint i = 0; i < e->problems->len; i++)
+        {
+          NbProblem *p = g_ptr_array_index (e->problems, i);
+
+          if (nb_problem_get_severity (p) == NB_SEVERITY_WARNING)
+            g_string_append_printf (s, "%u. %s\n", ++k, nb_problem_get_message (p));
+        }
+    }
+  if (!e->problems && (e->n_errors || e->n_warnings))
+    g_string_append_printf (s, "%s、检查发现错误%u项、需要核实的问题%u项，请用 nianbao 打开报告逐项查看。\n",
+                            numerals[section++], e->n_errors, e->n_warnings);
+  g_string_append (s, "\n");
+  g_string_append_printf (s, "%s\n", from && *from ? from : "");
+  g_string_append_printf (s, "%d年%d月%d日\n", g_date_time_get_year (now), g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* ---- PDF ---- */
+
+typedef struct
+{
+  cairo_t *cr;
+  double   x, y, width, height;  /* the type area */
+  double   pitch;                /* one of 22 lines */
+  guint    line;                 /* next line on the page */
+  guint    page;
+  PangoFontDescription *folio;
+} Pager;
+
+static void
+draw_folio (Pager *p)
+{
+  PangoLayout *layout = pango_cairo_create_layout (p->cr);
+  g_autofree char *text = g_strdup_printf ("— %u —", p->page);
+  int w, h;
+
+  pango_layout_set_font_description (layout, p->folio);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  /* Odd pages right, even pages left, 7 mm under the type area (GB/T 9704). */
+  cairo_move_to (p->cr, p->page % 2 ? p->x + p->width - w / (double) PANGO_SCALE - 14 : p->x + 14,
+                 p->y + p->height + 7 * 72 / 25.4);
+  pango_cairo_show_layout (p->cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+next_page (Pager *p)
+{
+  draw_folio (p);
+  cairo_show_page (p->cr);
+  p->page++;
+  p->line = 0;
+}
+
+/* Lays out one paragraph: @indent the first line by two characters, @center,
+ * or @right (sign-off and date). */
+static void
+draw_paragraph (Pager                      *p,
+                const char                 *text,
+                const PangoFontDescription *font,
+                gboolean                    indent,
+                PangoAlignment              align,
+                guint                       lines_per_line)
+{
+  PangoLayout *layout = pango_cairo_create_layout (p->cr);
+  PangoLayoutIter *iter;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (p->width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  if (indent)
+    pango_layout_set_indent (layout, (int) (2 * 16 * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double baseline;
+
+      if (p->line + lines_per_line > LINES_PER_PAGE)
+        next_page (p);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      /* The baseline sits 0.8 of the way down its line box. */
+      baseline = p->y + p->pitch * (p->line + lines_per_line * 0.8);
+      cairo_move_to (p->cr, p->x + logical.x / (double) PANGO_SCALE, baseline);
+      pango_cairo_show_layout_line (p->cr, line);
+      p->line += lines_per_line;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  g_object_unref (layout);
+}
+
+gboolean
+nb_feedback_write_pdf (const char  *text,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *filename = g_filename_from_utf8 (path, -1, NULL, NULL, NULL);
+  g_autofree char *tmp = NULL;
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(NbReport) blank = nb_report_new (nb_format_get ("2021", NULL), 2024, "");
+  g_autoptr(NbPageLayout) layout = nb_page_layout_new (blank);
+  PangoFontDescription *body, *title;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Pager p = { 0 };
+  g_autoptr(GFile) src = NULL, dst = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n = g_strv_length (lines);
+
+  if (!filename)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot use “%s” as a file name"), path);
+      return FALSE;
+    }
+  /* The report's own page: its type area, as NbPageLayout sets it. */
+  nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  nb_page_layout_get_type_area (layout, &p.x, &p.y, &p.width, &p.height);
+  p.pitch = p.height / LINES_PER_PAGE;
+  p.page = 1;
+
+  tmp = g_strdup_printf ("%s.%08x.tmp", filename, g_random_int ());
+  surface = cairo_pdf_surface_create (tmp, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, lines[0]);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "nianbao " PACKAGE_VERSION);
+  p.cr = cairo_create (surface);
+  cairo_set_source_rgb (p.cr, 0, 0, 0);
+  body = pango_font_description_from_string (BODY_FONT);
+  title = pango_font_description_from_string (TITLE_FONT);
+  p.folio = pango_font_description_from_string (FOLIO_FONT);
+
+  /* Trailing empty lines are no paragraphs. */
+  while (n > 0 && !*lines[n - 1])
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *line = lines[i];
+      gboolean is_from = i + 2 >= n;   /* the office and the date */
+
+      if (i == 0)
+        {
+          draw_paragraph (&p, line, title, FALSE, PANGO_ALIGN_CENTER, 1);
+          p.line++;   /* a blank line under the title */
+        }
+      else if (!*line)
+        p.line++;
+      else if (i == 1)
+        draw_paragraph (&p, line, body, FALSE, PANGO_ALIGN_LEFT, 1);
+      else if (is_from)
+        draw_paragraph (&p, line, body, FALSE, PANGO_ALIGN_RIGHT, 1);
+      else
+        draw_paragraph (&p, line, body, TRUE, PANGO_ALIGN_LEFT, 1);
+    }
+  draw_folio (&p);
+  cairo_show_page (p.cr);
+  pango_font_description_free (body);
+  pango_font_description_free (title);
+  pango_font_description_free (p.folio);
+  cairo_destroy (p.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  src = g_file_new_for_path (tmp);
+  dst = g_file_new_for_path (filename);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_file_delete (src, NULL, NULL);
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!g_file_move (src, dst, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &local_error))
+    {
+      g_file_delete (src, NULL, NULL);
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_feedback_write_all (NbAggregate        *agg,
+                       const char         *folder,
+                       const char         *from,
+                       GCancellable       *cancellable,
+                       NbFeedbackProgress  progress,
+                       gpointer            user_data,
+                       guint              *n_written,
+                       GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *native = g_filename_from_utf8 (folder, -1, NULL, NULL, NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (native ? native : folder);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = nb_aggregate_get_n_entries (agg);
+
+  if (!g_file_make_directory_with_parents (dir, cancellable, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot create the folder “%s”: %s"),
+                   folder, local_error->message);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+  *n_written = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const NbAggregateEntry *e = nb_aggregate_get_entry (agg, i);
+      g_autofree char *text = nb_feedback_text (agg, e, from);
+      g_autofree char *stem = NULL, *base = NULL, *txt = NULL, *pdf = NULL, *txt_native = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (progress)
+        progress (i, n, user_data);
+      if (!text)
+        continue;
+      base = nb_feedback_file_stem (e);
+      stem = g_strdup (base);
+      /* The same agency twice: each file its own feedback. */
+      for (guint k = 2; g_hash_table_contains (used, stem); k++)
+        {
+          g_free (stem);
+          stem = g_strdup_printf ("%s-%u", base, k);
+        }
+      g_hash_table_add (used, g_strdup (stem));
+      txt = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".txt", NULL);
+      pdf = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".pdf", NULL);
+      if (nb_aggregate_is_input (agg, NULL, txt) || nb_aggregate_is_input (agg, NULL, pdf))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                       _("“%s” is one of the reports read: the feedback is not written over it"), txt);
+          return FALSE;
+        }
+      txt_native = g_filename_from_utf8 (txt, -1, NULL, NULL, NULL);
+      if (!txt_native || !g_file_set_contents (txt_native, text, -1, &local_error))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), txt,
+                       local_error ? local_error->message : "");
+          return FALSE;
+        }
+      if (!nb_feedback_write_pdf (text, pdf, error))
+        return FALSE;
+      (*n_written)++;
+    }
+  if (progress)
+    progress (n, n, user_data);
+  return TRUE;
+}
