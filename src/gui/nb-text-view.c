@@ -139,6 +139,16 @@ nb_text_view_dispose (GObject *object)
   G_OBJECT_CLASS (nb_text_view_parent_class)->dispose (object);
 }
 
+static gboolean
+scroll_to_cursor_later (gpointer user_data)
+{
+  NbTextView *self = user_data;
+
+  if (self->text_view)
+    gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 insert_sentence (NbTextView *self,
                  char       *sentence)
@@ -178,6 +188,9 @@ insert_sentence (NbTextView *self,
   /* The clerk sees what went in, also at the end of a long text. A mark,
    * not an iter: it is scrolled to once the new lines are laid out. */
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
+  /* Lines above it are measured while scrolling there, which can move it
+   * again: once more when that is done. */
+  g_timeout_add_full (G_PRIORITY_LOW, 150, scroll_to_cursor_later, g_object_ref (self), g_object_unref);
 }
 
 /* "text.insert-sentence('requests')": one of the format's sentences. */
