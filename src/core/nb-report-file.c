@@ -24,8 +24,19 @@ static const char *const known_members[] = {
   "nianbao", "format", "agency", "agency_kind", "year", "date", "signoff", "title",
   "texts", "cells", "stated", "untouched",
   "import",   /* where an imported report came from (issue 8) */
+  "review", "previous",   /* year over year (issue 10) */
   NULL
 };
+
+/* "review": text sections still last year's draft; "previous": where last
+ * year's report is. Both optional. */
+static gboolean
+read_year_over_year (JsonObject  *root,
+                     NbReport    *report,
+                     GError     **error);
+static void
+write_year_over_year (JsonBuilder *b,
+                      NbReport    *report);
 
 /* "untouched": the input cells nobody has set yet (kept 0 by default). A
  * file without it (older versions) counts every cell as touched. */
@@ -456,7 +467,7 @@ load_root (JsonNode  *root_node,
         }
     }
 
-  if (!read_untouched (root, report, error))
+  if (!read_untouched (root, report, error) || !read_year_over_year (root, report, error))
     return NULL;
   if (!read_import_source (root, report, error))
     return NULL;
@@ -679,6 +690,7 @@ nb_report_file_to_data (NbReport *report,
     }
   write_untouched (b, report);
   add_import_source (b, report);
+  write_year_over_year (b, report);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -790,4 +802,74 @@ write_untouched (JsonBuilder *b,
     }
   if (any)
     json_builder_end_array (b);
+}
+
+static gboolean
+read_year_over_year (JsonObject  *root,
+                     NbReport    *report,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "review");
+  NbFormat *format = nb_report_get_format (report);
+
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonArray *sections;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return file_error (error, _("The field “review” must be a list of text sections, but it is %s"),
+                           node_type_name (node));
+      sections = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (sections); i++)
+        {
+          JsonNode *k = json_array_get_element (sections, i);
+          const char *key = JSON_NODE_HOLDS_VALUE (k) && json_node_get_value_type (k) == G_TYPE_STRING
+                            ? json_node_get_string (k) : NULL;
+          const NbSectionDef *s = key ? nb_format_find_section (format, key) : NULL;
+
+          if (!s || s->kind != NB_SECTION_TEXT)
+            return file_error (error, _("The field “review” lists “%s”, which is not a text section"),
+                               key ? key : "?");
+          nb_report_set_needs_review (report, key, TRUE);
+        }
+    }
+  node = json_object_get_member (root, "previous");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return file_error (error, _("The field “previous” must be the address of last year's report"));
+      nb_report_set_previous_uri (report, json_node_get_string (node));
+    }
+  return TRUE;
+}
+
+static void
+write_year_over_year (JsonBuilder *b,
+                      NbReport    *report)
+{
+  NbFormat *format = nb_report_get_format (report);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+
+      if (!nb_report_get_needs_review (report, s->key))
+        continue;
+      if (!any)
+        {
+          json_builder_set_member_name (b, "review");
+          json_builder_begin_array (b);
+          any = TRUE;
+        }
+      json_builder_add_string_value (b, s->key);
+    }
+  if (any)
+    json_builder_end_array (b);
+  if (nb_report_get_previous_uri (report))
+    {
+      json_builder_set_member_name (b, "previous");
+      json_builder_add_string_value (b, nb_report_get_previous_uri (report));
+    }
 }

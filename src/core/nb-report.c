@@ -28,6 +28,8 @@ struct _NbReport
   gboolean     *has_stated;
   NbNumber     *derived;      /* computed cells' sums */
   gboolean     *touched;      /* set by the clerk or an import (0 is also a default) */
+  GHashTable   *to_review;    /* sections whose text is last year's draft */
+  char         *previous_uri; /* last year's report, when known */
 
   NbHistory    *history;
   gboolean      replaying;    /* applying undo/redo: don't record */
@@ -147,6 +149,8 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->has_stated, g_free);
   g_clear_pointer (&self->derived, g_free);
   g_clear_pointer (&self->touched, g_free);
+  g_clear_pointer (&self->to_review, g_hash_table_unref);
+  g_clear_pointer (&self->previous_uri, g_free);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
 }
@@ -237,6 +241,7 @@ nb_report_init (NbReport *self)
   self->agency = g_strdup ("");
   self->year = 2024;
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->to_review = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->history = nb_history_new ();
 }
 
@@ -545,6 +550,9 @@ nb_report_set_text (NbReport    *self,
     return TRUE;
 
   key = g_strconcat ("text/", section, NULL);
+  /* Edited by the clerk: the draft from last year has been looked at. */
+  if (!self->replaying)
+    g_hash_table_remove (self->to_review, section);
   record (self, key, old, text);
   g_hash_table_insert (self->texts, g_strdup (section), g_strdup (text));
   g_signal_emit (self, signals[TEXT_CHANGED], 0, section);
@@ -830,6 +838,47 @@ nb_report_dup_untouched_tables (NbReport *self)
         g_ptr_array_add (untouched, (gpointer) table);
     }
   return untouched;
+}
+
+void
+nb_report_set_needs_review (NbReport   *self,
+                            const char *section,
+                            gboolean    needs_review)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (section != NULL);
+
+  if (needs_review)
+    g_hash_table_add (self->to_review, g_strdup (section));
+  else
+    g_hash_table_remove (self->to_review, section);
+}
+
+gboolean
+nb_report_get_needs_review (NbReport   *self,
+                            const char *section)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return section && g_hash_table_contains (self->to_review, section);
+}
+
+const char *
+nb_report_get_previous_uri (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->previous_uri;
+}
+
+void
+nb_report_set_previous_uri (NbReport   *self,
+                            const char *uri)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  if (uri && !*uri)
+    uri = NULL;
+  g_free (self->previous_uri);
+  self->previous_uri = g_strdup (uri);
 }
 
 char *

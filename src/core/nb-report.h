@@ -127,6 +127,20 @@ GPtrArray    *nb_report_dup_untouched_tables (NbReport *self);
 /* One sentence naming them for the clerk (export warnings), or NULL. */
 char         *nb_report_describe_untouched   (NbReport *self);
 
+/* A section whose text was carried from last year's report as a draft:
+ * marked for review until the clerk edits it (or says it is reviewed).
+ * Not part of the history. */
+void          nb_report_set_needs_review (NbReport    *self,
+                                          const char  *section,
+                                          gboolean     needs_review);
+gboolean      nb_report_get_needs_review (NbReport    *self,
+                                          const char  *section);
+/* Where last year's report is (a URI), when known: the window runs the
+ * across-years checks (carry.*) against it. Not part of the history. */
+const char   *nb_report_get_previous_uri (NbReport    *self);
+void          nb_report_set_previous_uri (NbReport    *self,
+                                          const char  *uri);
+
 /* Generic access by field key (see the top of this file): what the command
  * line's set/get, the file and the history use. Cells take numbers as text;
  * text/<section> takes the text itself. */

@@ -181,7 +181,7 @@ on_date_popover_show (GtkPopover    *popover,
   self->updating = TRUE;
   gtk_calendar_select_day (self->date_calendar, shown);
   self->updating = FALSE;
-  hint = g_strdup_printf (_("Reports on %d are usually dated in January %d."), next - 1, next);
+  hint = g_strdup_printf (_("Usually dated in January %d"), next);
   gtk_label_set_text (self->date_hint, hint);
 }
 

@@ -23,6 +23,7 @@ struct _NbNewDialog
   GtkLabel       *format_note;
   GtkCheckButton *carry_check;
   NbReport       *previous;     /* last year's report, when starting from it */
+  char           *previous_uri; /* where it is */
   gboolean        updating;
 };
 
@@ -118,6 +119,8 @@ create (GtkWidget  *widget,
           gtk_widget_add_css_class (GTK_WIDGET (self->format_note), "error");
           return;
         }
+      /* The window checks this year against it (carry.*). */
+      nb_report_set_previous_uri (report, self->previous_uri);
     }
   nb_report_set_agency_kind (report, gtk_drop_down_get_selected (self->kind_dropdown) == 1
                                        ? NB_AGENCY_GOVERNMENT : NB_AGENCY_DEPARTMENT);
@@ -133,8 +136,10 @@ set_previous (NbNewDialog *self,
               GFile       *file)
 {
   g_set_object (&self->previous, previous);
+  g_clear_pointer (&self->previous_uri, g_free);
   if (previous)
     {
+      self->previous_uri = g_file_get_uri (file);
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *label = g_strdup_printf (_("Start from last year's report: %s (%d)"),
                                                 name, nb_report_get_year (previous));
@@ -186,6 +191,13 @@ on_carry_toggled (GtkCheckButton *check,
                   on_previous_chosen, g_object_ref (self));
 }
 
+NbReport *
+nb_new_dialog_get_previous (NbNewDialog *self)
+{
+  g_return_val_if_fail (NB_IS_NEW_DIALOG (self), NULL);
+  return self->previous && gtk_check_button_get_active (self->carry_check) ? self->previous : NULL;
+}
+
 /* For tests and callers that already hold last year's report. */
 void
 nb_new_dialog_set_previous (NbNewDialog *self,
@@ -204,6 +216,7 @@ static void
 nb_new_dialog_dispose (GObject *object)
 {
   g_clear_object (&NB_NEW_DIALOG (object)->previous);
+  g_clear_pointer (&NB_NEW_DIALOG (object)->previous_uri, g_free);
   G_OBJECT_CLASS (nb_new_dialog_parent_class)->dispose (object);
 }
 

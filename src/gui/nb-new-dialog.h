@@ -15,6 +15,8 @@ NbNewDialog *nb_new_dialog_new (GtkWindow *parent);
 
 /* Starts the new report from last year's (as the check box does after
  * choosing its file); NULL unchecks it. */
+/* Last year's report when the clerk starts from it, else NULL. */
+NbReport    *nb_new_dialog_get_previous (NbNewDialog *self);
 void         nb_new_dialog_set_previous (NbNewDialog *self,
                                          NbReport    *previous);
 /* Signal "create" (NbReport *report): the clerk pressed Create. */

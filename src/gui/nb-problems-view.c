@@ -17,6 +17,7 @@ struct _NbProblemsView
   GtkWidget           parent_instance;
 
   GtkLabel           *summary;
+  GtkWidget          *scroller;
   GtkListView        *list;
 
   GListStore         *store;       /* NbProblemRow, one per position */
@@ -68,6 +69,7 @@ nb_problems_view_class_init (NbProblemsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-problems-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbProblemsView, summary);
+  gtk_widget_class_bind_template_child (widget_class, NbProblemsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbProblemsView, list);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
@@ -157,6 +159,7 @@ nb_problems_view_set_problems (NbProblemsView *self,
       summary = g_strdup_printf (_("Problems: %s, %s"), e, w);
     }
   gtk_label_set_text (self->summary, summary);
+  gtk_widget_set_visible (self->scroller, errors + warnings > 0);
 }
 
 guint
@@ -177,4 +180,26 @@ nb_problems_view_activate (NbProblemsView *self,
   gtk_single_selection_set_selected (self->selection, i);
   gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
   on_activate (self->list, i, self);
+}
+
+int
+nb_problems_view_get_wanted_height (NbProblemsView *self,
+                                    int             width)
+{
+  guint n = self->problems ? self->problems->len : 0;
+  int summary = 0, line = 0;
+  g_autoptr(GtkWidget) probe = NULL;
+
+  g_return_val_if_fail (NB_IS_PROBLEMS_VIEW (self), 0);
+
+  gtk_widget_measure (GTK_WIDGET (self->summary), GTK_ORIENTATION_VERTICAL, width, NULL, &summary, NULL, NULL);
+  summary += gtk_widget_get_margin_top (GTK_WIDGET (self->summary)) +
+             gtk_widget_get_margin_bottom (GTK_WIDGET (self->summary));
+  if (n == 0)
+    return summary;
+  /* A row is a line of text and its margins (see setup_row); long
+   * messages wrap and the list scrolls. */
+  probe = g_object_ref_sink (gtk_label_new ("国"));
+  gtk_widget_measure (probe, GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+  return summary + (int) n * (line + 8 + 4);
 }

@@ -21,4 +21,8 @@ void       nb_problems_view_activate     (NbProblemsView *self,
 
 /* Signal "problem-activated" (NbProblem *problem). */
 
+/* The height its summary and every row need at @width (rows of one line). */
+int  nb_problems_view_get_wanted_height (NbProblemsView *self,
+                                         int             width);
+
 G_END_DECLS

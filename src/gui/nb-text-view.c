@@ -25,7 +25,14 @@ struct _NbTextView
   GtkLabel           *count_label;
   GtkMenuButton      *insert_button;
   GtkLabel           *guidance;
+  GtkWidget          *guidance_heading;
+  GtkToggleButton    *guidance_button;
+  GtkWidget          *side_scroller;
+  GtkWidget          *review_bar;
+  GtkLabel           *review_label;
+  GtkButton          *review_button;
   GtkGrid            *fields;
+  gboolean            show_guidance;
 
   NbReport           *report;
   const NbSectionDef *section;
@@ -43,6 +50,78 @@ G_DEFINE_FINAL_TYPE (NbTextView, nb_text_view, GTK_TYPE_WIDGET)
 enum { REFUSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum { PROP_0, PROP_SHOW_GUIDANCE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* On a small screen the text gets the room; 六's fee fields stay. */
+static void
+apply_show_guidance (NbTextView *self)
+{
+  gboolean has_fields = gtk_widget_get_visible (GTK_WIDGET (self->fields));
+
+  gtk_widget_set_visible (self->guidance_heading, self->show_guidance);
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance), self->show_guidance);
+  gtk_widget_set_visible (self->side_scroller, self->show_guidance || has_fields);
+  if (gtk_toggle_button_get_active (self->guidance_button) != self->show_guidance)
+    gtk_toggle_button_set_active (self->guidance_button, self->show_guidance);
+}
+
+void
+nb_text_view_set_show_guidance (NbTextView *self,
+                                gboolean    show)
+{
+  g_return_if_fail (NB_IS_TEXT_VIEW (self));
+
+  show = !!show;
+  if (show == self->show_guidance)
+    return;
+  self->show_guidance = show;
+  apply_show_guidance (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GUIDANCE]);
+}
+
+gboolean
+nb_text_view_get_show_guidance (NbTextView *self)
+{
+  g_return_val_if_fail (NB_IS_TEXT_VIEW (self), FALSE);
+  return self->show_guidance;
+}
+
+static void
+on_guidance_toggled (GtkToggleButton *button,
+                     NbTextView      *self)
+{
+  nb_text_view_set_show_guidance (self, gtk_toggle_button_get_active (button));
+}
+
+static void
+nb_text_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  NbTextView *self = NB_TEXT_VIEW (object);
+
+  if (prop_id == PROP_SHOW_GUIDANCE)
+    g_value_set_boolean (value, self->show_guidance);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+nb_text_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  NbTextView *self = NB_TEXT_VIEW (object);
+
+  if (prop_id == PROP_SHOW_GUIDANCE)
+    nb_text_view_set_show_guidance (self, g_value_get_boolean (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 nb_text_view_dispose (GObject *object)
 {
@@ -58,6 +137,16 @@ nb_text_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_TEXT_VIEW);
 
   G_OBJECT_CLASS (nb_text_view_parent_class)->dispose (object);
+}
+
+static gboolean
+scroll_to_cursor_later (gpointer user_data)
+{
+  NbTextView *self = user_data;
+
+  if (self->text_view)
+    gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -99,6 +188,9 @@ insert_sentence (NbTextView *self,
   /* The clerk sees what went in, also at the end of a long text. A mark,
    * not an iter: it is scrolled to once the new lines are laid out. */
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE, 0, 0);
+  /* Lines above it are measured while scrolling there, which can move it
+   * again: once more when that is done. */
+  g_timeout_add_full (G_PRIORITY_LOW, 150, scroll_to_cursor_later, g_object_ref (self), g_object_unref);
 }
 
 /* "text.insert-sentence('requests')": one of the format's sentences. */
@@ -136,6 +228,12 @@ nb_text_view_class_init (NbTextViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_text_view_dispose;
+  object_class->get_property = nb_text_view_get_property;
+  object_class->set_property = nb_text_view_set_property;
+  properties[PROP_SHOW_GUIDANCE] =
+    g_param_spec_boolean ("show-guidance", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-text-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTextView, paned);
@@ -145,6 +243,12 @@ nb_text_view_class_init (NbTextViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbTextView, insert_button);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance);
   gtk_widget_class_bind_template_child (widget_class, NbTextView, fields);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance_heading);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, guidance_button);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, side_scroller);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTextView, review_button);
 
   gtk_widget_class_install_action (widget_class, "text.insert-sentence", "s", insert_from_tables);
   gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
@@ -157,6 +261,9 @@ static void
 nb_text_view_init (NbTextView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->show_guidance = TRUE;
+  gtk_toggle_button_set_active (self->guidance_button, TRUE);
+  g_signal_connect (self->guidance_button, "toggled", G_CALLBACK (on_guidance_toggled), self);
   self->entries = g_ptr_array_new ();
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   /* The model owns undo (Ctrl+Z is the window's); the buffer keeps none. */
@@ -219,10 +326,34 @@ on_text_changed (NbReport   *report,
   self->syncing = FALSE;
 }
 
+/* A draft carried from last year says so above the text until edited. */
+static void
+update_review_bar (NbTextView *self)
+{
+  gboolean draft = nb_report_get_needs_review (self->report, self->section->key);
+
+  if (draft)
+    gtk_label_set_text (self->review_label,
+                        _("Last year's text, carried over as a draft. Bring its year, figures and work "
+                          "up to date; the mark goes when you edit it."));
+  gtk_widget_set_visible (self->review_bar, draft);
+}
+
+static void
+on_review_clicked (GtkButton  *button,
+                   NbTextView *self)
+{
+  nb_report_set_needs_review (self->report, self->section->key, FALSE);
+  /* Not an edit of a field, but the file changes: it needs saving. */
+  nb_report_set_modified (self->report, TRUE);
+  update_review_bar (self);
+}
+
 static void
 on_changed (NbReport   *report,
             NbTextView *self)
 {
+  update_review_bar (self);
   for (guint i = 0; i < self->entries->len; i++)
     nb_cell_entry_refresh (g_ptr_array_index (self->entries, i));
 }
@@ -323,6 +454,8 @@ nb_text_view_new (NbReport           *report,
   g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
   self->text_changed_id = g_signal_connect (report, "text-changed", G_CALLBACK (on_text_changed), self);
   self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect (self->review_button, "clicked", G_CALLBACK (on_review_clicked), self);
+  update_review_bar (self);
   return GTK_WIDGET (self);
 }
 

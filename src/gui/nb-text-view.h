@@ -24,6 +24,10 @@ void         nb_text_view_select       (NbTextView         *self,
                                         guint               end);
 gboolean     nb_text_view_focus_field  (NbTextView         *self,
                                         const char         *key);
+/* "What this section covers" beside the text (property show-guidance). */
+void         nb_text_view_set_show_guidance (NbTextView    *self,
+                                             gboolean       show);
+gboolean     nb_text_view_get_show_guidance (NbTextView    *self);
 
 /* Signal "refused" (const char *message), from the section's fields. */
 

@@ -23,6 +23,7 @@
 #include "nb-report-file.h"
 #include "nb-table-view.h"
 #include "nb-text-view.h"
+#include "nb-tooltip.h"
 #include "nb-window.h"
 #include "nb-open-guard.h"
 #include "nb-safe-write.h"
@@ -49,9 +50,20 @@ struct _NbWindow
   GtkPaned          *paned;
   GtkNotebook       *notebook;
   NbProblemsView    *problems_view;
+  GtkButton         *save_button;
+
+  /* The problems list: as tall as its rows, at most problems_height
+   * (what the clerk last dragged it to); collapsed to its summary line. */
+  int                problems_height;
+  gboolean           problems_collapsed;
+  gboolean           setting_position;
+  gboolean           paned_pressed;     /* a pointer button is down on the divider */
+  gboolean           problems_height_chosen;  /* dragged by the clerk (now or before) */
+  guint              problems_size_idle;
 
   /* document */
   NbReport          *report;
+  NbReport          *previous;        /* last year's, for the carry.* checks */
   GFile             *file;
   GPtrArray         *problems;
   GPtrArray         *page_sections;   /* char*: section key per notebook page */
@@ -171,6 +183,7 @@ update_title (NbWindow *self)
 
   if (!self->report)
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
       gtk_window_set_title (GTK_WINDOW (self), _("Annual Report"));
       gtk_label_set_text (self->title_label, _("Annual Report"));
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
@@ -181,6 +194,11 @@ update_title (NbWindow *self)
     const char *agency = nb_report_get_agency (self->report);
     gboolean modified = nb_report_get_modified (self->report);
 
+    /* Save is the suggested action only while there is something to save. */
+    if (modified)
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
     /* "• 温县交通运输局 2020年" — the dot marks unsaved changes, as GNOME apps do. */
     title = g_strdup_printf (_("%s%s %d Report"), modified ? "• " : "",
                              agency && *agency ? agency : _("Unnamed agency"),
@@ -201,13 +219,114 @@ update_title (NbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 }
 
+/* ---- the problems list's height ---------------------------------------- */
+
+static void
+apply_problems_height (NbWindow *self)
+{
+  int max_pos, min_h, nat_h, width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int wanted;
+
+  if (width <= 0)
+    return;
+  g_object_get (self->paned, "max-position", &max_pos, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL, width,
+                      &min_h, &nat_h, NULL, NULL);
+  nat_h = MAX (nat_h, nb_problems_view_get_wanted_height (self->problems_view, width));
+  {
+    int most = self->problems_height;
+
+    /* Until the clerk chooses, a small screen keeps most of its height for the pages. */
+    if (!self->problems_height_chosen)
+      most = MIN (most, (max_pos + min_h) / 4);
+    wanted = self->problems_collapsed ? min_h : CLAMP (nat_h, min_h, MAX (min_h, most));
+  }
+  self->setting_position = TRUE;
+  gtk_paned_set_position (self->paned, MAX (0, max_pos - (wanted - min_h)));
+  self->setting_position = FALSE;
+}
+
+static gboolean
+problems_size_cb (gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  self->problems_size_idle = 0;
+  apply_problems_height (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_problems_height (NbWindow *self)
+{
+  if (!self->problems_size_idle)
+    self->problems_size_idle = g_idle_add (problems_size_cb, self);
+}
+
+static void
+on_paned_resized (GtkPaned   *paned,
+                  GParamSpec *pspec,
+                  NbWindow   *self)
+{
+  queue_problems_height (self);
+}
+
+/* The clerk dragged the divider: remember how tall they want the list. */
+static void
+on_paned_position (GtkPaned   *paned,
+                   GParamSpec *pspec,
+                   NbWindow   *self)
+{
+  NbApplication *app;
+  GSettings *settings;
+  int max_pos, min_h, nat_h, height;
+
+  /* Only the clerk's drags: GTK also moves it when the window shrinks. */
+  if (self->setting_position || !self->paned_pressed || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
+    return;
+  g_object_get (paned, "max-position", &max_pos, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (paned)), &min_h, &nat_h, NULL, NULL);
+  height = max_pos - gtk_paned_get_position (paned) + min_h;
+  self->problems_collapsed = height <= min_h;
+  if (self->problems_collapsed)
+    return;
+  self->problems_height = height;
+  self->problems_height_chosen = TRUE;
+  app = get_app (self);
+  settings = app ? nb_application_get_settings (app) : NULL;
+  if (settings)
+    g_settings_set_int (settings, "problems-height", height);
+}
+
+static gboolean
+on_paned_event (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                NbWindow                 *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    self->paned_pressed = TRUE;
+  else if (type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END || type == GDK_TOUCH_CANCEL)
+    self->paned_pressed = FALSE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+int
+nb_window_get_problems_height (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+  return gtk_widget_get_height (GTK_WIDGET (self->problems_view));
+}
+
 static void
 update_actions (NbWindow *self)
 {
   gboolean has = self->report != NULL;
   NbHistory *history = has ? nb_report_get_history (self->report) : NULL;
   const char *doc_actions[] = { "win.save", "win.save-as", "win.show-problems", "win.next-problem",
-                                "win.clear-import-warnings" };
+                                "win.clear-import-warnings", "win.choose-previous" };
 
   for (guint i = 0; i < G_N_ELEMENTS (doc_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), doc_actions[i], has);
@@ -294,6 +413,27 @@ distribute_problems (NbWindow *self)
         nb_text_view_set_problems (NB_TEXT_VIEW (page), self->problems);
     }
   nb_problems_view_set_problems (self->problems_view, self->problems);
+  queue_problems_height (self);
+}
+
+/* Texts carried from last year are drafts: one warning each until edited. */
+static void
+add_review_problems (NbWindow *self)
+{
+  NbFormat *format = nb_report_get_format (self->report);
+
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+      g_autofree char *message = NULL;
+
+      if (!nb_report_get_needs_review (self->report, s->key))
+        continue;
+      message = g_strdup_printf (_("“%s” is last year's text, carried over as a draft: "
+                                   "bring its year, figures and work up to date"), s->heading);
+      g_ptr_array_add (self->problems,
+                       nb_problem_new ("text.review", NB_SEVERITY_WARNING, NULL, s->key, 0, 0, message));
+    }
 }
 
 void
@@ -305,11 +445,12 @@ nb_window_check_now (NbWindow *self)
   g_ptr_array_set_size (self->problems, 0);
   if (self->report)
     {
-      g_autoptr(GPtrArray) found = nb_check_report (self->report, NULL);
+      g_autoptr(GPtrArray) found = nb_check_report (self->report, self->previous);
 
       for (guint i = 0; i < found->len; i++)
         g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (found, i)));
       nb_import_add_problems (self->report, self->problems);
+      add_review_problems (self);
     }
   self->next_problem = 0;
   distribute_problems (self);
@@ -438,6 +579,10 @@ on_report_modified (NbReport   *report,
                     NbWindow   *self)
 {
   update_title (self);
+  update_actions (self);
+  /* A draft marked as reviewed changes no field, only the checks. */
+  if (!self->check_idle)
+    self->check_idle = g_idle_add (check_idle_cb, self);
 }
 
 static GtkWidget *
@@ -472,6 +617,31 @@ add_page (NbWindow   *self,
   g_ptr_array_add (self->page_sections, g_strdup (section));
 }
 
+/* Last year's report, if the document says where it is and it is there
+ * (and is last year's): the across-years checks run against it. */
+static void
+load_previous (NbWindow *self)
+{
+  const char *uri = nb_report_get_previous_uri (self->report);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(NbReport) previous = NULL;
+
+  g_clear_object (&self->previous);
+  if (!uri)
+    return;
+  file = g_file_new_for_uri (uri);
+  previous = nb_report_file_load (file, NULL, NULL);
+  if (previous && nb_report_get_year (previous) == nb_report_get_year (self->report) - 1)
+    self->previous = g_steal_pointer (&previous);
+}
+
+NbReport *
+nb_window_get_previous (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->previous;
+}
+
 static void
 clear_document (NbWindow *self)
 {
@@ -487,6 +657,7 @@ clear_document (NbWindow *self)
   g_hash_table_remove_all (self->tab_counts);
   g_ptr_array_set_size (self->problems, 0);
   g_clear_object (&self->report);
+  g_clear_object (&self->previous);
   g_clear_object (&self->file);
   remove_recovery (self);
 }
@@ -532,6 +703,24 @@ fill_recent (NbWindow *self)
   gtk_widget_set_visible (self->recent_box, shown > 0);
 }
 
+/* Whether the guidance beside the texts shows: one setting for all. */
+static void
+bind_page_settings (NbWindow *self)
+{
+  NbApplication *app = get_app (self);
+  GSettings *settings = app ? nb_application_get_settings (app) : NULL;
+
+  if (!settings)
+    return;
+  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
+    {
+      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
+
+      if (NB_IS_TEXT_VIEW (page))
+        g_settings_bind (settings, "show-guidance", page, "show-guidance", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
 void
 nb_window_set_report (NbWindow *self,
                       NbReport *report,
@@ -563,6 +752,7 @@ nb_window_set_report (NbWindow *self,
     if (!nb_open_guard_hold_lock (self, file, &lock_error))
       show_message (self, "dialog-warning-symbolic", lock_error->message);
   }
+  load_previous (self);
 
   add_page (self, nb_details_view_new (report), "details", _("Details"),
             _("Agency, year, date and sign-off"));
@@ -579,6 +769,8 @@ nb_window_set_report (NbWindow *self,
     }
   self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
   self->modified_id = g_signal_connect (report, "notify::modified", G_CALLBACK (on_report_modified), self);
+  bind_page_settings (self);
+  nb_tooltip_fix_tree (GTK_WIDGET (self->notebook));
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_notebook_set_current_page (self->notebook, nb_report_get_modified (report) ? 0 : 1);
@@ -847,14 +1039,99 @@ save_as_activated (GtkWidget  *widget,
 }
 
 static void
+on_summary_response (int      response,
+                     gpointer user_data)
+{
+}
+
+/* After "start from last year's report": what came over and what did not. */
+char *
+nb_window_describe_carry_over (NbReport *report,
+                               NbReport *previous)
+{
+  NbFormat *format = nb_report_get_format (report);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) drafts = g_string_new (NULL);
+  g_autoptr(GString) empty = g_string_new (NULL);
+  guint n_figures = 0;
+
+  g_string_append_printf (body, _("Carried over from the %d report:"), nb_report_get_year (previous));
+  g_string_append (body, "\n• ");
+  g_string_append (body, _("the agency, its kind and the sign-off"));
+  for (guint i = 0; i < nb_format_get_n_cells (format); i++)
+    {
+      const NbCellDef *def = nb_format_get_cell (format, i);
+
+      if (def->computed || !nb_report_is_touched (report, i))
+        continue;
+      if (n_figures++ < 8)
+        {
+          g_autofree char *title = nb_format_dup_cell_title (format, def);
+          g_autofree char *value = nb_report_dup_field (report, def->key, NULL);
+
+          g_string_append_printf (body, "\n• %s：%s", title, value);
+        }
+    }
+  if (n_figures > 8)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more figure",
+                                                 "and %u more figures", n_figures - 8), n_figures - 8);
+    }
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    {
+      const NbSectionDef *s = nb_format_get_section (format, i);
+      GString *into;
+
+      if (s->kind != NB_SECTION_TEXT)
+        continue;
+      into = nb_report_get_needs_review (report, s->key) ? drafts : empty;
+      if (into->len)
+        g_string_append (into, _("; "));
+      g_string_append (into, s->short_heading);
+    }
+  if (drafts->len)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append_printf (body, _("the texts of %s, as drafts marked for review until you edit them"),
+                              drafts->str);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Not carried over:"));
+  g_string_append (body, "\n• ");
+  g_string_append (body, _("this year's figures (the tables start at 0 and count as not filled in)"));
+  g_string_append (body, "\n• ");
+  g_string_append (body, _("the report date"));
+  if (empty->len)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append_printf (body, _("texts that were empty last year: %s"), empty->str);
+    }
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void
 on_new_report (NbNewDialog *dialog,
                NbReport    *report,
                NbWindow    *self)
 {
+  NbReport *previous = nb_new_dialog_get_previous (dialog);
+
   nb_window_set_report (self, report, NULL);
   /* A new report is unsaved work from the first keystroke. */
   nb_report_set_modified (report, TRUE);
   gtk_notebook_set_current_page (self->notebook, 1);
+  if (previous && nb_report_get_previous_uri (report))
+    {
+      const char *buttons[] = { _("_OK"), NULL };
+      g_autofree char *body = nb_window_describe_carry_over (report, previous);
+      g_autofree char *heading = g_strdup_printf (_("Started from the %d report"), nb_report_get_year (previous));
+
+      /* The checks across years run against it from now on. */
+      g_set_object (&self->previous, previous);
+      nb_window_check_now (self);
+      nb_alert (GTK_WINDOW (self), heading, body, buttons, 0, -1, 0, on_summary_response, NULL);
+    }
 }
 
 static void
@@ -1179,11 +1456,9 @@ show_problems_activated (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
 
-  /* Toggle the pane: collapsed means the position is at the bottom. */
-  if (gtk_paned_get_position (self->paned) >= gtk_widget_get_height (GTK_WIDGET (self->paned)) - 10)
-    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) - 180);
-  else
-    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)));
+  /* Toggle between the summary line alone and the list. */
+  self->problems_collapsed = !self->problems_collapsed;
+  apply_problems_height (self);
 }
 
 static void
@@ -1703,6 +1978,71 @@ convert_format_activated (GtkWidget  *widget,
             on_convert_response, g_object_ref (self));
 }
 
+/* Last year's report for the across-years checks (carry.*), kept in the
+ * document so that they run whenever it is opened. */
+gboolean
+nb_window_set_previous_file (NbWindow  *self,
+                             GFile     *file,
+                             GError   **error)
+{
+  g_autoptr(NbReport) previous = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  if (!(previous = nb_report_file_load (file, NULL, error)))
+    return FALSE;
+  if (nb_report_get_year (previous) != nb_report_get_year (self->report) - 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("That is the report for %d; the %d report is checked against the one for %d."),
+                   nb_report_get_year (previous), nb_report_get_year (self->report),
+                   nb_report_get_year (self->report) - 1);
+      return FALSE;
+    }
+  uri = g_file_get_uri (file);
+  nb_report_set_previous_uri (self->report, uri);
+  nb_report_set_modified (self->report, TRUE);
+  g_set_object (&self->previous, previous);
+  nb_window_check_now (self);
+  return TRUE;
+}
+
+static void
+on_previous_chosen (GFile   *file,
+                    gpointer user_data)
+{
+  NbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (file && self->report)
+    {
+      if (nb_window_set_previous_file (self, file, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("The report is now checked against the %d report as well"),
+                                                   nb_report_get_year (self->previous));
+          show_message (self, "emblem-ok-symbolic", text);
+        }
+      else
+        nb_alert_error (GTK_WINDOW (self), _("Last year's report could not be used"), error->message);
+    }
+  g_object_unref (self);
+}
+
+static void
+choose_previous_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+
+  if (self->report)
+    nb_choose_file (GTK_WINDOW (self), FALSE, _("Last Year's Report"), nb_report_file_filters (), folder, NULL,
+                    on_previous_chosen, g_object_ref (self));
+}
+
 static void
 print_preview_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -1929,12 +2269,14 @@ nb_window_dispose (GObject *object)
   g_clear_handle_id (&self->message_timeout, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->check_idle, g_source_remove);
+  g_clear_handle_id (&self->problems_size_idle, g_source_remove);
   if (self->report)
     {
       g_clear_signal_handler (&self->changed_id, self->report);
       g_clear_signal_handler (&self->modified_id, self->report);
     }
   g_clear_object (&self->report);
+  g_clear_object (&self->previous);
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
   g_clear_object (&self->pending_open);
@@ -2029,11 +2371,14 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, notebook);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_message_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_paned_position);
+  gtk_widget_class_bind_template_callback (widget_class, on_paned_resized);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -2055,6 +2400,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_activated);
   gtk_widget_class_install_action (widget_class, "win.convert-format", NULL, convert_format_activated);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
+  gtk_widget_class_install_action (widget_class, "win.choose-previous", NULL, choose_previous_activated);
 }
 
 /* A .nianbao file dropped from the file manager opens here; a published
@@ -2087,6 +2433,15 @@ nb_window_init (NbWindow *self)
   self->problems = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_sections = g_ptr_array_new_with_free_func (g_free);
   self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems_height = 180;
+  {
+    GtkEventController *legacy = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+    g_signal_connect (legacy, "event", G_CALLBACK (on_paned_event), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->paned), legacy);
+  }
+  nb_tooltip_fix_tree (GTK_WIDGET (self));
 }
 
 NbWindow *
@@ -2102,6 +2457,10 @@ nb_window_new (NbApplication *app)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_autoptr(GVariant) chosen = g_settings_get_user_value (settings, "problems-height");
+
+      self->problems_height = g_settings_get_int (settings, "problems-height");
+      self->problems_height_chosen = chosen != NULL;
     }
   nb_window_set_report (self, NULL, NULL);
   return self;

@@ -82,5 +82,17 @@ gboolean        nb_window_print_to_pdf      (NbWindow      *self,
 /* Opens the 与上年对比 window of this report against @last. */
 GtkWindow      *nb_window_compare_with      (NbWindow      *self,
                                              NbReport      *last);
+/* Last year's report the across-years checks run against, or NULL. */
+NbReport       *nb_window_get_previous        (NbWindow *self);
+/* Runs the across-years checks against @file from now on (kept in the
+ * document); fails unless it is the report of the year before. */
+gboolean        nb_window_set_previous_file   (NbWindow  *self,
+                                               GFile     *file,
+                                               GError   **error);
+/* What "start from last year's report" carried over and what not. */
+char           *nb_window_describe_carry_over (NbReport *report,
+                                               NbReport *previous);
+/* The problems list's height now (tests: it takes only the room it needs). */
+int             nb_window_get_problems_height (NbWindow *self);
 
 G_END_DECLS

@@ -27,6 +27,9 @@
 
 static char *tmpdir;
 
+static NbWindow *window_with_fixture (void);
+static char *alert_text (GtkWindow *alert);
+
 static void
 drain (void)
 {
@@ -551,7 +554,7 @@ test_inserted_sentence_scrolled_into_view (void)
     }
   g_assert_cmpint (visible.y, >, 0);
   g_assert_cmpint (at.y, >=, visible.y);
-  g_assert_cmpint (at.y + at.height, <=, visible.y + visible.height);
+  g_assert_cmpint (at.y, <, visible.y + visible.height);   /* its line is in view */
   destroy (window);
 }
 
@@ -611,6 +614,105 @@ test_sticky_headers (void)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (cell), viewport, &zero, &cell_at));
     g_assert_true (gtk_widget_compute_point (heading, viewport, &zero, &head_at));
     g_assert_cmpfloat (cell_at.y, >=, head_at.y + gtk_widget_get_height (heading) - 1);
+  }
+  destroy (window);
+}
+
+static void
+collect_header_buttons (GtkWidget *widget,
+                        GPtrArray *out)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_header_buttons (c, out);
+}
+
+/* An office laptop's screen: the problems list takes only the room its
+ * rows need (its summary line alone when there are none), Save is the
+ * suggested action only while unsaved, header buttons carry no "(_O)"
+ * mnemonics, and the guidance beside a text can be put away. */
+static void
+test_small_screen_layout (void)
+{
+  NbWindow *window = window_with_fixture ();   /* one warning: no date */
+  GtkWidget *save = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  int one, none;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  /* Texts the text checks find nothing in: only the missing date is left. */
+  {
+    NbReport *report = nb_window_get_report (window);
+    g_autofree char *overview = g_strconcat (nb_report_get_text (report, "overview"),
+                                             "\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", NULL);
+
+    g_assert_true (nb_report_set_text (report, "overview", overview, NULL));
+    g_assert_true (nb_report_set_text (report, "problems", "存在的问题是公开内容不够全面。下一步将加强培训。", NULL));
+    nb_window_check_now (window);
+    g_assert_cmpuint (nb_window_get_problems (window)->len, ==, 1);
+  }
+  settle ();
+  one = nb_window_get_problems_height (window);
+  g_assert_cmpint (one, >, 0);
+  g_assert_cmpint (one, <=, 190);   /* one row, however its message wraps */
+  g_assert_true (nb_report_set_date (nb_window_get_report (window), "2021-01-20", NULL));
+  nb_window_check_now (window);
+  /* Laid out again after the list changed; a loaded machine takes longer. */
+  for (int i = 0; i < 10 && nb_window_get_problems_height (window) >= one; i++)
+    settle ();
+  none = nb_window_get_problems_height (window);
+  g_assert_cmpint (none, <, one);
+  g_assert_cmpint (none, <, 50);
+
+  /* Five problems: room for them, up to the remembered 180 pixels. */
+  {
+    NbWindow *many = window_with_new_report (2024);
+    int h;
+
+    gtk_window_set_default_size (GTK_WINDOW (many), 1024, 600);
+    settle ();
+    h = nb_window_get_problems_height (many);
+    g_assert_cmpuint (nb_window_get_problems (many)->len, >=, 4);
+    g_assert_cmpint (h, >, none + 60);
+    g_assert_cmpint (h, <=, 190);
+    destroy (many);
+  }
+
+  collect_header_buttons (gtk_window_get_titlebar (GTK_WINDOW (window)), buttons);
+  g_assert_cmpuint (buttons->len, >=, 3);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkButton *b = g_ptr_array_index (buttons, i);
+
+      g_assert_false (gtk_button_get_use_underline (b));
+      g_assert_null (strchr (gtk_button_get_label (b), '_'));
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (b)), "win.save") == 0)
+        save = GTK_WIDGET (b);
+    }
+  g_assert_nonnull (save);
+  /* Modified by the date above. */
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  {
+    g_autofree char *path = g_build_filename (tmpdir, "small-screen.nianbao", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (nb_window_save_to (window, file, NULL));
+    drain ();
+    g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+  }
+
+  /* The guidance goes; the text keeps the room. */
+  {
+    NbTextView *overview = NB_TEXT_VIEW (nb_window_get_page (window, "overview"));
+    GtkWidget *guidance = find_label (GTK_WIDGET (overview), "What this section covers");
+
+    g_assert_nonnull (guidance);
+    g_assert_true (gtk_widget_is_visible (guidance) || !gtk_widget_get_mapped (GTK_WIDGET (overview)));
+    nb_text_view_set_show_guidance (overview, FALSE);
+    g_assert_false (gtk_widget_get_visible (guidance));
+    nb_text_view_set_show_guidance (overview, TRUE);
+    g_assert_true (gtk_widget_get_visible (guidance));
   }
   destroy (window);
 }
@@ -1462,6 +1564,100 @@ test_details_date_forms_and_calendar (void)
   destroy (window);
 }
 
+static guint
+count_problems (NbWindow   *window,
+                const char *id)
+{
+  GPtrArray *problems = nb_window_get_problems (window);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), id))
+      n++;
+  return n;
+}
+
+/* Year over year in the window: New Report from last year's copies its
+ * texts as drafts (marked until edited) and says what it carried and what
+ * not; the carry.* checks run in the window against last year's report,
+ * also after saving and opening again. */
+static void
+test_year_over_year (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *last_path = g_build_filename (tmpdir, "上年报告.nianbao", NULL);
+  g_autofree char *this_path = g_build_filename (tmpdir, "本年报告.nianbao", NULL);
+  g_autoptr(GFile) fixture_file = g_file_new_for_path (fixture);
+  g_autoptr(GFile) last_file = g_file_new_for_path (last_path);
+  g_autoptr(GFile) this_file = g_file_new_for_path (this_path);
+  g_autoptr(NbReport) last = nb_report_file_load (fixture_file, NULL, NULL);
+  NbNewDialog *dialog = NULL;
+  NbReport *report;
+  GtkWindow *alert;
+  g_autofree char *summary = NULL;
+
+  g_assert_nonnull (last);
+  g_assert_true (nb_report_file_save (last, last_file, NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (NB_IS_NEW_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+  nb_new_dialog_set_previous (dialog, last);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain ();
+
+  report = nb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2021);
+  g_assert_cmpstr (nb_report_get_text (report, "overview"), ==, nb_report_get_text (last, "overview"));
+  g_assert_true (nb_report_get_needs_review (report, "overview"));
+  g_assert_nonnull (nb_window_get_previous (window));
+
+  /* What came over and what did not, in words. */
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  summary = alert_text (alert);
+  g_assert_nonnull (strstr (summary, "Carried over from the 2020 report"));
+  g_assert_nonnull (strstr (summary, "Not carried over"));
+  g_assert_nonnull (strstr (summary, "as drafts"));
+  click_alert_button (alert, 0);
+
+  /* Each draft is a warning until edited. */
+  nb_window_check_now (window);
+  g_assert_cmpuint (count_problems (window, "text.review"), ==, 3);
+  g_assert_true (nb_report_set_text (report, "overview", "2021年，温县交通运输局……", NULL));
+  nb_window_check_now (window);
+  g_assert_cmpuint (count_problems (window, "text.review"), ==, 2);
+  g_assert_false (nb_report_get_needs_review (report, "overview"));
+
+  /* The across-years checks, in the window: carried in ≠ last year's carried out. */
+  g_assert_cmpuint (count_problems (window, "carry.requests"), ==, 0);
+  type_into (window, "requests", "requests/carried_in/natural", "5");
+  nb_window_check_now (window);
+  g_assert_cmpuint (count_problems (window, "carry.requests"), >, 0);
+
+  /* Known again after saving and opening: kept in the document. */
+  g_assert_true (nb_window_set_previous_file (window, last_file, NULL));
+  g_assert_true (nb_window_save_to (window, this_file, NULL));
+  destroy (window);
+  window = nb_window_new (NULL);
+  g_assert_true (nb_window_load_file (window, this_file, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_nonnull (nb_window_get_previous (window));
+  g_assert_cmpuint (count_problems (window, "carry.requests"), >, 0);
+  g_assert_cmpuint (count_problems (window, "text.review"), ==, 2);   /* still drafts: 五, 六 */
+  destroy (window);
+}
+
 static void
 test_new_report_from_last_year (void)
 {
@@ -1656,6 +1852,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-shows-change", test_undo_shows_what_changed);
   g_test_add_func ("/window/sentence-scrolled", test_inserted_sentence_scrolled_into_view);
   g_test_add_func ("/window/sticky-headers", test_sticky_headers);
+  g_test_add_func ("/window/small-screen", test_small_screen_layout);
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/problems-in-place", test_problems_reworded_in_place);
@@ -1670,6 +1867,7 @@ main (int   argc,
   g_test_add_func ("/window/export-untouched", test_export_warns_untouched_tables);
   g_test_add_func ("/window/export-web-word", test_export_web_and_word);
   g_test_add_func ("/window/pdf-without-date", test_pdf_without_date_asks);
+  g_test_add_func ("/window/year-over-year", test_year_over_year);
   g_test_add_func ("/window/new-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/details-date", test_details_date_is_checked);
   g_test_add_func ("/window/details-date-forms", test_details_date_forms_and_calendar);

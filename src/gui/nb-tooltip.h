@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-tooltip.h — tooltips that do not wrap after a few Chinese characters
+ *
+ * GTK 4.8 sizes a tooltip's label in "characters" of the Latin digit width,
+ * so a short Chinese tooltip ("不小于0的整数") wraps after three or four
+ * characters. These helpers show the same tooltip text in a label sized by
+ * the characters' real width.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Every widget below @widget that has a tooltip now (and keeps whatever
+ * tooltip text it is given later). Safe to call again on the same tree. */
+void nb_tooltip_fix_tree (GtkWidget *widget);
+
+G_END_DECLS
