@@ -199,7 +199,7 @@ autotools_dep() {   # autotools_dep NAME SUBDIR [configure options...]
      CC=$host-gcc-posix CXX=$host-g++-posix \
      CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib -static-libgcc" \
      --enable-shared --disable-static "$@" \
-   && run make -j "$jobs" && run make install)
+   && for d in ${AUTOTOOLS_DIRS:-.}; do run make -C "$d" -j "$jobs" && run make -C "$d" install || exit 1; done)
 }
 
 cmake_dep() {   # cmake_dep NAME [cmake options...]  (CMAKE_SUBDIR: where CMakeLists.txt is)
@@ -272,11 +272,15 @@ build_cairo() {
   sed -i 's/ -export-symbols-regex \\^cairo_\.\*//' "$(src_of cairo)/src/Makefile.am"
   (cd "$(src_of cairo)" && [ -f .nb-autoreconf ] || { autoreconf -fi && touch .nb-autoreconf; })
   sed -i 's/ -export-symbols-regex \\^cairo_\.\*//' "$(src_of cairo)/src/Makefile.in"
-  autotools_dep cairo "" --enable-win32=yes --enable-win32-font=yes --enable-ft=yes \
+  # Only the libraries: Debian's patches also build perf tools and the script
+  # interpreter, which do not link for Windows.
+  AUTOTOOLS_DIRS="src util/cairo-gobject" autotools_dep cairo "" --enable-win32=yes --enable-win32-font=yes --enable-ft=yes \
     --enable-fc=yes --enable-png=yes --enable-pdf=yes --enable-ps=yes --enable-svg=yes \
     --enable-xlib=no --enable-xcb=no --enable-gobject=yes --enable-trace=no \
     --enable-interpreter=no --disable-gtk-doc --enable-full-testing=no \
-    LIBS=-lssp  # cairo's configure turns on _FORTIFY_SOURCE: MinGW's needs libssp
+    LIBS="-Wl,-lssp"  # cairo's configure turns on _FORTIFY_SOURCE, which MinGW
+  # implements in libssp (given to the linker directly: libtool, not finding the
+  # file of a plain -lssp, would build a static cairo only).
 }
 build_fribidi() { meson_dep fribidi -Ddocs=false; }
 build_harfbuzz() {
