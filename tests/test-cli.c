@@ -59,6 +59,17 @@ run_env (Result      *r,
 
 #define run(r, ...) run_env (r, NULL, __VA_ARGS__, NULL)
 
+/* Absolute, for the CLI started in another folder: on Windows a path such as
+ * \work\tests (rooted, no drive) is on the current folder's drive, which is
+ * not the same in the temporary folder. */
+static char *
+fixture_path (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NB_FIXTURES"), name, NULL);
+
+  return g_canonicalize_filename (path, NULL);
+}
+
 static char *
 read_file (const char *name)
 {
@@ -173,7 +184,7 @@ test_dump (void)
 static void
 test_check (void)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.nianbao");
   g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *problems;
@@ -272,7 +283,7 @@ static void
 test_export (void)
 {
   g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, }, f = { 0, }, g = { 0, };
-  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.nianbao");
 
   /* The fixture has no errors: both exports succeed with status 0. */
   run (&a, "export", fixture, "-o", "温县年报.xlsx");
