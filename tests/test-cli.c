@@ -67,6 +67,15 @@ fixture_path (const char *name)
 {
   g_autofree char *path = g_build_filename (g_getenv ("NB_FIXTURES"), name, NULL);
 
+#ifdef G_OS_WIN32
+  if (G_IS_DIR_SEPARATOR (path[0]) && !G_IS_DIR_SEPARATOR (path[1]))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      if (g_ascii_isalpha (cwd[0]) && cwd[1] == ':')
+        return g_strdup_printf ("%c:%s", cwd[0], path);
+    }
+#endif
   return g_canonicalize_filename (path, NULL);
 }
 
