@@ -60,6 +60,26 @@ run_env (Result      *r,
 
 #define run(r, ...) run_env (r, NULL, __VA_ARGS__, NULL)
 
+/* Absolute, for the CLI started in another folder: on Windows a path such as
+ * \work\tests (rooted, no drive) is on the current folder's drive, which is
+ * not the same in the temporary folder. */
+static char *
+fixture_path (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NB_FIXTURES"), name, NULL);
+
+#ifdef G_OS_WIN32
+  if (G_IS_DIR_SEPARATOR (path[0]) && !G_IS_DIR_SEPARATOR (path[1]))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      if (g_ascii_isalpha (cwd[0]) && cwd[1] == ':')
+        return g_strdup_printf ("%c:%s", cwd[0], path);
+    }
+#endif
+  return g_canonicalize_filename (path, NULL);
+}
+
 static char *
 read_file (const char *name)
 {
@@ -197,7 +217,7 @@ test_dump (void)
 static void
 test_check (void)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.nianbao");
   g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *problems;
@@ -310,7 +330,7 @@ static void
 test_export (void)
 {
   g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, }, f = { 0, }, g = { 0, };
-  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.nianbao");
 
   /* The fixture has no errors: both exports succeed with status 0. */
   run (&a, "export", fixture, "-o", "温县年报.xlsx");

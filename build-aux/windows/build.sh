@@ -63,7 +63,7 @@ export WINEPATH="$(winpath_of "$prefix/bin");$(winpath_of "$gcc_rt");$(winpath_o
 tools() {
   local pkgs=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 mingw-w64-tools
               wine wine64 nsis dpkg-dev meson ninja-build cmake pkg-config
-              autoconf automake libtool gperf autopoint sassc gettext
+              autoconf automake libtool gperf autopoint gtk-doc-tools sassc gettext
               libglib2.0-dev-bin libgtk-4-bin xvfb xauth xdotool imagemagick
               fonts-noto-cjk python3)
   local missing=()
@@ -199,7 +199,7 @@ autotools_dep() {   # autotools_dep NAME SUBDIR [configure options...]
      CC=$host-gcc-posix CXX=$host-g++-posix \
      CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib -static-libgcc" \
      --enable-shared --disable-static "$@" \
-   && run make -j "$jobs" && run make install)
+   && for d in ${AUTOTOOLS_DIRS:-.}; do run make -C "$d" -j "$jobs" && run make -C "$d" install || exit 1; done)
 }
 
 cmake_dep() {   # cmake_dep NAME [cmake options...]  (CMAKE_SUBDIR: where CMakeLists.txt is)
@@ -248,6 +248,9 @@ build_libxlsxwriter() {
   cmake_dep libxlsxwriter -DUSE_SYSTEM_MINIZIP=OFF -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF
 }
 build_expat() {
+  # Debian's security patches test `#if XML_DTD == 1` (its build is autotools);
+  # CMake's config header defines XML_DTD without a value.
+  sed -i 's/^#cmakedefine XML_DTD$/#cmakedefine XML_DTD 1/' "$(src_of expat)/expat/expat_config.h.cmake"
   CMAKE_SUBDIR=/expat cmake_dep expat -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_EXAMPLES=OFF \
     -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_DOCS=OFF
 }
@@ -262,10 +265,22 @@ build_fontconfig() {
 }
 build_pixman() { meson_dep pixman -Dtests=disabled -Dgtk=disabled -Dlibpng=disabled -Dopenmp=disabled; }
 build_cairo() {
-  autotools_dep cairo "" --enable-win32=yes --enable-win32-font=yes --enable-ft=yes \
+  # Debian's patches change configure.ac and Makefile.am: regenerate, as its
+  # own build does (dh_autoreconf).
+  # and one limits the exports by a regex, which libtool refuses beside the
+  # Windows build's cairo.def.
+  sed -i 's/ -export-symbols-regex \\^cairo_\.\*//' "$(src_of cairo)/src/Makefile.am"
+  (cd "$(src_of cairo)" && [ -f .nb-autoreconf ] || { autoreconf -fi && touch .nb-autoreconf; })
+  sed -i 's/ -export-symbols-regex \\^cairo_\.\*//' "$(src_of cairo)/src/Makefile.in"
+  # Only the libraries: Debian's patches also build perf tools and the script
+  # interpreter, which do not link for Windows.
+  AUTOTOOLS_DIRS="src util/cairo-gobject" autotools_dep cairo "" --enable-win32=yes --enable-win32-font=yes --enable-ft=yes \
     --enable-fc=yes --enable-png=yes --enable-pdf=yes --enable-ps=yes --enable-svg=yes \
     --enable-xlib=no --enable-xcb=no --enable-gobject=yes --enable-trace=no \
-    --enable-interpreter=no --disable-gtk-doc --enable-full-testing=no
+    --enable-interpreter=no --disable-gtk-doc --enable-full-testing=no \
+    LIBS="-Wl,-lssp"  # cairo's configure turns on _FORTIFY_SOURCE, which MinGW
+  # implements in libssp (given to the linker directly: libtool, not finding the
+  # file of a plain -lssp, would build a static cairo only).
 }
 build_fribidi() { meson_dep fribidi -Ddocs=false; }
 build_harfbuzz() {

@@ -93,10 +93,13 @@ bd = re.search(r"^Build-Depends:(.*?)(?=^\S)", control, re.S | re.M).group(1)
 build_depends = {re.sub(r"[\s(:].*", "", x.strip()) for x in bd.split(",") if x.strip()}
 if "debhelper-compat" not in build_depends or "meson" not in build_depends:
     problems.append("debian/control: Build-Depends lacks debhelper-compat or meson")
+# This machine's own pkg-config (a cross build points it at another prefix).
+native_env = {k: v for k, v in os.environ.items()
+              if k not in ("PKG_CONFIG_LIBDIR", "PKG_CONFIG_PATH", "PKG_CONFIG_SYSROOT_DIR")}
 if subprocess.run(["sh", "-c", "command -v dpkg-query && command -v pkg-config"],
                   capture_output=True).returncode == 0:
     for dep, where in sorted(deps.items()):
-        pcdir = subprocess.run(["pkg-config", "--variable=pcfiledir", dep],
+        pcdir = subprocess.run(["pkg-config", "--variable=pcfiledir", dep], env=native_env,
                                capture_output=True, text=True).stdout.strip()
         if not pcdir:
             problems.append("debian: pkg-config does not know %s (%s) on this machine" % (dep, where))
