@@ -26,6 +26,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 /* A sheet bigger than this (rows × columns used) is not a report form. */
 #define MAX_SOURCE_CELLS 200000
+/* A sheet is walked as a grid: its extent is bounded, not only its number
+ * of cells (one cell in XFD1048576 made a grid of 1.7e10 places). The
+ * matcher reads 256 columns at most; a report's longest sheet (报告正文, a
+ * paragraph a row) has a few hundred rows. */
+#define MAX_SOURCE_ROWS    8192
+#define MAX_SOURCE_COLUMNS 256
 
 typedef struct
 {
@@ -1041,7 +1047,8 @@ grid_cell (guint       row,
 
   if (!*text || column >= 0x10000)
     return;
-  if (g_hash_table_size (g->cells) >= MAX_SOURCE_CELLS)
+  if (g_hash_table_size (g->cells) >= MAX_SOURCE_CELLS || row >= MAX_SOURCE_ROWS
+      || column >= MAX_SOURCE_COLUMNS)
     {
       g->too_big = TRUE;
       return;
@@ -1075,17 +1082,25 @@ grid_to_source (SheetGrid   *g,
   NbSourceBlock *table;
   g_autoptr(GHashTable) covered = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) spans = g_hash_table_new (NULL, NULL);
+  /* Merged ranges that do not overlap cover at most the grid: beyond that
+   * they overlap (a damaged or hostile sheet) and would cost n × area. */
+  guint64 budget = (guint64) g->n_rows * g->n_columns;
 
   if (g->n_rows == 0)
     return;
   for (guint i = 0; i < g->merges->len; i++)
     {
       guint *m = &g_array_index (g->merges, guint, 4 * i);
+      guint64 area;
 
-      if (m[0] >= g->n_rows || m[1] >= g->n_columns)
+      if (m[0] >= g->n_rows || m[1] >= g->n_columns || m[2] < m[0] || m[3] < m[1])
         continue;
       m[2] = MIN (m[2], g->n_rows - 1);
       m[3] = MIN (m[3], g->n_columns - 1);
+      area = (guint64) (m[2] - m[0] + 1) * (m[3] - m[1] + 1);
+      if (area > budget)
+        break;
+      budget -= area;
       g_hash_table_insert (spans, GRID_KEY (m[0], m[1]), m);
       for (guint r = m[0]; r <= m[2]; r++)
         for (guint c = m[1]; c <= m[3]; c++)
