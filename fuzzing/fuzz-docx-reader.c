@@ -2,12 +2,8 @@
 /* Fuzz target: the Word reader on any bytes (a zip or not). */
 #include "config.h"
 
-#include <stddef.h>
-#include <stdint.h>
-
+#include "fuzz.h"
 #include "nb-docx-reader.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -17,7 +13,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   NbSourceDoc *doc = NULL;
 
+  if (size > NB_FUZZ_MAX_INPUT)
+    return 0;
+  nb_fuzz_set_logging ();
+
   if (nb_docx_reader_read (bytes, &doc, &error))
     nb_source_doc_free (doc);
+  /* Every refusal is a message a person can read. */
+  else if (error == NULL || error->message == NULL || !g_utf8_validate (error->message, -1, NULL))
+    abort ();
   return 0;
 }

@@ -13,12 +13,8 @@
  * tests/fuzz/pdf-layout/ holds seeds in this form. */
 #include "config.h"
 
-#include <stddef.h>
-#include <stdint.h>
-
+#include "fuzz.h"
 #include "nb-pdf-layout.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 #define MAX_PAGES 8
 
@@ -34,9 +30,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   GArray *chars[MAX_PAGES], *rules[MAX_PAGES];
   NbPdfPage pages[MAX_PAGES];
-  NbSourceDoc *doc = nb_source_doc_new ("pdf");
+  NbSourceDoc *doc;
   guint n_pages = 1;
   size_t i = 0;
+
+  if (size > NB_FUZZ_MAX_INPUT)
+    return 0;
+  nb_fuzz_set_logging ();
+  doc = nb_source_doc_new ("pdf");
 
   for (guint p = 0; p < MAX_PAGES; p++)
     {
