@@ -161,6 +161,12 @@ scan_string (Scan    *s,
           advance (s);
           break;
         default:
+          /* The data is valid UTF-8 (checked before), but the byte after the
+           * backslash may begin a character of several bytes, or be a control
+           * character: not a byte to print alone in a message. */
+          if ((guchar) s->data[s->i + 1] < 0x20 || (guchar) s->data[s->i + 1] >= 0x7F)
+            return scan_error (s, _("a backslash followed by U+%04X is not a valid escape in a text"),
+                               (guint) g_utf8_get_char (s->data + s->i + 1));
           return scan_error (s, _("“\\%c” is not a valid escape in a text"), s->data[s->i + 1]);
         }
     }
