@@ -691,10 +691,51 @@ sax_parse (GsfInput *input,
   return ok;
 }
 
+/* gsf_open_pkg_open_rel with its target's folders checked first: libgsf
+ * 1.14 asserts (a critical, and leaks) when a folder on the way is missing
+ * or is a file, as in a damaged workbook; then the part is just missing. */
+static GsfInput *
+open_rel (GsfInput      *opkg,
+          GsfOpenPkgRel *rel)
+{
+  g_auto(GStrv) elems = NULL;
+  g_autoptr(GsfInfile) parent = NULL;
+
+  if (!rel)
+    return NULL;
+  parent = g_object_ref (gsf_input_name (opkg) ? gsf_input_container (opkg) : GSF_INFILE (opkg));
+  elems = g_strsplit (gsf_open_pkg_rel_get_target (rel), "/", 0);
+  for (guint i = 0; elems[i] && elems[i + 1]; i++)
+    {
+      GsfInput *child;
+
+      if (g_str_equal (elems[i], ".") || !*elems[i])
+        continue;
+      if (g_str_equal (elems[i], ".."))
+        {
+          GsfInfile *up = gsf_input_container (GSF_INPUT (parent));
+
+          if (!up)
+            return NULL;
+          g_set_object (&parent, up);
+          continue;
+        }
+      child = gsf_infile_child_by_name (parent, elems[i]);
+      if (!child || !GSF_IS_INFILE (child))
+        {
+          g_clear_object (&child);
+          return NULL;
+        }
+      g_object_unref (parent);
+      parent = GSF_INFILE (child);
+    }
+  return gsf_open_pkg_open_rel (opkg, rel, NULL);
+}
+
 static void
 read_shared_strings (Package *p)
 {
-  g_autoptr(GsfInput) input = gsf_open_pkg_open_rel_by_type (p->workbook, REL_SHARED_STRINGS, NULL);
+  g_autoptr(GsfInput) input = open_rel (p->workbook, gsf_open_pkg_lookup_rel_by_type (p->workbook, REL_SHARED_STRINGS));
   Sax x = { 0 };
 
   if (!input)
@@ -744,7 +785,7 @@ package_open (Package    *p,
   if (!p->zip)
     return import_error (error, path, _("the workbook is damaged (its zip archive cannot be read); "
                                         "it may have been cut short while copying"));
-  p->workbook = gsf_open_pkg_open_rel_by_type (GSF_INPUT (p->zip), REL_OFFICE_DOCUMENT, NULL);
+  p->workbook = open_rel (GSF_INPUT (p->zip), gsf_open_pkg_lookup_rel_by_type (GSF_INPUT (p->zip), REL_OFFICE_DOCUMENT));
   if (!p->workbook)
     return import_error (error, path, _("this zip file is not an Office document (no workbook inside)"));
   return read_workbook_part (p, error);
@@ -764,7 +805,7 @@ read_sheet (Package         *p,
   Sax x = { 0 };
 
   if (sheet->rel_id)
-    input = gsf_open_pkg_open_rel_by_id (p->workbook, sheet->rel_id, NULL);
+    input = open_rel (p->workbook, gsf_open_pkg_lookup_rel_by_id (p->workbook, sheet->rel_id));
   if (!input)
     return import_error (error, p->path, _("the sheet “%s” is missing from the workbook"), sheet->name);
   x.p = p;
