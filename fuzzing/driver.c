@@ -6,7 +6,7 @@
  * tests, also under ASan. Arguments are files or folders of files;
  *   --grow=N          each input repeated to N bytes first (a large input
  *                     of the kind the seed is);
- *   --max-seconds=S   fail when one input takes more processor time
+ *   --max-seconds=S   fail when one input takes more processor time, thrice
  *                     (×4 under ASan; processor time, not the clock: the
  *                     machine may be shared).
  */
@@ -55,9 +55,16 @@ run_file (const char *path)
       length = grow;
     }
   printf ("running %s (%" G_GSIZE_FORMAT " bytes)\n", path, length);
-  start = clock ();
-  LLVMFuzzerTestOneInput ((const uint8_t *) data, length);
-  seconds = (double) (clock () - start) / CLOCKS_PER_SEC;
+  /* The best of three when one is slow: on a machine shared by many, one
+   * run can be charged ten times its time; a real blow-up is slow thrice. */
+  for (int attempt = 0; attempt < (max_seconds > 0 ? 3 : 1); attempt++)
+    {
+      start = clock ();
+      LLVMFuzzerTestOneInput ((const uint8_t *) data, length);
+      seconds = (double) (clock () - start) / CLOCKS_PER_SEC;
+      if (max_seconds <= 0 || seconds <= max_seconds)
+        break;
+    }
   if (max_seconds > 0 && seconds > max_seconds)
     {
       fprintf (stderr, "%s: %.2f s of processor time, more than %.2f s\n", path, seconds, max_seconds);
