@@ -11,6 +11,8 @@
  * The same bytes, repeated, are also a small page image on which the rules
  * are looked for (nb_pdf_layout_find_rules).
  * tests/fuzz/pdf-layout/ holds seeds in this form. */
+#include "config.h"
+
 #include "fuzz.h"
 #include "nb-pdf-layout.h"
 

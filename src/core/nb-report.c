@@ -1190,11 +1190,18 @@ nb_report_set_import_source (NbReport          *self,
 
   g_return_if_fail (NB_IS_REPORT (self));
 
+  /* Warnings quote the source (a row's label), which may hold characters a
+   * document cannot (a C1 control from a damaged page): mapped as the
+   * exporters map them, or the saved document would not load again. */
+  if (!warnings)
+    warnings = none;
   source = g_new0 (ImportSource, 1);
-  source->file_name = g_strdup (file_name);
-  source->kind = g_strdup (kind);
-  source->encoding = g_strdup (encoding);
-  source->warnings = g_strdupv ((char **) (warnings ? warnings : none));
+  source->file_name = nb_text_sanitize (file_name);
+  source->kind = nb_text_sanitize (kind);
+  source->encoding = nb_text_sanitize (encoding);
+  source->warnings = g_new0 (char *, g_strv_length ((char **) warnings) + 1);
+  for (guint i = 0; warnings[i]; i++)
+    source->warnings[i] = nb_text_sanitize (warnings[i]);
   g_object_set_data_full (G_OBJECT (self), "nb-import-source", source, import_source_free);
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "nb-source-doc.h"
+#include "nb-text-check.h"
 
 static void
 cell_free (gpointer data)
@@ -32,6 +33,27 @@ block_free (gpointer data)
     g_ptr_array_unref (block->rows);
   g_free (block->where);
   g_free (block);
+}
+
+/* What a document cannot hold (controls, noncharacters such as U+FFFF from
+ * a damaged UTF-16 file) is mapped here, once for every reader: the agency,
+ * title and texts taken from it must save and load again. A carriage return
+ * is kept (the model takes it as a line end). */
+static char *
+source_text (const char *text)
+{
+  if (!text)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return nb_text_sanitize (text);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\r' && !nb_text_char_is_allowed (c))
+        return nb_text_sanitize (text);
+    }
+  return g_strdup (text);
 }
 
 NbSourceDoc *
@@ -65,7 +87,7 @@ nb_source_doc_add_paragraph (NbSourceDoc *doc,
   NbSourceBlock *block = g_new0 (NbSourceBlock, 1);
 
   block->kind = NB_SOURCE_PARAGRAPH;
-  block->text = g_strdup (text ? text : "");
+  block->text = source_text (text);
   block->line = line;
   g_ptr_array_add (doc->blocks, block);
   return block;
@@ -106,7 +128,7 @@ nb_source_row_add_cell (NbSourceRow *row,
 {
   NbSourceCell *cell = g_new0 (NbSourceCell, 1);
 
-  cell->text = g_strdup (text ? text : "");
+  cell->text = source_text (text);
   cell->colspan = MAX (colspan, 1);
   cell->rowspan = MAX (rowspan, 1);
   g_ptr_array_add (row->cells, cell);

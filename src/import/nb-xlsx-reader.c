@@ -26,6 +26,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 /* A sheet bigger than this (rows × columns used) is not a report form. */
 #define MAX_SOURCE_CELLS 200000
+/* A sheet is walked as a grid: its extent is bounded, not only its number
+ * of cells (one cell in XFD1048576 made a grid of 1.7e10 places). The
+ * matcher reads 256 columns at most; a report's longest sheet (报告正文, a
+ * paragraph a row) has a few hundred rows. */
+#define MAX_SOURCE_ROWS    8192
+#define MAX_SOURCE_COLUMNS 256
 
 typedef struct
 {
@@ -685,10 +691,51 @@ sax_parse (GsfInput *input,
   return ok;
 }
 
+/* gsf_open_pkg_open_rel with its target's folders checked first: libgsf
+ * 1.14 asserts (a critical, and leaks) when a folder on the way is missing
+ * or is a file, as in a damaged workbook; then the part is just missing. */
+static GsfInput *
+open_rel (GsfInput      *opkg,
+          GsfOpenPkgRel *rel)
+{
+  g_auto(GStrv) elems = NULL;
+  g_autoptr(GsfInfile) parent = NULL;
+
+  if (!rel)
+    return NULL;
+  parent = g_object_ref (gsf_input_name (opkg) ? gsf_input_container (opkg) : GSF_INFILE (opkg));
+  elems = g_strsplit (gsf_open_pkg_rel_get_target (rel), "/", 0);
+  for (guint i = 0; elems[i] && elems[i + 1]; i++)
+    {
+      GsfInput *child;
+
+      if (g_str_equal (elems[i], ".") || !*elems[i])
+        continue;
+      if (g_str_equal (elems[i], ".."))
+        {
+          GsfInfile *up = gsf_input_container (GSF_INPUT (parent));
+
+          if (!up)
+            return NULL;
+          g_set_object (&parent, up);
+          continue;
+        }
+      child = gsf_infile_child_by_name (parent, elems[i]);
+      if (!child || !GSF_IS_INFILE (child))
+        {
+          g_clear_object (&child);
+          return NULL;
+        }
+      g_object_unref (parent);
+      parent = GSF_INFILE (child);
+    }
+  return gsf_open_pkg_open_rel (opkg, rel, NULL);
+}
+
 static void
 read_shared_strings (Package *p)
 {
-  g_autoptr(GsfInput) input = gsf_open_pkg_open_rel_by_type (p->workbook, REL_SHARED_STRINGS, NULL);
+  g_autoptr(GsfInput) input = open_rel (p->workbook, gsf_open_pkg_lookup_rel_by_type (p->workbook, REL_SHARED_STRINGS));
   Sax x = { 0 };
 
   if (!input)
@@ -738,7 +785,7 @@ package_open (Package    *p,
   if (!p->zip)
     return import_error (error, path, _("the workbook is damaged (its zip archive cannot be read); "
                                         "it may have been cut short while copying"));
-  p->workbook = gsf_open_pkg_open_rel_by_type (GSF_INPUT (p->zip), REL_OFFICE_DOCUMENT, NULL);
+  p->workbook = open_rel (GSF_INPUT (p->zip), gsf_open_pkg_lookup_rel_by_type (GSF_INPUT (p->zip), REL_OFFICE_DOCUMENT));
   if (!p->workbook)
     return import_error (error, path, _("this zip file is not an Office document (no workbook inside)"));
   return read_workbook_part (p, error);
@@ -758,7 +805,7 @@ read_sheet (Package         *p,
   Sax x = { 0 };
 
   if (sheet->rel_id)
-    input = gsf_open_pkg_open_rel_by_id (p->workbook, sheet->rel_id, NULL);
+    input = open_rel (p->workbook, gsf_open_pkg_lookup_rel_by_id (p->workbook, sheet->rel_id));
   if (!input)
     return import_error (error, p->path, _("the sheet “%s” is missing from the workbook"), sheet->name);
   x.p = p;
@@ -1041,7 +1088,8 @@ grid_cell (guint       row,
 
   if (!*text || column >= 0x10000)
     return;
-  if (g_hash_table_size (g->cells) >= MAX_SOURCE_CELLS)
+  if (g_hash_table_size (g->cells) >= MAX_SOURCE_CELLS || row >= MAX_SOURCE_ROWS
+      || column >= MAX_SOURCE_COLUMNS)
     {
       g->too_big = TRUE;
       return;
@@ -1075,17 +1123,25 @@ grid_to_source (SheetGrid   *g,
   NbSourceBlock *table;
   g_autoptr(GHashTable) covered = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) spans = g_hash_table_new (NULL, NULL);
+  /* Merged ranges that do not overlap cover at most the grid: beyond that
+   * they overlap (a damaged or hostile sheet) and would cost n × area. */
+  guint64 budget = (guint64) g->n_rows * g->n_columns;
 
   if (g->n_rows == 0)
     return;
   for (guint i = 0; i < g->merges->len; i++)
     {
       guint *m = &g_array_index (g->merges, guint, 4 * i);
+      guint64 area;
 
-      if (m[0] >= g->n_rows || m[1] >= g->n_columns)
+      if (m[0] >= g->n_rows || m[1] >= g->n_columns || m[2] < m[0] || m[3] < m[1])
         continue;
       m[2] = MIN (m[2], g->n_rows - 1);
       m[3] = MIN (m[3], g->n_columns - 1);
+      area = (guint64) (m[2] - m[0] + 1) * (m[3] - m[1] + 1);
+      if (area > budget)
+        break;
+      budget -= area;
       g_hash_table_insert (spans, GRID_KEY (m[0], m[1]), m);
       for (guint r = m[0]; r <= m[2]; r++)
         for (guint c = m[1]; c <= m[3]; c++)
