@@ -853,6 +853,167 @@ test_cli_check_many (void)
   g_rmdir (dir);
 }
 
+/* ---- the closing lines, the headings, wrapped text, the fees ---- */
+
+/* A 2021-format report as a county bureau's site prints it as text (no
+ * tables: the texts are what is tested): @problems_heading is 五's heading
+ * as printed, @six the paragraphs of 六 and what follows it. */
+static char *
+county_report (const char *fourth_heading,
+               const char *problems_heading,
+               const char *six)
+{
+  return g_strdup_printf ("青田县市场监督管理局2023年政府信息公开工作年度报告\n\n"
+                          "一、总体情况\n\n"
+                          "2023年，青田县市场监督管理局认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                          "全面推进政务公开工作。本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n\n"
+                          "二、主动公开政府信息情况\n\n"
+                          "三、收到和处理政府信息公开申请情况\n\n"
+                          "%s%s"
+                          "%s\n\n"
+                          "一是信息公开的及时性有待提高，部分栏目更新不够及时。二是政策解读形式较为单一。"
+                          "下一步，我局将加强业务培训，丰富解读形式，不断提高公开质量。\n\n"
+                          "六、其他需要报告的事项\n\n"
+                          "%s\n",
+                          fourth_heading ? fourth_heading : "", fourth_heading ? "\n\n" : "",
+                          problems_heading, six);
+}
+
+static void
+test_closing_lines (void)
+{
+  static const char *const cases[][3] = {
+    /* 六's end as printed; the date; the sign-off (NULL: the agency's own, kept as default) */
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n青田县市场监督管理局\n\n二〇二四年一月二十日",
+      "2024-01-20", NULL },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n2024-01-20", "2024-01-20", NULL },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n青田县市场监督管理局　　2024年1月20日",
+      "2024-01-20", NULL },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n２０２４年１月２０日\n\n青田县市场监督管理局",
+      "2024-01-20", NULL },
+    /* Signed by the office that wrote it: a name, beside the date. */
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n青田县市场监督管理局办公室\n二〇二四年一月十五日",
+      "2024-01-15", "青田县市场监督管理局办公室" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                             cases[i][0]);
+      g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+      const char *other = nb_report_get_text (import->report, "other");
+
+      g_test_message ("case %u: 六 = “%s”", i, other);
+      g_assert_cmpstr (other, ==, "本年度未收取信息处理费。\n\n无其他需要报告的事项。");
+      g_assert_cmpstr (nb_report_get_date (import->report), ==, cases[i][1]);
+      if (cases[i][2])
+        g_assert_cmpstr (nb_report_get_signoff (import->report), ==, cases[i][2]);
+      else
+        g_assert_true (!nb_report_get_signoff (import->report) || !*nb_report_get_signoff (import->report) ||
+                       g_str_equal (nb_report_get_signoff (import->report), "青田县市场监督管理局"));
+    }
+
+  /* A sentence that ends with a date is text, not the closing date. */
+  {
+    g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                           "本年度未收取信息处理费。\n\n"
+                                           "本报告所列数据的统计期限为2023年1月1日至2023年12月31日");
+    g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+
+    g_assert_nonnull (strstr (nb_report_get_text (import->report, "other"), "至2023年12月31日"));
+    g_assert_true (!nb_report_get_date (import->report) || !*nb_report_get_date (import->report));
+  }
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *id,
+             const char *text)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      NbProblem *p = g_ptr_array_index (problems, i);
+      if (g_str_equal (nb_problem_get_id (p), id) && strstr (nb_problem_get_message (p), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_headings_checked (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nb-headings-XXXXXX", NULL);
+  g_autofree char *variant_path = g_build_filename (dir, "a-改写.txt", NULL);
+  g_autofree char *misnumbered_path = g_build_filename (dir, "b-序号.txt", NULL);
+  g_autofree char *variant = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在问题及改进情况",
+                                            "本年度未收取信息处理费。");
+  /* 四 left out, so 五 was numbered 四 by whoever wrote it. */
+  g_autofree char *misnumbered = county_report (NULL, "四、存在的主要问题及改进情况", "本年度未收取信息处理费。");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  int status;
+
+  /* The window's problems for the imported document, also after saving and opening it again. */
+  {
+    g_autoptr(NbImport) import = import_bytes (variant, -1, "a.txt");
+    g_autofree char *data = nb_report_file_to_data (import->report, NULL);
+    g_autoptr(NbReport) loaded = nb_report_file_load_from_data (data, -1, NULL);
+
+    nb_import_add_problems (import->report, problems);
+    g_assert_true (has_problem (problems, "section.heading_variant", "五、存在问题及改进情况"));
+    g_assert_false (has_problem (problems, "section.headings", "缺少"));
+    g_ptr_array_set_size (problems, 0);
+    g_assert_nonnull (loaded);
+    nb_import_add_problems (loaded, problems);
+    g_assert_true (has_problem (problems, "section.heading_variant", "五、存在问题及改进情况"));
+    g_ptr_array_set_size (problems, 0);
+    /* Gone through: the headings' problems go with the import's warnings. */
+    nb_report_clear_import_source (loaded);
+    nb_import_add_problems (loaded, problems);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+  {
+    g_autoptr(NbImport) import = import_bytes (misnumbered, -1, "b.txt");
+    /* Its text is still 五's, not 四's. */
+    g_assert_nonnull (strstr (nb_report_get_text (import->report, "problems"), "一是信息公开的及时性"));
+    nb_import_add_problems (import->report, problems);
+    g_assert_true (has_problem (problems, "section.headings", "四、存在的主要问题及改进情况"));
+    g_assert_true (has_problem (problems, "section.headings", "四、政府信息公开行政复议、行政诉讼情况"));
+  }
+
+  g_assert_true (g_file_set_contents (variant_path, variant, -1, NULL));
+  g_assert_true (g_file_set_contents (misnumbered_path, misnumbered, -1, NULL));
+  {
+    g_autofree char *doc = g_build_filename (dir, "out.nianbao", NULL);
+    run_cli ((const char *[]) { "import", variant_path, "-o", doc, NULL }, &out, &err);
+    g_test_message ("%s%s", out, err);
+    g_assert_nonnull (strstr (out, "warning section.heading_variant: 标题“五、存在问题及改进情况”"));
+    g_unlink (doc);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  status = run_cli ((const char *[]) { "import", "--check", "--json", misnumbered_path, NULL }, &out, &err);
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 1);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (misnumbered_path);
+    g_autoptr(NbImport) import = nb_import_file (file, NULL, NULL);
+    g_autoptr(GPtrArray) checks = nb_check_report (import->report, NULL);
+    g_autoptr(GPtrArray) headings = nb_import_check_headings (import->report, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *o;
+
+    g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+    o = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+    g_assert_cmpuint (nb_problems_count (headings, NB_SEVERITY_ERROR), >=, 2);
+    g_assert_cmpint (json_object_get_int_member (o, "errors"), ==,
+                     nb_problems_count (checks, NB_SEVERITY_ERROR) + nb_problems_count (headings, NB_SEVERITY_ERROR));
+  }
+  g_unlink (variant_path);
+  g_unlink (misnumbered_path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -883,5 +1044,7 @@ main (int    argc,
   g_test_add_func ("/import/not-a-report", test_not_a_report);
   g_test_add_func ("/import/cli/import", test_cli_import);
   g_test_add_func ("/import/cli/check-many", test_cli_check_many);
+  g_test_add_func ("/import/text/closing-lines", test_closing_lines);
+  g_test_add_func ("/import/text/headings-checked", test_headings_checked);
   return g_test_run ();
 }

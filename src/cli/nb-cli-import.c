@@ -26,6 +26,17 @@ print_problems (GPtrArray *problems)
     }
 }
 
+/* The published headings' problems (misnumbered, reworded, missing) with the checks'. */
+static void
+add_heading_problems (NbReport  *report,
+                      GPtrArray *problems)
+{
+  g_autoptr(GPtrArray) headings = nb_import_check_headings (report, NULL);
+
+  for (guint i = 0; i < headings->len; i++)
+    g_ptr_array_add (problems, g_object_ref (g_ptr_array_index (headings, i)));
+}
+
 static int
 import_one (const char *path,
             const char *output)
@@ -50,6 +61,7 @@ import_one (const char *path,
     }
 
   problems = nb_check_report (import->report, NULL);
+  add_heading_problems (import->report, problems);
   print_problems (problems);
   n_errors = nb_problems_count (problems, NB_SEVERITY_ERROR);
   n_warnings = nb_problems_count (problems, NB_SEVERITY_WARNING);
@@ -158,6 +170,7 @@ check_one (const char *path)
       return row;
     }
   problems = nb_check_report (import->report, NULL);
+  add_heading_problems (import->report, problems);
   row->agency = g_strdup (nb_report_get_agency (import->report));
   row->year = nb_report_get_year (import->report);
   row->format = g_strdup (nb_format_get_version (nb_report_get_format (import->report)));
