@@ -1014,6 +1014,49 @@ test_headings_checked (void)
   g_rmdir (dir);
 }
 
+static void
+test_fees_from_text (void)
+{
+  static const char *const cases[][5] = {
+    /* 六 as printed; fee_notices, fee_notified_amount, fee_collected_cases, fee_collected_amount */
+    { "2023年对25件政府信息公开申请案件收取了信息处理费2950元。\n\n无其他需要报告的事项。", "", "", "25", "2950" },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。", "0", "0", "0", "0" },
+    { "2023年，本机关依据《政府信息公开信息处理费管理办法》发出收费通知书3件，金额共计1200元，实际收取0元。",
+      "3", "1200", "0", "0" },
+    { "2023年，本机关共发出收费通知2件，总金额1,500元；实际收取信息处理费1件，总金额300元。",
+      "2", "1500", "1", "300" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                             cases[i][0]);
+      g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+
+      g_test_message ("case %u", i);
+      dump_warnings (import);
+      assert_field (import->report, "other/fee_notices", cases[i][1]);
+      assert_field (import->report, "other/fee_notified_amount", cases[i][2]);
+      assert_field (import->report, "other/fee_collected_cases", cases[i][3]);
+      assert_field (import->report, "other/fee_collected_amount", cases[i][4]);
+      g_assert_false (has_warning (import, "信息处理费", "not understood"));
+      /* The statement stays in the text as printed. */
+      g_assert_nonnull (strstr (nb_report_get_text (import->report, "other"), "收"));
+    }
+
+  /* Not understood: said, the fields stay blank. */
+  {
+    g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                           "信息处理费的收取严格按照有关规定执行。");
+    g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+
+    dump_warnings (import);
+    assert_field (import->report, "other/fee_notices", "");
+    assert_field (import->report, "other/fee_collected_amount", "");
+    g_assert_true (has_warning (import, "信息处理费的收取严格按照有关规定执行", NULL));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1046,5 +1089,6 @@ main (int    argc,
   g_test_add_func ("/import/cli/check-many", test_cli_check_many);
   g_test_add_func ("/import/text/closing-lines", test_closing_lines);
   g_test_add_func ("/import/text/headings-checked", test_headings_checked);
+  g_test_add_func ("/import/text/fees-from-text", test_fees_from_text);
   return g_test_run ();
 }
