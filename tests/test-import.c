@@ -1057,6 +1057,76 @@ test_fees_from_text (void)
   }
 }
 
+/* @paragraph broken every @width characters, as a site's plain-text
+ * version or pdftotext prints it; @indent before its first line. */
+static void
+append_wrapped (GString    *out,
+                const char *paragraph,
+                guint       width,
+                const char *indent)
+{
+  const char *p = paragraph;
+  guint n = 0;
+
+  g_string_append (out, indent);
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      if (++n == width && *g_utf8_next_char (p))
+        {
+          g_string_append_c (out, '\n');
+          n = 0;
+        }
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+test_wrapped_lines (void)
+{
+  static const char *const overview[] = {
+    "2023年，青田县市场监督管理局深入贯彻落实《中华人民共和国政府信息公开条例》和省、市政务公开工作要点，"
+    "坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，政务公开工作取得新成效。",
+    "（一）主动公开情况。全年通过县政府门户网站主动公开政府信息312条，其中行政许可信息96条、"
+    "行政处罚信息57条，及时回应社会关切。",
+    "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问，请与青田县市场监督管理局办公室联系。",
+    NULL
+  };
+  static const char *const problems[] = {
+    "一是信息公开的及时性有待提高，部分栏目更新不够及时，个别信息发布滞后。二是政策解读形式较为单一，图解、视频解读较少。",
+    "下一步，我局将加强业务培训，丰富解读形式，健全信息发布审核机制，不断提高政务公开质量和实效。",
+    NULL
+  };
+
+  for (guint indent = 0; indent < 2; indent++)
+    {
+      g_autoptr(GString) text = g_string_new ("青田县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n");
+      g_autoptr(NbImport) import = NULL;
+      g_autofree char *expected_overview = g_strjoinv ("\n\n", (char **) overview);
+      g_autofree char *expected_problems = g_strjoinv ("\n\n", (char **) problems);
+      const char *lead = indent ? "　　" : "";
+
+      for (guint i = 0; overview[i]; i++)
+        append_wrapped (text, overview[i], 30, lead);
+      g_string_append (text, "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+                             "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n");
+      for (guint i = 0; problems[i]; i++)
+        append_wrapped (text, problems[i], 30, lead);
+      g_string_append (text, "六、其他需要报告的事项\n");
+      append_wrapped (text, "本年度未收取信息处理费。无其他需要报告的事项。", 30, lead);
+      g_string_append (text, "青田县市场监督管理局\n2024年1月20日\n");
+
+      g_test_message ("%s", text->str);
+      import = import_bytes (text->str, -1, "青田.txt");
+      dump_warnings (import);
+      g_assert_cmpstr (nb_report_get_text (import->report, "overview"), ==, expected_overview);
+      g_assert_cmpstr (nb_report_get_text (import->report, "problems"), ==, expected_problems);
+      g_assert_cmpstr (nb_report_get_text (import->report, "other"), ==, "本年度未收取信息处理费。无其他需要报告的事项。");
+      g_assert_cmpstr (nb_report_get_date (import->report), ==, "2024-01-20");
+      g_assert_cmpstr (nb_report_get_agency (import->report), ==, "青田县市场监督管理局");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1090,5 +1160,6 @@ main (int    argc,
   g_test_add_func ("/import/text/closing-lines", test_closing_lines);
   g_test_add_func ("/import/text/headings-checked", test_headings_checked);
   g_test_add_func ("/import/text/fees-from-text", test_fees_from_text);
+  g_test_add_func ("/import/text/wrapped-lines", test_wrapped_lines);
   return g_test_run ();
 }
