@@ -1127,6 +1127,47 @@ test_wrapped_lines (void)
     }
 }
 
+/* Enough reports for import --check to read them in several threads: the
+ * lines come out in the files' order with each file's own verdict. */
+static void
+test_cli_check_threads (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nb-check-threads-XXXXXX", NULL);
+  g_autofree char *text = fixture_text ();
+  g_autofree char *broken = replace (text, "(七) 总计\t\t0", "(七) 总计\t\t3");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      char *path = g_strdup_printf ("%s/r%02u.%s", dir, i, i == 13 ? "pdf" : "txt");
+      const char *content = i == 13 ? "%PDF-1.4 not really" : i % 5 == 2 ? broken : text;
+      g_assert_true (g_file_set_contents (path, content, -1, NULL));
+      g_ptr_array_add (files, path);
+    }
+  status = run_cli ((const char *[]) { "import", "--check", dir, NULL }, &out, &err);
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 1);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 24 + 2);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i], g_ptr_array_index (files, i)));
+      if (i == 13)
+        g_assert_nonnull (strstr (lines[i], "unreadable"));
+      else if (i % 5 == 2)
+        g_assert_null (strstr (lines[i], "\t0 errors"));
+      else
+        g_assert_nonnull (strstr (lines[i], "温县交通运输局\t2020\t2019\t166/166\t0 errors"));
+    }
+  g_assert_nonnull (strstr (lines[24], "24 reports, 5 with errors, 1 unreadable"));
+  for (guint i = 0; i < files->len; i++)
+    g_unlink (g_ptr_array_index (files, i));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1161,5 +1202,6 @@ main (int    argc,
   g_test_add_func ("/import/text/headings-checked", test_headings_checked);
   g_test_add_func ("/import/text/fees-from-text", test_fees_from_text);
   g_test_add_func ("/import/text/wrapped-lines", test_wrapped_lines);
+  g_test_add_func ("/import/cli/check-threads", test_cli_check_threads);
   return g_test_run ();
 }
