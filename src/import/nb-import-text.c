@@ -14,6 +14,14 @@
 #include "nb-import-text.h"
 #include "nb-text-figures.h"
 
+/* GRegex finishes compiling (JIT) on a pattern's first match, unlocked:
+ * done here, inside the once-block, before import --check's threads share it. */
+static void
+jit_now (GRegex *re)
+{
+  g_regex_match (re, "", 0, NULL);
+}
+
 /* ---- the date line ---- */
 
 typedef enum { DATE_ARABIC, DATE_ISO, DATE_CHINESE, N_DATE_FORMS } DateForm;
@@ -34,6 +42,8 @@ date_regex (DateForm form)
       re[DATE_CHINESE] = g_regex_new ("^(.*?)\\s*([〇零○Ｏ一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,3})\\s*月"
                                       "\\s*([一二三四五六七八九十]{1,3})\\s*日\\s*[。.]?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
+      for (guint i = 0; i < N_DATE_FORMS; i++)
+        jit_now (re[i]);
       g_once_init_leave (&once, 1);
     }
   return re[form];
@@ -216,6 +226,7 @@ figure_before (const char *clause,
     {
       re = g_regex_new ("([0-9][0-9,]*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)\\s*(件|万元|元)",
                         G_REGEX_OPTIMIZE, 0, NULL);
+      jit_now (re);
       g_once_init_leave (&once, 1);
     }
   g_regex_match (re, clause, 0, &info);
@@ -293,6 +304,7 @@ says_none (const char *sentence)
     {
       re = g_regex_new ("(未|无|没有|不存在|未发生|未曾|均未|不)[^，。；,;0-9]{0,12}(收取|收费|收缴|信息处理费)",
                         G_REGEX_OPTIMIZE, 0, NULL);
+      jit_now (re);
       g_once_init_leave (&once, 1);
     }
   return g_regex_match (re, sentence, 0, NULL);
@@ -320,6 +332,8 @@ nb_import_text_read_fees (NbReport   *report,
       /* A year is no figure of the statement ("2023年对25件…"). */
       years = g_regex_new ("(?:19|20)[0-9][0-9]\\s*年(?:度)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}月", G_REGEX_OPTIMIZE, 0, NULL);
       sentences = g_regex_new ("(?<=[。；;！？\n])", G_REGEX_OPTIMIZE, 0, NULL);
+      jit_now (years);
+      jit_now (sentences);
       g_once_init_leave (&once, 1);
     }
   parts = g_regex_split (sentences, text, 0);

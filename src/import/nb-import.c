@@ -111,7 +111,17 @@ nb_import_read (GBytes       *data,
 #endif
 #ifdef NB_HAVE_PDF_READER
   if (g_str_equal (kind, "pdf"))
-    return nb_pdf_reader_read (data, out, error);
+    {
+      /* One PDF at a time: poppler's cairo and FreeType state is shared
+       * between documents (import --check reads in several threads). */
+      static GMutex pdf_lock;
+      gboolean ok;
+
+      g_mutex_lock (&pdf_lock);
+      ok = nb_pdf_reader_read (data, out, error);
+      g_mutex_unlock (&pdf_lock);
+      return ok;
+    }
 #endif
   if (g_str_equal (kind, "xlsx"))
     {

@@ -192,6 +192,7 @@ starts_heading (const char *text)
       re = g_regex_new ("^(?:[一二三四五六七八九十]+\\s*[、.．]|[（(]\\s*[一二三四五六七八九十]+\\s*[）)]|"
                         "[0-9０-９]{1,2}\\s*[、．]|[0-9０-９]{1,2}\\.(?![0-9])|第[一二三四五六七八九十]+[部章节])",
                         G_REGEX_OPTIMIZE, 0, NULL);
+      g_regex_match (re, "", 0, NULL);   /* GRegex's JIT, once, before any thread shares it */
       g_once_init_leave (&once, 1);
     }
   return g_regex_match (re, text, 0, NULL);
