@@ -853,6 +853,321 @@ test_cli_check_many (void)
   g_rmdir (dir);
 }
 
+/* ---- the closing lines, the headings, wrapped text, the fees ---- */
+
+/* A 2021-format report as a county bureau's site prints it as text (no
+ * tables: the texts are what is tested): @problems_heading is 五's heading
+ * as printed, @six the paragraphs of 六 and what follows it. */
+static char *
+county_report (const char *fourth_heading,
+               const char *problems_heading,
+               const char *six)
+{
+  return g_strdup_printf ("青田县市场监督管理局2023年政府信息公开工作年度报告\n\n"
+                          "一、总体情况\n\n"
+                          "2023年，青田县市场监督管理局认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                          "全面推进政务公开工作。本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n\n"
+                          "二、主动公开政府信息情况\n\n"
+                          "三、收到和处理政府信息公开申请情况\n\n"
+                          "%s%s"
+                          "%s\n\n"
+                          "一是信息公开的及时性有待提高，部分栏目更新不够及时。二是政策解读形式较为单一。"
+                          "下一步，我局将加强业务培训，丰富解读形式，不断提高公开质量。\n\n"
+                          "六、其他需要报告的事项\n\n"
+                          "%s\n",
+                          fourth_heading ? fourth_heading : "", fourth_heading ? "\n\n" : "",
+                          problems_heading, six);
+}
+
+static void
+test_closing_lines (void)
+{
+  static const char *const cases[][3] = {
+    /* 六's end as printed; the date; the sign-off (NULL: the agency's own, kept as default) */
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n青田县市场监督管理局\n\n二〇二四年一月二十日",
+      "2024-01-20", NULL },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n2024-01-20", "2024-01-20", NULL },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n青田县市场监督管理局　　2024年1月20日",
+      "2024-01-20", NULL },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n２０２４年１月２０日\n\n青田县市场监督管理局",
+      "2024-01-20", NULL },
+    /* Signed by the office that wrote it: a name, beside the date. */
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。\n\n青田县市场监督管理局办公室\n二〇二四年一月十五日",
+      "2024-01-15", "青田县市场监督管理局办公室" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                             cases[i][0]);
+      g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+      const char *other = nb_report_get_text (import->report, "other");
+
+      g_test_message ("case %u: 六 = “%s”", i, other);
+      g_assert_cmpstr (other, ==, "本年度未收取信息处理费。\n\n无其他需要报告的事项。");
+      g_assert_cmpstr (nb_report_get_date (import->report), ==, cases[i][1]);
+      if (cases[i][2])
+        g_assert_cmpstr (nb_report_get_signoff (import->report), ==, cases[i][2]);
+      else
+        g_assert_true (!nb_report_get_signoff (import->report) || !*nb_report_get_signoff (import->report) ||
+                       g_str_equal (nb_report_get_signoff (import->report), "青田县市场监督管理局"));
+    }
+
+  /* A sentence that ends with a date is text, not the closing date. */
+  {
+    g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                           "本年度未收取信息处理费。\n\n"
+                                           "本报告所列数据的统计期限为2023年1月1日至2023年12月31日");
+    g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+
+    g_assert_nonnull (strstr (nb_report_get_text (import->report, "other"), "至2023年12月31日"));
+    g_assert_true (!nb_report_get_date (import->report) || !*nb_report_get_date (import->report));
+  }
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *id,
+             const char *text)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      NbProblem *p = g_ptr_array_index (problems, i);
+      if (g_str_equal (nb_problem_get_id (p), id) && strstr (nb_problem_get_message (p), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_headings_checked (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nb-headings-XXXXXX", NULL);
+  g_autofree char *variant_path = g_build_filename (dir, "a-改写.txt", NULL);
+  g_autofree char *misnumbered_path = g_build_filename (dir, "b-序号.txt", NULL);
+  g_autofree char *variant = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在问题及改进情况",
+                                            "本年度未收取信息处理费。");
+  /* 四 left out, so 五 was numbered 四 by whoever wrote it. */
+  g_autofree char *misnumbered = county_report (NULL, "四、存在的主要问题及改进情况", "本年度未收取信息处理费。");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  int status;
+
+  /* The window's problems for the imported document, also after saving and opening it again. */
+  {
+    g_autoptr(NbImport) import = import_bytes (variant, -1, "a.txt");
+    g_autofree char *data = nb_report_file_to_data (import->report, NULL);
+    g_autoptr(NbReport) loaded = nb_report_file_load_from_data (data, -1, NULL);
+
+    nb_import_add_problems (import->report, problems);
+    g_assert_true (has_problem (problems, "section.heading_variant", "五、存在问题及改进情况"));
+    g_assert_false (has_problem (problems, "section.headings", "缺少"));
+    g_ptr_array_set_size (problems, 0);
+    g_assert_nonnull (loaded);
+    nb_import_add_problems (loaded, problems);
+    g_assert_true (has_problem (problems, "section.heading_variant", "五、存在问题及改进情况"));
+    g_ptr_array_set_size (problems, 0);
+    /* Gone through: the headings' problems go with the import's warnings. */
+    nb_report_clear_import_source (loaded);
+    nb_import_add_problems (loaded, problems);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+  {
+    g_autoptr(NbImport) import = import_bytes (misnumbered, -1, "b.txt");
+    /* Its text is still 五's, not 四's. */
+    g_assert_nonnull (strstr (nb_report_get_text (import->report, "problems"), "一是信息公开的及时性"));
+    nb_import_add_problems (import->report, problems);
+    g_assert_true (has_problem (problems, "section.headings", "四、存在的主要问题及改进情况"));
+    g_assert_true (has_problem (problems, "section.headings", "四、政府信息公开行政复议、行政诉讼情况"));
+  }
+
+  g_assert_true (g_file_set_contents (variant_path, variant, -1, NULL));
+  g_assert_true (g_file_set_contents (misnumbered_path, misnumbered, -1, NULL));
+  {
+    g_autofree char *doc = g_build_filename (dir, "out.nianbao", NULL);
+    run_cli ((const char *[]) { "import", variant_path, "-o", doc, NULL }, &out, &err);
+    g_test_message ("%s%s", out, err);
+    g_assert_nonnull (strstr (out, "warning section.heading_variant: 标题“五、存在问题及改进情况”"));
+    g_unlink (doc);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  status = run_cli ((const char *[]) { "import", "--check", "--json", misnumbered_path, NULL }, &out, &err);
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 1);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (misnumbered_path);
+    g_autoptr(NbImport) import = nb_import_file (file, NULL, NULL);
+    g_autoptr(GPtrArray) checks = nb_check_report (import->report, NULL);
+    g_autoptr(GPtrArray) headings = nb_import_check_headings (import->report, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *o;
+
+    g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+    o = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+    g_assert_cmpuint (nb_problems_count (headings, NB_SEVERITY_ERROR), >=, 2);
+    g_assert_cmpint (json_object_get_int_member (o, "errors"), ==,
+                     nb_problems_count (checks, NB_SEVERITY_ERROR) + nb_problems_count (headings, NB_SEVERITY_ERROR));
+  }
+  g_unlink (variant_path);
+  g_unlink (misnumbered_path);
+  g_rmdir (dir);
+}
+
+static void
+test_fees_from_text (void)
+{
+  static const char *const cases[][5] = {
+    /* 六 as printed; fee_notices, fee_notified_amount, fee_collected_cases, fee_collected_amount */
+    { "2023年对25件政府信息公开申请案件收取了信息处理费2950元。\n\n无其他需要报告的事项。", "", "", "25", "2950" },
+    { "本年度未收取信息处理费。\n\n无其他需要报告的事项。", "0", "0", "0", "0" },
+    { "2023年，本机关依据《政府信息公开信息处理费管理办法》发出收费通知书3件，金额共计1200元，实际收取0元。",
+      "3", "1200", "0", "0" },
+    { "2023年，本机关共发出收费通知2件，总金额1,500元；实际收取信息处理费1件，总金额300元。",
+      "2", "1500", "1", "300" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                             cases[i][0]);
+      g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+
+      g_test_message ("case %u", i);
+      dump_warnings (import);
+      assert_field (import->report, "other/fee_notices", cases[i][1]);
+      assert_field (import->report, "other/fee_notified_amount", cases[i][2]);
+      assert_field (import->report, "other/fee_collected_cases", cases[i][3]);
+      assert_field (import->report, "other/fee_collected_amount", cases[i][4]);
+      g_assert_false (has_warning (import, "信息处理费", "not understood"));
+      /* The statement stays in the text as printed. */
+      g_assert_nonnull (strstr (nb_report_get_text (import->report, "other"), "收"));
+    }
+
+  /* Not understood: said, the fields stay blank. */
+  {
+    g_autofree char *text = county_report ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                           "信息处理费的收取严格按照有关规定执行。");
+    g_autoptr(NbImport) import = import_bytes (text, -1, "青田.txt");
+
+    dump_warnings (import);
+    assert_field (import->report, "other/fee_notices", "");
+    assert_field (import->report, "other/fee_collected_amount", "");
+    g_assert_true (has_warning (import, "信息处理费的收取严格按照有关规定执行", NULL));
+  }
+}
+
+/* @paragraph broken every @width characters, as a site's plain-text
+ * version or pdftotext prints it; @indent before its first line. */
+static void
+append_wrapped (GString    *out,
+                const char *paragraph,
+                guint       width,
+                const char *indent)
+{
+  const char *p = paragraph;
+  guint n = 0;
+
+  g_string_append (out, indent);
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      if (++n == width && *g_utf8_next_char (p))
+        {
+          g_string_append_c (out, '\n');
+          n = 0;
+        }
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+test_wrapped_lines (void)
+{
+  static const char *const overview[] = {
+    "2023年，青田县市场监督管理局深入贯彻落实《中华人民共和国政府信息公开条例》和省、市政务公开工作要点，"
+    "坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，政务公开工作取得新成效。",
+    "（一）主动公开情况。全年通过县政府门户网站主动公开政府信息312条，其中行政许可信息96条、"
+    "行政处罚信息57条，及时回应社会关切。",
+    "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问，请与青田县市场监督管理局办公室联系。",
+    NULL
+  };
+  static const char *const problems[] = {
+    "一是信息公开的及时性有待提高，部分栏目更新不够及时，个别信息发布滞后。二是政策解读形式较为单一，图解、视频解读较少。",
+    "下一步，我局将加强业务培训，丰富解读形式，健全信息发布审核机制，不断提高政务公开质量和实效。",
+    NULL
+  };
+
+  for (guint indent = 0; indent < 2; indent++)
+    {
+      g_autoptr(GString) text = g_string_new ("青田县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n");
+      g_autoptr(NbImport) import = NULL;
+      g_autofree char *expected_overview = g_strjoinv ("\n\n", (char **) overview);
+      g_autofree char *expected_problems = g_strjoinv ("\n\n", (char **) problems);
+      const char *lead = indent ? "　　" : "";
+
+      for (guint i = 0; overview[i]; i++)
+        append_wrapped (text, overview[i], 30, lead);
+      g_string_append (text, "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+                             "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n");
+      for (guint i = 0; problems[i]; i++)
+        append_wrapped (text, problems[i], 30, lead);
+      g_string_append (text, "六、其他需要报告的事项\n");
+      append_wrapped (text, "本年度未收取信息处理费。无其他需要报告的事项。", 30, lead);
+      g_string_append (text, "青田县市场监督管理局\n2024年1月20日\n");
+
+      g_test_message ("%s", text->str);
+      import = import_bytes (text->str, -1, "青田.txt");
+      dump_warnings (import);
+      g_assert_cmpstr (nb_report_get_text (import->report, "overview"), ==, expected_overview);
+      g_assert_cmpstr (nb_report_get_text (import->report, "problems"), ==, expected_problems);
+      g_assert_cmpstr (nb_report_get_text (import->report, "other"), ==, "本年度未收取信息处理费。无其他需要报告的事项。");
+      g_assert_cmpstr (nb_report_get_date (import->report), ==, "2024-01-20");
+      g_assert_cmpstr (nb_report_get_agency (import->report), ==, "青田县市场监督管理局");
+    }
+}
+
+/* Enough reports for import --check to read them in several threads: the
+ * lines come out in the files' order with each file's own verdict. */
+static void
+test_cli_check_threads (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nb-check-threads-XXXXXX", NULL);
+  g_autofree char *text = fixture_text ();
+  g_autofree char *broken = replace (text, "(七) 总计\t\t0", "(七) 总计\t\t3");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      char *path = g_strdup_printf ("%s/r%02u.%s", dir, i, i == 13 ? "pdf" : "txt");
+      const char *content = i == 13 ? "%PDF-1.4 not really" : i % 5 == 2 ? broken : text;
+      g_assert_true (g_file_set_contents (path, content, -1, NULL));
+      g_ptr_array_add (files, path);
+    }
+  status = run_cli ((const char *[]) { "import", "--check", dir, NULL }, &out, &err);
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 1);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 24 + 2);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i], g_ptr_array_index (files, i)));
+      if (i == 13)
+        g_assert_nonnull (strstr (lines[i], "unreadable"));
+      else if (i % 5 == 2)
+        g_assert_null (strstr (lines[i], "\t0 errors"));
+      else
+        g_assert_nonnull (strstr (lines[i], "温县交通运输局\t2020\t2019\t166/166\t0 errors"));
+    }
+  g_assert_nonnull (strstr (lines[24], "24 reports, 5 with errors, 1 unreadable"));
+  for (guint i = 0; i < files->len; i++)
+    g_unlink (g_ptr_array_index (files, i));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -883,5 +1198,10 @@ main (int    argc,
   g_test_add_func ("/import/not-a-report", test_not_a_report);
   g_test_add_func ("/import/cli/import", test_cli_import);
   g_test_add_func ("/import/cli/check-many", test_cli_check_many);
+  g_test_add_func ("/import/text/closing-lines", test_closing_lines);
+  g_test_add_func ("/import/text/headings-checked", test_headings_checked);
+  g_test_add_func ("/import/text/fees-from-text", test_fees_from_text);
+  g_test_add_func ("/import/text/wrapped-lines", test_wrapped_lines);
+  g_test_add_func ("/import/cli/check-threads", test_cli_check_threads);
   return g_test_run ();
 }

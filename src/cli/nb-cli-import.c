@@ -13,6 +13,7 @@
 #include "nb-checker.h"
 #include "nb-cli-common.h"
 #include "nb-import.h"
+#include "nb-xlsx-reader.h"
 
 static void
 print_problems (GPtrArray *problems)
@@ -24,6 +25,17 @@ print_problems (GPtrArray *problems)
                nb_problem_get_severity (p) == NB_SEVERITY_ERROR ? _("error") : _("warning"),
                nb_problem_get_id (p), nb_problem_get_message (p));
     }
+}
+
+/* The published headings' problems (misnumbered, reworded, missing) with the checks'. */
+static void
+add_heading_problems (NbReport  *report,
+                      GPtrArray *problems)
+{
+  g_autoptr(GPtrArray) headings = nb_import_check_headings (report, NULL);
+
+  for (guint i = 0; i < headings->len; i++)
+    g_ptr_array_add (problems, g_object_ref (g_ptr_array_index (headings, i)));
 }
 
 static int
@@ -50,6 +62,7 @@ import_one (const char *path,
     }
 
   problems = nb_check_report (import->report, NULL);
+  add_heading_problems (import->report, problems);
   print_problems (problems);
   n_errors = nb_problems_count (problems, NB_SEVERITY_ERROR);
   n_warnings = nb_problems_count (problems, NB_SEVERITY_WARNING);
@@ -142,13 +155,19 @@ list_folder (GFile     *folder,
     }
 }
 
+/* @checkers: format → NbChecker of this thread (the shared ones are the
+ * main thread's). */
 static Row *
-check_one (const char *path)
+check_one (const char *path,
+           GHashTable *checkers)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbImport) import = nb_import_file (file, NULL, &error);
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) headings = NULL;
+  NbFormat *format;
+  NbChecker *checker;
   Row *row = g_new0 (Row, 1);
 
   row->path = g_strdup (path);
@@ -157,16 +176,135 @@ check_one (const char *path)
       row->error = g_strdup (error->message);
       return row;
     }
-  problems = nb_check_report (import->report, NULL);
+  format = nb_report_get_format (import->report);
+  if (!(checker = g_hash_table_lookup (checkers, format)) && (checker = nb_checker_new (format, NULL)))
+    g_hash_table_insert (checkers, format, checker);
+  problems = checker ? nb_checker_run (checker, import->report, NULL)
+                     : g_ptr_array_new_with_free_func (g_object_unref);
+  headings = nb_import_check_headings (import->report, checker);
   row->agency = g_strdup (nb_report_get_agency (import->report));
   row->year = nb_report_get_year (import->report);
   row->format = g_strdup (nb_format_get_version (nb_report_get_format (import->report)));
   row->read = import->read;
   row->cells = import->cells;
-  row->errors = nb_problems_count (problems, NB_SEVERITY_ERROR);
-  row->warnings = nb_problems_count (problems, NB_SEVERITY_WARNING);
+  row->errors = nb_problems_count (problems, NB_SEVERITY_ERROR) + nb_problems_count (headings, NB_SEVERITY_ERROR);
+  row->warnings = nb_problems_count (problems, NB_SEVERITY_WARNING) +
+                  nb_problems_count (headings, NB_SEVERITY_WARNING);
   row->import_warnings = import->warnings->len;
   return row;
+}
+
+/* ---- several reports read by several threads, printed in order ---- */
+
+typedef struct
+{
+  GMutex     lock;
+  GCond      cond;
+  GPtrArray *paths;
+  Row      **rows;    /* filled by the threads, in any order */
+  guint      next;    /* the next file a thread takes */
+} Pool;
+
+static gpointer
+pool_thread (gpointer data)
+{
+  Pool *pool = data;
+  g_autoptr(GHashTable) checkers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  for (;;)
+    {
+      guint i;
+      Row *row;
+
+      g_mutex_lock (&pool->lock);
+      i = pool->next < pool->paths->len ? pool->next++ : G_MAXUINT;
+      g_mutex_unlock (&pool->lock);
+      if (i == G_MAXUINT)
+        break;
+      row = check_one (g_ptr_array_index (pool->paths, i), checkers);
+      g_mutex_lock (&pool->lock);
+      pool->rows[i] = row;
+      g_cond_broadcast (&pool->cond);
+      g_mutex_unlock (&pool->lock);
+    }
+  return NULL;
+}
+
+/* What the threads share is made once, here: the formats, libgsf's types
+ * and libxml2 (nb_xlsx_reader_init_threads), and the regular expressions
+ * of the importer and the checks, which GRegex finishes compiling on their
+ * first match — by importing and checking a small report in each format. */
+static void
+warm_up (void)
+{
+  static const char sample[] =
+    "温县交通运输局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+    "本报告所列数据统计期限为2023年1月1日至2023年12月31日。共收到申请3件。\n\n"
+    "五、存在问题及改进情况\n\n一是宣传不够。\n\n六、其他需要报告的事项\n\n"
+    "发出收费通知书1件，金额共计100元，实际收取0元。\n\n温县交通运输局\n二〇二四年一月二十日\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (sample, sizeof sample - 1);
+  g_autoptr(NbImport) import = NULL;
+
+  nb_xlsx_reader_init_threads ();
+  import = nb_import_bytes (bytes, "warm-up.txt", NULL);
+  for (const char *const *v = nb_format_list_versions (); *v; v++)
+    {
+      NbFormat *format = nb_format_get (*v, NULL);
+      g_autoptr(NbChecker) checker = format ? nb_checker_new (format, NULL) : NULL;
+      g_autoptr(NbReport) warm = NULL;
+
+      if (!checker)
+        continue;
+      warm = nb_report_new (format, nb_format_get_from_year (format), "");
+      nb_report_set_text (warm, "overview", "本报告所列数据统计期限为2024年1月1日至2024年12月31日。", NULL);
+      g_ptr_array_unref (nb_checker_run (checker, warm, NULL));
+      if (import && nb_report_get_format (import->report) == format)
+        g_ptr_array_unref (nb_checker_run (checker, import->report, NULL));
+    }
+}
+
+/* Rows for @paths, in order; @on_row is called for each as soon as it and
+ * every one before it is read. A few files take one thread; more take one
+ * per processor (at most 4). */
+static void
+check_paths (GPtrArray *paths,
+             void     (*on_row) (Row *row, guint i, guint n, gpointer data),
+             gpointer   data)
+{
+  guint n_threads = paths->len < 8 ? 1 : CLAMP (g_get_num_processors (), 1, 4);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Pool pool = { 0 };
+
+  if (n_threads == 1)
+    {
+      g_autoptr(GHashTable) checkers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+      for (guint i = 0; i < paths->len; i++)
+        on_row (check_one (g_ptr_array_index (paths, i), checkers), i, paths->len, data);
+      return;
+    }
+  warm_up ();
+  g_mutex_init (&pool.lock);
+  g_cond_init (&pool.cond);
+  pool.paths = paths;
+  pool.rows = g_new0 (Row *, paths->len);
+  for (guint t = 0; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("nb-import-check", pool_thread, &pool));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      Row *row;
+
+      g_mutex_lock (&pool.lock);
+      while (!pool.rows[i])
+        g_cond_wait (&pool.cond, &pool.lock);
+      row = pool.rows[i];
+      g_mutex_unlock (&pool.lock);
+      on_row (row, i, paths->len, data);
+    }
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+  g_free (pool.rows);
+  g_mutex_clear (&pool.lock);
+  g_cond_clear (&pool.cond);
 }
 
 static void
@@ -277,6 +415,47 @@ write_csv (GPtrArray  *rows,
   return TRUE;
 }
 
+typedef struct
+{
+  GPtrArray *rows;
+  gboolean   json, tty;
+  guint      with_errors, unreadable, errors, warnings, read, cells;
+} Totals;
+
+/* One report's line, printed as soon as it is read (in order). */
+static void
+add_row (Row      *row,
+         guint     i,
+         guint     n,
+         gpointer  data)
+{
+  Totals *t = data;
+
+  g_ptr_array_add (t->rows, row);
+  if (row->error)
+    t->unreadable++;
+  else
+    {
+      t->with_errors += row->errors > 0;
+      t->errors += row->errors;
+      t->warnings += row->warnings + row->import_warnings;
+      t->read += row->read;
+      t->cells += row->cells;
+    }
+  if (!t->json)
+    {
+      if (row->error)
+        g_print (_("%s\tunreadable: %s\n"), row->path, row->error);
+      else
+        /* TRANSLATORS: file, agency, year, format, cells read/cells, errors, warnings */
+        g_print (_("%s\t%s\t%d\t%s\t%u/%u\t%u errors\t%u warnings\n"),
+                 row->path, row->agency, row->year, row->format, row->read, row->cells,
+                 row->errors, row->warnings + row->import_warnings);
+    }
+  else if (t->tty && n > 20)
+    g_printerr ("\r%u/%u", i + 1, n);
+}
+
 static int
 check_many (char      **args,
             gboolean    json,
@@ -305,34 +484,17 @@ check_many (char      **args,
       return NB_CLI_USAGE;
     }
 
-  for (guint i = 0; i < paths->len; i++)
-    {
-      Row *row = check_one (g_ptr_array_index (paths, i));
+  {
+    Totals totals = { rows, json, tty, 0, 0, 0, 0, 0, 0 };
 
-      g_ptr_array_add (rows, row);
-      if (row->error)
-        unreadable++;
-      else
-        {
-          with_errors += row->errors > 0;
-          errors += row->errors;
-          warnings += row->warnings + row->import_warnings;
-          read += row->read;
-          cells += row->cells;
-        }
-      if (!json)
-        {
-          if (row->error)
-            g_print (_("%s\tunreadable: %s\n"), row->path, row->error);
-          else
-            /* TRANSLATORS: file, agency, year, format, cells read/cells, errors, warnings */
-            g_print (_("%s\t%s\t%d\t%s\t%u/%u\t%u errors\t%u warnings\n"),
-                     row->path, row->agency, row->year, row->format, row->read, row->cells,
-                     row->errors, row->warnings + row->import_warnings);
-        }
-      else if (tty && paths->len > 20)
-        g_printerr ("\r%u/%u", i + 1, paths->len);
-    }
+    check_paths (paths, add_row, &totals);
+    with_errors = totals.with_errors;
+    unreadable = totals.unreadable;
+    errors = totals.errors;
+    warnings = totals.warnings;
+    read = totals.read;
+    cells = totals.cells;
+  }
   if (json)
     {
       if (tty && paths->len > 20)

@@ -158,6 +158,41 @@ read_number (JsonNode    *node,
   return file_error (error, _("Cell “%s” must hold a number, but it is %s"), key, node_type_name (node));
 }
 
+/* "import": { …, "headings": [ "一、总体情况", … ] }: the headings as printed (optional). */
+static gboolean
+read_import_headings (JsonObject  *obj,
+                      NbReport    *report,
+                      GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, "headings");
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  JsonArray *array;
+
+  if (!node || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      file_error (error, _("The field “import.headings” must be an array, but it is %s"), node_type_name (node));
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          file_error (error, _("The field “import.headings” must hold strings, but item %u is %s"),
+                      i + 1, node_type_name (item));
+          return FALSE;
+        }
+      g_ptr_array_add (headings, (gpointer) json_node_get_string (item));
+    }
+  g_ptr_array_add (headings, NULL);
+  nb_report_set_import_headings (report, (const char *const *) headings->pdata);
+  return TRUE;
+}
+
 /* "import": { "file": "…", "kind": "html", "encoding": "GB18030", "warnings": [ "…" ] }:
  * where an imported report came from (optional). */
 static gboolean
@@ -220,7 +255,7 @@ read_import_source (JsonObject  *root,
   g_ptr_array_add (warnings, NULL);
   nb_report_set_import_source (report, fields[0], fields[1], fields[2],
                                (const char *const *) warnings->pdata);
-  return TRUE;
+  return read_import_headings (obj, report, error);
 }
 
 /* A 64-bit number as text: translated formats take only %s and %d. */
@@ -582,6 +617,21 @@ set_nullable_string (JsonBuilder *b,
 }
 
 static void
+add_import_headings (JsonBuilder *b,
+                     NbReport    *report)
+{
+  const char *const *headings = nb_report_get_import_headings (report);
+
+  if (!headings)
+    return;
+  json_builder_set_member_name (b, "headings");
+  json_builder_begin_array (b);
+  for (guint i = 0; headings[i]; i++)
+    json_builder_add_string_value (b, headings[i]);
+  json_builder_end_array (b);
+}
+
+static void
 add_import_source (JsonBuilder *b,
                    NbReport    *report)
 {
@@ -599,6 +649,7 @@ add_import_source (JsonBuilder *b,
   for (guint i = 0; warnings && warnings[i]; i++)
     json_builder_add_string_value (b, warnings[i]);
   json_builder_end_array (b);
+  add_import_headings (b, report);
   json_builder_end_object (b);
 }
 

@@ -1257,6 +1257,23 @@ nb_report_clear_import_source (NbReport *self)
 {
   g_return_if_fail (NB_IS_REPORT (self));
   g_object_set_data (G_OBJECT (self), "nb-import-source", NULL);
+  g_object_set_data (G_OBJECT (self), "nb-import-headings", NULL);
+}
+
+void
+nb_report_set_import_headings (NbReport          *self,
+                               const char *const *headings)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_object_set_data_full (G_OBJECT (self), "nb-import-headings",
+                          headings ? g_strdupv ((char **) headings) : NULL, (GDestroyNotify) g_strfreev);
+}
+
+const char *const *
+nb_report_get_import_headings (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return g_object_get_data (G_OBJECT (self), "nb-import-headings");
 }
 
 /* Many stated values at once (an import sets hundreds): the totals are

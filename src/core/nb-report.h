@@ -195,5 +195,11 @@ const char        *nb_report_get_import_encoding (NbReport          *self);
 /* Never NULL once set (may be empty); NULL when not imported. */
 const char *const *nb_report_get_import_warnings (NbReport          *self);
 void               nb_report_clear_import_source (NbReport          *self);
+/* The top-level headings the import found, as printed, in order
+ * (NULL-terminated), for nb_checker_check_headings. Set after
+ * nb_report_set_import_source (NULL clears); NULL when not recorded. */
+void               nb_report_set_import_headings (NbReport          *self,
+                                                  const char *const *headings);
+const char *const *nb_report_get_import_headings (NbReport          *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "nb-error.h"
 #include "nb-html-reader.h"
+#include "nb-checker.h"
 #include "nb-import.h"
 #include "nb-xlsx-reader.h"
 #include "nb-problem.h"
@@ -110,7 +111,17 @@ nb_import_read (GBytes       *data,
 #endif
 #ifdef NB_HAVE_PDF_READER
   if (g_str_equal (kind, "pdf"))
-    return nb_pdf_reader_read (data, out, error);
+    {
+      /* One PDF at a time: poppler's cairo and FreeType state is shared
+       * between documents (import --check reads in several threads). */
+      static GMutex pdf_lock;
+      gboolean ok;
+
+      g_mutex_lock (&pdf_lock);
+      ok = nb_pdf_reader_read (data, out, error);
+      g_mutex_unlock (&pdf_lock);
+      return ok;
+    }
 #endif
   if (g_str_equal (kind, "xlsx"))
     {
@@ -191,10 +202,28 @@ nb_import_load_any (GFile         *file,
   return g_object_ref (import->report);
 }
 
+GPtrArray *
+nb_import_check_headings (NbReport  *report,
+                          NbChecker *checker)
+{
+  const char *const *headings = nb_report_get_import_headings (report);
+
+  if (!headings)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  if (!checker)
+    checker = nb_checker_for_format (nb_report_get_format (report));
+  return nb_checker_check_headings (checker, headings);
+}
+
 void
 nb_import_add_problems (NbReport  *report,
                         GPtrArray *problems)
 {
+  g_autoptr(GPtrArray) headings = nb_import_check_headings (report, NULL);
+
+  for (guint i = 0; i < headings->len; i++)
+    g_ptr_array_add (problems, g_object_ref (g_ptr_array_index (headings, i)));
+
   const char *const *warnings = nb_report_get_import_warnings (report);
 
   for (guint i = 0; warnings && warnings[i]; i++)

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "nb-checker.h"
 #include "nb-report.h"
 #include "nb-source-doc.h"
 
@@ -74,9 +75,15 @@ gboolean   nb_import_is_document (GFile        *file);
 NbReport  *nb_import_load_any    (GFile        *file,
                                   GCancellable *cancellable,
                                   GError      **error);
+/* The headings the import found (nb_report_get_import_headings) checked
+ * by nb_checker_check_headings with @checker (NULL: the format's shared
+ * one): misnumbered, reworded, missing. Empty when none were recorded
+ * (a workbook, a document not imported). NbProblem* (transfer full). */
+GPtrArray *nb_import_check_headings (NbReport    *report,
+                                     NbChecker   *checker);
 /* The import warnings recorded in @report (see nb_report_get_import_warnings)
  * as problems (id "import", warnings) appended to @problems, so they are
- * shown beside the checks until cleared. */
+ * shown beside the checks until cleared; the headings' problems first. */
 void       nb_import_add_problems (NbReport    *report,
                                    GPtrArray   *problems);
 

@@ -28,6 +28,7 @@
 #include "nb-format.h"
 #include "nb-grid.h"
 #include "nb-import.h"
+#include "nb-import-text.h"
 
 /* No official table is wider than 15 columns; a page claiming thousands
  * (colspan=1000 on every cell) is not read beyond this. */
@@ -1092,6 +1093,53 @@ match_heading (NbFormat   *format,
   return NULL;
 }
 
+/* A top-level heading numbered otherwise than its section
+ * (四、存在的主要问题及改进情况 for 五): any numeral, then most of one
+ * section's words after its own number. The heading check says so. */
+static const NbSectionDef *
+match_misnumbered_heading (NbFormat   *format,
+                           const char *text)
+{
+  g_autofree char *nfkc = NULL;
+  const char *p;
+  gboolean numbered = FALSE;
+
+  if (strlen (text) > 40 * 4 || strstr (text, "。"))
+    return NULL;
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  for (p = nfkc; *p == ' ' || g_str_has_prefix (p, "\u3000");)
+    p += *p == ' ' ? 1 : strlen ("\u3000");
+  for (gboolean more = TRUE; more;)
+    {
+      more = FALSE;
+      for (guint n = 0; n < G_N_ELEMENTS (numerals); n++)
+        if (g_str_has_prefix (p, numerals[n]))
+          {
+            p += strlen (numerals[n]);
+            numbered = more = TRUE;
+          }
+    }
+  if (!numbered || !(g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．")))
+    return NULL;
+  p += strlen ("、");
+  {
+    g_autofree char *norm = normalize (p);
+    glong len = g_utf8_strlen (norm, -1);
+
+    for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+      {
+        const NbSectionDef *s = nb_format_get_section (format, i);
+        const char *title = strstr (s->heading, "、");
+        g_autofree char *heading = normalize (title ? title + strlen ("、") : s->heading);
+        glong hlen = g_utf8_strlen (heading, -1);
+
+        if (len >= 2 && len <= 2 * hlen && common_chars (norm, heading) * 10 >= (guint) hlen * 7)
+          return s;
+      }
+  }
+  return NULL;
+}
+
 static gboolean
 match_heading_any (const char *text)
 {
@@ -1228,34 +1276,6 @@ fuller_agency (NbSourceDoc *doc,
   return best;
 }
 
-static gboolean
-parse_date (const char *text,
-            char      **date)
-{
-  static gsize once;
-  GRegex *re;
-  g_autoptr(GMatchInfo) info = NULL;
-  g_autofree char *nfkc = NULL;
-
-  if (strlen (text) > 40 || !strstr (text, "日"))
-    return FALSE;
-  /* Compiled once: an import looks at every paragraph. */
-  if (g_once_init_enter (&once))
-    g_once_init_leave (&once, (gsize) g_regex_new ("^\\s*((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月"
-                                                 "\\s*(\\d{1,2})\\s*日\\s*$", 0, 0, NULL));
-  re = (GRegex *) once;
-  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  if (!nfkc || !g_regex_match (re, nfkc, 0, &info))
-    return FALSE;
-  {
-    g_autofree char *y = g_match_info_fetch (info, 1);
-    g_autofree char *mo = g_match_info_fetch (info, 2);
-    g_autofree char *d = g_match_info_fetch (info, 3);
-    *date = g_strdup_printf ("%s-%02d-%02d", y, atoi (mo), atoi (d));
-  }
-  return TRUE;
-}
-
 /* Cells run together with no separator (规章000行政规范性文件6233440): a
  * row label followed at once by digits. Cannot be split safely. */
 static void
@@ -1368,6 +1388,7 @@ nb_import_match (NbSourceDoc  *doc,
   g_autoptr(GArray) staged_values = g_array_new (FALSE, FALSE, sizeof (NbNumber));
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *agency = NULL;
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
@@ -1479,11 +1500,13 @@ nb_import_match (NbSourceDoc  *doc,
            * title itself, however often printed, are no section text. */
           if ((gint) i <= last_title)
             continue;
-          if ((heading = match_heading (m.format, b->text)) &&
+          if (((heading = match_heading (m.format, b->text)) ||
+               (heading = match_misnumbered_heading (m.format, b->text))) &&
               (!section || heading->position > section->position))
             {
               section = heading;
               n_headings++;
+              g_ptr_array_add (headings, g_strstrip (g_strdup (b->text)));
               continue;
             }
           if (section && section->kind == NB_SECTION_TABLE)
@@ -1582,25 +1605,12 @@ nb_import_match (NbSourceDoc  *doc,
           continue;
         }
       if (s == nb_format_get_n_sections (m.format) - 1)
-        {
-          if (paras->len && parse_date (g_ptr_array_index (paras, paras->len - 1), &date))
-            g_ptr_array_remove_index (paras, paras->len - 1);
-          if (date && paras->len > 1)
-            {
-              const char *last = g_ptr_array_index (paras, paras->len - 1);
-              if (g_utf8_strlen (last, -1) <= 40 && !strstr (last, "。") && agency &&
-                  (strstr (last, agency) || (nb_report_get_agency (m.report)[0] &&
-                                             strstr (nb_report_get_agency (m.report), last))))
-                {
-                  signoff = g_strdup (last);
-                  g_ptr_array_remove_index (paras, paras->len - 1);
-                }
-            }
-        }
+        nb_import_text_take_closing (paras, agency, &signoff, &date);
       g_ptr_array_add (paras, NULL);
       joined = g_strjoinv ("\n\n", (char **) paras->pdata);
       g_ptr_array_remove_index (paras, paras->len - 1);
       nb_report_set_text (m.report, sd->key, joined, NULL);
+      nb_import_text_read_fees (m.report, sd->key, joined, warnings);
     }
   if (n_headings == 0)
     warn (&m, _("No section heading (一、总体情况 …) was found: the whole text is put under “%s”"),
@@ -1635,6 +1645,12 @@ nb_import_match (NbSourceDoc  *doc,
                                (const char *const *) warnings->pdata);
   g_ptr_array_remove_index (warnings, warnings->len - 1);
   import->warnings = g_steal_pointer (&warnings);
+  /* A workbook has no headings to check; a text without any lacks all six. */
+  if (!g_str_equal (doc->kind, "xlsx"))
+    {
+      g_ptr_array_add (headings, NULL);
+      nb_report_set_import_headings (m.report, (const char *const *) headings->pdata);
+    }
 
   /* An import is one new document: nothing to undo, not yet saved. */
   nb_history_clear (nb_report_get_history (m.report));

@@ -146,12 +146,149 @@ attach_figure (NbSourceDoc *doc,
   return TRUE;
 }
 
+
+/* ---- hard-wrapped paragraphs ---- */
+
+/* Columns a line takes in a fixed-width text: a wide (CJK) character two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* A line indented as a paragraph's first: two ideographic spaces (or two
+ * ASCII ones). */
+static gboolean
+is_indented (const char *line)
+{
+  guint spaces = 0;
+
+  for (const char *p = line; *p && spaces < 2; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0x3000)
+        spaces += 2;
+      else if (c == ' ' || c == 0x00A0)
+        spaces++;
+      else
+        break;
+    }
+  return spaces >= 2;
+}
+
+/* A heading starts its own line: 一、 （一） (一) 1、 1. 第一部分. */
+static gboolean
+starts_heading (const char *text)
+{
+  static gsize once;
+  static GRegex *re;
+
+  if (g_once_init_enter (&once))
+    {
+      re = g_regex_new ("^(?:[一二三四五六七八九十]+\\s*[、.．]|[（(]\\s*[一二三四五六七八九十]+\\s*[）)]|"
+                        "[0-9０-９]{1,2}\\s*[、．]|[0-9０-９]{1,2}\\.(?![0-9])|第[一二三四五六七八九十]+[部章节])",
+                        G_REGEX_OPTIMIZE, 0, NULL);
+      g_regex_match (re, "", 0, NULL);   /* GRegex's JIT, once, before any thread shares it */
+      g_once_init_leave (&once, 1);
+    }
+  return g_regex_match (re, text, 0, NULL);
+}
+
+static gint
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* A site's plain-text version or pdftotext's output breaks every line at
+ * about the same width, with no blank line between paragraphs: a line goes
+ * on the one before while that one runs to the full width and it is
+ * neither indented nor a heading. Files whose paragraphs are one line each
+ * (blank lines between) are left alone. */
+static void
+rejoin_wrapped (NbSourceDoc *doc,
+                GHashTable  *indented)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (guint));
+  NbSourceBlock *acc = NULL;
+  guint acc_line = 0, acc_width = 0, acc_chars = 0, full, full_chars;
+  gboolean acc_heading = FALSE, acc_sentence_end = FALSE;
+
+  for (guint i = 0; i + 1 < doc->blocks->len; i++)
+    {
+      NbSourceBlock *a = g_ptr_array_index (doc->blocks, i);
+      NbSourceBlock *b = g_ptr_array_index (doc->blocks, i + 1);
+
+      if (a->kind == NB_SOURCE_PARAGRAPH && b->kind == NB_SOURCE_PARAGRAPH && b->line == a->line + 1)
+        {
+          guint w = display_width (a->text), n = g_utf8_strlen (a->text, -1);
+          g_array_append_val (widths, w);
+          g_array_append_val (lengths, n);
+        }
+    }
+  if (widths->len < 3)
+    return;
+  /* The width text breaks at, reached by several lines (a stray long line
+   * or two is no measure), in columns (pdftotext breaks by position) and in
+   * characters (a site's text version breaks every N characters, figures
+   * and Latin letters taking half the room). */
+  g_array_sort (widths, compare_guint);
+  g_array_sort (lengths, compare_guint);
+  full = g_array_index (widths, guint, widths->len - 3);
+  full_chars = g_array_index (lengths, guint, lengths->len - 3);
+  if (full < 30)
+    return;   /* short lines one under another (a list, labels): not wrapped prose */
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      NbSourceBlock *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->kind != NB_SOURCE_PARAGRAPH)
+        {
+          acc = NULL;
+          continue;
+        }
+      if (acc && b->line == acc_line + 1 && !acc_heading &&
+          (acc_width * 100 >= full * 85 || acc_chars * 100 >= full_chars * 85) &&
+          !(acc_sentence_end && acc_width * 100 < full * 95 && acc_chars * 100 < full_chars * 95) &&
+          !g_hash_table_contains (indented, b) && !starts_heading (b->text))
+        {
+          char *joined = g_strconcat (acc->text, b->text, NULL);
+          g_free (acc->text);
+          acc->text = joined;
+          g_array_append_val (merged, i);
+        }
+      else
+        {
+          acc = b;
+          acc_heading = starts_heading (b->text) && g_utf8_strlen (b->text, -1) <= 30 && !strstr (b->text, "。");
+        }
+      acc_line = b->line;
+      acc_width = display_width (b->text);
+      acc_chars = g_utf8_strlen (b->text, -1);
+      /* A line a little short that ends a sentence ends its paragraph. */
+      acc_sentence_end = g_str_has_suffix (b->text, "。") || g_str_has_suffix (b->text, "！") ||
+                         g_str_has_suffix (b->text, "？") || g_str_has_suffix (b->text, "：");
+    }
+  for (guint k = merged->len; k > 0; k--)
+    g_ptr_array_remove_index (doc->blocks, g_array_index (merged, guint, k - 1));
+}
+
 NbSourceDoc *
 nb_text_reader_read_utf8 (const char *text,
                           gsize       length)
 {
   NbSourceDoc *doc = nb_source_doc_new ("text");
   NbSourceBlock *table = NULL;   /* the table rows go into, while open */
+  g_autoptr(GHashTable) indented = g_hash_table_new (NULL, NULL);   /* paragraph blocks */
   const char *p = text, *end = text + length;
   guint line_no = 0;
 
@@ -161,6 +298,7 @@ nb_text_reader_read_utf8 (const char *text,
       g_autofree char *line = NULL;
       g_autoptr(GPtrArray) cells = NULL;
       g_autofree char *trimmed = NULL;
+      NbSourceBlock *before;
 
       if (!eol)
         eol = end;
@@ -182,6 +320,7 @@ nb_text_reader_read_utf8 (const char *text,
       if (!*trimmed)
         continue;   /* blank lines separate paragraphs, and fall inside tables */
 
+      before = last_block (doc);
       cells = row_cells (line);
       if (cells)
         {
@@ -196,12 +335,19 @@ nb_text_reader_read_utf8 (const char *text,
         }
       if (nb_figure_looks_like (trimmed) && attach_figure (doc, trimmed, line_no))
         {
+          /* A label line made into a row is gone: forget it (its address may come again). */
+          g_hash_table_remove (indented, before);
           table = last_block (doc);
           continue;
         }
-      nb_source_doc_add_paragraph (doc, trimmed, line_no);
+      {
+        NbSourceBlock *para = nb_source_doc_add_paragraph (doc, trimmed, line_no);
+        if (is_indented (line))
+          g_hash_table_add (indented, para);
+      }
       table = NULL;
     }
+  rejoin_wrapped (doc, indented);
   return doc;
 }
 
