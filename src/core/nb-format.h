@@ -89,6 +89,24 @@ struct _NbSectionDef
   guint              position;
 };
 
+/* A sentence generated from the tables: {cell key}, {a+b}, {row/prefix_*}
+ * and {year} are filled from the report. */
+typedef struct
+{
+  const char *id;             /* "requests" */
+  const char *label;          /* the menu's name: "依申请公开（表三）" */
+  const char *template;
+  const char *zero_sum;       /* when these cells sum to 0 … (NULL: never) */
+  const char *zero_template;  /* … this template instead */
+} NbSentenceDef;
+
+/* One figure of the 与上年对比 chart: the cells it sums, by key. */
+typedef struct
+{
+  const char        *label;   /* "本年新收申请" */
+  const char *const *cells;   /* NULL-terminated */
+} NbChartFigureDef;
+
 #define NB_TYPE_FORMAT (nb_format_get_type ())
 G_DECLARE_FINAL_TYPE (NbFormat, nb_format, NB, FORMAT, GObject)
 
@@ -151,9 +169,20 @@ JsonArray          *nb_format_get_checks        (NbFormat *self);
 JsonArray          *nb_format_get_text_figures  (NbFormat *self);
 /* Wording shared by the checks ("blank_cell": "空", …), or NULL. */
 JsonObject         *nb_format_get_check_texts   (NbFormat *self);
-/* Sentence templates built from the tables (for NbSentence), or NULL. */
-JsonArray          *nb_format_get_sentences     (NbFormat *self);
-/* The main figures the 与上年对比 view draws: [{label, cells: [keys summed]}]. */
-JsonArray          *nb_format_get_comparison_chart (NbFormat *self);
+/* Sentence templates built from the tables (for NbSentence). */
+guint                nb_format_get_n_sentences  (NbFormat   *self);
+const NbSentenceDef *nb_format_get_sentence     (NbFormat   *self,
+                                                 guint       i);
+const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
+                                                 const char *id);
+/* The section whose fields the fee sentence reports (the one with a
+ * "fee_sentence"), or NULL when the format has none (2019). */
+const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
+/* The main figures the 与上年对比 view draws. */
+guint                   nb_format_get_n_chart_figures (NbFormat   *self);
+const NbChartFigureDef *nb_format_get_chart_figure    (NbFormat   *self,
+                                                       guint       i);
+const NbChartFigureDef *nb_format_find_chart_figure   (NbFormat   *self,
+                                                       const char *label);
 
 G_END_DECLS
