@@ -32,7 +32,8 @@ struct _NbFormat
   GHashTable   *cell_index; /* key → NbCellDef* */
 
   JsonArray    *checks;
-  JsonArray    *text_figures;
+  GArray       *figure_rules;  /* NbFigureRuleDef */
+  GPtrArray    *allocs;        /* arrays the typed parts point to */
   GArray       *sentences;     /* NbSentenceDef */
   GArray       *chart;         /* NbChartFigureDef */
 };
@@ -102,6 +103,8 @@ nb_format_finalize (GObject *object)
   g_clear_pointer (&self->cell_index, g_hash_table_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->sentences, g_array_unref);
+  g_clear_pointer (&self->figure_rules, g_array_unref);
+  g_clear_pointer (&self->allocs, g_ptr_array_unref);
   g_clear_pointer (&self->chart, g_array_unref);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -125,6 +128,8 @@ nb_format_init (NbFormat *self)
   self->computed = g_ptr_array_new ();
   self->cell_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->sentences = g_array_new (FALSE, TRUE, sizeof (NbSentenceDef));
+  self->figure_rules = g_array_new (FALSE, TRUE, sizeof (NbFigureRuleDef));
+  self->allocs = g_ptr_array_new_with_free_func (g_free);
   self->chart = g_array_new (FALSE, TRUE, sizeof (NbChartFigureDef));
   g_array_set_clear_func (self->chart, chart_figure_clear);
 }
@@ -646,6 +651,191 @@ order_computed (NbFormat  *self,
   return TRUE;
 }
 
+static gpointer
+keep (NbFormat *self,
+      gpointer  data)
+{
+  g_ptr_array_add (self->allocs, data);
+  return data;
+}
+
+/* An optional list of strings as a NULL-terminated vector (empty, not NULL,
+ * when absent); owned by @self. */
+static const char *const *
+get_strv (NbFormat    *self,
+          JsonObject  *obj,
+          const char  *member,
+          const char  *where,
+          GError     **error)
+{
+  JsonArray *array = get_array (obj, member, FALSE, where, error);
+  guint n = array ? json_array_get_length (array) : 0;
+  const char **v;
+
+  if (*error)
+    return NULL;
+  v = keep (self, g_new0 (const char *, n + 1));
+  for (guint i = 0; i < n; i++)
+    if (!(v[i] = json_array_get_string_element (array, i)))
+      {
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                     "format data: %s: “%s” must list strings", where, member);
+        return NULL;
+      }
+  return v;
+}
+
+static gboolean
+get_boolean (JsonObject  *obj,
+             const char  *member,
+             gboolean    *value,
+             const char  *where,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  *value = FALSE;
+  if (!node)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: “%s” must be true or false", where, member);
+      return FALSE;
+    }
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* "expect": [{"cells": [...], "text": "…{value}"}, …]; the cells are
+ * resolved by NbChecker (they may be patterns). */
+static gboolean
+load_expect (NbFormat                 *self,
+             JsonArray                *expect,
+             const char               *where,
+             guint                    *n_out,
+             const NbFigureExpectDef **out,
+             GError                  **error)
+{
+  guint n = expect ? json_array_get_length (expect) : 0;
+  NbFigureExpectDef *defs = keep (self, g_new0 (NbFigureExpectDef, n + 1));
+
+  *n_out = n;
+  *out = defs;
+  for (guint a = 0; a < n; a++)
+    {
+      JsonObject *obj = element_object (expect, a, where, error);
+
+      if (!obj)
+        return FALSE;
+      if (!json_object_has_member (obj, "cells") || !json_object_has_member (obj, "text"))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: each “expect” needs “cells” and “text”", where);
+          return FALSE;
+        }
+      if (!(defs[a].cells = get_strv (self, obj, "cells", where, error)) ||
+          !(defs[a].text = get_string (obj, "text", TRUE, where, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_figure_rules (NbFormat   *self,
+                   JsonArray  *rules,
+                   GError    **error)
+{
+  if (*error)
+    return FALSE;
+  for (guint i = 0; rules && i < json_array_get_length (rules); i++)
+    {
+      JsonObject *obj = element_object (rules, i, "text_figures", error);
+      g_autofree char *where = g_strdup_printf ("text_figures[%u]", i);
+      NbFigureRuleDef def = { 0 };
+      JsonArray *expect, *scopes;
+      JsonObject *places = NULL;
+      guint *unit_places;
+      guint n_units;
+
+      if (!obj ||
+          !(def.triggers = get_strv (self, obj, "triggers", where, error)) ||
+          !(def.between = get_strv (self, obj, "between", where, error)) ||
+          !(def.context = get_strv (self, obj, "context", where, error)) ||
+          !(def.exclude = get_strv (self, obj, "exclude", where, error)) ||
+          !(def.units = get_strv (self, obj, "units", where, error)) ||
+          !get_boolean (obj, "context_before", &def.context_before, where, error) ||
+          !get_boolean (obj, "decimal", &def.decimal, where, error) ||
+          !get_boolean (obj, "claim", &def.claim, where, error))
+        return FALSE;
+      if (!def.triggers[0])
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s has no triggers", where);
+          return FALSE;
+        }
+      def.filler = get_string (obj, "filler", FALSE, where, error);
+      def.message = get_string (obj, "message", FALSE, where, error);
+      expect = get_array (obj, "expect", FALSE, where, error);
+      scopes = get_array (obj, "scopes", FALSE, where, error);
+      if (*error)
+        return FALSE;
+      if (!def.filler)
+        def.filler = "";
+      if ((!expect && !scopes) || !def.message)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s needs “expect” or “scopes”, and “message”", where);
+          return FALSE;
+        }
+
+      if (json_object_has_member (obj, "unit_places") &&
+          !(places = get_object (obj, "unit_places", where, error)))
+        return FALSE;
+      n_units = g_strv_length ((char **) def.units);
+      unit_places = keep (self, g_new0 (guint, n_units + 1));
+      def.unit_places = unit_places;
+      for (guint u = 0; places && u < n_units; u++)
+        if (json_object_has_member (places, def.units[u]))
+          {
+            gint64 n = json_object_get_int_member (places, def.units[u]);
+            if (n < 0 || n > NB_NUMBER_MAX_PLACES)
+              {
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: %s: “unit_places” must be 0–%d", where, NB_NUMBER_MAX_PLACES);
+                return FALSE;
+              }
+            unit_places[u] = (guint) n;
+          }
+
+      if (!load_expect (self, expect, where, &def.n_expect, &def.expect, error))
+        return FALSE;
+      def.n_scopes = scopes ? json_array_get_length (scopes) : 0;
+      def.scopes = keep (self, g_new0 (NbFigureScopeDef, def.n_scopes + 1));
+      for (guint k = 0; k < def.n_scopes; k++)
+        {
+          NbFigureScopeDef *scope = (NbFigureScopeDef *) &def.scopes[k];
+          JsonObject *o = element_object (scopes, k, where, error);
+          JsonArray *e;
+
+          if (!o)
+            return FALSE;
+          if (!json_object_has_member (o, "expect"))
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: each scope needs “expect”", where);
+              return FALSE;
+            }
+          if (!(scope->keywords = get_strv (self, o, "keywords", where, error)) ||
+              !(e = get_array (o, "expect", TRUE, where, error)) ||
+              !load_expect (self, e, where, &scope->n_expect, &scope->expect, error))
+            return FALSE;
+        }
+      g_array_append_val (self->figure_rules, def);
+    }
+  return TRUE;
+}
+
 /* Only the shape here; nb_sentence_check_format() resolves the cells. */
 static gboolean
 load_sentences (NbFormat   *self,
@@ -811,8 +1001,7 @@ format_load (const char  *data,
   self->checks = get_array (root, "checks", FALSE, "format", error);
   if (*error)
     return NULL;
-  self->text_figures = get_array (root, "text_figures", FALSE, "format", error);
-  if (*error)
+  if (!load_figure_rules (self, get_array (root, "text_figures", FALSE, "format", error), error))
     return NULL;
   if (!load_sentences (self, get_array (root, "sentences", FALSE, "format", error), error))
     return NULL;
@@ -1069,10 +1258,18 @@ nb_format_get_check_texts (NbFormat *self)
   return self->check_texts;
 }
 
-JsonArray *
-nb_format_get_text_figures (NbFormat *self)
+guint
+nb_format_get_n_figure_rules (NbFormat *self)
 {
-  return self->text_figures;
+  return self->figure_rules->len;
+}
+
+const NbFigureRuleDef *
+nb_format_get_figure_rule (NbFormat *self,
+                           guint     i)
+{
+  g_return_val_if_fail (i < self->figure_rules->len, NULL);
+  return &g_array_index (self->figure_rules, NbFigureRuleDef, i);
 }
 
 guint

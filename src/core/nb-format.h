@@ -107,6 +107,43 @@ typedef struct
   const char *const *cells;   /* NULL-terminated */
 } NbChartFigureDef;
 
+/* What a figure quoted in the text must equal: the sum of @cells (patterns
+ * with '*' allowed), and how a message shows it ("…{value}"). */
+typedef struct
+{
+  const char *const *cells;   /* NULL-terminated */
+  const char        *text;
+} NbFigureExpectDef;
+
+/* A rule's scope: the keywords that pick it, and its own expectations. */
+typedef struct
+{
+  const char *const       *keywords;  /* NULL-terminated */
+  guint                    n_expect;
+  const NbFigureExpectDef *expect;
+} NbFigureScopeDef;
+
+/* A text-figure rule ("共收到政府信息公开申请N件" ↔ requests/new/total).
+ * Lists are NULL-terminated and never NULL. */
+typedef struct
+{
+  const char *const       *triggers;     /* at least one */
+  const char *const       *between;
+  const char *const       *context;
+  const char *const       *exclude;
+  gboolean                 context_before;
+  const char              *filler;       /* "" when none */
+  gboolean                 decimal;
+  gboolean                 claim;        /* no number: "均获维持" states a zero */
+  const char *const       *units;        /* may be empty: the reader's default */
+  const guint             *unit_places;  /* per unit: decimal places it adds */
+  const char              *message;
+  guint                    n_expect;
+  const NbFigureExpectDef *expect;
+  guint                    n_scopes;
+  const NbFigureScopeDef  *scopes;
+} NbFigureRuleDef;
+
 #define NB_TYPE_FORMAT (nb_format_get_type ())
 G_DECLARE_FINAL_TYPE (NbFormat, nb_format, NB, FORMAT, GObject)
 
@@ -166,7 +203,9 @@ const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
 
 /* The checks and text-figure rules, as in the data file (for NbChecker). */
 JsonArray          *nb_format_get_checks        (NbFormat *self);
-JsonArray          *nb_format_get_text_figures  (NbFormat *self);
+guint                  nb_format_get_n_figure_rules (NbFormat *self);
+const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
+                                                     guint     i);
 /* Wording shared by the checks ("blank_cell": "空", …), or NULL. */
 JsonObject         *nb_format_get_check_texts   (NbFormat *self);
 /* Sentence templates built from the tables (for NbSentence). */
