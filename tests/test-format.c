@@ -278,6 +278,12 @@ test_bad_typed_parts (void)
     { "\"short_heading\": \"一、总体情况\"", "\"short_heading\": 1", "“short_heading” must be a string" },
     /* a sentence list that is not a list */
     { "\"sentences\": [", "\"sentences\": 3, \"x\": [", "“sentences” must be an array" },
+    /* the wide-table rule given as a word */
+    { "\"wide\": true", "\"wide\": \"yes\"", "“wide” must be true or false" },
+    /* a text-figure rule without triggers */
+    { "\"triggers\": [", "\"trigers\": [", "has no triggers" },
+    /* shared check wording that is not text */
+    { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
     /* a fee sentence without its "some" template */
     { "\"some\": \"{year}年，本机关共发出收费通知", "\"sone\": \"{year}年，本机关共发出收费通知", "“some”" },
   };
@@ -335,6 +341,7 @@ test_revision_from_file (void)
                                             "\"heading\": \"五、存在的主要问题及改进措施\""));
     g_string_replace (s, "\"min_chars\": {\n    \"problems\": 10", "\"min_chars\": {\n    \"problems\": 200", 1);
     g_string_replace (s, "{year}年，本机关共收到政府信息公开申请", "{year}年度，本单位共受理政府信息公开申请", 1);
+    g_string_replace (s, "\"grid\": {\n    \"columns\": 10,\n", "\"grid\": {\n    \"columns\": 10,\n    \"wide\": true,\n", 1);
     data = g_string_free (s, FALSE);
   }
   g_assert_true (g_file_set_contents (path, data, -1, NULL));
@@ -344,6 +351,11 @@ test_revision_from_file (void)
   g_assert_no_error (error);
   g_assert_nonnull (revised);
 
+  /* Which table prints as a wide one is the data's word, not a column count. */
+  g_assert_true (nb_grid_is_wide (nb_format_find_table (official, "review")->grid));
+  g_assert_false (nb_grid_is_wide (nb_format_find_table (official, "requests")->grid));
+
+  g_assert_true (nb_grid_is_wide (nb_format_find_table (revised, "requests")->grid));
   g_assert_cmpstr (nb_format_find_section (revised, "problems")->heading, ==, "五、存在的主要问题及改进措施");
   g_assert_cmpstr (nb_format_find_section (official, "problems")->heading, ==, "五、存在的主要问题及改进情况");
 

@@ -171,7 +171,6 @@ struct _NbChecker
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
   GStrv               period_keywords;
-  JsonObject         *texts;         /* the format's "check_texts" */
   /* What the text checks read from every paragraph (from their data). */
   GPtrArray          *own_year_res;  /* GRegex* */
   GPtrArray          *numbering_res; /* GRegex*, per family */
@@ -802,7 +801,6 @@ nb_checker_new (NbFormat  *format,
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
 
   self->format = g_object_ref (format);
-  self->texts = nb_format_get_check_texts (format);
   for (guint i = 0; i < nb_format_get_n_sections (format); i++)
     {
       const NbSectionDef *s = nb_format_get_section (format, i);
@@ -1007,7 +1005,7 @@ static const char *
 check_text (NbChecker  *self,
             const char *name)
 {
-  const char *s = self->texts ? member_string (self->texts, name) : NULL;
+  const char *s = nb_format_get_check_text (self->format, name);
 
   return s ? s : "";
 }

@@ -15,7 +15,7 @@ struct _NbFormat
   GObject       parent_instance;
 
   JsonNode     *root;       /* keeps the strings we point into alive */
-  JsonObject   *check_texts;  /* wording the checks share, or NULL */
+  GHashTable   *check_texts;  /* name → wording the checks share */
   GStringChunk *strings;    /* strings we build (cell keys, labels) */
 
   const char   *version;
@@ -103,6 +103,7 @@ nb_format_finalize (GObject *object)
   g_clear_pointer (&self->cell_index, g_hash_table_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->sentences, g_array_unref);
+  g_clear_pointer (&self->check_texts, g_hash_table_unref);
   g_clear_pointer (&self->figure_rules, g_array_unref);
   g_clear_pointer (&self->allocs, g_ptr_array_unref);
   g_clear_pointer (&self->chart, g_array_unref);
@@ -130,6 +131,7 @@ nb_format_init (NbFormat *self)
   self->sentences = g_array_new (FALSE, TRUE, sizeof (NbSentenceDef));
   self->figure_rules = g_array_new (FALSE, TRUE, sizeof (NbFigureRuleDef));
   self->allocs = g_ptr_array_new_with_free_func (g_free);
+  self->check_texts = g_hash_table_new (g_str_hash, g_str_equal);
   self->chart = g_array_new (FALSE, TRUE, sizeof (NbChartFigureDef));
   g_array_set_clear_func (self->chart, chart_figure_clear);
 }
@@ -1007,9 +1009,22 @@ format_load (const char  *data,
     return NULL;
   if (!load_chart (self, get_array (root, "comparison_chart", FALSE, "format", error), error))
     return NULL;
-  if (json_object_has_member (root, "check_texts") &&
-      !(self->check_texts = get_object (root, "check_texts", "format", error)))
-    return NULL;
+  if (json_object_has_member (root, "check_texts"))
+    {
+      JsonObject *texts = get_object (root, "check_texts", "format", error);
+      g_autoptr(GList) names = NULL;
+
+      if (!texts)
+        return NULL;
+      names = json_object_get_members (texts);
+      for (GList *l = names; l; l = l->next)
+        {
+          const char *text = get_string (texts, l->data, TRUE, "check_texts", error);
+          if (!text)
+            return NULL;
+          g_hash_table_insert (self->check_texts, l->data, (gpointer) text);
+        }
+    }
 
   return g_steal_pointer (&self);
 }
@@ -1252,10 +1267,11 @@ nb_format_get_checks (NbFormat *self)
   return self->checks;
 }
 
-JsonObject *
-nb_format_get_check_texts (NbFormat *self)
+const char *
+nb_format_get_check_text (NbFormat   *self,
+                          const char *name)
 {
-  return self->check_texts;
+  return g_hash_table_lookup (self->check_texts, name);
 }
 
 guint

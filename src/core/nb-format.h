@@ -206,8 +206,10 @@ JsonArray          *nb_format_get_checks        (NbFormat *self);
 guint                  nb_format_get_n_figure_rules (NbFormat *self);
 const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
                                                      guint     i);
-/* Wording shared by the checks ("blank_cell": "空", …), or NULL. */
-JsonObject         *nb_format_get_check_texts   (NbFormat *self);
+/* Wording shared by the checks ("blank_cell" → "空"), or NULL if the
+ * format has none by that name. */
+const char         *nb_format_get_check_text    (NbFormat   *self,
+                                                 const char *name);
 /* Sentence templates built from the tables (for NbSentence). */
 guint                nb_format_get_n_sentences  (NbFormat   *self);
 const NbSentenceDef *nb_format_get_sentence     (NbFormat   *self,
