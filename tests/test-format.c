@@ -337,8 +337,9 @@ test_revision_from_file (void)
   gsize len;
 
   {
-    GString *s = g_string_new (edited_2021 ("\"heading\": \"五、存在的主要问题及改进情况\"",
-                                            "\"heading\": \"五、存在的主要问题及改进措施\""));
+    g_autofree char *first = edited_2021 ("\"heading\": \"五、存在的主要问题及改进情况\"",
+                                          "\"heading\": \"五、存在的主要问题及改进措施\"");
+    GString *s = g_string_new (first);
     g_string_replace (s, "\"min_chars\": {\n    \"problems\": 10", "\"min_chars\": {\n    \"problems\": 200", 1);
     g_string_replace (s, "{year}年，本机关共收到政府信息公开申请", "{year}年度，本单位共受理政府信息公开申请", 1);
     g_string_replace (s, "\"grid\": {\n    \"columns\": 10,\n", "\"grid\": {\n    \"columns\": 10,\n    \"wide\": true,\n", 1);
