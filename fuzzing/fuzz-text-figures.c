@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (rules == NULL)
     {
       NbFormat *format = nb_format_get ("2021", NULL);
-      rules = nb_text_figure_rules_new (nb_format_get_text_figures (format), NULL);
+      rules = nb_text_figure_rules_new (format);
       if (rules == NULL)
         abort ();
     }

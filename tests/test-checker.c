@@ -358,7 +358,7 @@ static void
 test_text_scanner (void)
 {
   NbFormat *f = nb_format_get ("2021", NULL);
-  g_autoptr(NbTextFigureRules) rules = nb_text_figure_rules_new (nb_format_get_text_figures (f), NULL);
+  g_autoptr(NbTextFigureRules) rules = nb_text_figure_rules_new (f);
   g_autoptr(GArray) figs = NULL;
   g_autoptr(GArray) periods = NULL;
   const char *kw[] = { "统计期限", NULL };

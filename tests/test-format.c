@@ -4,7 +4,12 @@
 #include "nb-format.h"
 #include "nb-grid.h"
 #include "nb-error.h"
+#include "nb-checker.h"
+#include "nb-problem.h"
+#include "nb-report.h"
+#include "nb-sentence.h"
 #include <string.h>
+#include <glib/gstdio.h>
 
 static const char *request_rows_common[] = {
   "new", "carried_in", "open", "partial",
@@ -246,6 +251,139 @@ test_bad_data (void)
   g_assert_nonnull (strstr (error->message, "legul"));
 }
 
+/* 2021.json with @from replaced by @to once (asserting it was there). */
+static char *
+edited_2021 (const char *from,
+             const char *to)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/nianbao/core/formats/2021.json", 0, NULL);
+  GString *s = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_nonnull (strstr (s->str, from));
+  g_string_replace (s, from, to, 1);
+  return g_string_free (s, FALSE);
+}
+
+/* A malformed typed part is refused with a message naming it, and refused
+ * just the same when the caller passes no GError (it used to load). */
+static void
+test_bad_typed_parts (void)
+{
+  static const struct { const char *from, *to, *says; } cases[] = {
+    /* a sentence without its template */
+    { "\"template\": \"{year}年，本机关共收到", "\"templat\": \"{year}年，本机关共收到", "“template”" },
+    /* a chart figure summing a cell the format does not have */
+    { "\"requests/new/total\"\n   ]\n  },", "\"requests/new/totl\"\n   ]\n  },", "requests/new/totl" },
+    /* a short heading that is not a string */
+    { "\"short_heading\": \"一、总体情况\"", "\"short_heading\": 1", "“short_heading” must be a string" },
+    /* a sentence list that is not a list */
+    { "\"sentences\": [", "\"sentences\": 3, \"x\": [", "“sentences” must be an array" },
+    /* the wide-table rule given as a word */
+    { "\"wide\": true", "\"wide\": \"yes\"", "“wide” must be true or false" },
+    /* a text-figure rule without triggers */
+    { "\"triggers\": [", "\"trigers\": [", "has no triggers" },
+    /* shared check wording that is not text */
+    { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
+    /* a fee sentence without its "some" template */
+    { "\"some\": \"{year}年，本机关共发出收费通知", "\"sone\": \"{year}年，本机关共发出收费通知", "“some”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = edited_2021 (cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      NbFormat *f;
+
+      f = nb_format_new_from_data (data, -1, &error);
+      g_assert_null (f);
+      g_assert_error (error, NB_ERROR, NB_ERROR_FORMAT);
+      if (!strstr (error->message, cases[i].says))
+        g_error ("case %u: “%s” does not say %s", i, error->message, cases[i].says);
+      g_assert_null (nb_format_new_from_data (data, -1, NULL));
+    }
+}
+
+static gboolean
+has_message (GPtrArray  *problems,
+             const char *part)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (nb_problem_get_message (g_ptr_array_index (problems, i)), part))
+      return TRUE;
+  return FALSE;
+}
+
+/* A new revision is one data file: a copy of 2021.json with another heading,
+ * another minimum length for 五 and another sentence, read from a file,
+ * changes what nianbao says with no change to the code. */
+static void
+test_revision_from_file (void)
+{
+  NbFormat *official = nb_format_get ("2021", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-format-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "2027修订.json", NULL);
+  g_autofree char *read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbFormat) revised = NULL;
+  g_autoptr(NbChecker) checker = NULL;
+  g_autoptr(NbReport) before = NULL;
+  g_autoptr(NbReport) after = NULL;
+  g_autoptr(GPtrArray) problems_before = NULL;
+  g_autoptr(GPtrArray) problems_after = NULL;
+  g_autofree char *sentence_before = NULL;
+  g_autofree char *sentence_after = NULL;
+  const char *text = "本年度主要问题是答复期限把握不够严格，下一步将完善登记和督办制度。";
+  gsize len;
+
+  {
+    g_autofree char *first = edited_2021 ("\"heading\": \"五、存在的主要问题及改进情况\"",
+                                          "\"heading\": \"五、存在的主要问题及改进措施\"");
+    GString *s = g_string_new (first);
+    g_string_replace (s, "\"min_chars\": {\n    \"problems\": 10", "\"min_chars\": {\n    \"problems\": 200", 1);
+    g_string_replace (s, "{year}年，本机关共收到政府信息公开申请", "{year}年度，本单位共受理政府信息公开申请", 1);
+    g_string_replace (s, "\"grid\": {\n    \"columns\": 10,\n", "\"grid\": {\n    \"columns\": 10,\n    \"wide\": true,\n", 1);
+    data = g_string_free (s, FALSE);
+  }
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  g_assert_true (g_file_get_contents (path, &read, &len, &error));
+  g_assert_no_error (error);
+  revised = nb_format_new_from_data (read, len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revised);
+
+  /* Which table prints as a wide one is the data's word, not a column count. */
+  g_assert_true (nb_grid_is_wide (nb_format_find_table (official, "review")->grid));
+  g_assert_false (nb_grid_is_wide (nb_format_find_table (official, "requests")->grid));
+
+  g_assert_true (nb_grid_is_wide (nb_format_find_table (revised, "requests")->grid));
+  g_assert_cmpstr (nb_format_find_section (revised, "problems")->heading, ==, "五、存在的主要问题及改进措施");
+  g_assert_cmpstr (nb_format_find_section (official, "problems")->heading, ==, "五、存在的主要问题及改进情况");
+
+  before = nb_report_new (official, 2024, "某某局");
+  after = nb_report_new (revised, 2024, "某某局");
+  g_assert_true (nb_report_set_text (before, "problems", text, NULL));
+  g_assert_true (nb_report_set_text (after, "problems", text, NULL));
+
+  /* The same 33 characters pass the official 10 and fail the revision's 200. */
+  problems_before = nb_checker_run (nb_checker_for_format (official), before, NULL);
+  checker = nb_checker_new (revised, &error);
+  g_assert_no_error (error);
+  problems_after = nb_checker_run (checker, after, NULL);
+  g_assert_false (has_message (problems_before, "不足 200 个字"));
+  g_assert_false (has_message (problems_before, "不足 10 个字"));
+  g_assert_true (has_message (problems_after, "“五、存在的主要问题及改进措施”只有"));
+  g_assert_true (has_message (problems_after, "不足 200 个字"));
+
+  sentence_before = nb_sentence_render (before, "requests");
+  sentence_after = nb_sentence_render (after, "requests");
+  g_assert_true (g_str_has_prefix (sentence_before, "2024年，本机关共收到政府信息公开申请0件"));
+  g_assert_true (g_str_has_prefix (sentence_after, "2024年度，本单位共受理政府信息公开申请0件"));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -253,5 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/format/2019", test_2019);
   g_test_add_func ("/format/2021", test_2021);
   g_test_add_func ("/format/bad-data", test_bad_data);
+  g_test_add_func ("/format/bad-typed-parts", test_bad_typed_parts);
+  g_test_add_func ("/format/revision-from-file", test_revision_from_file);
   return g_test_run ();
 }

@@ -171,7 +171,6 @@ struct _NbChecker
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
   GStrv               period_keywords;
-  JsonObject         *texts;         /* the format's "check_texts" */
   /* What the text checks read from every paragraph (from their data). */
   GPtrArray          *own_year_res;  /* GRegex* */
   GPtrArray          *numbering_res; /* GRegex*, per family */
@@ -595,36 +594,27 @@ add_cells (NbChecker  *self,
   return cells->len > before;
 }
 
-/* "expect": [{"cells": [...], "text": "…{value}"}, …] */
 static gboolean
-compile_expect (NbChecker  *self,
-                JsonArray  *expect,
-                GPtrArray  *out,
-                guint       rule,
-                GError    **error)
+compile_expect (NbChecker               *self,
+                guint                    n_expect,
+                const NbFigureExpectDef *expect,
+                GPtrArray               *out,
+                guint                    rule,
+                GError                 **error)
 {
-  for (guint a = 0; expect && a < json_array_get_length (expect); a++)
+  for (guint a = 0; a < n_expect; a++)
     {
-      JsonObject *obj = json_array_get_object_element (expect, a);
-      JsonArray *cells = obj && json_object_has_member (obj, "cells")
-                           ? json_object_get_array_member (obj, "cells") : NULL;
       Alternative *alt = g_new0 (Alternative, 1);
 
       alt->cells = g_array_new (FALSE, FALSE, sizeof (guint));
       g_ptr_array_add (out, alt);
-      alt->text = g_strdup (obj ? member_string (obj, "text") : NULL);
-      if (!cells || !alt->text)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u]: each “expect” needs “cells” and “text”", rule);
-          return FALSE;
-        }
-      for (guint t = 0; t < json_array_get_length (cells); t++)
-        if (!add_cells (self, json_array_get_string_element (cells, t), alt->cells))
+      alt->text = g_strdup (expect[a].text);
+      for (guint t = 0; expect[a].cells[t]; t++)
+        if (!add_cells (self, expect[a].cells[t], alt->cells))
           {
             g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
                          "format data: text_figures[%u] names an unknown cell “%s”", rule,
-                         json_array_get_string_element (cells, t));
+                         expect[a].cells[t]);
             return FALSE;
           }
     }
@@ -635,47 +625,27 @@ static gboolean
 compile_figures (NbChecker   *self,
                  GError     **error)
 {
-  JsonArray *rules = nb_format_get_text_figures (self->format);
+  self->figure_rules = nb_text_figure_rules_new (self->format);
 
-  if (!(self->figure_rules = nb_text_figure_rules_new (rules, error)))
-    return FALSE;
-
-  for (guint i = 0; rules && i < json_array_get_length (rules); i++)
+  for (guint i = 0; i < nb_format_get_n_figure_rules (self->format); i++)
     {
-      JsonObject *obj = json_array_get_object_element (rules, i);
+      const NbFigureRuleDef *def = nb_format_get_figure_rule (self->format, i);
       FigureRule *f = g_new0 (FigureRule, 1);
-      JsonArray *expect = json_object_has_member (obj, "expect")
-                            ? json_object_get_array_member (obj, "expect") : NULL;
-      JsonArray *scopes = json_object_has_member (obj, "scopes")
-                            ? json_object_get_array_member (obj, "scopes") : NULL;
 
       f->alternatives = g_ptr_array_new_with_free_func (alternative_free);
       f->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      f->message = g_strdup (member_string (obj, "message"));
-      f->claim = json_object_get_boolean_member_with_default (obj, "claim", FALSE);
+      f->message = g_strdup (def->message);
+      f->claim = def->claim;
       g_ptr_array_add (self->figure_info, f);
-      if ((!expect && !scopes) || !f->message)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u] needs “expect” or “scopes”, and “message”", i);
-          return FALSE;
-        }
-      if (!compile_expect (self, expect, f->alternatives, i, error))
+      if (!compile_expect (self, def->n_expect, def->expect, f->alternatives, i, error))
         return FALSE;
-      for (guint k = 0; scopes && k < json_array_get_length (scopes); k++)
+      for (guint k = 0; k < def->n_scopes; k++)
         {
-          JsonObject *scope = json_array_get_object_element (scopes, k);
           GPtrArray *alts = g_ptr_array_new_with_free_func (alternative_free);
 
           g_ptr_array_add (f->scopes, alts);
-          if (!scope || !json_object_has_member (scope, "expect") ||
-              !compile_expect (self, json_object_get_array_member (scope, "expect"), alts, i, error))
-            {
-              if (error && !*error)
-                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                             "format data: text_figures[%u]: each scope needs “expect”", i);
-              return FALSE;
-            }
+          if (!compile_expect (self, def->scopes[k].n_expect, def->scopes[k].expect, alts, i, error))
+            return FALSE;
         }
     }
   return TRUE;
@@ -831,7 +801,6 @@ nb_checker_new (NbFormat  *format,
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
 
   self->format = g_object_ref (format);
-  self->texts = nb_format_get_check_texts (format);
   for (guint i = 0; i < nb_format_get_n_sections (format); i++)
     {
       const NbSectionDef *s = nb_format_get_section (format, i);
@@ -1036,7 +1005,7 @@ static const char *
 check_text (NbChecker  *self,
             const char *name)
 {
-  const char *s = self->texts ? member_string (self->texts, name) : NULL;
+  const char *s = nb_format_get_check_text (self->format, name);
 
   return s ? s : "";
 }
@@ -1454,9 +1423,13 @@ run_section_present (Run         *run,
 
       if (is_blank_text (text))
         {
-          /* Only 六 may honestly have nothing to report; the others must say what happened. */
-          template = messages ? member_string (messages, g_str_equal (s->key, "other") ? "empty_other" : "empty")
-                              : NULL;
+          /* A section may have its own wording ("empty_other": 六 may honestly
+           * have nothing to report, and must say so). */
+          g_autofree char *own = g_strconcat ("empty_", s->key, NULL);
+
+          template = messages ? member_string (messages, own) : NULL;
+          if (!template && messages)
+            template = member_string (messages, "empty");
           if (template)
             {
               const char *keys[] = { key, NULL };
@@ -1493,8 +1466,15 @@ run_fees_present (Run         *run,
                   const Check *check)
 {
   gboolean all_filled = TRUE;
-  const char *text = nb_report_get_text (run->report, "other");
+  const char *section;
+  const char *text;
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  if (check->fields->len == 0)
+    return;
+  /* The text that may state the fees is the fields' own section's. */
+  section = nb_format_get_cell (run->self->format, g_array_index (check->fields, guint, 0))->section;
+  text = nb_report_get_text (run->report, section);
 
   for (guint i = 0; i < check->fields->len; i++)
     {
@@ -1509,7 +1489,7 @@ run_fees_present (Run         *run,
     if (strstr (text, check->strings[i]))
       return;
   g_ptr_array_add (keys, NULL);
-  add_problem (run, check, (const char *const *) keys->pdata, "other", 0, 0, check->message);
+  add_problem (run, check, (const char *const *) keys->pdata, section, 0, 0, check->message);
 }
 
 static Paragraph *

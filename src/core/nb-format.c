@@ -15,7 +15,7 @@ struct _NbFormat
   GObject       parent_instance;
 
   JsonNode     *root;       /* keeps the strings we point into alive */
-  JsonObject   *check_texts;  /* wording the checks share, or NULL */
+  GHashTable   *check_texts;  /* name → wording the checks share */
   GStringChunk *strings;    /* strings we build (cell keys, labels) */
 
   const char   *version;
@@ -32,9 +32,10 @@ struct _NbFormat
   GHashTable   *cell_index; /* key → NbCellDef* */
 
   JsonArray    *checks;
-  JsonArray    *text_figures;
-  JsonArray    *sentences;
-  JsonArray    *comparison_chart;
+  GArray       *figure_rules;  /* NbFigureRuleDef */
+  GPtrArray    *allocs;        /* arrays the typed parts point to */
+  GArray       *sentences;     /* NbSentenceDef */
+  GArray       *chart;         /* NbChartFigureDef */
 };
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
@@ -84,6 +85,14 @@ cell_def_free (gpointer data)
 }
 
 static void
+chart_figure_clear (gpointer data)
+{
+  NbChartFigureDef *f = data;
+
+  g_free ((gpointer) f->cells);
+}
+
+static void
 nb_format_finalize (GObject *object)
 {
   NbFormat *self = NB_FORMAT (object);
@@ -93,6 +102,11 @@ nb_format_finalize (GObject *object)
   g_clear_pointer (&self->computed, g_ptr_array_unref);
   g_clear_pointer (&self->cell_index, g_hash_table_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->sentences, g_array_unref);
+  g_clear_pointer (&self->check_texts, g_hash_table_unref);
+  g_clear_pointer (&self->figure_rules, g_array_unref);
+  g_clear_pointer (&self->allocs, g_ptr_array_unref);
+  g_clear_pointer (&self->chart, g_array_unref);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -114,6 +128,12 @@ nb_format_init (NbFormat *self)
   self->cells = g_ptr_array_new_with_free_func (cell_def_free);
   self->computed = g_ptr_array_new ();
   self->cell_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sentences = g_array_new (FALSE, TRUE, sizeof (NbSentenceDef));
+  self->figure_rules = g_array_new (FALSE, TRUE, sizeof (NbFigureRuleDef));
+  self->allocs = g_ptr_array_new_with_free_func (g_free);
+  self->check_texts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->chart = g_array_new (FALSE, TRUE, sizeof (NbChartFigureDef));
+  g_array_set_clear_func (self->chart, chart_figure_clear);
 }
 
 /* ---- reading helpers: each failure names where in the data it is ---- */
@@ -166,6 +186,23 @@ get_array (JsonObject  *obj,
       return NULL;
     }
   return json_node_get_array (node);
+}
+
+static JsonObject *
+get_object (JsonObject  *obj,
+            const char  *member,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (!node || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: “%s” must be an object", where, member);
+      return NULL;
+    }
+  return json_node_get_object (node);
 }
 
 static JsonObject *
@@ -289,7 +326,7 @@ load_computed (NbFormat    *self,
               !(var = get_string (foreach, "var", TRUE, where, error)) ||
               !(keys = get_array (foreach, "keys", TRUE, where, error)))
             {
-              if (error && !*error)
+              if (!*error)
                 g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
                              "format data: %s: bad “foreach”", where);
               return FALSE;
@@ -359,7 +396,7 @@ load_table (NbFormat    *self,
 {
   NbTableDef *table = g_new0 (NbTableDef, 1);
   g_autofree char *where = NULL;
-  JsonArray *columns, *rows;
+  JsonArray *columns, *rows, *computed;
   NbKind default_kind = { NB_KIND_COUNT, 0 };
 
   table->columns = g_ptr_array_new_with_free_func (g_free);
@@ -391,11 +428,13 @@ load_table (NbFormat    *self,
       if (!(col->key = get_string (c, "key", TRUE, where, error)) ||
           !(col->label = get_string (c, "label", TRUE, where, error)))
         return FALSE;
-      col->short_label = get_string (c, "short", FALSE, where, NULL);
+      col->short_label = get_string (c, "short", FALSE, where, error);
+      col->ordinal = get_string (c, "ordinal", FALSE, where, error);
+      col->group = get_string (c, "group", FALSE, where, error);
+      if (*error)
+        return FALSE;
       if (!col->short_label)
         col->short_label = col->label;
-      col->ordinal = get_string (c, "ordinal", FALSE, where, NULL);
-      col->group = get_string (c, "group", FALSE, where, NULL);
       if (!read_kind (c, &col->kind, where, error))
         return FALSE;
     }
@@ -417,13 +456,15 @@ load_table (NbFormat    *self,
       if (!(row->key = get_string (r, "key", TRUE, where, error)) ||
           !(row->label = get_string (r, "label", TRUE, where, error)))
         return FALSE;
-      row->short_label = get_string (r, "short", FALSE, where, NULL);
+      row->short_label = get_string (r, "short", FALSE, where, error);
+      row->group = get_string (r, "group", FALSE, where, error);
+      if (*error)
+        return FALSE;
       if (!row->short_label)
         row->short_label = row->label;
-      row->group = get_string (r, "group", FALSE, where, NULL);
 
       row_columns = get_array (r, "columns", FALSE, where, error);
-      if (error && *error)
+      if (*error)
         return FALSE;
       if (row_columns)
         {
@@ -468,7 +509,10 @@ load_table (NbFormat    *self,
     }
 
   (void) position;
-  return load_computed (self, get_array (obj, "computed", FALSE, where, NULL), where, error);
+  computed = get_array (obj, "computed", FALSE, where, error);
+  if (*error)
+    return FALSE;
+  return load_computed (self, computed, where, error);
 }
 
 static gboolean
@@ -493,8 +537,10 @@ load_section (NbFormat    *self,
   if (!(section->heading = get_string (obj, "heading", TRUE, where, error)) ||
       !(kind = get_string (obj, "kind", TRUE, where, error)))
     return FALSE;
-  section->guidance = get_string (obj, "guidance", FALSE, where, NULL);
-  section->short_heading = get_string (obj, "short_heading", FALSE, where, NULL);
+  section->guidance = get_string (obj, "guidance", FALSE, where, error);
+  section->short_heading = get_string (obj, "short_heading", FALSE, where, error);
+  if (*error)
+    return FALSE;
   if (!section->short_heading)
     section->short_heading = section->heading;
 
@@ -521,17 +567,26 @@ load_section (NbFormat    *self,
       return FALSE;
     }
 
-  subheadings = get_array (obj, "subheadings", FALSE, where, NULL);
+  subheadings = get_array (obj, "subheadings", FALSE, where, error);
+  if (*error)
+    return FALSE;
   {
     guint n = subheadings ? json_array_get_length (subheadings) : 0;
     const char **v = g_new0 (const char *, n + 1);
 
-    for (guint i = 0; i < n; i++)
-      v[i] = json_array_get_string_element (subheadings, i);
     section->subheadings = v;
+    for (guint i = 0; i < n; i++)
+      if (!(v[i] = json_array_get_string_element (subheadings, i)))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “subheadings” must list strings", where);
+          return FALSE;
+        }
   }
 
-  fields = get_array (obj, "fields", FALSE, where, NULL);
+  fields = get_array (obj, "fields", FALSE, where, error);
+  if (*error)
+    return FALSE;
   for (guint i = 0; fields && i < json_array_get_length (fields); i++)
     {
       JsonObject *f = element_object (fields, i, where, error);
@@ -555,15 +610,18 @@ load_section (NbFormat    *self,
       cell->section = section->key;
       if (!(cell->label = get_string (f, "label", TRUE, where, error)))
         return FALSE;
-      cell->unit = get_string (f, "unit", FALSE, where, NULL);
+      cell->unit = get_string (f, "unit", FALSE, where, error);
+      if (*error)
+        return FALSE;
       g_ptr_array_add (section->fields, cell);
     }
 
-  if (json_object_has_member (obj, "fee_sentence") &&
-      (fee = json_object_get_object_member (obj, "fee_sentence")))
+  if (json_object_has_member (obj, "fee_sentence"))
     {
-      section->fee_sentence_none = get_string (fee, "none", FALSE, where, NULL);
-      section->fee_sentence_some = get_string (fee, "some", FALSE, where, NULL);
+      if (!(fee = get_object (obj, "fee_sentence", where, error)) ||
+          !(section->fee_sentence_none = get_string (fee, "none", TRUE, where, error)) ||
+          !(section->fee_sentence_some = get_string (fee, "some", TRUE, where, error)))
+        return FALSE;
     }
   return TRUE;
 }
@@ -595,10 +653,270 @@ order_computed (NbFormat  *self,
   return TRUE;
 }
 
-NbFormat *
-nb_format_new_from_data (const char  *data,
-                         gsize        length,
-                         GError     **error)
+static gpointer
+keep (NbFormat *self,
+      gpointer  data)
+{
+  g_ptr_array_add (self->allocs, data);
+  return data;
+}
+
+/* An optional list of strings as a NULL-terminated vector (empty, not NULL,
+ * when absent); owned by @self. */
+static const char *const *
+get_strv (NbFormat    *self,
+          JsonObject  *obj,
+          const char  *member,
+          const char  *where,
+          GError     **error)
+{
+  JsonArray *array = get_array (obj, member, FALSE, where, error);
+  guint n = array ? json_array_get_length (array) : 0;
+  const char **v;
+
+  if (*error)
+    return NULL;
+  v = keep (self, g_new0 (const char *, n + 1));
+  for (guint i = 0; i < n; i++)
+    if (!(v[i] = json_array_get_string_element (array, i)))
+      {
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                     "format data: %s: “%s” must list strings", where, member);
+        return NULL;
+      }
+  return v;
+}
+
+static gboolean
+get_boolean (JsonObject  *obj,
+             const char  *member,
+             gboolean    *value,
+             const char  *where,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  *value = FALSE;
+  if (!node)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: %s: “%s” must be true or false", where, member);
+      return FALSE;
+    }
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* "expect": [{"cells": [...], "text": "…{value}"}, …]; the cells are
+ * resolved by NbChecker (they may be patterns). */
+static gboolean
+load_expect (NbFormat                 *self,
+             JsonArray                *expect,
+             const char               *where,
+             guint                    *n_out,
+             const NbFigureExpectDef **out,
+             GError                  **error)
+{
+  guint n = expect ? json_array_get_length (expect) : 0;
+  NbFigureExpectDef *defs = keep (self, g_new0 (NbFigureExpectDef, n + 1));
+
+  *n_out = n;
+  *out = defs;
+  for (guint a = 0; a < n; a++)
+    {
+      JsonObject *obj = element_object (expect, a, where, error);
+
+      if (!obj)
+        return FALSE;
+      if (!json_object_has_member (obj, "cells") || !json_object_has_member (obj, "text"))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: each “expect” needs “cells” and “text”", where);
+          return FALSE;
+        }
+      if (!(defs[a].cells = get_strv (self, obj, "cells", where, error)) ||
+          !(defs[a].text = get_string (obj, "text", TRUE, where, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_figure_rules (NbFormat   *self,
+                   JsonArray  *rules,
+                   GError    **error)
+{
+  if (*error)
+    return FALSE;
+  for (guint i = 0; rules && i < json_array_get_length (rules); i++)
+    {
+      JsonObject *obj = element_object (rules, i, "text_figures", error);
+      g_autofree char *where = g_strdup_printf ("text_figures[%u]", i);
+      NbFigureRuleDef def = { 0 };
+      JsonArray *expect, *scopes;
+      JsonObject *places = NULL;
+      guint *unit_places;
+      guint n_units;
+
+      if (!obj ||
+          !(def.triggers = get_strv (self, obj, "triggers", where, error)) ||
+          !(def.between = get_strv (self, obj, "between", where, error)) ||
+          !(def.context = get_strv (self, obj, "context", where, error)) ||
+          !(def.exclude = get_strv (self, obj, "exclude", where, error)) ||
+          !(def.units = get_strv (self, obj, "units", where, error)) ||
+          !get_boolean (obj, "context_before", &def.context_before, where, error) ||
+          !get_boolean (obj, "decimal", &def.decimal, where, error) ||
+          !get_boolean (obj, "claim", &def.claim, where, error))
+        return FALSE;
+      if (!def.triggers[0])
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s has no triggers", where);
+          return FALSE;
+        }
+      def.filler = get_string (obj, "filler", FALSE, where, error);
+      def.message = get_string (obj, "message", FALSE, where, error);
+      expect = get_array (obj, "expect", FALSE, where, error);
+      scopes = get_array (obj, "scopes", FALSE, where, error);
+      if (*error)
+        return FALSE;
+      if (!def.filler)
+        def.filler = "";
+      if ((!expect && !scopes) || !def.message)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s needs “expect” or “scopes”, and “message”", where);
+          return FALSE;
+        }
+
+      if (json_object_has_member (obj, "unit_places") &&
+          !(places = get_object (obj, "unit_places", where, error)))
+        return FALSE;
+      n_units = g_strv_length ((char **) def.units);
+      unit_places = keep (self, g_new0 (guint, n_units + 1));
+      def.unit_places = unit_places;
+      for (guint u = 0; places && u < n_units; u++)
+        if (json_object_has_member (places, def.units[u]))
+          {
+            gint64 n = json_object_get_int_member (places, def.units[u]);
+            if (n < 0 || n > NB_NUMBER_MAX_PLACES)
+              {
+                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                             "format data: %s: “unit_places” must be 0–%d", where, NB_NUMBER_MAX_PLACES);
+                return FALSE;
+              }
+            unit_places[u] = (guint) n;
+          }
+
+      if (!load_expect (self, expect, where, &def.n_expect, &def.expect, error))
+        return FALSE;
+      def.n_scopes = scopes ? json_array_get_length (scopes) : 0;
+      def.scopes = keep (self, g_new0 (NbFigureScopeDef, def.n_scopes + 1));
+      for (guint k = 0; k < def.n_scopes; k++)
+        {
+          NbFigureScopeDef *scope = (NbFigureScopeDef *) &def.scopes[k];
+          JsonObject *o = element_object (scopes, k, where, error);
+          JsonArray *e;
+
+          if (!o)
+            return FALSE;
+          if (!json_object_has_member (o, "expect"))
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: each scope needs “expect”", where);
+              return FALSE;
+            }
+          if (!(scope->keywords = get_strv (self, o, "keywords", where, error)) ||
+              !(e = get_array (o, "expect", TRUE, where, error)) ||
+              !load_expect (self, e, where, &scope->n_expect, &scope->expect, error))
+            return FALSE;
+        }
+      g_array_append_val (self->figure_rules, def);
+    }
+  return TRUE;
+}
+
+/* Only the shape here; nb_sentence_check_format() resolves the cells. */
+static gboolean
+load_sentences (NbFormat   *self,
+                JsonArray  *sentences,
+                GError    **error)
+{
+  if (*error)
+    return FALSE;
+  for (guint i = 0; sentences && i < json_array_get_length (sentences); i++)
+    {
+      JsonObject *obj = element_object (sentences, i, "sentences", error);
+      g_autofree char *where = g_strdup_printf ("sentence %u", i);
+      NbSentenceDef def = { 0 };
+
+      if (!obj ||
+          !(def.id = get_string (obj, "id", TRUE, where, error)) ||
+          !(def.label = get_string (obj, "label", TRUE, where, error)) ||
+          !(def.template = get_string (obj, "template", TRUE, where, error)))
+        return FALSE;
+      if (json_object_has_member (obj, "when_zero"))
+        {
+          JsonObject *zero = get_object (obj, "when_zero", where, error);
+
+          if (!zero ||
+              !(def.zero_sum = get_string (zero, "sum", TRUE, where, error)) ||
+              !(def.zero_template = get_string (zero, "template", TRUE, where, error)))
+            return FALSE;
+        }
+      if (nb_format_find_sentence (self, def.id))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: sentence “%s” is defined twice", def.id);
+          return FALSE;
+        }
+      g_array_append_val (self->sentences, def);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_chart (NbFormat   *self,
+            JsonArray  *chart,
+            GError    **error)
+{
+  if (*error)
+    return FALSE;
+  for (guint i = 0; chart && i < json_array_get_length (chart); i++)
+    {
+      JsonObject *obj = element_object (chart, i, "comparison_chart", error);
+      g_autofree char *where = g_strdup_printf ("comparison_chart[%u]", i);
+      NbChartFigureDef def = { 0 };
+      JsonArray *cells;
+      const char **v;
+
+      if (!obj ||
+          !(def.label = get_string (obj, "label", TRUE, where, error)) ||
+          !(cells = get_array (obj, "cells", TRUE, where, error)))
+        return FALSE;
+      v = g_new0 (const char *, json_array_get_length (cells) + 1);
+      def.cells = v;
+      g_array_append_val (self->chart, def);
+      for (guint k = 0; k < json_array_get_length (cells); k++)
+        if (!(v[k] = json_array_get_string_element (cells, k)) || !nb_format_find_cell (self, v[k]))
+          {
+            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                         "format data: %s: “%s” is not a cell of the format",
+                         where, v[k] ? v[k] : "?");
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* @error is never NULL here: every step tests *error, so that bad data is
+ * refused whatever the caller passed (see nb_format_new_from_data). */
+static NbFormat *
+format_load (const char  *data,
+             gsize        length,
+             GError     **error)
 {
   g_autoptr(NbFormat) self = g_object_new (NB_TYPE_FORMAT, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -632,14 +950,12 @@ nb_format_new_from_data (const char  *data,
       !(self->name = get_string (root, "name", TRUE, "format", error)) ||
       !(self->title_template = get_string (root, "title", TRUE, "format", error)))
     return NULL;
-  self->issued_by = get_string (root, "issued_by", FALSE, "format", NULL);
+  self->issued_by = get_string (root, "issued_by", FALSE, "format", error);
+  if (*error)
+    return NULL;
 
-  if (!json_object_has_member (root, "years") ||
-      !(years = json_object_get_object_member (root, "years")))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: missing “years”");
-      return NULL;
-    }
+  if (!(years = get_object (root, "years", "format", error)))
+    return NULL;
   self->from_year = (int) json_object_get_int_member_with_default (years, "from", 0);
   self->to_year = (int) json_object_get_int_member_with_default (years, "to", G_MAXINT);
 
@@ -668,13 +984,10 @@ nb_format_new_from_data (const char  *data,
       NbTableDef *table = g_ptr_array_index (self->tables, i);
       JsonObject *grid;
 
-      if (!json_object_has_member (t, "grid") ||
-          !(grid = json_object_get_object_member (t, "grid")))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: table “%s”: missing “grid”", table->key);
-          return NULL;
-        }
+      g_autofree char *where = g_strdup_printf ("table “%s”", table->key);
+
+      if (!(grid = get_object (t, "grid", where, error)))
+        return NULL;
       if (!(table->grid = nb_grid_new_from_json (grid, self, table, error)))
         return NULL;
     }
@@ -688,17 +1001,50 @@ nb_format_new_from_data (const char  *data,
     }
 
   self->checks = get_array (root, "checks", FALSE, "format", error);
-  if (error && *error)
+  if (*error)
     return NULL;
-  self->text_figures = get_array (root, "text_figures", FALSE, "format", error);
-  self->sentences = get_array (root, "sentences", FALSE, "format", NULL);
-  self->comparison_chart = get_array (root, "comparison_chart", FALSE, "format", NULL);
-  if (error && *error)
+  if (!load_figure_rules (self, get_array (root, "text_figures", FALSE, "format", error), error))
+    return NULL;
+  if (!load_sentences (self, get_array (root, "sentences", FALSE, "format", error), error))
+    return NULL;
+  if (!load_chart (self, get_array (root, "comparison_chart", FALSE, "format", error), error))
     return NULL;
   if (json_object_has_member (root, "check_texts"))
-    self->check_texts = json_object_get_object_member (root, "check_texts");
+    {
+      JsonObject *texts = get_object (root, "check_texts", "format", error);
+      g_autoptr(GList) names = NULL;
+
+      if (!texts)
+        return NULL;
+      names = json_object_get_members (texts);
+      for (GList *l = names; l; l = l->next)
+        {
+          const char *text = get_string (texts, l->data, TRUE, "check_texts", error);
+          if (!text)
+            return NULL;
+          g_hash_table_insert (self->check_texts, l->data, (gpointer) text);
+        }
+    }
 
   return g_steal_pointer (&self);
+}
+
+NbFormat *
+nb_format_new_from_data (const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  NbFormat *self = format_load (data, length, &local_error);
+
+  if (!self)
+    {
+      /* A load that failed without saying why is a bug, never a format. */
+      if (!local_error)
+        g_set_error (&local_error, NB_ERROR, NB_ERROR_FORMAT, "format data: could not be read");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return self;
 }
 
 const char *const *
@@ -921,26 +1267,83 @@ nb_format_get_checks (NbFormat *self)
   return self->checks;
 }
 
-JsonObject *
-nb_format_get_check_texts (NbFormat *self)
+const char *
+nb_format_get_check_text (NbFormat   *self,
+                          const char *name)
 {
-  return self->check_texts;
+  return g_hash_table_lookup (self->check_texts, name);
 }
 
-JsonArray *
-nb_format_get_text_figures (NbFormat *self)
+guint
+nb_format_get_n_figure_rules (NbFormat *self)
 {
-  return self->text_figures;
+  return self->figure_rules->len;
 }
 
-JsonArray *
-nb_format_get_sentences (NbFormat *self)
+const NbFigureRuleDef *
+nb_format_get_figure_rule (NbFormat *self,
+                           guint     i)
 {
-  return self->sentences;
+  g_return_val_if_fail (i < self->figure_rules->len, NULL);
+  return &g_array_index (self->figure_rules, NbFigureRuleDef, i);
 }
 
-JsonArray *
-nb_format_get_comparison_chart (NbFormat *self)
+guint
+nb_format_get_n_sentences (NbFormat *self)
 {
-  return self->comparison_chart;
+  return self->sentences->len;
+}
+
+const NbSentenceDef *
+nb_format_get_sentence (NbFormat *self,
+                        guint     i)
+{
+  g_return_val_if_fail (i < self->sentences->len, NULL);
+  return &g_array_index (self->sentences, NbSentenceDef, i);
+}
+
+const NbSentenceDef *
+nb_format_find_sentence (NbFormat   *self,
+                         const char *id)
+{
+  for (guint i = 0; i < self->sentences->len; i++)
+    if (g_strcmp0 (g_array_index (self->sentences, NbSentenceDef, i).id, id) == 0)
+      return &g_array_index (self->sentences, NbSentenceDef, i);
+  return NULL;
+}
+
+const NbSectionDef *
+nb_format_get_fee_section (NbFormat *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      const NbSectionDef *s = g_ptr_array_index (self->sections, i);
+      if (s->fee_sentence_none)
+        return s;
+    }
+  return NULL;
+}
+
+guint
+nb_format_get_n_chart_figures (NbFormat *self)
+{
+  return self->chart->len;
+}
+
+const NbChartFigureDef *
+nb_format_get_chart_figure (NbFormat *self,
+                            guint     i)
+{
+  g_return_val_if_fail (i < self->chart->len, NULL);
+  return &g_array_index (self->chart, NbChartFigureDef, i);
+}
+
+const NbChartFigureDef *
+nb_format_find_chart_figure (NbFormat   *self,
+                             const char *label)
+{
+  for (guint i = 0; i < self->chart->len; i++)
+    if (g_strcmp0 (g_array_index (self->chart, NbChartFigureDef, i).label, label) == 0)
+      return &g_array_index (self->chart, NbChartFigureDef, i);
+  return NULL;
 }

@@ -89,6 +89,61 @@ struct _NbSectionDef
   guint              position;
 };
 
+/* A sentence generated from the tables: {cell key}, {a+b}, {row/prefix_*}
+ * and {year} are filled from the report. */
+typedef struct
+{
+  const char *id;             /* "requests" */
+  const char *label;          /* the menu's name: "依申请公开（表三）" */
+  const char *template;
+  const char *zero_sum;       /* when these cells sum to 0 … (NULL: never) */
+  const char *zero_template;  /* … this template instead */
+} NbSentenceDef;
+
+/* One figure of the 与上年对比 chart: the cells it sums, by key. */
+typedef struct
+{
+  const char        *label;   /* "本年新收申请" */
+  const char *const *cells;   /* NULL-terminated */
+} NbChartFigureDef;
+
+/* What a figure quoted in the text must equal: the sum of @cells (patterns
+ * with '*' allowed), and how a message shows it ("…{value}"). */
+typedef struct
+{
+  const char *const *cells;   /* NULL-terminated */
+  const char        *text;
+} NbFigureExpectDef;
+
+/* A rule's scope: the keywords that pick it, and its own expectations. */
+typedef struct
+{
+  const char *const       *keywords;  /* NULL-terminated */
+  guint                    n_expect;
+  const NbFigureExpectDef *expect;
+} NbFigureScopeDef;
+
+/* A text-figure rule ("共收到政府信息公开申请N件" ↔ requests/new/total).
+ * Lists are NULL-terminated and never NULL. */
+typedef struct
+{
+  const char *const       *triggers;     /* at least one */
+  const char *const       *between;
+  const char *const       *context;
+  const char *const       *exclude;
+  gboolean                 context_before;
+  const char              *filler;       /* "" when none */
+  gboolean                 decimal;
+  gboolean                 claim;        /* no number: "均获维持" states a zero */
+  const char *const       *units;        /* may be empty: the reader's default */
+  const guint             *unit_places;  /* per unit: decimal places it adds */
+  const char              *message;
+  guint                    n_expect;
+  const NbFigureExpectDef *expect;
+  guint                    n_scopes;
+  const NbFigureScopeDef  *scopes;
+} NbFigureRuleDef;
+
 #define NB_TYPE_FORMAT (nb_format_get_type ())
 G_DECLARE_FINAL_TYPE (NbFormat, nb_format, NB, FORMAT, GObject)
 
@@ -148,12 +203,27 @@ const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
 
 /* The checks and text-figure rules, as in the data file (for NbChecker). */
 JsonArray          *nb_format_get_checks        (NbFormat *self);
-JsonArray          *nb_format_get_text_figures  (NbFormat *self);
-/* Wording shared by the checks ("blank_cell": "空", …), or NULL. */
-JsonObject         *nb_format_get_check_texts   (NbFormat *self);
-/* Sentence templates built from the tables (for NbSentence), or NULL. */
-JsonArray          *nb_format_get_sentences     (NbFormat *self);
-/* The main figures the 与上年对比 view draws: [{label, cells: [keys summed]}]. */
-JsonArray          *nb_format_get_comparison_chart (NbFormat *self);
+guint                  nb_format_get_n_figure_rules (NbFormat *self);
+const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
+                                                     guint     i);
+/* Wording shared by the checks ("blank_cell" → "空"), or NULL if the
+ * format has none by that name. */
+const char         *nb_format_get_check_text    (NbFormat   *self,
+                                                 const char *name);
+/* Sentence templates built from the tables (for NbSentence). */
+guint                nb_format_get_n_sentences  (NbFormat   *self);
+const NbSentenceDef *nb_format_get_sentence     (NbFormat   *self,
+                                                 guint       i);
+const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
+                                                 const char *id);
+/* The section whose fields the fee sentence reports (the one with a
+ * "fee_sentence"), or NULL when the format has none (2019). */
+const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
+/* The main figures the 与上年对比 view draws. */
+guint                   nb_format_get_n_chart_figures (NbFormat   *self);
+const NbChartFigureDef *nb_format_get_chart_figure    (NbFormat   *self,
+                                                       guint       i);
+const NbChartFigureDef *nb_format_find_chart_figure   (NbFormat   *self,
+                                                       const char *label);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ struct _NbGrid
   guint       n_rows;
   guint       n_columns;
   guint       header_rows;
+  gboolean    wide;          /* printed smaller, on a landscape page */
   double     *widths;
   GArray     *cells;     /* NbGridCell, reading order */
   guint      *cover;     /* n_rows × n_columns → index into cells + 1 (0 = none) */
@@ -93,6 +94,17 @@ nb_grid_new_from_json (JsonObject        *grid,
   self->n_columns = (guint) n_columns;
   self->n_rows = json_array_get_length (rows);
   self->header_rows = (guint) json_object_get_int_member_with_default (grid, "header_rows", 0);
+  if (json_object_has_member (grid, "wide"))
+    {
+      JsonNode *wide = json_object_get_member (grid, "wide");
+      if (!JSON_NODE_HOLDS_VALUE (wide) || json_node_get_value_type (wide) != G_TYPE_BOOLEAN)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: table “%s”: grid “wide” must be true or false", table->key);
+          return NULL;
+        }
+      self->wide = json_node_get_boolean (wide);
+    }
   if (self->header_rows > self->n_rows)
     self->header_rows = self->n_rows;
   self->cover = g_new0 (guint, self->n_rows * self->n_columns);
@@ -281,5 +293,5 @@ gboolean
 nb_grid_is_wide (NbGrid *self)
 {
   g_return_val_if_fail (NB_IS_GRID (self), FALSE);
-  return nb_grid_get_n_columns (self) > 10;
+  return self->wide;
 }

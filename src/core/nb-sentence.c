@@ -90,46 +90,24 @@ evaluate (NbReport   *report,
   return TRUE;
 }
 
-static JsonObject *
-find_sentence (NbFormat   *format,
-               const char *id)
-{
-  JsonArray *all = nb_format_get_sentences (format);
-
-  for (guint i = 0; all && i < json_array_get_length (all); i++)
-    {
-      JsonObject *obj = json_array_get_object_element (all, i);
-
-      if (obj && g_strcmp0 (json_object_get_string_member_with_default (obj, "id", NULL), id) == 0)
-        return obj;
-    }
-  return NULL;
-}
-
 guint
 nb_sentence_get_n_sentences (NbFormat *format)
 {
-  JsonArray *all = nb_format_get_sentences (format);
-
-  return all ? json_array_get_length (all) : 0;
+  return nb_format_get_n_sentences (format);
 }
 
 const char *
 nb_sentence_get_id (NbFormat *format,
                     guint     i)
 {
-  JsonObject *obj = json_array_get_object_element (nb_format_get_sentences (format), i);
-
-  return json_object_get_string_member_with_default (obj, "id", NULL);
+  return nb_format_get_sentence (format, i)->id;
 }
 
 const char *
 nb_sentence_get_label (NbFormat *format,
                        guint     i)
 {
-  JsonObject *obj = json_array_get_object_element (nb_format_get_sentences (format), i);
-
-  return json_object_get_string_member_with_default (obj, "label", NULL);
+  return nb_format_get_sentence (format, i)->label;
 }
 
 /* Fills every {…} of @template; FALSE if one names no cell. */
@@ -173,22 +151,19 @@ char *
 nb_sentence_render (NbReport   *report,
                     const char *id)
 {
-  JsonObject *obj;
-  JsonObject *zero;
+  const NbSentenceDef *def;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-  if (!(obj = find_sentence (nb_report_get_format (report), id)))
+
+  if (!(def = nb_format_find_sentence (nb_report_get_format (report), id)))
     return NULL;
-  zero = json_object_get_member (obj, "when_zero") ? json_object_get_object_member (obj, "when_zero") : NULL;
-  if (zero)
+  if (def->zero_sum)
     {
       NbNumber sum;
-
-      if (evaluate (report, json_object_get_string_member_with_default (zero, "sum", ""), &sum) &&
-          sum.units == 0)
-        return fill (report, json_object_get_string_member_with_default (zero, "template", ""));
+      if (evaluate (report, def->zero_sum, &sum) && sum.units == 0)
+        return fill (report, def->zero_template);
     }
-  return fill (report, json_object_get_string_member_with_default (obj, "template", ""));
+  return fill (report, def->template);
 }
 
 static gboolean
@@ -227,27 +202,17 @@ gboolean
 nb_sentence_check_format (NbFormat  *format,
                           GError   **error)
 {
-  for (guint i = 0; i < nb_sentence_get_n_sentences (format); i++)
+  for (guint i = 0; i < nb_format_get_n_sentences (format); i++)
     {
-      JsonObject *obj = json_array_get_object_element (nb_format_get_sentences (format), i);
-      const char *id = obj ? json_object_get_string_member_with_default (obj, "id", NULL) : NULL;
-      JsonObject *zero;
+      const NbSentenceDef *def = nb_format_get_sentence (format, i);
 
-      if (!id || !json_object_get_string_member_with_default (obj, "label", NULL) ||
-          !json_object_get_string_member_with_default (obj, "template", NULL))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "sentence %u: id, label and template are required", i);
-          return FALSE;
-        }
-      if (!check_template (format, id, json_object_get_string_member (obj, "template"), error))
+      if (!check_template (format, def->id, def->template, error))
         return FALSE;
-      zero = json_object_get_member (obj, "when_zero") ? json_object_get_object_member (obj, "when_zero") : NULL;
-      if (zero)
+      if (def->zero_sum)
         {
-          g_autofree char *sum = g_strdup_printf ("{%s}", json_object_get_string_member_with_default (zero, "sum", ""));
-
-          if (!check_template (format, id, sum, error) ||
-              !check_template (format, id, json_object_get_string_member_with_default (zero, "template", ""), error))
+          g_autofree char *sum = g_strdup_printf ("{%s}", def->zero_sum);
+          if (!check_template (format, def->id, sum, error) ||
+              !check_template (format, def->id, def->zero_template, error))
             return FALSE;
         }
     }
@@ -257,7 +222,7 @@ nb_sentence_check_format (NbFormat  *format,
 char *
 nb_sentence_fees (NbReport *report)
 {
-  const NbSectionDef *other = nb_format_find_section (nb_report_get_format (report), "other");
+  const NbSectionDef *other = nb_format_get_fee_section (nb_report_get_format (report));
   gboolean all_zero = TRUE;
   g_autoptr(GString) s = NULL;
   g_autofree char *year = NULL;

@@ -52,21 +52,15 @@ rule_clear (gpointer data)
   g_clear_pointer (&r->scopes, g_ptr_array_unref);
 }
 
+/* The non-empty strings of @v, copied. */
 static GPtrArray *
-string_list (JsonObject *obj,
-             const char *member)
+string_list (const char *const *v)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
-  JsonArray *array;
 
-  if (json_object_has_member (obj, member) &&
-      (array = json_object_get_array_member (obj, member)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        const char *s = json_array_get_string_element (array, i);
-        if (s && *s)
-          g_ptr_array_add (list, g_strdup (s));
-      }
+  for (guint i = 0; v && v[i]; i++)
+    if (*v[i])
+      g_ptr_array_add (list, g_strdup (v[i]));
   return list;
 }
 
@@ -77,6 +71,13 @@ longest_first (gconstpointer a,
   return (int) strlen (*(const char *const *) b) - (int) strlen (*(const char *const *) a);
 }
 
+static gint
+longest_unit_first (gconstpointer a,
+                    gconstpointer b)
+{
+  return (int) strlen (((const Unit *) b)->unit) - (int) strlen (((const Unit *) a)->unit);
+}
+
 static void
 unit_clear (gpointer data)
 {
@@ -84,72 +85,44 @@ unit_clear (gpointer data)
 }
 
 NbTextFigureRules *
-nb_text_figure_rules_new (JsonArray  *rules,
-                          GError    **error)
+nb_text_figure_rules_new (NbFormat *format)
 {
   NbTextFigureRules *self = g_new0 (NbTextFigureRules, 1);
 
   self->rules = g_array_new (FALSE, TRUE, sizeof (Rule));
   g_array_set_clear_func (self->rules, rule_clear);
 
-  for (guint i = 0; rules && i < json_array_get_length (rules); i++)
+  for (guint i = 0; i < nb_format_get_n_figure_rules (format); i++)
     {
-      JsonObject *obj = json_array_get_object_element (rules, i);
+      const NbFigureRuleDef *def = nb_format_get_figure_rule (format, i);
       Rule rule = { 0, };
 
-      if (!obj)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u] must be an object", i);
-          nb_text_figure_rules_free (self);
-          return NULL;
-        }
-      rule.triggers = string_list (obj, "triggers");
-      rule.between = string_list (obj, "between");
+      rule.triggers = string_list (def->triggers);
+      rule.between = string_list (def->between);
       g_ptr_array_sort (rule.between, longest_first);
-      rule.context = string_list (obj, "context");
-      rule.exclude = string_list (obj, "exclude");
-      rule.context_before = json_object_get_boolean_member_with_default (obj, "context_before", FALSE);
-      rule.filler = g_strdup (json_object_has_member (obj, "filler")
-                                ? json_object_get_string_member (obj, "filler") : "");
-      rule.decimal = json_object_get_boolean_member_with_default (obj, "decimal", FALSE);
-      rule.claim = json_object_get_boolean_member_with_default (obj, "claim", FALSE);
+      rule.context = string_list (def->context);
+      rule.exclude = string_list (def->exclude);
+      rule.context_before = def->context_before;
+      rule.filler = g_strdup (def->filler);
+      rule.decimal = def->decimal;
+      rule.claim = def->claim;
       rule.units = g_array_new (FALSE, TRUE, sizeof (Unit));
       g_array_set_clear_func (rule.units, unit_clear);
-      {
-        g_autoptr(GPtrArray) units = string_list (obj, "units");
-        JsonObject *places = json_object_has_member (obj, "unit_places")
-                               ? json_object_get_object_member (obj, "unit_places") : NULL;
-        if (units->len == 0)
-          g_ptr_array_add (units, g_strdup ("件"));
-        g_ptr_array_sort (units, longest_first);
-        for (guint u = 0; u < units->len; u++)
+      for (guint u = 0; def->units[u]; u++)
+        if (*def->units[u])
           {
-            Unit unit = { g_strdup (units->pdata[u]), 0 };
-            if (places && json_object_has_member (places, unit.unit))
-              unit.places = (guint) json_object_get_int_member (places, unit.unit);
+            Unit unit = { g_strdup (def->units[u]), def->unit_places[u] };
             g_array_append_val (rule.units, unit);
           }
-      }
+      if (rule.units->len == 0)
+        {
+          Unit unit = { g_strdup ("件"), 0 };
+          g_array_append_val (rule.units, unit);
+        }
+      g_array_sort (rule.units, longest_unit_first);
       rule.scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      if (json_object_has_member (obj, "scopes"))
-        {
-          JsonArray *scopes = json_object_get_array_member (obj, "scopes");
-          for (guint k = 0; scopes && k < json_array_get_length (scopes) && k < 32; k++)
-            {
-              JsonObject *scope = json_array_get_object_element (scopes, k);
-              g_ptr_array_add (rule.scopes, scope ? string_list (scope, "keywords")
-                                                  : g_ptr_array_new_with_free_func (g_free));
-            }
-        }
-      if (rule.triggers->len == 0)
-        {
-          rule_clear (&rule);
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: text_figures[%u] has no triggers", i);
-          nb_text_figure_rules_free (self);
-          return NULL;
-        }
+      for (guint k = 0; k < def->n_scopes && k < 32; k++)
+        g_ptr_array_add (rule.scopes, string_list (def->scopes[k].keywords));
       g_array_append_val (self->rules, rule);
     }
   return self;

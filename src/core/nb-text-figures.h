@@ -11,7 +11,7 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
+#include "nb-format.h"
 
 #include "nb-number.h"
 
@@ -39,9 +39,9 @@ typedef struct
 
 typedef struct _NbTextFigureRules NbTextFigureRules;
 
-/* Compiles the format's "text_figures" array. */
-NbTextFigureRules *nb_text_figure_rules_new   (JsonArray          *rules,
-                                               GError            **error);
+/* The matcher for the format's text-figure rules (never fails: NbFormat
+ * has checked them). */
+NbTextFigureRules *nb_text_figure_rules_new   (NbFormat           *format);
 void               nb_text_figure_rules_free  (NbTextFigureRules  *rules);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbTextFigureRules, nb_text_figure_rules_free)
 

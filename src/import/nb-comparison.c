@@ -338,58 +338,40 @@ compare_sections (NbComparison *self)
 }
 
 static gint64
-sum_cells (NbReport  *report,
-           JsonArray *cells)
+sum_cells (NbReport          *report,
+           const char *const *cells)
 {
   gint64 sum = 0;
 
-  for (guint i = 0; cells && i < json_array_get_length (cells); i++)
+  for (guint i = 0; cells[i]; i++)
     {
-      const NbNumber *v = nb_report_get_value (report, json_array_get_string_element (cells, i));
+      const NbNumber *v = nb_report_get_value (report, cells[i]);
       if (v && !v->blank)
         sum += nb_number_integer_part (v);
     }
   return sum;
 }
 
-/* The item of a format's chart with this label (formats name a figure's
- * cells differently: 2019's （六）其他处理 is three rows in 2021). */
-static JsonObject *
-chart_item (NbFormat   *format,
-            const char *label)
-{
-  JsonArray *chart = nb_format_get_comparison_chart (format);
-
-  for (guint i = 0; chart && i < json_array_get_length (chart); i++)
-    {
-      JsonObject *item = json_array_get_object_element (chart, i);
-      if (item && g_strcmp0 (json_object_get_string_member_with_default (item, "label", NULL), label) == 0)
-        return item;
-    }
-  return NULL;
-}
-
+/* Formats name a figure's cells differently (2019's （六）其他处理 is three
+ * rows in 2021), so last year's figure is found by its label. */
 static void
 compare_chart (NbComparison *self)
 {
   NbFormat *format = nb_report_get_format (self->this);
-  JsonArray *chart = nb_format_get_comparison_chart (format);
+  NbFormat *last_format = nb_report_get_format (self->last);
 
   self->chart = g_array_new (FALSE, TRUE, sizeof (NbChartBar));
-  for (guint i = 0; chart && i < json_array_get_length (chart); i++)
+  for (guint i = 0; i < nb_format_get_n_chart_figures (format); i++)
     {
-      JsonObject *item = json_array_get_object_element (chart, i);
-      const char *label = item ? json_object_get_string_member_with_default (item, "label", NULL) : NULL;
-      JsonObject *before = label ? chart_item (nb_report_get_format (self->last), label) : NULL;
+      const NbChartFigureDef *item = nb_format_get_chart_figure (format, i);
+      const NbChartFigureDef *before = nb_format_find_chart_figure (last_format, item->label);
       NbChartBar bar = { 0 };
 
-      if (!label || !json_object_has_member (item, "cells"))
-        continue;
-      bar.label = label;
-      bar.this = sum_cells (self->this, json_object_get_array_member (item, "cells"));
-      bar.in_last = before && json_object_has_member (before, "cells");
+      bar.label = item->label;
+      bar.this = sum_cells (self->this, item->cells);
+      bar.in_last = before != NULL;
       if (bar.in_last)
-        bar.last = sum_cells (self->last, json_object_get_array_member (before, "cells"));
+        bar.last = sum_cells (self->last, before->cells);
       g_array_append_val (self->chart, bar);
     }
 }
