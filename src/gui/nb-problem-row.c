@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-checker.h"
 #include "nb-problem-row.h"
 
 struct _NbProblemRow
@@ -11,6 +12,7 @@ struct _NbProblemRow
   GObject    parent_instance;
 
   NbProblem *problem;
+  guint      position;   /* its place in the list (the rows stay there) */
 };
 
 G_DEFINE_FINAL_TYPE (NbProblemRow, nb_problem_row, G_TYPE_OBJECT)
@@ -23,6 +25,9 @@ enum
   PROP_KIND,
   PROP_MESSAGE,
   PROP_CSS_CLASSES,
+  PROP_POSITION,
+  PROP_FIXABLE,
+  PROP_FIX_TARGET,
   N_PROPS
 };
 
@@ -64,6 +69,16 @@ nb_problem_row_get_property (GObject    *object,
         g_value_set_boxed (value, classes);
       }
       break;
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    case PROP_FIXABLE:
+      g_value_set_boolean (value, self->problem != NULL && nb_checker_can_fix (self->problem));
+      break;
+    case PROP_FIX_TARGET:
+      /* The "problems.fix" action's target: this row's place. */
+      g_value_set_variant (value, g_variant_new_uint32 (self->position));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -79,6 +94,9 @@ nb_problem_row_set_property (GObject      *object,
     {
     case PROP_PROBLEM:
       nb_problem_row_set_problem (NB_PROBLEM_ROW (object), g_value_get_object (value));
+      break;
+    case PROP_POSITION:
+      NB_PROBLEM_ROW (object)->position = g_value_get_uint (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -114,6 +132,14 @@ nb_problem_row_class_init (NbProblemRowClass *klass)
     g_param_spec_string ("message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CSS_CLASSES] =
     g_param_spec_boxed ("css-classes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIXABLE] =
+    g_param_spec_boolean ("fixable", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIX_TARGET] =
+    g_param_spec_variant ("fix-target", NULL, NULL, G_VARIANT_TYPE_UINT32, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -123,9 +149,10 @@ nb_problem_row_init (NbProblemRow *self)
 }
 
 NbProblemRow *
-nb_problem_row_new (NbProblem *problem)
+nb_problem_row_new (NbProblem *problem,
+                    guint      position)
 {
-  return g_object_new (NB_TYPE_PROBLEM_ROW, "problem", problem, NULL);
+  return g_object_new (NB_TYPE_PROBLEM_ROW, "position", position, "problem", problem, NULL);
 }
 
 NbProblem *
@@ -157,6 +184,8 @@ nb_problem_row_set_problem (NbProblemRow *self,
    * makes its label lay its text out again. */
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+  if (severity_changed || message_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIXABLE]);
   if (severity_changed)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_NAME]);

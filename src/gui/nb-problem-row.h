@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 #define NB_TYPE_PROBLEM_ROW (nb_problem_row_get_type ())
 G_DECLARE_FINAL_TYPE (NbProblemRow, nb_problem_row, NB, PROBLEM_ROW, GObject)
 
-NbProblemRow *nb_problem_row_new         (NbProblem    *problem);
+NbProblemRow *nb_problem_row_new         (NbProblem    *problem,
+                                          guint         position);
 NbProblem    *nb_problem_row_get_problem (NbProblemRow *self);
 /* Notifies only the properties whose shown value changes. */
 void          nb_problem_row_set_problem (NbProblemRow *self,

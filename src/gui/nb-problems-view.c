@@ -27,7 +27,7 @@ struct _NbProblemsView
 
 G_DEFINE_FINAL_TYPE (NbProblemsView, nb_problems_view, GTK_TYPE_WIDGET)
 
-enum { PROBLEM_ACTIVATED, N_SIGNALS };
+enum { PROBLEM_ACTIVATED, PROBLEM_FIX, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -59,6 +59,19 @@ nb_problems_view_dispose (GObject *object)
   G_OBJECT_CLASS (nb_problems_view_parent_class)->dispose (object);
 }
 
+/* The fix button of a row (a problem with a one-click fix). */
+static void
+fix_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NbProblemsView *self = NB_PROBLEMS_VIEW (widget);
+  guint position = g_variant_get_uint32 (parameter);
+
+  if (self->problems && position < self->problems->len)
+    g_signal_emit (self, signals[PROBLEM_FIX], 0, g_ptr_array_index (self->problems, position));
+}
+
 static void
 nb_problems_view_class_init (NbProblemsViewClass *klass)
 {
@@ -76,6 +89,11 @@ nb_problems_view_class_init (NbProblemsViewClass *klass)
   signals[PROBLEM_ACTIVATED] = g_signal_new ("problem-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, NB_TYPE_PROBLEM);
+  /* "problem-fix" (NbProblem): the clerk asked for the problem's fix. */
+  signals[PROBLEM_FIX] = g_signal_new ("problem-fix", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, NB_TYPE_PROBLEM);
+  gtk_widget_class_install_action (widget_class, "problems.fix", "u", fix_activated);
 }
 
 static void
@@ -140,7 +158,7 @@ nb_problems_view_set_problems (NbProblemsView *self,
       g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = n_rows; i < problems->len; i++)
-        g_ptr_array_add (added, nb_problem_row_new (g_ptr_array_index (problems, i)));
+        g_ptr_array_add (added, nb_problem_row_new (g_ptr_array_index (problems, i), i));
       g_list_store_splice (self->store, n_rows, 0, added->pdata, added->len);
     }
   else if ((problems ? problems->len : 0) < n_rows)

@@ -1433,6 +1433,22 @@ on_problem_activated (NbProblemsView *view,
   go_to_problem (self, problem);
 }
 
+/* The one-click fix of a problem (half-width punctuation in a paragraph):
+ * applied as one undoable edit, then checked again. */
+static void
+on_problem_fix (NbProblemsView *view,
+                NbProblem      *problem,
+                NbWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->report)
+    return;
+  if (!nb_checker_apply_fix (self->report, problem, &error))
+    show_message (self, "dialog-warning-symbolic", error->message);
+  nb_window_check_now (self);
+}
+
 static void
 next_problem_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -2376,6 +2392,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_message_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_fix);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_page);
   gtk_widget_class_bind_template_callback (widget_class, on_paned_position);
   gtk_widget_class_bind_template_callback (widget_class, on_paned_resized);

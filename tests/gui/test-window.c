@@ -1823,6 +1823,63 @@ test_problems_reworded_in_place (void)
   destroy (window);
 }
 
+static GtkWidget *
+find_visible_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_visible_button (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Half-width punctuation in a paragraph: its problem row has a Fix button;
+ * one click puts the marks in full width (one undo step) and the problem
+ * goes. */
+static void
+test_punctuation_fix_button (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbProblemsView *view = nb_window_get_problems_view (window);
+  NbReport *report = nb_window_get_report (window);
+  GtkWidget *list, *button;
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  g_assert_true (nb_report_set_text (report, "problems",
+                                     "一是公开的及时性有待提高,部分信息更新滞后;二是解读形式单一。"
+                                     "下一步,我局将加强培训:完善制度。", NULL));
+  nb_window_check_now (window);
+  settle ();
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len; i++)
+    found |= g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), "text.punctuation");
+  g_assert_true (found);
+
+  /* No other row of a new report has a fix: the one button is this one. */
+  list = find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW);
+  button = find_visible_button (list);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+  g_assert_cmpstr (nb_report_get_text (report, "problems"), ==,
+                   "一是公开的及时性有待提高，部分信息更新滞后；二是解读形式单一。"
+                   "下一步，我局将加强培训：完善制度。");
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpstr (nb_problem_get_id (g_ptr_array_index (problems, i)), !=, "text.punctuation");
+
+  /* One undo step brings the text back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_nonnull (strstr (nb_report_get_text (report, "problems"), "提高,部分"));
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1856,6 +1913,7 @@ main (int   argc,
   g_test_add_func ("/window/paste", test_paste_block_fills_cells);
   g_test_add_func ("/window/checks", test_failing_check_marks_cell_and_lists_problem);
   g_test_add_func ("/window/problems-in-place", test_problems_reworded_in_place);
+  g_test_add_func ("/window/punctuation-fix", test_punctuation_fix_button);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
   g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
