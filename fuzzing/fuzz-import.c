@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import.c — the import entry point (nb-import.c) as `nianbao-cli
  * import` and File → Import reach it: the kind sniffed from the bytes and
- * the file name, that kind's reader (text, HTML, Word, PDF), the matcher.
+ * the file name, that kind's reader (text, HTML, Word, PDF; a workbook is
+ * refused from memory: it is read from its file), the matcher.
  * The first byte picks the file name, so extensions break ties as for a
  * user's file. Any bytes give a document that saves and loads again, or a
  * readable refusal. */
@@ -31,7 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   bytes = g_bytes_new (data + 1, size - 1);
   kind = nb_import_sniff (bytes, name);
   if (!g_str_equal (kind, "text") && !g_str_equal (kind, "html") && !g_str_equal (kind, "docx")
-      && !g_str_equal (kind, "pdf"))
+      && !g_str_equal (kind, "pdf") && !g_str_equal (kind, "xlsx"))
     abort ();
   if (!(import = nb_import_bytes (bytes, name, &error)))
     {
