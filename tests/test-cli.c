@@ -48,7 +48,7 @@ run_env (Result      *r,
   g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &r->out, &r->err, &wait_status, &error));
   g_assert_no_error (error);
-  /* Portable (WIFEXITED/WEXITSTATUS are POSIX only): the exit code, or a
+  /* Portable (the POSIX wait-status macros are not): the exit code, or a
    * test failure if the program was killed by a signal. */
   if (g_spawn_check_wait_status (wait_status, &error))
     r->status = 0;

@@ -10,6 +10,7 @@
 
 #include "nb-error.h"
 #include "nb-feedback-writer.h"
+#include "nb-safe-write.h"
 #include "nb-page-layout.h"
 
 #define BODY_FONT  "仿宋, FangSong, FangSong_GB2312, Noto Serif CJK SC, serif 16"
@@ -204,13 +205,13 @@ draw_paragraph (Pager                      *p,
   g_object_unref (layout);
 }
 
-gboolean
-nb_feedback_write_pdf (const char  *text,
-                       const char  *path,
-                       GError     **error)
+/* Draws the pages into the temporary file nb-safe-write made. */
+static gboolean
+write_feedback_to (const char  *tmp,
+                   gpointer     user_data,
+                   GError     **error)
 {
-  g_autofree char *filename = g_filename_from_utf8 (path, -1, NULL, NULL, NULL);
-  g_autofree char *tmp = NULL;
+  const char *text = user_data;
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(NbReport) blank = nb_report_new (nb_format_get ("2021", NULL), 2024, "");
   g_autoptr(NbPageLayout) layout = nb_page_layout_new (blank);
@@ -218,22 +219,14 @@ nb_feedback_write_pdf (const char  *text,
   cairo_surface_t *surface;
   cairo_status_t status;
   Pager p = { 0 };
-  g_autoptr(GFile) src = NULL, dst = NULL;
-  g_autoptr(GError) local_error = NULL;
   guint n = g_strv_length (lines);
 
-  if (!filename)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot use “%s” as a file name"), path);
-      return FALSE;
-    }
   /* The report's own page: its type area, as NbPageLayout sets it. */
   nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   nb_page_layout_get_type_area (layout, &p.x, &p.y, &p.width, &p.height);
   p.pitch = p.height / LINES_PER_PAGE;
   p.page = 1;
 
-  tmp = g_strdup_printf ("%s.%08x.tmp", filename, g_random_int ());
   surface = cairo_pdf_surface_create (tmp, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, lines[0]);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "nianbao " PACKAGE_VERSION);
@@ -275,18 +268,33 @@ nb_feedback_write_pdf (const char  *text,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  src = g_file_new_for_path (tmp);
-  dst = g_file_new_for_path (filename);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_file_delete (src, NULL, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (status));
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, "%s", cairo_status_to_string (status));
       return FALSE;
     }
-  if (!g_file_move (src, dst, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &local_error))
+  return TRUE;
+}
+
+gboolean
+nb_feedback_write_pdf (const char  *text,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *filename = g_filename_from_utf8 (path, -1, NULL, NULL, NULL);
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!filename)
     {
-      g_file_delete (src, NULL, NULL);
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot use “%s” as a file name"), path);
+      return FALSE;
+    }
+  /* The one atomic writer of every file nianbao writes. */
+  target = g_file_new_for_path (filename);
+  if (!nb_safe_write_file (target, write_feedback_to, (gpointer) text, NB_SAFE_WRITE_NONE,
+                           NULL, NULL, NULL, &local_error))
+    {
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), path, local_error->message);
       return FALSE;
     }

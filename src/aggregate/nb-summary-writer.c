@@ -2,8 +2,6 @@
 /* nb-summary-writer.c — the summary workbook, written with libxlsxwriter */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -12,6 +10,8 @@
 
 #include "nb-error.h"
 #include "nb-summary-writer.h"
+#include "nb-xlsx-verify.h"
+#include "nb-safe-write.h"
 #include "nb-xlsx-writer.h"
 
 #define FONT "宋体"
@@ -463,6 +463,22 @@ write_summary (NbAggregate *agg,
   return TRUE;
 }
 
+typedef struct
+{
+  NbAggregate *aggregate;
+  GPtrArray   *differences;
+} SummaryJob;
+
+static gboolean
+write_summary_to (const char  *tmp_path,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  SummaryJob *job = user_data;
+
+  return write_summary (job->aggregate, job->differences, tmp_path, error);
+}
+
 gboolean
 nb_summary_write (NbAggregate  *aggregate,
                   GPtrArray    *differences,
@@ -470,12 +486,9 @@ nb_summary_write (NbAggregate  *aggregate,
                   GError      **error)
 {
   g_autofree char *filename = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmpl = NULL;
-  g_autoptr(GFile) temp = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) local_error = NULL;
-  int fd;
+  SummaryJob job = { aggregate, differences };
 
   g_return_val_if_fail (NB_IS_AGGREGATE (aggregate), FALSE);
   g_return_val_if_fail (nb_aggregate_get_summary (aggregate) != NULL, FALSE);
@@ -486,32 +499,13 @@ nb_summary_write (NbAggregate  *aggregate,
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot use “%s” as a file name: %s"), path, local_error->message);
       return FALSE;
     }
-  /* A temporary file beside the target, renamed over it once complete. */
-  dir = g_path_get_dirname (filename);
-  tmpl = g_build_filename (dir, ".nianbao-summary-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CREAT | O_EXCL, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *udir = g_filename_display_name (dir);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot create a file in the folder “%s”: %s"),
-                   udir, g_strerror (saved));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-  temp = g_file_new_for_path (tmpl);
+  /* The one atomic writer of every file nianbao writes; the workbook is
+   * verified (zip and XML) before it replaces the old one. */
   target = g_file_new_for_path (filename);
-  if (!write_summary (aggregate, differences, tmpl, &local_error))
+  if (!nb_safe_write_file (target, write_summary_to, &job, NB_SAFE_WRITE_NONE,
+                           nb_xlsx_verify, NULL, NULL, &local_error))
     {
-      g_file_delete (temp, NULL, NULL);
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &local_error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not save the workbook as “%s”: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

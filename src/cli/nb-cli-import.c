@@ -13,6 +13,7 @@
 #include "nb-checker.h"
 #include "nb-cli-common.h"
 #include "nb-import.h"
+#include "nb-safe-write.h"
 #include "nb-xlsx-reader.h"
 
 static void
@@ -377,7 +378,8 @@ write_csv (GPtrArray  *rows,
 {
   g_autoptr(GString) s = g_string_new ("\xEF\xBB\xBF");   /* so spreadsheets take it as UTF-8 */
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
   const char *headers[] = { N_("file"), N_("agency"), N_("year"), N_("format"), N_("cells read"),
                             N_("cells in the format"), N_("errors"), N_("warnings"),
                             N_("import warnings"), N_("unreadable") };
@@ -407,7 +409,9 @@ write_csv (GPtrArray  *rows,
       csv_field (s, row->error ? row->error : "");
       s->str[s->len - 1] = '\n';
     }
-  if (!g_file_replace_contents (file, s->str, s->len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+  bytes = g_bytes_new (s->str, s->len);
+  /* The one atomic writer of every file nianbao writes. */
+  if (!nb_safe_write_bytes (file, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, &error))
     {
       nb_cli_error ("%s: %s", path, error->message);
       return FALSE;
