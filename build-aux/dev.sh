@@ -18,6 +18,8 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev libgsf-1-dev libxml2-dev
+  # the PDF's faces subset by harfbuzz, drawn through FreeType
+  libharfbuzz-dev libfreetype-dev
   # readers of published text files and web pages: encodings, HTML
   libuchardet-dev
   # readers of published reports: Word files (zip, XML) and PDFs
@@ -33,7 +35,9 @@ packages=(
   desktop-file-utils appstream libxml2-utils
   imagemagick librsvg2-bin valgrind xdotool
   # the web page validated as HTML5; the Word file read back and rendered
-  tidy python3-docx libreoffice-writer-nogui
+  tidy
+  # the install test: the MIME database of a temporary prefix
+  shared-mime-info
   # fuzzing (build-aux/fuzz.sh): clang with libFuzzer
   clang libclang-rt-dev
 )
