@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-window-private.h — NbWindow's instance and what its parts share
+ *
+ * nb-window.c is the document, its checks and the window itself;
+ * nb-window-actions.c every action (and the one function that says which
+ * are enabled); nb-window-export.c the export and print flow. As GNOME Text
+ * Editor splits editor-window.c.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+#define AUTOSAVE_SECONDS 30
+#define MESSAGE_SECONDS 8
+
+struct _NbWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+  GtkRevealer       *message_revealer;
+  GtkImage          *message_icon;
+  GtkLabel          *message_label;
+  GtkButton         *message_button;
+  GtkStack          *stack;
+  GtkWidget         *recent_box;
+  GtkListBox        *recent_list;
+  GtkPaned          *paned;
+  GtkNotebook       *notebook;
+  NbProblemsView    *problems_view;
+  GtkButton         *save_button;
+
+  /* The problems list: as tall as its rows, at most problems_height
+   * (what the clerk last dragged it to); collapsed to its summary line. */
+  int                problems_height;
+  gboolean           problems_collapsed;
+  gboolean           setting_position;
+  gboolean           paned_pressed;     /* a pointer button is down on the divider */
+  gboolean           problems_height_chosen;  /* dragged by the clerk (now or before) */
+  guint              problems_size_idle;
+
+  /* document */
+  NbReport          *report;
+  NbReport          *previous;        /* last year's, for the carry.* checks */
+  GFile             *file;
+  GPtrArray         *problems;
+  GPtrArray         *page_sections;   /* char*: section key per notebook page */
+  GHashTable        *tab_counts;      /* section key → GtkLabel */
+  gulong             changed_id;
+  gulong             modified_id;
+  guint              check_idle;
+  guint              autosave_id;
+  guint              message_timeout;
+  char              *recovery_path;   /* our autosave file, once written */
+  guint              next_problem;
+  gboolean           close_confirmed;
+  GFile             *message_folder;  /* "Open Folder" after an export */
+  gboolean           exporting;
+  gboolean           message_is_refusal;
+  GFile             *pending_open;    /* to open once unsaved changes are dealt with */
+};
+
+typedef void (*Continuation) (NbWindow *self, gpointer data);
+
+/* nb-window.c */
+NbApplication *_nb_window_get_app                  (NbWindow     *self);
+/* An inline note above the pages (a refused key, a saved file), and one
+ * with an "Open Folder" button. */
+void           _nb_window_show_message             (NbWindow     *self,
+                                                    const char   *icon,
+                                                    const char   *text);
+void           _nb_window_show_message_with_folder (NbWindow     *self,
+                                                    const char   *icon,
+                                                    const char   *text,
+                                                    GFile        *folder);
+void           _nb_window_hide_message             (NbWindow     *self);
+void           _nb_window_update_title             (NbWindow     *self);
+void           _nb_window_apply_problems_height    (NbWindow     *self);
+/* The notebook page of a section key ("details" too), or -1. */
+int            _nb_window_page_of_section          (NbWindow     *self,
+                                                    const char   *section);
+/* Saves to @file and says so; an alert and FALSE if it cannot. */
+gboolean       _nb_window_save_or_report           (NbWindow     *self,
+                                                    GFile        *file);
+/* Runs @then once unsaved changes are saved or knowingly discarded. */
+void           _nb_window_maybe_discard            (NbWindow     *self,
+                                                    Continuation  then,
+                                                    gpointer      data);
+
+/* nb-window-actions.c */
+void           _nb_window_class_actions_init       (GtkWidgetClass *widget_class);
+/* The one place that says which of the window's actions are enabled. */
+void           _nb_window_actions_update           (NbWindow     *self);
+/* Asks where to save, saves, then runs @then (if saved). */
+void           _nb_window_save_as                  (NbWindow     *self,
+                                                    Continuation  then,
+                                                    gpointer      data);
+
+/* nb-window-export.c */
+/* Export as the menu does: asks about errors, untouched tables and a
+ * missing date first, then where to write (@ext: ".xlsx", ".pdf", …). */
+void           _nb_window_export_with              (NbWindow     *self,
+                                                    const char   *ext);
+
+G_END_DECLS
