@@ -10,11 +10,11 @@
 
 #include <gtk/gtk.h>
 
+#include "nb-autosave.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
 
-#define AUTOSAVE_SECONDS 30
 #define MESSAGE_SECONDS 8
 
 struct _NbWindow
@@ -55,9 +55,8 @@ struct _NbWindow
   gulong             changed_id;
   gulong             modified_id;
   guint              check_idle;
-  guint              autosave_id;
   guint              message_timeout;
-  char              *recovery_path;   /* our autosave file, once written */
+  NbAutosave        *autosave;        /* copies of unsaved work, offers them back */
   guint              next_problem;
   gboolean           close_confirmed;
   GFile             *message_folder;  /* "Open Folder" after an export */

@@ -10,8 +10,8 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "nb-autosave.h"
 #include "nb-checker.h"
 #include "nb-details-view.h"
 #include "nb-convert.h"
@@ -27,11 +27,27 @@
 #include "nb-tooltip.h"
 #include "nb-window-private.h"
 #include "nb-open-guard.h"
-#include "nb-safe-write.h"
 #include "nb-window-import.h"
 #include "nb-import.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_REPORT, PROP_FILE, N_PROPS };
+
+static GParamSpec *properties[N_PROPS];
+
+/* The document shown and where it is saved: properties, so that what
+ * follows them (the autosave) is bound, not told. */
+static void
+set_report_and_file (NbWindow *self,
+                     NbReport *report,
+                     GFile    *file)
+{
+  if (g_set_object (&self->report, report))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
 
 NbApplication *
 _nb_window_get_app (NbWindow *self)
@@ -396,94 +412,21 @@ check_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* ---- autosave ---------------------------------------------------------- */
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  NbWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!self->report || !nb_report_get_modified (self->report))
-    {
-      self->autosave_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  if (!nb_window_autosave_now (self, &error))
-    g_warning ("Autosave failed: %s", error->message);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-remove_recovery (NbWindow *self)
-{
-  if (self->recovery_path)
-    {
-      g_autofree char *info = g_strconcat (self->recovery_path, ".info", NULL);
-
-      g_remove (self->recovery_path);
-      g_remove (info);
-      g_clear_pointer (&self->recovery_path, g_free);
-    }
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-}
+/* ---- autosave (NbAutosave) ------------------------------------------- */
 
 gboolean
 nb_window_autosave_now (NbWindow  *self,
                         GError   **error)
 {
-  g_autofree char *dir = nb_application_dup_recovery_dir ();
-  g_autofree char *data = NULL;
-  g_autofree char *info_path = NULL;
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* Shown to the clerk as is when offering the copy back. */
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M");
-  gsize length;
-
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  if (!self->report)
-    return TRUE;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot create the folder for autosaved copies, %s"), dir);
-      return FALSE;
-    }
-  if (!self->recovery_path)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-      g_autofree char *name = g_strconcat (uuid, NB_FILE_EXTENSION, NULL);
-
-      self->recovery_path = g_build_filename (dir, name, NULL);
-    }
-  data = nb_report_file_to_data (self->report, &length);
-  {
-    /* Through the one atomic writer, as every file nianbao writes. */
-    g_autoptr(GFile) copy = g_file_new_for_path (self->recovery_path);
-    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-
-    if (!nb_safe_write_bytes (copy, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, error))
-      return FALSE;
-  }
-
-  /* Where the document belongs, so a recovered copy saves back there. */
-  if (self->file)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-      g_key_file_set_string (info, "recovery", "uri", uri);
-    }
-  g_key_file_set_string (info, "recovery", "saved", stamp);
-  info_path = g_strconcat (self->recovery_path, ".info", NULL);
-  return g_key_file_save_to_file (info, info_path, error);
+  return nb_autosave_save_now (self->autosave, error);
 }
 
 const char *
 nb_window_get_recovery_path (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return self->recovery_path;
+  return nb_autosave_get_path (self->autosave);
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -497,8 +440,6 @@ on_report_changed (NbReport *report,
     _nb_window_hide_message (self);
   if (!self->check_idle)
     self->check_idle = g_idle_add (check_idle_cb, self);
-  if (nb_report_get_modified (report) && !self->autosave_id)
-    self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
   _nb_window_update_title (self);
   _nb_window_actions_update (self);
 }
@@ -586,10 +527,9 @@ clear_document (NbWindow *self)
   g_ptr_array_set_size (self->page_sections, 0);
   g_hash_table_remove_all (self->tab_counts);
   g_ptr_array_set_size (self->problems, 0);
-  g_clear_object (&self->report);
+  set_report_and_file (self, NULL, NULL);
   g_clear_object (&self->previous);
-  g_clear_object (&self->file);
-  remove_recovery (self);
+  nb_autosave_discard (self->autosave);
 }
 
 static void
@@ -671,8 +611,7 @@ nb_window_set_report (NbWindow *self,
       return;
     }
 
-  self->report = g_object_ref (report);
-  self->file = file ? g_object_ref (file) : NULL;
+  set_report_and_file (self, report, file);
   format = nb_report_get_format (report);
   {
     g_autoptr(GError) lock_error = NULL;
@@ -793,12 +732,11 @@ nb_window_save_to (NbWindow  *self,
     return FALSE;
   if (file != self->file)
     {
-      g_clear_object (&self->file);
-      self->file = g_object_ref (file);
+      set_report_and_file (self, self->report, file);
       nb_open_guard_hold_lock (self, file, NULL);
     }
   nb_report_set_modified (self->report, FALSE);
-  remove_recovery (self);
+  nb_autosave_discard (self->autosave);
   if (_nb_window_get_app (self))
     nb_application_add_recent (_nb_window_get_app (self), file);
   _nb_window_update_title (self);
@@ -1002,156 +940,53 @@ on_switch_page (GtkNotebook *notebook,
   /* Nothing to do yet; kept so the current section is always known. */
 }
 
-/* ---- recovery ---------------------------------------------------------- */
-
-static char **
-find_recovery_files (void)
-{
-  g_autofree char *dir_path = nb_application_dup_recovery_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, NB_FILE_EXTENSION))
-      g_ptr_array_add (found, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_add (found, NULL);
-  return (char **) g_ptr_array_steal (found, NULL);
-}
+/* ---- recovery --------------------------------------------------------- */
 
 gboolean
 nb_window_recover (NbWindow    *self,
                    const char  *recovery_path,
                    GError     **error)
 {
-  g_autofree char *info_path = g_strconcat (recovery_path, ".info", NULL);
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autoptr(GFile) recovery = g_file_new_for_path (recovery_path);
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GFile) original = NULL;
-  g_autofree char *uri = NULL;
 
-  if (!(report = nb_report_file_load (recovery, NULL, error)))
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  if (!(report = nb_autosave_load_copy (recovery_path, &original, error)))
     return FALSE;
-  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL) &&
-      (uri = g_key_file_get_string (info, "recovery", "uri", NULL)))
-    original = g_file_new_for_uri (uri);
   nb_window_set_report (self, report, original);
   /* Unsaved work still: keep autosaving into the same copy until saved. */
-  self->recovery_path = g_strdup (recovery_path);
+  nb_autosave_adopt (self->autosave, recovery_path);
   nb_report_set_modified (report, TRUE);
   _nb_window_update_title (self);
   _nb_window_show_message (self, "document-revert-symbolic",
-                _("Recovered the unsaved changes. Save to keep them."));
+                           _("Recovered the unsaved changes. Save to keep them."));
   return TRUE;
 }
 
-typedef struct
-{
-  NbWindow *self;
-  char     *path;
-} Recovery;
-
+/* The clerk chose Recover for a copy a stopped session left. */
 static void
-on_recovery_response (int      response,
-                      gpointer user_data)
+on_recover (NbAutosave *autosave,
+            const char *path,
+            NbWindow   *self)
 {
-  Recovery *r = user_data;
+  NbWindow *target = self;
   g_autoptr(GError) error = NULL;
 
-  if (response == 0)
+  /* Keep a document already open here; recover into a new window. */
+  if (self->report && _nb_window_get_app (self))
     {
-      NbWindow *target = r->self;
-
-      /* Keep a document already open here; recover into a new window. */
-      if (r->self->report && _nb_window_get_app (r->self))
-        {
-          target = nb_window_new (_nb_window_get_app (r->self));
-          gtk_window_present (GTK_WINDOW (target));
-        }
-      if (!nb_window_recover (target, r->path, &error))
-        nb_alert_error (GTK_WINDOW (target), _("The autosaved copy could not be read"), error->message);
+      target = nb_window_new (_nb_window_get_app (self));
+      gtk_window_present (GTK_WINDOW (target));
     }
-  else if (response == 1)
-    {
-      g_autofree char *info = g_strconcat (r->path, ".info", NULL);
-
-      g_remove (r->path);
-      g_remove (info);
-    }
-  g_object_unref (r->self);
-  g_free (r->path);
-  g_free (r);
+  if (!nb_window_recover (target, path, &error))
+    nb_alert_error (GTK_WINDOW (target), _("The autosaved copy could not be read"), error->message);
 }
 
 void
 nb_window_offer_recovery (NbWindow *self)
 {
-  g_auto(GStrv) files = find_recovery_files ();
-
-  for (guint i = 0; files[i]; i++)
-    {
-      const char *buttons[] = { _("_Recover"), _("_Discard"), _("_Later"), NULL };
-      g_autofree char *info_path = g_strconcat (files[i], ".info", NULL);
-      g_autoptr(GKeyFile) info = g_key_file_new ();
-      g_autofree char *when = NULL;
-      g_autofree char *uri = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *what = NULL;
-      g_autoptr(NbReport) report = NULL;
-      Recovery *r;
-
-      /* A copy of the document open here is not from a crash. */
-      if (g_strcmp0 (files[i], self->recovery_path) == 0)
-        continue;
-      if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
-        {
-          when = g_key_file_get_string (info, "recovery", "saved", NULL);
-          uri = g_key_file_get_string (info, "recovery", "uri", NULL);
-        }
-      {
-        g_autoptr(GFile) file = g_file_new_for_path (files[i]);
-        g_autoptr(GError) error = NULL;
-
-        /* A copy that crashed the loader last time is not loaded again;
-         * one that does not load is said, never skipped silently. */
-        if (nb_open_guard_crashed_on (files[i]))
-          {
-            g_autofree char *body = g_strdup_printf (_("nianbao stopped while reading the autosaved copy “%s” "
-                                                       "last time, so it was not read again. It is kept in "
-                                                       "that folder."), files[i]);
-            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy was not opened"), body);
-            continue;
-          }
-        nb_open_guard_begin (files[i]);
-        report = nb_report_file_load (file, NULL, &error);
-        nb_open_guard_end ();
-        if (!report)
-          {
-            g_autofree char *body = g_strdup_printf (_("The copy autosaved at %s cannot be read: %s\n"
-                                                       "It is kept as “%s”."),
-                                                     when ? when : "?", error->message, files[i]);
-            nb_alert_error (GTK_WINDOW (self), _("An autosaved copy is damaged"), body);
-            continue;
-          }
-      }
-      what = nb_report_dup_title (report);
-      if (uri)
-        {
-          g_autoptr(GFile) file = g_file_new_for_uri (uri);
-          g_autofree char *name = g_file_get_parse_name (file);
-          body = g_strdup_printf (_("Changes to “%s” (%s) were not saved when the application last stopped. "
-                                    "The copy was autosaved at %s."), what, name, when ? when : "?");
-        }
-      else
-        body = g_strdup_printf (_("“%s”, never saved, was open when the application last stopped. "
-                                  "The copy was autosaved at %s."), what, when ? when : "?");
-      r = g_new0 (Recovery, 1);
-      r->self = g_object_ref (self);
-      r->path = g_strdup (files[i]);
-      nb_alert (GTK_WINDOW (self), _("Recover unsaved changes?"), body,
-                buttons, 0, 1, 2, on_recovery_response, r);
-    }
+  g_return_if_fail (NB_IS_WINDOW (self));
+  nb_autosave_offer_recovery (self->autosave, GTK_WINDOW (self));
 }
 
 /* ---- window ------------------------------------------------------------ */
@@ -1186,7 +1021,7 @@ nb_window_close_request (GtkWindow *window)
         g_settings_set_string (settings, "last-document", "");
     }
   /* Closed knowingly: the autosaved copy is not needed any more. */
-  remove_recovery (self);
+  nb_autosave_discard (self->autosave);
   return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
 }
 
@@ -1196,7 +1031,6 @@ nb_window_dispose (GObject *object)
   NbWindow *self = NB_WINDOW (object);
 
   g_clear_handle_id (&self->message_timeout, g_source_remove);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->check_idle, g_source_remove);
   g_clear_handle_id (&self->problems_size_idle, g_source_remove);
   if (self->report)
@@ -1209,10 +1043,31 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
   g_clear_object (&self->pending_open);
-  g_clear_pointer (&self->recovery_path, g_free);
+  g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
+}
+
+static void
+nb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1236,7 +1091,14 @@ nb_window_class_init (NbWindowClass *klass)
 
   object_class->dispose = nb_window_dispose;
   object_class->finalize = nb_window_finalize;
+  object_class->get_property = nb_window_get_property;
   window_class->close_request = nb_window_close_request;
+
+  properties[PROP_REPORT] = g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (NB_TYPE_PROBLEMS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-window.ui");
@@ -1296,6 +1158,10 @@ nb_window_init (NbWindow *self)
   self->page_sections = g_ptr_array_new_with_free_func (g_free);
   self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems_height = 180;
+  self->autosave = nb_autosave_new ();
+  g_object_bind_property (self, "report", self->autosave, "report", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "file", self->autosave, "file", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->autosave, "recover", G_CALLBACK (on_recover), self, 0);
   {
     GtkEventController *legacy = gtk_event_controller_legacy_new ();
 
