@@ -46,60 +46,6 @@ _nb_window_actions_update (NbWindow *self)
 
 /* ---- actions ----------------------------------------------------------- */
 
-typedef struct
-{
-  Continuation then;
-  gpointer     data;
-} SaveAsData;
-
-static void
-on_save_as_chosen (GFile   *file,
-                   gpointer user_data)
-{
-  g_autofree SaveAsData *sa = g_object_steal_data (G_OBJECT (user_data), "nb-save-as");
-  NbWindow *self = user_data;
-  g_autoptr(GFile) target = NULL;
-
-  if (file && self->report)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* The filter cannot add the extension; do it so the file opens again. */
-      if (!g_str_has_suffix (name, NB_FILE_EXTENSION))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *with_ext = g_strconcat (name, NB_FILE_EXTENSION, NULL);
-          target = g_file_get_child (parent, with_ext);
-        }
-      else
-        target = g_object_ref (file);
-      if (_nb_window_save_or_report (self, target) && sa && sa->then)
-        sa->then (self, sa->data);
-    }
-  g_object_unref (self);
-}
-
-void
-_nb_window_save_as (NbWindow     *self,
-         Continuation  then,
-         gpointer      data)
-{
-  SaveAsData *sa = g_new0 (SaveAsData, 1);
-  g_autofree char *title = nb_report_dup_title (self->report);
-  g_autofree char *name = g_strconcat (title, NB_FILE_EXTENSION, NULL);
-  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
-  sa->then = then;
-  sa->data = data;
-  g_object_set_data (G_OBJECT (self), "nb-save-as", sa);
-  if (self->file)
-    {
-      g_free (name);
-      name = g_file_get_basename (self->file);
-    }
-  nb_choose_file (GTK_WINDOW (self), TRUE, _("Save Report"), nb_report_file_filters (), folder, name,
-                  on_save_as_chosen, g_object_ref (self));
-}
-
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -110,9 +56,9 @@ save_activated (GtkWidget  *widget,
   if (!self->report)
     return;
   if (self->file)
-    _nb_window_save_or_report (self, self->file);
+    _nb_window_save_or_report (self, self->file, NULL);
   else
-    _nb_window_save_as (self, NULL, NULL);
+    _nb_window_save_as_async (self, NULL, NULL, NULL);
 }
 
 static void
@@ -123,7 +69,7 @@ save_as_activated (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
 
   if (self->report)
-    _nb_window_save_as (self, NULL, NULL);
+    _nb_window_save_as_async (self, NULL, NULL, NULL);
 }
 
 static void
@@ -222,12 +168,18 @@ on_new_report (NbNewDialog *dialog,
     }
 }
 
+/* New, Open and Import go on once unsaved changes are saved or dropped. */
 static void
-do_new (NbWindow *self,
-        gpointer  data)
+on_new_confirmed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  NbNewDialog *dialog = nb_new_dialog_new (GTK_WINDOW (self));
+  NbWindow *self = NB_WINDOW (source);
+  NbNewDialog *dialog;
 
+  if (!nb_window_confirm_discard_finish (self, result, NULL))
+    return;
+  dialog = nb_new_dialog_new (GTK_WINDOW (self));
   g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_report), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -237,7 +189,7 @@ new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  _nb_window_maybe_discard (NB_WINDOW (widget), do_new, NULL);
+  nb_window_confirm_discard_async (NB_WINDOW (widget), NULL, on_new_confirmed, NULL);
 }
 
 static void
@@ -252,18 +204,29 @@ on_open_chosen (GFile   *file,
 }
 
 static void
-do_open (NbWindow *self,
-         gpointer  data)
+on_open_confirmed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+  NbWindow *self = NB_WINDOW (source);
+  g_autoptr(GFile) folder = NULL;
+
+  if (!nb_window_confirm_discard_finish (self, result, NULL))
+    return;
+  folder = self->file ? g_file_get_parent (self->file) : NULL;
   nb_choose_file (GTK_WINDOW (self), FALSE, _("Open Report"), nb_report_file_filters (), folder, NULL,
                   on_open_chosen, g_object_ref (self));
 }
 
 static void
-do_import (NbWindow *self,
-           gpointer  data)
+on_import_confirmed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  NbWindow *self = NB_WINDOW (source);
+
+  if (!nb_window_confirm_discard_finish (self, result, NULL))
+    return;
   nb_choose_file (GTK_WINDOW (self), FALSE, _("Import Published Report"), nb_import_file_filters (), NULL, NULL,
                   on_open_chosen, g_object_ref (self));
 }
@@ -273,7 +236,7 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  _nb_window_maybe_discard (NB_WINDOW (widget), do_import, NULL);
+  nb_window_confirm_discard_async (NB_WINDOW (widget), NULL, on_import_confirmed, NULL);
 }
 
 static void
@@ -289,7 +252,7 @@ open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _nb_window_maybe_discard (NB_WINDOW (widget), do_open, NULL);
+  nb_window_confirm_discard_async (NB_WINDOW (widget), NULL, on_open_confirmed, NULL);
 }
 
 /* What an undo or redo changes: field keys as the history has them. */

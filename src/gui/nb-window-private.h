@@ -62,10 +62,7 @@ struct _NbWindow
   GFile             *message_folder;  /* "Open Folder" after an export */
   gboolean           exporting;
   gboolean           message_is_refusal;
-  GFile             *pending_open;    /* to open once unsaved changes are dealt with */
 };
-
-typedef void (*Continuation) (NbWindow *self, gpointer data);
 
 /* nb-window.c */
 NbApplication *_nb_window_get_app                  (NbWindow     *self);
@@ -84,23 +81,24 @@ void           _nb_window_apply_problems_height    (NbWindow     *self);
 /* The notebook page of a section key ("details" too), or -1. */
 int            _nb_window_page_of_section          (NbWindow     *self,
                                                     const char   *section);
-/* Saves to @file and says so; an alert and FALSE if it cannot. */
+/* Saves to @file and says so; an alert, FALSE and @error if it cannot. */
 gboolean       _nb_window_save_or_report           (NbWindow     *self,
-                                                    GFile        *file);
-/* Runs @then once unsaved changes are saved or knowingly discarded. */
-void           _nb_window_maybe_discard            (NbWindow     *self,
-                                                    Continuation  then,
-                                                    gpointer      data);
+                                                    GFile        *file,
+                                                    GError      **error);
+/* Asks where to save (the file chooser), then saves: FALSE and
+ * G_IO_ERROR_CANCELLED when no file was chosen. */
+void           _nb_window_save_as_async            (NbWindow            *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       _nb_window_save_as_finish           (NbWindow      *self,
+                                                    GAsyncResult  *result,
+                                                    GError       **error);
 
 /* nb-window-actions.c */
 void           _nb_window_class_actions_init       (GtkWidgetClass *widget_class);
 /* The one place that says which of the window's actions are enabled. */
 void           _nb_window_actions_update           (NbWindow     *self);
-/* Asks where to save, saves, then runs @then (if saved). */
-void           _nb_window_save_as                  (NbWindow     *self,
-                                                    Continuation  then,
-                                                    gpointer      data);
-
 /* nb-window-export.c */
 /* Export as the menu does: asks about errors, untouched tables and a
  * missing date first, then where to write (@ext: ".xlsx", ".pdf", …). */

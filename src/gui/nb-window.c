@@ -743,22 +743,16 @@ nb_window_save_to (NbWindow  *self,
   return TRUE;
 }
 
-/* ---- unsaved changes --------------------------------------------------- */
-
-typedef struct
-{
-  NbWindow     *self;
-  Continuation  then;
-  gpointer      data;
-} Pending;
+/* ---- saving, and the save-changes question ------------------------------ */
 
 gboolean
-_nb_window_save_or_report (NbWindow *self,
-                GFile    *file)
+_nb_window_save_or_report (NbWindow  *self,
+                           GFile     *file,
+                           GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (nb_window_save_to (self, file, &error))
+  if (nb_window_save_to (self, file, &local_error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
@@ -766,73 +760,158 @@ _nb_window_save_or_report (NbWindow *self,
       _nb_window_show_message (self, "document-save-symbolic", text);
       return TRUE;
     }
-  nb_alert_error (GTK_WINDOW (self), _("The report could not be saved"), error->message);
+  nb_alert_error (GTK_WINDOW (self), _("The report could not be saved"), local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
 static void
-on_unsaved_response (int      response,
-                     gpointer user_data)
+on_save_as_chosen (GFile   *file,
+                   gpointer user_data)
 {
-  g_autofree Pending *pending = user_data;
-  NbWindow *self = pending->self;
+  g_autoptr(GTask) task = user_data;
+  NbWindow *self = g_task_get_source_object (task);
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *name = NULL;
+  GError *error = NULL;
 
-  switch (response)
+  if (!file || !self->report)
     {
-    case 0: /* save */
-      if (self->file)
-        {
-          if (_nb_window_save_or_report (self, self->file))
-            pending->then (self, pending->data);
-        }
-      else
-        _nb_window_save_as (self, pending->then, pending->data);
-      break;
-    case 1: /* discard */
-      pending->then (self, pending->data);
-      break;
-    default: /* cancel: nothing happens */
-      break;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "No file was chosen");
+      return;
     }
-  g_object_unref (self);
+  name = g_file_get_basename (file);
+  /* The filter cannot add the extension; do it so the file opens again. */
+  if (!g_str_has_suffix (name, NB_FILE_EXTENSION))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *with_ext = g_strconcat (name, NB_FILE_EXTENSION, NULL);
+
+      target = g_file_get_child (parent, with_ext);
+    }
+  else
+    target = g_object_ref (file);
+  if (_nb_window_save_or_report (self, target, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
-/* Runs @then once unsaved changes are saved or knowingly discarded. */
 void
-_nb_window_maybe_discard (NbWindow     *self,
-               Continuation  then,
-               gpointer      data)
+_nb_window_save_as_async (NbWindow            *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
-  Pending *pending;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+
+  g_task_set_source_tag (task, _nb_window_save_as_async);
+  if (self->file)
+    name = g_file_get_basename (self->file);
+  else
+    {
+      g_autofree char *title = nb_report_dup_title (self->report);
+
+      name = g_strconcat (title, NB_FILE_EXTENSION, NULL);
+    }
+  nb_choose_file (GTK_WINDOW (self), TRUE, _("Save Report"), nb_report_file_filters (), folder, name,
+                  on_save_as_chosen, task);
+}
+
+gboolean
+_nb_window_save_as_finish (NbWindow      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_saved_as (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (_nb_window_save_as_finish (NB_WINDOW (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_unsaved_answer (int      response,
+                   gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NbWindow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (response == 0 && self->report)   /* save */
+    {
+      if (!self->file)
+        _nb_window_save_as_async (self, g_task_get_cancellable (task), on_saved_as, g_steal_pointer (&task));
+      else if (_nb_window_save_or_report (self, self->file, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
+  else if (response == 1)             /* discard */
+    g_task_return_boolean (task, TRUE);
+  else                                /* cancel: nothing happens */
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The clerk kept the changes");
+}
+
+void
+nb_window_confirm_discard_async (NbWindow            *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
   const char *buttons[] = { _("_Save"), _("_Discard Changes"), _("_Cancel"), NULL };
   g_autofree char *heading = NULL;
 
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nb_window_confirm_discard_async);
   if (!self->report || !nb_report_get_modified (self->report))
     {
-      then (self, data);
+      g_task_return_boolean (task, TRUE);
       return;
     }
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
-  pending->then = then;
-  pending->data = data;
   heading = g_strdup_printf (_("Save the changes to the %d report of %s?"),
                              nb_report_get_year (self->report), nb_report_get_agency (self->report));
   nb_alert (GTK_WINDOW (self), heading,
             self->file ? _("If you don't save, the changes since the last save are lost.")
                        : _("This report has never been saved. If you don't save it, it is lost."),
-            buttons, 0, 1, 2, on_unsaved_response, pending);
+            buttons, 0, 1, 2, on_unsaved_answer, g_steal_pointer (&task));
 }
 
-/* Opens self->pending_open: set before asking about unsaved changes, so
- * nothing is owned by a question that may be cancelled. */
-static void
-do_open_pending (NbWindow *self,
-                 gpointer  data)
+gboolean
+nb_window_confirm_discard_finish (NbWindow      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
 {
-  g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
 
-  if (!file)
+/* A recent or dropped document, once unsaved changes are dealt with. */
+static void
+on_open_confirmed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  NbWindow *self = NB_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+
+  if (!nb_window_confirm_discard_finish (self, result, NULL))
     return;
   if (!g_file_query_exists (file, NULL) && _nb_window_get_app (self))
     {
@@ -855,18 +934,18 @@ on_recent_activated (GtkListBox    *list,
   const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
 
   if (uri)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-      g_set_object (&self->pending_open, file);
-      _nb_window_maybe_discard (self, do_open_pending, NULL);
-    }
+    nb_window_confirm_discard_async (self, NULL, on_open_confirmed, g_file_new_for_uri (uri));
 }
 
 static void
-do_close (NbWindow *self,
-          gpointer  data)
+on_close_confirmed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  NbWindow *self = NB_WINDOW (source);
+
+  if (!nb_window_confirm_discard_finish (self, result, NULL))
+    return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -1000,7 +1079,7 @@ nb_window_close_request (GtkWindow *window)
 
   if (!self->close_confirmed && self->report && nb_report_get_modified (self->report))
     {
-      _nb_window_maybe_discard (self, do_close, NULL);
+      nb_window_confirm_discard_async (self, NULL, on_close_confirmed, NULL);
       return TRUE;
     }
 
@@ -1042,7 +1121,6 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->previous);
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
-  g_clear_object (&self->pending_open);
   g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
@@ -1140,8 +1218,7 @@ on_drop (GtkDropTarget *target,
 
   if (!file)
     return FALSE;
-  g_set_object (&self->pending_open, file);
-  _nb_window_maybe_discard (self, do_open_pending, NULL);
+  nb_window_confirm_discard_async (self, NULL, on_open_confirmed, g_object_ref (file));
   return TRUE;
 }
 

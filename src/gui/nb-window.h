@@ -34,6 +34,19 @@ gboolean        nb_window_save_to           (NbWindow      *self,
                                              GFile         *file,
                                              GError       **error);
 
+/* The save-changes question, before the document is closed or replaced
+ * (close, New, Open, Import, a recent or dropped file, Quit): TRUE to go
+ * on — nothing unsaved, saved (Save, through Save As for a new report), or
+ * knowingly discarded; FALSE with G_IO_ERROR_CANCELLED when the clerk
+ * cancelled (or chose no file), or with the save's error (already shown). */
+void            nb_window_confirm_discard_async  (NbWindow            *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        nb_window_confirm_discard_finish (NbWindow            *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 /* Runs the checks now instead of at the next idle (tests). */
 void            nb_window_check_now         (NbWindow      *self);
 GPtrArray      *nb_window_get_problems      (NbWindow      *self);

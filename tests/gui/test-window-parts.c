@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-parts.c — the window's parts since it was split: the
+ * save-changes question as an async/finish pair, NbAutosave, the
+ * NbSectionPage interface and pages built on first use.
+ *
+ * Driven through the real widgets: the question's buttons are clicked,
+ * cells are typed into, tabs are switched. Needs a display: skipped
+ * without one.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "nb-autosave.h"
+#include "nb-cell-entry.h"
+#include "nb-new-dialog.h"
+#include "nb-report-file.h"
+#include "nb-table-view.h"
+#include "nb-window.h"
+
+static char *tmpdir;
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static NbWindow *
+window_with_new_report (int year)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autoptr(NbReport) report = nb_report_new (nb_format_for_year (year), year, "某县教育局");
+
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  return window;
+}
+
+static void
+destroy (NbWindow *window)
+{
+  NbReport *report = nb_window_get_report (window);
+
+  if (report)
+    nb_report_set_modified (report, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+/* The alert transient for @parent, or NULL. */
+static GtkWindow *
+find_alert_for (GtkWindow *parent)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == parent &&
+        g_strcmp0 (gtk_widget_get_name (l->data), "nb-alert") == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "nb-response"))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_buttons (c, out);
+}
+
+/* Clicks the alert's button @i, as the clerk would. */
+static void
+click_alert_button (GtkWindow *alert,
+                    guint      i)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (alert), buttons);
+  g_assert_cmpuint (i, <, buttons->len);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  drain ();
+}
+
+/* Types @text into a table cell and presses Enter. */
+static void
+type_into (NbWindow   *window,
+           const char *section,
+           const char *key,
+           const char *text)
+{
+  GtkWidget *page = nb_window_get_page (window, section);
+  NbCellEntry *cell;
+  GtkEditable *editable;
+  int pos = 0;
+
+  g_assert_true (NB_IS_TABLE_VIEW (page));
+  cell = nb_table_view_get_entry (NB_TABLE_VIEW (page), key);
+  g_assert_nonnull (cell);
+  editable = nb_cell_entry_get_editable (cell);
+  gtk_editable_delete_text (editable, 0, -1);
+  gtk_editable_insert_text (editable, text, -1, &pos);
+  g_signal_emit_by_name (editable, "activate");
+  drain ();
+}
+
+/* ---- the save-changes question ----------------------------------------- */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  go_on;
+  GError   *error;
+} Answer;
+
+static void
+on_confirmed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->go_on = nb_window_confirm_discard_finish (NB_WINDOW (source), result, &answer->error);
+  answer->done = TRUE;
+}
+
+/* Asks, and returns the alert shown (the question is not answered yet). */
+static GtkWindow *
+ask (NbWindow *window,
+     Answer   *answer)
+{
+  GtkWindow *alert;
+
+  *answer = (Answer) { FALSE, FALSE, NULL };
+  nb_window_confirm_discard_async (window, NULL, on_confirmed, answer);
+  drain ();
+  g_assert_false (answer->done);   /* waits for the clerk */
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  return alert;
+}
+
+static void
+test_confirm_nothing_unsaved (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  Answer answer = { FALSE, FALSE, NULL };
+
+  /* A report just set is not modified: no question, go on. */
+  nb_window_confirm_discard_async (window, NULL, on_confirmed, &answer);
+  drain ();
+  g_assert_true (answer.done);
+  g_assert_true (answer.go_on);
+  g_assert_no_error (answer.error);
+  g_assert_null (find_alert_for (GTK_WINDOW (window)));
+  destroy (window);
+}
+
+static void
+test_confirm_cancel_discard (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbReport *report = nb_window_get_report (window);
+  Answer answer;
+  g_autofree char *value = NULL;
+
+  type_into (window, "requests", "requests/new/natural", "4");
+  g_assert_true (nb_report_get_modified (report));
+
+  /* Cancel (the third button): FALSE, cancelled, nothing changed. */
+  click_alert_button (ask (window, &answer), 2);
+  g_assert_true (answer.done);
+  g_assert_false (answer.go_on);
+  g_assert_error (answer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&answer.error);
+  g_assert_true (nb_report_get_modified (report));
+  g_assert_null (find_alert_for (GTK_WINDOW (window)));
+
+  /* Escape (the alert's close) is Cancel too. */
+  gtk_window_close (ask (window, &answer));
+  drain ();
+  g_assert_true (answer.done);
+  g_assert_error (answer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&answer.error);
+
+  /* Discard (the second): TRUE; the caller drops the document, the
+   * question itself changes nothing. */
+  click_alert_button (ask (window, &answer), 1);
+  g_assert_true (answer.done);
+  g_assert_true (answer.go_on);
+  g_assert_no_error (answer.error);
+  value = nb_report_dup_field (report, "requests/new/natural", NULL);
+  g_assert_cmpstr (value, ==, "4");
+  g_assert_true (nb_report_get_modified (report));
+  destroy (window);
+}
+
+static void
+test_confirm_save (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  g_autofree char *folder = g_build_filename (tmpdir, "文件夹", NULL);
+  g_autofree char *path = g_build_filename (folder, "问一下.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) saved = NULL;
+  g_autofree char *value = NULL;
+  Answer answer;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  /* A document with a file: Save (the first button) writes it there. */
+  g_assert_true (nb_window_save_to (window, file, NULL));
+  type_into (window, "requests", "requests/new/natural", "6");
+  g_assert_true (nb_report_get_modified (nb_window_get_report (window)));
+  click_alert_button (ask (window, &answer), 0);
+  g_assert_true (answer.done);
+  g_assert_true (answer.go_on);
+  g_assert_no_error (answer.error);
+  g_assert_false (nb_report_get_modified (nb_window_get_report (window)));
+  saved = nb_report_file_load (file, NULL, NULL);
+  g_assert_nonnull (saved);
+  value = nb_report_dup_field (saved, "requests/new/natural", NULL);
+  g_assert_cmpstr (value, ==, "6");
+
+  /* A save that fails: FALSE with the save's error, said in an alert,
+   * and the work is still unsaved. */
+  type_into (window, "requests", "requests/new/natural", "7");
+  /* The folder is gone and a file has its name: nothing can be written
+   * there (whoever runs the test). */
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (folder, name, NULL);
+        g_assert_cmpint (g_remove (child), ==, 0);
+      }
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+    g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
+  }
+  click_alert_button (ask (window, &answer), 0);
+  g_assert_true (answer.done);
+  g_assert_false (answer.go_on);
+  g_assert_nonnull (answer.error);
+  g_assert_false (g_error_matches (answer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&answer.error);
+  g_assert_nonnull (find_alert_for (GTK_WINDOW (window)));   /* "could not be saved" */
+  gtk_window_close (find_alert_for (GTK_WINDOW (window)));
+  drain ();
+  g_assert_true (nb_report_get_modified (nb_window_get_report (window)));
+  destroy (window);
+}
+
+static GtkWindow *
+find_new_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (NB_IS_NEW_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* The callers use it: New asks first, and goes on only after Discard. */
+static void
+test_new_asks_through_the_question (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWindow *alert, *dialog;
+
+  type_into (window, "requests", "requests/new/natural", "2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
+  alert = find_alert_for (GTK_WINDOW (window));
+  g_assert_nonnull (alert);
+  g_assert_null (find_new_dialog ());
+  click_alert_button (alert, 2);   /* cancel: no New Report dialog */
+  g_assert_null (find_new_dialog ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
+  click_alert_button (find_alert_for (GTK_WINDOW (window)), 1);   /* discard */
+  dialog = find_new_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  drain ();
+  destroy (window);
+}
+
+/* Closing asks through the same question; Save closes once saved. */
+static void
+test_close_saves_then_closes (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  g_autofree char *path = g_build_filename (tmpdir, "关闭前保存.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) saved = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_true (nb_window_save_to (window, file, NULL));
+  type_into (window, "requests", "requests/new/legal", "3");
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  click_alert_button (find_alert_for (GTK_WINDOW (window)), 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  saved = nb_report_file_load (file, NULL, NULL);
+  value = nb_report_dup_field (saved, "requests/new/legal", NULL);
+  g_assert_cmpstr (value, ==, "3");
+  g_object_unref (window);
+}
+
+/* ---- NbAutosave -------------------------------------------------------- */
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_autosave_object (void)
+{
+  g_autoptr(NbAutosave) autosave = nb_autosave_new ();
+  g_autoptr(NbReport) report = nb_report_new (nb_format_for_year (2024), 2024, "某县教育局");
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GFile) belongs = g_file_new_for_path ("/某处/报告.nianbao");
+  g_autofree char *path = NULL;
+  guint notified = 0;
+
+  g_signal_connect (autosave, "notify::path", G_CALLBACK (count_notify), &notified);
+  g_object_set (autosave, "report", report, "file", belongs, "interval", 1, NULL);
+  g_assert_null (nb_autosave_get_path (autosave));
+
+  /* An edit starts the timer (interval 1 s): a copy appears by itself. */
+  g_assert_true (nb_report_set_field (report, "requests/new/natural", "8", NULL));
+  {
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!nb_autosave_get_path (autosave) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_nonnull (nb_autosave_get_path (autosave));
+  g_assert_cmpuint (notified, ==, 1);
+  path = g_strdup (nb_autosave_get_path (autosave));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The copy reads back, with where it belongs. */
+  back = nb_autosave_load_copy (path, &original, NULL);
+  g_assert_nonnull (back);
+  g_assert_nonnull (original);
+  g_assert_true (g_file_equal (original, belongs));
+  {
+    g_autofree char *v = nb_report_dup_field (back, "requests/new/natural", NULL);
+    g_assert_cmpstr (v, ==, "8");
+  }
+
+  /* Discarded: the copy and its note go. */
+  nb_autosave_discard (autosave);
+  g_assert_null (nb_autosave_get_path (autosave));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *info = g_strconcat (path, ".info", NULL);
+    g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+
+  tmpdir = g_dir_make_tmp ("nb-parts-XXXXXX", NULL);
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display (run under xvfb-run)");
+      return 77;
+    }
+
+  g_test_add_func ("/window-parts/confirm/nothing-unsaved", test_confirm_nothing_unsaved);
+  g_test_add_func ("/window-parts/confirm/cancel-discard", test_confirm_cancel_discard);
+  g_test_add_func ("/window-parts/confirm/save", test_confirm_save);
+  g_test_add_func ("/window-parts/confirm/new", test_new_asks_through_the_question);
+  g_test_add_func ("/window-parts/confirm/close-save", test_close_saves_then_closes);
+  g_test_add_func ("/window-parts/autosave", test_autosave_object);
+  return g_test_run ();
+}
