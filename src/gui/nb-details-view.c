@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-details-view.h"
+#include "nb-section-page.h"
 #include "nb-problem.h"
 
 struct _NbDetailsView
@@ -32,10 +33,10 @@ struct _NbDetailsView
   char         *date_refused_base;
 };
 
-G_DEFINE_FINAL_TYPE (NbDetailsView, nb_details_view, GTK_TYPE_WIDGET)
+static void section_page_iface_init (NbSectionPageInterface *iface);
 
-enum { REFUSED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (NbDetailsView, nb_details_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (NB_TYPE_SECTION_PAGE, section_page_iface_init))
 
 static void
 clear_date_refused (NbDetailsView *self)
@@ -128,7 +129,7 @@ commit (NbDetailsView *self,
     {
       if (entry == self->date_entry)
         mark_date_refused (self, error->message);
-      g_signal_emit (self, signals[REFUSED], 0, error->message);
+      nb_section_page_emit_refused (NB_SECTION_PAGE (self), error->message);
       return;
     }
   if (entry == self->date_entry)
@@ -289,9 +290,6 @@ nb_details_view_class_init (NbDetailsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
-
-  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -408,4 +406,27 @@ nb_details_view_set_problems (NbDetailsView *self,
         continue;   /* the refusal's note stays on the field */
       gtk_widget_set_tooltip_text (fields[f].widget, worst ? nb_problem_get_message (worst) : NULL);
     }
+}
+
+/* ---- NbSectionPage ----------------------------------------------------- */
+
+static void
+section_page_set_problems (NbSectionPage *page,
+                           GPtrArray     *problems)
+{
+  nb_details_view_set_problems (NB_DETAILS_VIEW (page), problems);
+}
+
+static gboolean
+section_page_focus_key (NbSectionPage *page,
+                        const char    *key)
+{
+  return nb_details_view_focus_field (NB_DETAILS_VIEW (page), key);
+}
+
+static void
+section_page_iface_init (NbSectionPageInterface *iface)
+{
+  iface->set_problems = section_page_set_problems;
+  iface->focus_key = section_page_focus_key;
 }

@@ -23,6 +23,6 @@ gboolean   nb_details_view_focus_field (NbDetailsView *self,
 GtkCalendar *nb_details_view_get_calendar   (NbDetailsView *self);
 GtkEntry    *nb_details_view_get_date_entry (NbDetailsView *self);
 
-/* Signal "refused" (const char *message): a value the model did not take. */
+/* Implements NbSectionPage (its "refused" signal too). */
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "nb-form-grid.h"
 #include "nb-grid.h"
 #include "nb-table-view.h"
+#include "nb-section-page.h"
 
 struct _NbTableView
 {
@@ -32,10 +33,10 @@ struct _NbTableView
   NbCellEntry        *tab_last;
 };
 
-G_DEFINE_FINAL_TYPE (NbTableView, nb_table_view, GTK_TYPE_WIDGET)
+static void section_page_iface_init (NbSectionPageInterface *iface);
 
-enum { REFUSED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (NbTableView, nb_table_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (NB_TYPE_SECTION_PAGE, section_page_iface_init))
 
 static void
 nb_table_view_dispose (GObject *object)
@@ -66,9 +67,6 @@ nb_table_view_class_init (NbTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbTableView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbTableView, heading);
   gtk_widget_class_bind_template_child (widget_class, NbTableView, form);
-
-  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -114,7 +112,7 @@ on_refused (NbCellEntry *entry,
                                                      nb_cell_entry_get_cell (entry));
   g_autofree char *text = g_strdup_printf ("%s：%s", title, message);
 
-  g_signal_emit (self, signals[REFUSED], 0, text);
+  nb_section_page_emit_refused (NB_SECTION_PAGE (self), text);
 }
 
 /* Next input cell from @from in the direction (drow, dcol), by grid position. */
@@ -464,7 +462,7 @@ on_paste (NbCellEntry *entry,
                                                "%u values fell outside the table and were not pasted.", dropped),
                                   dropped);
         }
-      g_signal_emit (self, signals[REFUSED], 0, message->str);
+      nb_section_page_emit_refused (NB_SECTION_PAGE (self), message->str);
     }
 }
 
@@ -642,4 +640,27 @@ nb_table_view_set_problems (NbTableView *self,
         gtk_widget_set_tooltip_text (widget, wanted_tip);
       }
     }
+}
+
+/* ---- NbSectionPage ----------------------------------------------------- */
+
+static void
+section_page_set_problems (NbSectionPage *page,
+                           GPtrArray     *problems)
+{
+  nb_table_view_set_problems (NB_TABLE_VIEW (page), problems);
+}
+
+static gboolean
+section_page_focus_key (NbSectionPage *page,
+                        const char    *key)
+{
+  return nb_table_view_focus_cell (NB_TABLE_VIEW (page), key);
+}
+
+static void
+section_page_iface_init (NbSectionPageInterface *iface)
+{
+  iface->set_problems = section_page_set_problems;
+  iface->focus_key = section_page_focus_key;
 }

@@ -24,6 +24,6 @@ NbCellEntry *nb_table_view_get_entry    (NbTableView       *self,
 gboolean     nb_table_view_focus_cell   (NbTableView       *self,
                                          const char        *key);
 
-/* Signal "refused" (const char *message), forwarded from the entries. */
+/* Implements NbSectionPage (its "refused" signal too). */
 
 G_END_DECLS

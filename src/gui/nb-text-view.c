@@ -14,6 +14,7 @@
 #include "nb-cell-entry.h"
 #include "nb-sentence.h"
 #include "nb-text-view.h"
+#include "nb-section-page.h"
 
 struct _NbTextView
 {
@@ -45,10 +46,10 @@ struct _NbTextView
   gulong              changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (NbTextView, nb_text_view, GTK_TYPE_WIDGET)
+static void section_page_iface_init (NbSectionPageInterface *iface);
 
-enum { REFUSED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (NbTextView, nb_text_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (NB_TYPE_SECTION_PAGE, section_page_iface_init))
 
 enum { PROP_0, PROP_SHOW_GUIDANCE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -214,8 +215,8 @@ insert_fees (GtkWidget  *widget,
 
   if (sentence == NULL)
     {
-      g_signal_emit (self, signals[REFUSED], 0,
-                     _("Fill in the four information-processing-fee fields first (0 when there were none)"));
+      nb_section_page_emit_refused (NB_SECTION_PAGE (self),
+                                    _("Fill in the four information-processing-fee fields first (0 when there were none)"));
       return;
     }
   insert_sentence (self, sentence);
@@ -252,9 +253,6 @@ nb_text_view_class_init (NbTextViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "text.insert-sentence", "s", insert_from_tables);
   gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
-
-  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -364,7 +362,7 @@ on_field_refused (NbCellEntry *entry,
                   NbTextView  *self)
 {
   g_autofree char *text = g_strdup_printf (_("“%s”: %s"), nb_cell_entry_get_cell (entry)->label, message);
-  g_signal_emit (self, signals[REFUSED], 0, text);
+  nb_section_page_emit_refused (NB_SECTION_PAGE (self), text);
 }
 
 static void
@@ -641,4 +639,37 @@ nb_text_view_focus_field (NbTextView *self,
         }
     }
   return FALSE;
+}
+
+/* ---- NbSectionPage ----------------------------------------------------- */
+
+static void
+section_page_set_problems (NbSectionPage *page,
+                           GPtrArray     *problems)
+{
+  nb_text_view_set_problems (NB_TEXT_VIEW (page), problems);
+}
+
+static gboolean
+section_page_focus_key (NbSectionPage *page,
+                        const char    *key)
+{
+  return nb_text_view_focus_field (NB_TEXT_VIEW (page), key);
+}
+
+static gboolean
+section_page_select_range (NbSectionPage *page,
+                           guint          start,
+                           guint          end)
+{
+  nb_text_view_select (NB_TEXT_VIEW (page), start, end);
+  return TRUE;
+}
+
+static void
+section_page_iface_init (NbSectionPageInterface *iface)
+{
+  iface->set_problems = section_page_set_problems;
+  iface->focus_key = section_page_focus_key;
+  iface->select_range = section_page_select_range;
 }

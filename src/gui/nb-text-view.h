@@ -29,6 +29,6 @@ void         nb_text_view_set_show_guidance (NbTextView    *self,
                                              gboolean       show);
 gboolean     nb_text_view_get_show_guidance (NbTextView    *self);
 
-/* Signal "refused" (const char *message), from the section's fields. */
+/* Implements NbSectionPage (its "refused" signal too). */
 
 G_END_DECLS

@@ -283,61 +283,6 @@ on_replay_notify (NbReport   *report,
   g_ptr_array_add (keys, g_strdelimit (g_strdup (pspec->name), "-", '_'));
 }
 
-/* Shows the clerk what an undo or redo changed: its tab, the cell focused
- * (scrolled to, figure selected) or the changed words selected. */
-static void
-reveal_change (NbWindow   *self,
-               const char *key,
-               GHashTable *texts_before)
-{
-  NbFormat *format = nb_report_get_format (self->report);
-  const NbCellDef *def = nb_format_find_cell (format, key);
-  const char *section = def ? def->section : g_str_has_prefix (key, "text/") ? key + 5 : "details";
-  int page_index = _nb_window_page_of_section (self, section);
-  GtkWidget *page;
-
-  if (page_index < 0)
-    return;
-  gtk_notebook_set_current_page (self->notebook, page_index);
-  page = gtk_notebook_get_nth_page (self->notebook, page_index);
-  if (def && NB_IS_TABLE_VIEW (page))
-    nb_table_view_focus_cell (NB_TABLE_VIEW (page), key);
-  else if (def && NB_IS_TEXT_VIEW (page))
-    nb_text_view_focus_field (NB_TEXT_VIEW (page), key);
-  else if (NB_IS_TEXT_VIEW (page))
-    {
-      const char *old = g_hash_table_lookup (texts_before, section);
-      const char *now = nb_report_get_text (self->report, section);
-      const char *a = old ? old : "", *b = now;
-      glong start, new_len = g_utf8_strlen (b, -1), tail = 0;
-
-      /* The changed stretch: what differs between the common beginning and end. */
-      for (start = 0; *a && *b && g_utf8_get_char (a) == g_utf8_get_char (b); start++)
-        {
-          a = g_utf8_next_char (a);
-          b = g_utf8_next_char (b);
-        }
-      {
-        const char *ea = old ? old + strlen (old) : "", *eb = now + strlen (now);
-        const char *sa = a, *sb = b;
-
-        while (ea > sa && eb > sb)
-          {
-            const char *pa = g_utf8_prev_char (ea), *pb = g_utf8_prev_char (eb);
-
-            if (g_utf8_get_char (pa) != g_utf8_get_char (pb))
-              break;
-            ea = pa;
-            eb = pb;
-            tail++;
-          }
-      }
-      nb_text_view_select (NB_TEXT_VIEW (page), (guint) start, (guint) MAX (start, new_len - tail));
-    }
-  else if (NB_IS_DETAILS_VIEW (page))
-    nb_details_view_focus_field (NB_DETAILS_VIEW (page), key);
-}
-
 static void
 replay (NbWindow *self,
         gboolean  undo)
@@ -364,7 +309,7 @@ replay (NbWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_signal_handler_disconnect (self->report, ids[i]);
   if (done && keys->len > 0)
-    reveal_change (self, g_ptr_array_index (keys, 0), texts);
+    _nb_window_reveal_change (self, g_ptr_array_index (keys, 0), texts);
 }
 
 static void

@@ -7,13 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "nb-checker.h"
-#include "nb-details-view.h"
 #include "nb-dialogs.h"
 #include "nb-export.h"
 #include "nb-print-operation.h"
 #include "nb-report-file.h"
 #include "nb-safe-write.h"
-#include "nb-table-view.h"
 #include "nb-window-private.h"
 
 /* ---- export and print -------------------------------------------------- */
@@ -270,20 +268,18 @@ go_to_untouched_table (NbWindow *self)
 {
   g_autoptr(GPtrArray) tables = nb_report_dup_untouched_tables (self->report);
   const NbTableDef *table = tables->len ? g_ptr_array_index (tables, 0) : NULL;
-  int page = table ? _nb_window_page_of_section (self, table->key) : -1;
+  const char *first = NULL;
 
-  if (page < 0)
+  if (!table)
     return;
-  gtk_notebook_set_current_page (self->notebook, page);
-  for (guint i = 0; i < table->cells->len; i++)
+  for (guint i = 0; i < table->cells->len && !first; i++)
     {
       const NbCellDef *def = g_ptr_array_index (table->cells, i);
+
       if (!def->computed)
-        {
-          nb_table_view_focus_cell (NB_TABLE_VIEW (gtk_notebook_get_nth_page (self->notebook, page)), def->key);
-          break;
-        }
+        first = def->key;
     }
+  _nb_window_go_to_key (self, table->key, first);
 }
 
 static void
@@ -309,15 +305,7 @@ on_export_ask_response (int      response,
           go_to_untouched_table (self);
           break;
         case EXPORT_ASK_DATE:
-          {
-            int page = _nb_window_page_of_section (self, "details");
-
-            if (page >= 0)
-              {
-                gtk_notebook_set_current_page (self->notebook, page);
-                nb_details_view_focus_field (NB_DETAILS_VIEW (gtk_notebook_get_nth_page (self->notebook, page)), "date");
-              }
-          }
+          _nb_window_go_to_key (self, "details", "date");
           break;
         default:
           break;

@@ -11,9 +11,12 @@
 #include <gtk/gtk.h>
 
 #include "nb-autosave.h"
+#include "nb-section-page.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _NbWindowPage NbWindowPage;
 
 #define MESSAGE_SECONDS 8
 
@@ -50,8 +53,8 @@ struct _NbWindow
   NbReport          *previous;        /* last year's, for the carry.* checks */
   GFile             *file;
   GPtrArray         *problems;
-  GPtrArray         *page_sections;   /* char*: section key per notebook page */
-  GHashTable        *tab_counts;      /* section key → GtkLabel */
+  GPtrArray         *pages;           /* NbWindowPage*, one per tab */
+  gboolean           adding_tabs;
   gulong             changed_id;
   gulong             modified_id;
   guint              check_idle;
@@ -78,9 +81,6 @@ void           _nb_window_show_message_with_folder (NbWindow     *self,
 void           _nb_window_hide_message             (NbWindow     *self);
 void           _nb_window_update_title             (NbWindow     *self);
 void           _nb_window_apply_problems_height    (NbWindow     *self);
-/* The notebook page of a section key ("details" too), or -1. */
-int            _nb_window_page_of_section          (NbWindow     *self,
-                                                    const char   *section);
 /* Saves to @file and says so; an alert, FALSE and @error if it cannot. */
 gboolean       _nb_window_save_or_report           (NbWindow     *self,
                                                     GFile        *file,
@@ -99,6 +99,32 @@ gboolean       _nb_window_save_as_finish           (NbWindow      *self,
 void           _nb_window_class_actions_init       (GtkWidgetClass *widget_class);
 /* The one place that says which of the window's actions are enabled. */
 void           _nb_window_actions_update           (NbWindow     *self);
+/* nb-window-pages.c */
+void           _nb_window_page_free                (gpointer      data);
+/* A tab per section; @current's page is built (the others when needed). */
+void           _nb_window_pages_build              (NbWindow     *self,
+                                                    int           current);
+void           _nb_window_pages_clear              (NbWindow     *self);
+void           _nb_window_on_switch_page           (GtkNotebook  *notebook,
+                                                    GtkWidget    *slot,
+                                                    guint         page_num,
+                                                    NbWindow     *self);
+/* The tabs' problem counts, and self->problems to every page built. */
+void           _nb_window_pages_set_problems       (NbWindow     *self);
+/* Shows @section's tab and returns its page (built first if need be). */
+NbSectionPage *_nb_window_show_section             (NbWindow     *self,
+                                                    const char   *section);
+gboolean       _nb_window_go_to_key                (NbWindow     *self,
+                                                    const char   *section,
+                                                    const char   *key);
+void           _nb_window_go_to_problem            (NbWindow     *self,
+                                                    NbProblem    *problem);
+/* After an undo or redo: @key's tab, the cell focused or the words changed
+ * (against @texts_before, section key → text) selected. */
+void           _nb_window_reveal_change            (NbWindow     *self,
+                                                    const char   *key,
+                                                    GHashTable   *texts_before);
+
 /* nb-window-export.c */
 /* Export as the menu does: asks about errors, untouched tables and a
  * missing date first, then where to write (@ext: ".xlsx", ".pdf", …). */

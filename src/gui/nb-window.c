@@ -8,22 +8,12 @@
  */
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "nb-autosave.h"
 #include "nb-checker.h"
-#include "nb-details-view.h"
-#include "nb-convert.h"
 #include "nb-dialogs.h"
-#include "nb-export.h"
-#include "nb-new-dialog.h"
-#include "nb-preview-window.h"
-#include "nb-compare-window.h"
-#include "nb-print-operation.h"
 #include "nb-report-file.h"
-#include "nb-table-view.h"
-#include "nb-text-view.h"
 #include "nb-tooltip.h"
 #include "nb-window-private.h"
 #include "nb-open-guard.h"
@@ -129,15 +119,6 @@ on_message_button_clicked (GtkButton *button,
         g_warning ("Could not open %s: %s", uri, error->message);
     }
   on_message_close_clicked (button, self);
-}
-
-static void
-on_refused (GtkWidget  *page,
-            const char *message,
-            NbWindow   *self)
-{
-  _nb_window_show_message (self, "dialog-warning-symbolic", message);
-  self->message_is_refusal = TRUE;
 }
 
 /* ---- title, actions ---------------------------------------------------- */
@@ -289,79 +270,6 @@ nb_window_get_problems_height (NbWindow *self)
 
 /* ---- checks ------------------------------------------------------------ */
 
-static const char *
-problem_section (NbWindow  *self,
-                 NbProblem *problem)
-{
-  const char *const *keys = nb_problem_get_keys (problem);
-
-  if (nb_problem_get_section (problem))
-    return nb_problem_get_section (problem);
-  if (keys && keys[0])
-    {
-      const NbCellDef *cell = nb_format_find_cell (nb_report_get_format (self->report), keys[0]);
-
-      if (cell)
-        return cell->section;
-    }
-  /* The report's own details (format, date, agency…). */
-  return "details";
-}
-
-static void
-distribute_problems (NbWindow *self)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) errors = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, label;
-
-  for (guint i = 0; i < self->problems->len; i++)
-    {
-      NbProblem *problem = g_ptr_array_index (self->problems, i);
-      const char *section = problem_section (self, problem);
-
-      if (!section)
-        continue;
-      g_hash_table_insert (counts, (gpointer) section,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, section)) + 1));
-      if (nb_problem_get_severity (problem) == NB_SEVERITY_ERROR)
-        g_hash_table_add (errors, (gpointer) section);
-    }
-
-  g_hash_table_iter_init (&iter, self->tab_counts);
-  while (g_hash_table_iter_next (&iter, &key, &label))
-    {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
-      g_autofree char *text = n ? g_strdup_printf ("%u", n) : g_strdup ("");
-
-      gtk_label_set_text (label, text);
-      /* Kept in place when empty so the tab bar does not jump. */
-      if (n > 0)
-        gtk_widget_remove_css_class (label, "empty");
-      else
-        gtk_widget_add_css_class (label, "empty");
-      if (n > 0 && !g_hash_table_contains (errors, key))
-        gtk_widget_add_css_class (label, "warning-only");
-      else
-        gtk_widget_remove_css_class (label, "warning-only");
-    }
-
-  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
-    {
-      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
-
-      if (NB_IS_TABLE_VIEW (page))
-        nb_table_view_set_problems (NB_TABLE_VIEW (page), self->problems);
-      else if (NB_IS_DETAILS_VIEW (page))
-        nb_details_view_set_problems (NB_DETAILS_VIEW (page), self->problems);
-      else if (NB_IS_TEXT_VIEW (page))
-        nb_text_view_set_problems (NB_TEXT_VIEW (page), self->problems);
-    }
-  nb_problems_view_set_problems (self->problems_view, self->problems);
-  queue_problems_height (self);
-}
-
 /* Texts carried from last year are drafts: one warning each until edited. */
 static void
 add_review_problems (NbWindow *self)
@@ -399,7 +307,9 @@ nb_window_check_now (NbWindow *self)
       add_review_problems (self);
     }
   self->next_problem = 0;
-  distribute_problems (self);
+  _nb_window_pages_set_problems (self);
+  nb_problems_view_set_problems (self->problems_view, self->problems);
+  queue_problems_height (self);
 }
 
 static gboolean
@@ -456,38 +366,6 @@ on_report_modified (NbReport   *report,
     self->check_idle = g_idle_add (check_idle_cb, self);
 }
 
-static GtkWidget *
-make_tab_label (NbWindow   *self,
-                const char *section,
-                const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *count = gtk_label_new ("");
-
-  gtk_widget_add_css_class (count, "nb-tab-count");
-  gtk_widget_add_css_class (count, "empty");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count);
-  g_hash_table_insert (self->tab_counts, g_strdup (section), count);
-  return box;
-}
-
-static void
-add_page (NbWindow   *self,
-          GtkWidget  *page,
-          const char *section,
-          const char *tab_text,
-          const char *tooltip)
-{
-  GtkWidget *tab = make_tab_label (self, section, tab_text);
-
-  gtk_widget_set_tooltip_text (tab, tooltip);
-  g_signal_connect (page, "refused", G_CALLBACK (on_refused), self);
-  gtk_notebook_append_page (self->notebook, page, tab);
-  g_ptr_array_add (self->page_sections, g_strdup (section));
-}
-
 /* Last year's report, if the document says where it is and it is there
  * (and is last year's): the across-years checks run against it. */
 static void
@@ -522,10 +400,7 @@ clear_document (NbWindow *self)
       g_clear_signal_handler (&self->changed_id, self->report);
       g_clear_signal_handler (&self->modified_id, self->report);
     }
-  while (gtk_notebook_get_n_pages (self->notebook) > 0)
-    gtk_notebook_remove_page (self->notebook, -1);
-  g_ptr_array_set_size (self->page_sections, 0);
-  g_hash_table_remove_all (self->tab_counts);
+  _nb_window_pages_clear (self);
   g_ptr_array_set_size (self->problems, 0);
   set_report_and_file (self, NULL, NULL);
   g_clear_object (&self->previous);
@@ -573,31 +448,11 @@ fill_recent (NbWindow *self)
   gtk_widget_set_visible (self->recent_box, shown > 0);
 }
 
-/* Whether the guidance beside the texts shows: one setting for all. */
-static void
-bind_page_settings (NbWindow *self)
-{
-  NbApplication *app = _nb_window_get_app (self);
-  GSettings *settings = app ? nb_application_get_settings (app) : NULL;
-
-  if (!settings)
-    return;
-  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
-    {
-      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
-
-      if (NB_IS_TEXT_VIEW (page))
-        g_settings_bind (settings, "show-guidance", page, "show-guidance", G_SETTINGS_BIND_DEFAULT);
-    }
-}
-
 void
 nb_window_set_report (NbWindow *self,
                       NbReport *report,
                       GFile    *file)
 {
-  NbFormat *format;
-
   g_return_if_fail (NB_IS_WINDOW (self));
 
   clear_document (self);
@@ -612,7 +467,6 @@ nb_window_set_report (NbWindow *self,
     }
 
   set_report_and_file (self, report, file);
-  format = nb_report_get_format (report);
   {
     g_autoptr(GError) lock_error = NULL;
 
@@ -623,26 +477,11 @@ nb_window_set_report (NbWindow *self,
   }
   load_previous (self);
 
-  add_page (self, nb_details_view_new (report), "details", _("Details"),
-            _("Agency, year, date and sign-off"));
-  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
-    {
-      const NbSectionDef *section = nb_format_get_section (format, i);
-      GtkWidget *page;
-
-      if (section->kind == NB_SECTION_TABLE)
-        page = nb_table_view_new (report, section);
-      else
-        page = nb_text_view_new (report, section);
-      add_page (self, page, section->key, section->short_heading, section->heading);
-    }
+  /* A new report starts at its details, an opened one at its first section. */
+  _nb_window_pages_build (self, nb_report_get_modified (report) ? 0 : 1);
   self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
   self->modified_id = g_signal_connect (report, "notify::modified", G_CALLBACK (on_report_modified), self);
-  bind_page_settings (self);
-  nb_tooltip_fix_tree (GTK_WIDGET (self->notebook));
-
   gtk_stack_set_visible_child_name (self->stack, "document");
-  gtk_notebook_set_current_page (self->notebook, nb_report_get_modified (report) ? 0 : 1);
   nb_window_check_now (self);
   _nb_window_update_title (self);
   _nb_window_actions_update (self);
@@ -950,48 +789,12 @@ on_close_confirmed (GObject      *source,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-int
-_nb_window_page_of_section (NbWindow   *self,
-                 const char *section)
-{
-  for (guint i = 0; i < self->page_sections->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->page_sections, i), section) == 0)
-      return (int) i;
-  return -1;
-}
-
-/* Takes the clerk to the cell or the words a problem is about. */
-static void
-go_to_problem (NbWindow  *self,
-               NbProblem *problem)
-{
-  const char *section = problem_section (self, problem);
-  const char *const *keys = nb_problem_get_keys (problem);
-  int page_index = section ? _nb_window_page_of_section (self, section) : -1;
-  GtkWidget *page;
-
-  if (page_index < 0)
-    return;
-  gtk_notebook_set_current_page (self->notebook, page_index);
-  page = gtk_notebook_get_nth_page (self->notebook, page_index);
-  if (NB_IS_TABLE_VIEW (page) && keys && keys[0])
-    nb_table_view_focus_cell (NB_TABLE_VIEW (page), keys[0]);
-  else if (NB_IS_DETAILS_VIEW (page) && keys && keys[0])
-    nb_details_view_focus_field (NB_DETAILS_VIEW (page), keys[0]);
-  else if (NB_IS_TEXT_VIEW (page))
-    {
-      if (keys && keys[0] && nb_text_view_focus_field (NB_TEXT_VIEW (page), keys[0]))
-        return;
-      nb_text_view_select (NB_TEXT_VIEW (page), nb_problem_get_start (problem), nb_problem_get_end (problem));
-    }
-}
-
 static void
 on_problem_activated (NbProblemsView *view,
                       NbProblem      *problem,
                       NbWindow       *self)
 {
-  go_to_problem (self, problem);
+  _nb_window_go_to_problem (self, problem);
 }
 
 /* The one-click fix of a problem (half-width punctuation in a paragraph):
@@ -1008,15 +811,6 @@ on_problem_fix (NbProblemsView *view,
   if (!nb_checker_apply_fix (self->report, problem, &error))
     _nb_window_show_message (self, "dialog-warning-symbolic", error->message);
   nb_window_check_now (self);
-}
-
-static void
-on_switch_page (GtkNotebook *notebook,
-                GtkWidget   *page,
-                guint        page_num,
-                NbWindow    *self)
-{
-  /* Nothing to do yet; kept so the current section is always known. */
 }
 
 /* ---- recovery --------------------------------------------------------- */
@@ -1154,8 +948,7 @@ nb_window_finalize (GObject *object)
   NbWindow *self = NB_WINDOW (object);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->page_sections, g_ptr_array_unref);
-  g_clear_pointer (&self->tab_counts, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -1198,7 +991,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_fix);
-  gtk_widget_class_bind_template_callback (widget_class, on_switch_page);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_switch_page",
+                                                G_CALLBACK (_nb_window_on_switch_page));
   gtk_widget_class_bind_template_callback (widget_class, on_paned_position);
   gtk_widget_class_bind_template_callback (widget_class, on_paned_resized);
 
@@ -1232,8 +1026,7 @@ nb_window_init (NbWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   self->problems = g_ptr_array_new_with_free_func (g_object_unref);
-  self->page_sections = g_ptr_array_new_with_free_func (g_free);
-  self->tab_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pages = g_ptr_array_new_with_free_func (_nb_window_page_free);
   self->problems_height = 180;
   self->autosave = nb_autosave_new ();
   g_object_bind_property (self, "report", self->autosave, "report", G_BINDING_SYNC_CREATE);
@@ -1283,36 +1076,4 @@ nb_window_get_problems_view (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->problems_view;
-}
-
-GtkWidget *
-nb_window_get_page (NbWindow   *self,
-                    const char *section)
-{
-  int i;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  i = _nb_window_page_of_section (self, section);
-  return i < 0 ? NULL : gtk_notebook_get_nth_page (self->notebook, i);
-}
-
-const char *
-nb_window_get_tab_count (NbWindow   *self,
-                         const char *section)
-{
-  GtkLabel *label;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  label = g_hash_table_lookup (self->tab_counts, section);
-  return label ? gtk_label_get_text (label) : NULL;
-}
-
-const char *
-nb_window_get_current_section (NbWindow *self)
-{
-  int i;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  i = gtk_notebook_get_current_page (self->notebook);
-  return i < 0 || (guint) i >= self->page_sections->len ? NULL : g_ptr_array_index (self->page_sections, i);
 }

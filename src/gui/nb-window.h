@@ -52,8 +52,12 @@ void            nb_window_check_now         (NbWindow      *self);
 GPtrArray      *nb_window_get_problems      (NbWindow      *self);
 NbProblemsView *nb_window_get_problems_view (NbWindow      *self);
 /* The page widget (NbTextView, NbTableView, NbDetailsView) of a section key
- * ("details" for the report details), or NULL. */
+ * ("details" for the report details), or NULL; built now if it was not. */
 GtkWidget      *nb_window_get_page          (NbWindow      *self,
+                                             const char    *section);
+/* Whether @section's page was built yet (pages are built when first shown
+ * or addressed; nb_window_get_page() builds it). */
+gboolean        nb_window_is_page_built     (NbWindow      *self,
                                              const char    *section);
 /* The problem count shown on a section's tab ("" when none). */
 const char     *nb_window_get_tab_count     (NbWindow      *self,
