@@ -290,7 +290,8 @@ replay (NbWindow *self,
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   NbFormat *format;
-  gulong ids[3];
+  /* Listens only while the history replays (GLib 2.74 has no g_autoptr for it). */
+  GSignalGroup *watch;
   gboolean done;
 
   if (!self->report)
@@ -302,12 +303,13 @@ replay (NbWindow *self,
       if (s->kind == NB_SECTION_TEXT)
         g_hash_table_insert (texts, (gpointer) s->key, g_strdup (nb_report_get_text (self->report, s->key)));
     }
-  ids[0] = g_signal_connect (self->report, "cell-changed", G_CALLBACK (on_replay_cell), keys);
-  ids[1] = g_signal_connect (self->report, "text-changed", G_CALLBACK (on_replay_text), keys);
-  ids[2] = g_signal_connect (self->report, "notify", G_CALLBACK (on_replay_notify), keys);
+  watch = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect (watch, "cell-changed", G_CALLBACK (on_replay_cell), keys);
+  g_signal_group_connect (watch, "text-changed", G_CALLBACK (on_replay_text), keys);
+  g_signal_group_connect (watch, "notify", G_CALLBACK (on_replay_notify), keys);
+  g_signal_group_set_target (watch, self->report);
   done = undo ? nb_report_undo (self->report) : nb_report_redo (self->report);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_signal_handler_disconnect (self->report, ids[i]);
+  g_object_unref (watch);
   if (done && keys->len > 0)
     _nb_window_reveal_change (self, g_ptr_array_index (keys, 0), texts);
 }

@@ -55,8 +55,7 @@ struct _NbWindow
   GPtrArray         *problems;
   GPtrArray         *pages;           /* NbWindowPage*, one per tab */
   gboolean           adding_tabs;
-  gulong             changed_id;
-  gulong             modified_id;
+  GSignalGroup      *report_signals;  /* "changed", "notify::modified" of the report shown */
   guint              check_idle;
   guint              message_timeout;
   NbAutosave        *autosave;        /* copies of unsaved work, offers them back */

@@ -395,11 +395,6 @@ static void
 clear_document (NbWindow *self)
 {
   g_clear_handle_id (&self->check_idle, g_source_remove);
-  if (self->report)
-    {
-      g_clear_signal_handler (&self->changed_id, self->report);
-      g_clear_signal_handler (&self->modified_id, self->report);
-    }
   _nb_window_pages_clear (self);
   g_ptr_array_set_size (self->problems, 0);
   set_report_and_file (self, NULL, NULL);
@@ -479,8 +474,6 @@ nb_window_set_report (NbWindow *self,
 
   /* A new report starts at its details, an opened one at its first section. */
   _nb_window_pages_build (self, nb_report_get_modified (report) ? 0 : 1);
-  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
-  self->modified_id = g_signal_connect (report, "notify::modified", G_CALLBACK (on_report_modified), self);
   gtk_stack_set_visible_child_name (self->stack, "document");
   nb_window_check_now (self);
   _nb_window_update_title (self);
@@ -906,11 +899,8 @@ nb_window_dispose (GObject *object)
   g_clear_handle_id (&self->message_timeout, g_source_remove);
   g_clear_handle_id (&self->check_idle, g_source_remove);
   g_clear_handle_id (&self->problems_size_idle, g_source_remove);
-  if (self->report)
-    {
-      g_clear_signal_handler (&self->changed_id, self->report);
-      g_clear_signal_handler (&self->modified_id, self->report);
-    }
+  /* Unreffed, the group disconnects from the report (which may outlive us). */
+  g_clear_object (&self->report_signals);
   g_clear_object (&self->report);
   g_clear_object (&self->previous);
   g_clear_object (&self->file);
@@ -1032,6 +1022,12 @@ nb_window_init (NbWindow *self)
   g_object_bind_property (self, "report", self->autosave, "report", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "file", self->autosave, "file", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->autosave, "recover", G_CALLBACK (on_recover), self, 0);
+  /* The document followed: the group's target is whatever report is shown. */
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect_object (self->report_signals, "changed", G_CALLBACK (on_report_changed), self, 0);
+  g_signal_group_connect_object (self->report_signals, "notify::modified", G_CALLBACK (on_report_modified),
+                                 self, 0);
+  g_object_bind_property (self, "report", self->report_signals, "target", G_BINDING_SYNC_CREATE);
   {
     GtkEventController *legacy = gtk_event_controller_legacy_new ();
 

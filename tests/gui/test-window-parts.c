@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "nb-autosave.h"
@@ -380,6 +381,44 @@ test_autosave_object (void)
   }
 }
 
+/* ---- following the model ---------------------------------------------- */
+
+/* The window follows the report it shows, and only that one: a report it
+ * showed before, or one that outlives the window, no longer reaches it. */
+static void
+test_follows_the_report_shown (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  g_autoptr(NbReport) first = g_object_ref (nb_window_get_report (window));
+  g_autoptr(NbReport) second = nb_report_new (nb_format_for_year (2024), 2024, "某县民政局");
+  g_autofree char *title = NULL;
+
+  nb_window_set_report (window, second, NULL);
+  drain ();
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_null (strstr (title, "•"));
+  g_assert_nonnull (strstr (title, "某县民政局"));
+
+  /* An edit of the report shown before: the window does not hear it. */
+  g_assert_true (nb_report_set_field (first, "requests/new/natural", "5", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  /* An edit of the one shown: the title marks unsaved changes. */
+  g_assert_true (nb_report_set_field (second, "requests/new/natural", "5", NULL));
+  drain ();
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* The window goes, the report stays: editing it must not reach the
+   * disposed window (criticals are fatal here). */
+  g_object_ref (window);
+  destroy (window);
+  g_assert_true (nb_report_set_field (second, "requests/new/business", "2", NULL));
+  nb_report_set_modified (second, TRUE);
+  drain ();
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,5 +445,6 @@ main (int   argc,
   g_test_add_func ("/window-parts/confirm/new", test_new_asks_through_the_question);
   g_test_add_func ("/window-parts/confirm/close-save", test_close_saves_then_closes);
   g_test_add_func ("/window-parts/autosave", test_autosave_object);
+  g_test_add_func ("/window-parts/follows-report", test_follows_the_report_shown);
   return g_test_run ();
 }
