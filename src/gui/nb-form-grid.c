@@ -24,6 +24,10 @@ struct _NbFormGrid
   GtkWidget     *grid;
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
+  /* "value-changed" of each. GLib 2.74's groups must be emptied while the
+   * target lives: hence the strong references above. */
+  GSignalGroup  *hadjustment_signals;
+  GSignalGroup  *vadjustment_signals;
   double         dx;
   double         dy;
   guint          reveal_idle;
@@ -255,6 +259,8 @@ nb_form_grid_dispose (GObject *object)
   NbFormGrid *self = NB_FORM_GRID (object);
 
   nb_form_grid_set_adjustments (self, NULL, NULL);
+  g_clear_object (&self->hadjustment_signals);
+  g_clear_object (&self->vadjustment_signals);
   g_clear_handle_id (&self->reveal_idle, g_source_remove);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
   G_OBJECT_CLASS (nb_form_grid_parent_class)->dispose (object);
@@ -278,6 +284,10 @@ nb_form_grid_init (NbFormGrid *self)
 {
   self->grid = gtk_grid_new ();
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  self->hadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect (self->hadjustment_signals, "value-changed", G_CALLBACK (on_scrolled), self);
+  self->vadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect (self->vadjustment_signals, "value-changed", G_CALLBACK (on_scrolled), self);
 }
 
 GtkGrid *
@@ -308,18 +318,6 @@ nb_form_grid_set_sticky (NbFormGrid *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-static void
-set_adjustment (NbFormGrid     *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
-{
-  if (*slot)
-    g_signal_handlers_disconnect_by_func (*slot, on_scrolled, self);
-  g_set_object (slot, adjustment);
-  if (adjustment)
-    g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_scrolled), self);
-}
-
 void
 nb_form_grid_set_adjustments (NbFormGrid    *self,
                               GtkAdjustment *hadjustment,
@@ -327,8 +325,10 @@ nb_form_grid_set_adjustments (NbFormGrid    *self,
 {
   g_return_if_fail (NB_IS_FORM_GRID (self));
 
-  set_adjustment (self, &self->hadjustment, hadjustment);
-  set_adjustment (self, &self->vadjustment, vadjustment);
+  g_signal_group_set_target (self->hadjustment_signals, hadjustment);
+  g_set_object (&self->hadjustment, hadjustment);
+  g_signal_group_set_target (self->vadjustment_signals, vadjustment);
+  g_set_object (&self->vadjustment, vadjustment);
 }
 
 void
