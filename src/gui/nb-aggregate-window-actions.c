@@ -12,6 +12,16 @@
 #include "nb-summary-writer.h"
 #include "nb-window.h"
 
+/* The window keeps its paths in UTF-8, as NbAggregate takes them; NULL for
+ * none or a file without a local path. */
+static char *
+utf8_path (GFile *file)
+{
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  return path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
+}
+
 void
 _nb_aggregate_window_update_actions (NbAggregateWindow *self)
 {
@@ -23,6 +33,7 @@ _nb_aggregate_window_update_actions (NbAggregateWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.add-files", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.add-folder", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.roster", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.against", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.export", !running && done);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.feedback", !running && done);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.open-totals", !running && done);
@@ -45,8 +56,7 @@ chooser_response (GtkNativeDialog *native,
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) f = g_list_model_get_item (files, i);
-          g_autofree char *path = g_file_get_path (f);
-          g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
+          g_autofree char *utf8 = utf8_path (f);
 
           if (utf8)
             g_ptr_array_add (self->paths, g_steal_pointer (&utf8));
@@ -103,8 +113,7 @@ roster_chosen (GFile   *file,
                gpointer user_data)
 {
   g_autoptr(NbAggregateWindow) self = user_data;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
+  g_autofree char *utf8 = utf8_path (file);
 
   if (utf8)
     nb_aggregate_window_set_roster (self, utf8);
@@ -123,6 +132,28 @@ roster_activated (GtkWidget  *widget,
 
   nb_choose_file (GTK_WINDOW (widget), FALSE, _("Choose the Roster"), filters, NULL, NULL,
                   roster_chosen, g_object_ref (widget));
+}
+
+static void
+against_chosen (GFile   *file,
+                gpointer user_data)
+{
+  g_autoptr(NbAggregateWindow) self = user_data;
+  g_autofree char *utf8 = utf8_path (file);
+
+  if (utf8)
+    nb_aggregate_window_set_against (self, utf8);
+}
+
+static void
+against_activated (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  NbFileFilter filters[] = { { _("Reports (*.nianbao, *.xlsx)"), "*.nianbao;*.xlsx" }, { NULL, NULL } };
+
+  nb_choose_file (GTK_WINDOW (widget), FALSE, _("The Area's Own Report"), filters, NULL, NULL,
+                  against_chosen, g_object_ref (widget));
 }
 
 static void
@@ -146,26 +177,35 @@ export_chosen (GFile   *file,
                gpointer user_data)
 {
   g_autoptr(NbAggregateWindow) self = user_data;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
+  g_autofree char *utf8 = utf8_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (!utf8 || !self->aggregate)
-    return;
-  if (nb_aggregate_is_input (self->aggregate, NULL, utf8))
-    {
-      nb_alert_error (GTK_WINDOW (self), _("The workbook was not exported"),
-                      _("This file is one of the reports read; choose another name."));
-      return;
-    }
-  if (!nb_summary_write (self->aggregate, NULL, utf8, &error))
+  if (utf8 && !nb_aggregate_window_export (self, utf8, &error))
     nb_alert_error (GTK_WINDOW (self), _("The workbook was not exported"), error->message);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_("Summary workbook written: %s"), utf8);
+}
 
-      gtk_label_set_text (self->status_label, text);
+gboolean
+nb_aggregate_window_export (NbAggregateWindow  *self,
+                            const char         *path,
+                            GError            **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (NB_IS_AGGREGATE_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->aggregate != NULL, FALSE);
+
+  if (nb_aggregate_is_input (self->aggregate, NULL, path))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("This file is one of the reports read; choose another name."));
+      return FALSE;
     }
+  /* With the area's report, its differences are the 对比 sheet. */
+  if (!nb_summary_write (self->aggregate, self->differences, path, error))
+    return FALSE;
+  text = g_strdup_printf (_("Summary workbook written: %s"), path);
+  gtk_label_set_text (self->status_label, text);
+  return TRUE;
 }
 
 static void
@@ -265,8 +305,7 @@ feedback_folder_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) f = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = f ? g_file_get_path (f) : NULL;
-      g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
+      g_autofree char *utf8 = utf8_path (f);
       g_autoptr(GTask) task = NULL;
       FeedbackData *d;
 
@@ -329,6 +368,7 @@ _nb_aggregate_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "agg.add-files", NULL, add_files_activated);
   gtk_widget_class_install_action (widget_class, "agg.add-folder", NULL, add_folder_activated);
   gtk_widget_class_install_action (widget_class, "agg.roster", NULL, roster_activated);
+  gtk_widget_class_install_action (widget_class, "agg.against", NULL, against_activated);
   gtk_widget_class_install_action (widget_class, "agg.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "agg.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "agg.export", NULL, export_activated);

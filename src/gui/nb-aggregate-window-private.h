@@ -14,9 +14,12 @@ struct _NbAggregateWindow
 
   GtkLabel         *sources_label;
   GtkEntry         *name_entry;
+  GtkDropDown      *year_dropdown;  /* "the year most reports have", then the years */
   GtkWidget        *progress_box;
   GtkProgressBar   *progress;
   GtkLabel         *status_label;
+  GtkExpander      *differences_expander;
+  GtkLabel         *differences_label;
   GtkSearchEntry   *search_entry;
   GtkDropDown      *state_filter;
   GtkColumnView    *view;
@@ -24,7 +27,9 @@ struct _NbAggregateWindow
 
   GPtrArray        *paths;        /* files and folders chosen, UTF-8 */
   char             *roster;
+  char             *against;      /* the area's own report, UTF-8 */
   NbAggregate      *aggregate;    /* the finished run */
+  GPtrArray        *differences;  /* its totals against the area's report (char*), or NULL */
   GListStore       *store;        /* NbAggregateItem */
   GtkFilter        *filter;
   GtkSortListModel *sorted;

@@ -2,6 +2,7 @@
 /* nb-aggregate-window.c — 汇总: collect, check and total the agencies' reports */
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "nb-aggregate-item.h"
@@ -37,6 +38,12 @@ _nb_aggregate_window_update_sources (NbAggregateWindow *self)
 
       g_string_append_printf (s, _(" · roster: %s"), base);
     }
+  if (self->against)
+    {
+      g_autofree char *base = g_path_get_basename (self->against);
+
+      g_string_append_printf (s, _(" · compared with: %s"), base);
+    }
   gtk_label_set_text (self->sources_label, s->str);
   _nb_aggregate_window_update_actions (self);
 }
@@ -60,6 +67,16 @@ nb_aggregate_window_set_roster (NbAggregateWindow *self,
   _nb_aggregate_window_update_sources (self);
 }
 
+void
+nb_aggregate_window_set_against (NbAggregateWindow *self,
+                                 const char        *path)
+{
+  g_return_if_fail (NB_IS_AGGREGATE_WINDOW (self));
+  g_free (self->against);
+  self->against = g_strdup (path);
+  _nb_aggregate_window_update_sources (self);
+}
+
 /* ---- the worker ---- */
 
 typedef struct
@@ -67,6 +84,11 @@ typedef struct
   GPtrArray *paths;
   char      *roster;
   char      *name;
+  int        year;         /* 0: the year most reports have */
+  char      *against;
+  /* The worker's answers about @against, read once it is done. */
+  GPtrArray *differences;
+  GError    *against_error;
 } RunData;
 
 static void
@@ -77,6 +99,9 @@ run_data_free (gpointer data)
   g_ptr_array_unref (d->paths);
   g_free (d->roster);
   g_free (d->name);
+  g_free (d->against);
+  g_clear_pointer (&d->differences, g_ptr_array_unref);
+  g_clear_error (&d->against_error);
   g_free (d);
 }
 
@@ -156,6 +181,7 @@ run_thread (GTask        *task,
 
   nb_aggregate_set_keep_details (agg, TRUE);
   nb_aggregate_set_name (agg, d->name);
+  nb_aggregate_set_year (agg, d->year);
   if (d->roster && !nb_aggregate_load_roster (agg, d->roster, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -198,6 +224,14 @@ run_thread (GTask        *task,
       g_object_set_data_full (G_OBJECT (task), "nb-aggregate", g_steal_pointer (&agg), g_object_unref);
       return;
     }
+  /* The totals stand even when the area's report cannot be compared. */
+  if (d->against)
+    {
+      g_autoptr(NbReport) area = nb_aggregate_read_report (d->against, NULL, &d->against_error);
+
+      if (area)
+        d->differences = nb_aggregate_compare (agg, area, &d->against_error);
+    }
   g_task_return_pointer (task, g_steal_pointer (&agg), g_object_unref);
 }
 
@@ -214,6 +248,38 @@ show_aggregate (NbAggregateWindow *self,
       g_list_store_append (self->store, item);
     }
   nb_aggregate_chart_set_aggregate (self->chart, agg && nb_aggregate_get_summary (agg) ? agg : NULL);
+}
+
+static void
+show_differences (NbAggregateWindow *self,
+                  const GError      *error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->differences_expander), error || self->differences);
+  if (error)
+    {
+      heading = g_strdup (_("The area's own report was not compared"));
+      g_string_append (text, error->message);
+    }
+  else if (self->differences && self->differences->len == 0)
+    {
+      heading = g_strdup (_("The area's own report agrees with the totals"));
+      g_string_append (text, _("Every figure is the same."));
+    }
+  else if (self->differences)
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u difference between the area's own report and the totals",
+                                              "%u differences between the area's own report and the totals",
+                                              self->differences->len),
+                                 self->differences->len);
+      for (guint i = 0; i < self->differences->len; i++)
+        g_string_append_printf (text, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (self->differences, i));
+    }
+  gtk_expander_set_label (self->differences_expander, heading);
+  gtk_label_set_text (self->differences_label, text->str);
 }
 
 static void
@@ -240,6 +306,12 @@ run_done (GObject      *source,
     }
   show_aggregate (self, agg);
   {
+    RunData *d = g_task_get_task_data (G_TASK (result));
+
+    self->differences = g_steal_pointer (&d->differences);
+    show_differences (self, d->against_error);
+  }
+  {
     g_autofree char *text = g_strdup_printf (_("%u reports counted for %d (%s format): %u with errors, %u with warnings, "
                                                "%u unreadable, %u not counted, %u missing."),
                                              nb_aggregate_get_n_counted (agg), nb_aggregate_get_year (agg),
@@ -254,6 +326,15 @@ run_done (GObject      *source,
     gtk_label_set_text (self->status_label, text);
   }
   _nb_aggregate_window_update_actions (self);
+}
+
+static int
+selected_year (NbAggregateWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->year_dropdown);
+
+  return selected == 0 || !item ? 0 : atoi (gtk_string_object_get_string (item));
 }
 
 void
@@ -277,9 +358,13 @@ nb_aggregate_window_start (NbAggregateWindow *self)
   d->roster = g_strdup (self->roster);
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
   d->name = g_strdup (name && *name ? name : _("Summary"));
+  d->year = selected_year (self);
+  d->against = g_strdup (self->against);
 
   self->cancellable = g_cancellable_new ();
   show_aggregate (self, NULL);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
+  show_differences (self, NULL);
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_progress_bar_set_text (self->progress, _("Reading…"));
   gtk_label_set_text (self->status_label, "");
@@ -307,6 +392,12 @@ NbAggregate *
 nb_aggregate_window_get_aggregate (NbAggregateWindow *self)
 {
   return self->aggregate;
+}
+
+GPtrArray *
+nb_aggregate_window_get_differences (NbAggregateWindow *self)
+{
+  return self->differences;
 }
 
 GListModel *
@@ -557,6 +648,8 @@ nb_aggregate_window_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->roster, g_free);
+  g_clear_pointer (&self->against, g_free);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_AGGREGATE_WINDOW);
   G_OBJECT_CLASS (nb_aggregate_window_parent_class)->dispose (object);
 }
@@ -571,6 +664,9 @@ nb_aggregate_window_class_init (NbAggregateWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-aggregate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, sources_label);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, differences_expander);
+  gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, differences_label);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, status_label);
@@ -598,6 +694,23 @@ nb_aggregate_window_init (NbAggregateWindow *self)
   for (int s = 0; s < N_STATES; s++)
     gtk_string_list_append (states, nb_entry_state_to_string (s));
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
+
+  /* As `nianbao-cli aggregate --year`: the years an official format covers,
+   * the latest first (reports are written early in the year after). */
+  {
+    g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    gtk_string_list_append (years, _("The year most reports have"));
+    for (int y = g_date_time_get_year (now); nb_format_for_year (y); y--)
+      {
+        char buf[16];
+
+        g_snprintf (buf, sizeof buf, "%d", y);
+        gtk_string_list_append (years, buf);
+      }
+    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  }
 
   self->store = g_list_store_new (NB_TYPE_AGGREGATE_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
