@@ -40,57 +40,32 @@ _nb_aggregate_window_update_actions (NbAggregateWindow *self)
   gtk_widget_set_visible (self->progress_box, running);
 }
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-/* Several files, or a folder: nb_choose_file() takes one file only. */
 static void
-chooser_response (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
+sources_chosen (GListModel *files,
+                gpointer    user_data)
 {
-  NbAggregateWindow *self = user_data;
+  g_autoptr(NbAggregateWindow) self = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  for (guint i = 0; files && i < g_list_model_get_n_items (files); i++)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) f = g_list_model_get_item (files, i);
+      g_autofree char *utf8 = utf8_path (f);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) f = g_list_model_get_item (files, i);
-          g_autofree char *utf8 = utf8_path (f);
-
-          if (utf8)
-            g_ptr_array_add (self->paths, g_steal_pointer (&utf8));
-        }
-      _nb_aggregate_window_update_sources (self);
+      if (utf8)
+        g_ptr_array_add (self->paths, g_steal_pointer (&utf8));
     }
-  g_object_unref (native);
+  _nb_aggregate_window_update_sources (self);
 }
 
 static void
 choose_sources (NbAggregateWindow *self,
                 gboolean           folder)
 {
-  GtkFileChooserNative *native;
+  NbFileFilter filters[] = { { _("Reports (*.nianbao, *.xlsx)"), "*.nianbao;*.xlsx" }, { NULL, NULL } };
 
-  native = gtk_file_chooser_native_new (folder ? _("Add a Folder of Reports") : _("Add Report Files"),
-                                        GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), !folder);
-  if (!folder)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("Reports (*.nianbao, *.xlsx)"));
-      gtk_file_filter_add_pattern (filter, "*.nianbao");
-      gtk_file_filter_add_pattern (filter, "*.xlsx");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_unref (filter);
-    }
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  nb_choose_files (GTK_WINDOW (self), folder, folder ? _("Add a Folder of Reports") : _("Add Report Files"),
+                   _("_Add"), filters, sources_chosen, g_object_ref (self));
 }
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void
 add_files_activated (GtkWidget  *widget,
@@ -108,15 +83,38 @@ add_folder_activated (GtkWidget  *widget,
   choose_sources (NB_AGGREGATE_WINDOW (widget), TRUE);
 }
 
-static void
-roster_chosen (GFile   *file,
-               gpointer user_data)
+/* The roster and the area's report: one file each, given to @set. */
+typedef struct
 {
-  g_autoptr(NbAggregateWindow) self = user_data;
+  NbAggregateWindow *self;
+  void             (*set) (NbAggregateWindow *self,
+                           const char        *path);
+} OneFile;
+
+static void
+one_file_chosen (GFile   *file,
+                 gpointer user_data)
+{
+  g_autofree OneFile *one = user_data;
+  g_autoptr(NbAggregateWindow) self = one->self;
   g_autofree char *utf8 = utf8_path (file);
 
   if (utf8)
-    nb_aggregate_window_set_roster (self, utf8);
+    one->set (self, utf8);
+}
+
+static void
+choose_one_file (NbAggregateWindow  *self,
+                 const char         *title,
+                 const NbFileFilter *filters,
+                 void              (*set) (NbAggregateWindow *self,
+                                           const char        *path))
+{
+  OneFile *one = g_new0 (OneFile, 1);
+
+  one->self = g_object_ref (self);
+  one->set = set;
+  nb_choose_file (GTK_WINDOW (self), FALSE, title, filters, NULL, NULL, one_file_chosen, one);
 }
 
 static void
@@ -130,19 +128,7 @@ roster_activated (GtkWidget  *widget,
     { NULL, NULL },
   };
 
-  nb_choose_file (GTK_WINDOW (widget), FALSE, _("Choose the Roster"), filters, NULL, NULL,
-                  roster_chosen, g_object_ref (widget));
-}
-
-static void
-against_chosen (GFile   *file,
-                gpointer user_data)
-{
-  g_autoptr(NbAggregateWindow) self = user_data;
-  g_autofree char *utf8 = utf8_path (file);
-
-  if (utf8)
-    nb_aggregate_window_set_against (self, utf8);
+  choose_one_file (NB_AGGREGATE_WINDOW (widget), _("Choose the Roster"), filters, nb_aggregate_window_set_roster);
 }
 
 static void
@@ -152,8 +138,8 @@ against_activated (GtkWidget  *widget,
 {
   NbFileFilter filters[] = { { _("Reports (*.nianbao, *.xlsx)"), "*.nianbao;*.xlsx" }, { NULL, NULL } };
 
-  nb_choose_file (GTK_WINDOW (widget), FALSE, _("The Area's Own Report"), filters, NULL, NULL,
-                  against_chosen, g_object_ref (widget));
+  choose_one_file (NB_AGGREGATE_WINDOW (widget), _("The Area's Own Report"), filters,
+                   nb_aggregate_window_set_against);
 }
 
 static void
@@ -294,35 +280,27 @@ feedback_done (GObject      *source,
   }
 }
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
-feedback_folder_response (GtkNativeDialog *native,
-                          int              response,
-                          gpointer         user_data)
+feedback_folder_chosen (GListModel *files,
+                        gpointer    user_data)
 {
-  NbAggregateWindow *self = user_data;
+  g_autoptr(NbAggregateWindow) self = user_data;
+  g_autoptr(GFile) f = files ? g_list_model_get_item (files, 0) : NULL;
+  g_autofree char *utf8 = utf8_path (f);
+  g_autoptr(GTask) task = NULL;
+  FeedbackData *d;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) f = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *utf8 = utf8_path (f);
-      g_autoptr(GTask) task = NULL;
-      FeedbackData *d;
-
-      if (utf8 && self->aggregate && !self->cancellable)
-        {
-          d = g_new0 (FeedbackData, 1);
-          d->folder = g_steal_pointer (&utf8);
-          d->from = g_strdup (nb_report_get_agency (nb_aggregate_get_summary (self->aggregate)));
-          self->cancellable = g_cancellable_new ();
-          gtk_progress_bar_set_fraction (self->progress, 0);
-          _nb_aggregate_window_update_actions (self);
-          task = g_task_new (self, self->cancellable, feedback_done, NULL);
-          g_task_set_task_data (task, d, feedback_data_free);
-          g_task_run_in_thread (task, feedback_thread);
-        }
-    }
-  g_object_unref (native);
+  if (!utf8 || !self->aggregate || self->cancellable)
+    return;
+  d = g_new0 (FeedbackData, 1);
+  d->folder = g_steal_pointer (&utf8);
+  d->from = g_strdup (nb_report_get_agency (nb_aggregate_get_summary (self->aggregate)));
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  _nb_aggregate_window_update_actions (self);
+  task = g_task_new (self, self->cancellable, feedback_done, NULL);
+  g_task_set_task_data (task, d, feedback_data_free);
+  g_task_run_in_thread (task, feedback_thread);
 }
 
 static void
@@ -330,15 +308,9 @@ feedback_activated (GtkWidget  *widget,
                     const char *action,
                     GVariant   *parameter)
 {
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Folder for the Feedback Documents"),
-                                                              GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                              _("_Write Here"), _("_Cancel"));
-
-  g_signal_connect (native, "response", G_CALLBACK (feedback_folder_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  nb_choose_files (GTK_WINDOW (widget), TRUE, _("Folder for the Feedback Documents"), _("_Write Here"), NULL,
+                   feedback_folder_chosen, g_object_ref (widget));
 }
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void
 open_totals_activated (GtkWidget  *widget,

@@ -181,6 +181,41 @@ add_patterns (GtkFileFilter *filter,
     gtk_file_filter_add_pattern (filter, list[i]);
 }
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+set_dialog_filters (GtkFileDialog      *dialog,
+                    const NbFileFilter *filters)
+{
+  g_autoptr(GListStore) list = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  for (guint i = 0; filters && filters[i].name; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filters[i].name);
+      add_patterns (filter, filters[i].pattern);
+      g_list_store_append (list, filter);
+      if (i == 0)
+        gtk_file_dialog_set_default_filter (dialog, filter);
+    }
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (list));
+}
+#else
+static void
+add_chooser_filters (GtkFileChooser     *chooser,
+                     const NbFileFilter *filters)
+{
+  for (guint i = 0; filters && filters[i].name; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filters[i].name);
+      add_patterns (filter, filters[i].pattern);
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+}
+#endif
+
 typedef struct
 {
   NbFileCallback callback;
@@ -241,21 +276,10 @@ nb_choose_file (GtkWindow          *parent,
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) list = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_modal (dialog, TRUE);
-    for (guint i = 0; filters && filters[i].name; i++)
-      {
-        g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-        gtk_file_filter_set_name (filter, filters[i].name);
-        add_patterns (filter, filters[i].pattern);
-        g_list_store_append (list, filter);
-        if (i == 0)
-          gtk_file_dialog_set_default_filter (dialog, filter);
-      }
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (list));
+    set_dialog_filters (dialog, filters);
     if (initial_folder)
       gtk_file_dialog_set_initial_folder (dialog, initial_folder);
     if (initial_name)
@@ -276,20 +300,113 @@ nb_choose_file (GtkWindow          *parent,
                                           save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
                                           save ? _("_Save") : _("_Open"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    for (guint i = 0; filters && filters[i].name; i++)
-      {
-        GtkFileFilter *filter = gtk_file_filter_new ();
-
-        gtk_file_filter_set_name (filter, filters[i].name);
-        add_patterns (filter, filters[i].pattern);
-        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-        g_object_unref (filter);
-      }
+    add_chooser_filters (GTK_FILE_CHOOSER (native), filters);
     if (initial_folder)
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
     if (save && initial_name)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
     g_signal_connect (native, "response", G_CALLBACK (on_native_response), data);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+typedef struct
+{
+  NbFilesCallback callback;
+  gpointer        user_data;
+} FilesData;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_files_dialog_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
+  g_autofree FilesData *data = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (dialog), "nb-folder"))
+    {
+      g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (dialog, result, &error);
+
+      if (folder)
+        {
+          GListStore *store = g_list_store_new (G_TYPE_FILE);
+
+          g_list_store_append (store, folder);
+          files = G_LIST_MODEL (store);
+        }
+    }
+  else
+    files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+  if (error && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("File dialog failed: %s", error->message);
+  data->callback (files, data->user_data);
+}
+#else
+static void
+on_native_files_response (GtkNativeDialog *native,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autofree FilesData *data = user_data;
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  data->callback (files, data->user_data);
+  g_object_unref (native);
+}
+#endif
+
+void
+nb_choose_files (GtkWindow          *parent,
+                 gboolean            folder,
+                 const char         *title,
+                 const char         *accept,
+                 const NbFileFilter *filters,
+                 NbFilesCallback     callback,
+                 gpointer            user_data)
+{
+  FilesData *data = g_new0 (FilesData, 1);
+
+  data->callback = callback;
+  data->user_data = user_data;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_accept_label (dialog, accept);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (folder)
+      {
+        g_object_set_data (G_OBJECT (dialog), "nb-folder", GINT_TO_POINTER (1));
+        gtk_file_dialog_select_folder (dialog, parent, NULL, on_files_dialog_done, data);
+      }
+    else
+      {
+        set_dialog_filters (dialog, filters);
+        gtk_file_dialog_open_multiple (dialog, parent, NULL, on_files_dialog_done, data);
+      }
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (title, parent,
+                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          accept, _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), !folder);
+    if (!folder)
+      add_chooser_filters (GTK_FILE_CHOOSER (native), filters);
+    g_signal_connect (native, "response", G_CALLBACK (on_native_files_response), data);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
 #endif
