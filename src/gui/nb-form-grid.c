@@ -105,6 +105,32 @@ placement_of (GtkWidget *child,
   return p;
 }
 
+/* The bottom of the sticky header rows and the right edge of the sticky
+ * row labels, as the grid laid them out; @place: (re)place the sticky cells
+ * first (during allocation), else read the placements as they are. */
+static void
+sticky_extent (NbFormGrid *self,
+               gboolean    place,
+               double     *header_bottom,
+               double     *labels_right)
+{
+  *header_bottom = *labels_right = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (self->grid); c; c = gtk_widget_get_next_sibling (c))
+    {
+      Placement *p;
+
+      if (!(is_top (c) || is_left (c)))
+        continue;
+      p = place ? placement_of (c, self->grid) : g_object_get_data (G_OBJECT (c), "nb-placement");
+      if (!p)
+        continue;
+      if (is_top (c))
+        *header_bottom = MAX (*header_bottom, p->natural.origin.y + p->natural.size.height);
+      if (is_left (c) && !is_top (c))
+        *labels_right = MAX (*labels_right, p->natural.origin.x + p->natural.size.width);
+    }
+}
+
 static void
 nb_form_grid_size_allocate (GtkWidget *widget,
                             int        width,
@@ -112,22 +138,12 @@ nb_form_grid_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   NbFormGrid *self = NB_FORM_GRID (widget);
-  double x, y, header_bottom = 0, labels_right = 0;
+  double x, y, header_bottom, labels_right;
 
   gtk_widget_allocate (self->grid, width, height, baseline, NULL);
 
   /* How much room the sticky parts take, to keep them inside the grid. */
-  for (GtkWidget *c = gtk_widget_get_first_child (self->grid); c; c = gtk_widget_get_next_sibling (c))
-    {
-      Placement *p;
-
-      if (!(is_top (c) || is_left (c)) || !(p = placement_of (c, self->grid)))
-        continue;
-      if (is_top (c))
-        header_bottom = MAX (header_bottom, p->natural.origin.y + p->natural.size.height);
-      if (is_left (c) && !is_top (c))
-        labels_right = MAX (labels_right, p->natural.origin.x + p->natural.size.width);
-    }
+  sticky_extent (self, TRUE, &header_bottom, &labels_right);
   visible_origin (self, &x, &y);
   self->dy = CLAMP (y, 0, MAX (0, height - header_bottom));
   self->dx = CLAMP (x, 0, MAX (0, width - labels_right));
@@ -162,7 +178,7 @@ reveal_cb (gpointer user_data)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
-  double header_bottom = 0, labels_right = 0;
+  double header_bottom, labels_right;
   graphene_rect_t cell, seen;
 
   self->reveal_idle = 0;
@@ -170,17 +186,7 @@ reveal_cb (gpointer user_data)
     focus = gtk_widget_get_parent (focus);
   if (!focus || !viewport || !gtk_widget_compute_bounds (focus, viewport, &cell))
     return G_SOURCE_REMOVE;
-  for (GtkWidget *c = gtk_widget_get_first_child (self->grid); c; c = gtk_widget_get_next_sibling (c))
-    {
-      Placement *p = g_object_get_data (G_OBJECT (c), "nb-placement");
-
-      if (!p)
-        continue;
-      if (is_top (c))
-        header_bottom = MAX (header_bottom, p->natural.origin.y + p->natural.size.height);
-      if (is_left (c) && !is_top (c))
-        labels_right = MAX (labels_right, p->natural.origin.x + p->natural.size.width);
-    }
+  sticky_extent (self, FALSE, &header_bottom, &labels_right);
   /* The free part of the view, in the viewport's coordinates. */
   seen = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (viewport), gtk_widget_get_height (viewport));
   if (self->dy > 0 || cell.origin.y < header_bottom)
