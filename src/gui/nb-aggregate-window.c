@@ -2,65 +2,23 @@
 /* nb-aggregate-window.c — 汇总: collect, check and total the agencies' reports */
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "nb-aggregate-chart.h"
 #include "nb-aggregate-item.h"
-#include "nb-aggregate-window.h"
+#include "nb-aggregate-window-private.h"
 #include "nb-checker.h"
 #include "nb-dialogs.h"
-#include "nb-feedback-writer.h"
 #include "nb-report-file.h"
-#include "nb-summary-writer.h"
 #include "nb-window.h"
-
-struct _NbAggregateWindow
-{
-  GtkWindow         parent_instance;
-
-  GtkLabel         *sources_label;
-  GtkEntry         *name_entry;
-  GtkWidget        *progress_box;
-  GtkProgressBar   *progress;
-  GtkLabel         *status_label;
-  GtkSearchEntry   *search_entry;
-  GtkDropDown      *state_filter;
-  GtkColumnView    *view;
-  NbAggregateChart *chart;
-
-  GPtrArray        *paths;        /* files and folders chosen, UTF-8 */
-  char             *roster;
-  NbAggregate      *aggregate;    /* the finished run */
-  GListStore       *store;        /* NbAggregateItem */
-  GtkFilter        *filter;
-  GtkSortListModel *sorted;
-  GCancellable     *cancellable;  /* the run in progress, else NULL */
-};
 
 G_DEFINE_FINAL_TYPE (NbAggregateWindow, nb_aggregate_window, GTK_TYPE_WINDOW)
 
 /* The state drop-down: "all", then each NbEntryState in order. */
 #define N_STATES (NB_ENTRY_MISSING + 1)
 
-static void
-update_actions (NbAggregateWindow *self)
-{
-  gboolean running = self->cancellable != NULL;
-  gboolean done = self->aggregate && nb_aggregate_get_summary (self->aggregate);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.start", !running && self->paths->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.cancel", running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.add-files", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.add-folder", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.roster", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.export", !running && done);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.feedback", !running && done);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agg.open-totals", !running && done);
-  gtk_widget_set_visible (self->progress_box, running);
-}
-
-static void
-update_sources (NbAggregateWindow *self)
+void
+_nb_aggregate_window_update_sources (NbAggregateWindow *self)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -80,8 +38,14 @@ update_sources (NbAggregateWindow *self)
 
       g_string_append_printf (s, _(" · roster: %s"), base);
     }
+  if (self->against)
+    {
+      g_autofree char *base = g_path_get_basename (self->against);
+
+      g_string_append_printf (s, _(" · compared with: %s"), base);
+    }
   gtk_label_set_text (self->sources_label, s->str);
-  update_actions (self);
+  _nb_aggregate_window_update_actions (self);
 }
 
 void
@@ -90,7 +54,7 @@ nb_aggregate_window_add_path (NbAggregateWindow *self,
 {
   g_return_if_fail (NB_IS_AGGREGATE_WINDOW (self));
   g_ptr_array_add (self->paths, g_strdup (path));
-  update_sources (self);
+  _nb_aggregate_window_update_sources (self);
 }
 
 void
@@ -100,7 +64,17 @@ nb_aggregate_window_set_roster (NbAggregateWindow *self,
   g_return_if_fail (NB_IS_AGGREGATE_WINDOW (self));
   g_free (self->roster);
   self->roster = g_strdup (path);
-  update_sources (self);
+  _nb_aggregate_window_update_sources (self);
+}
+
+void
+nb_aggregate_window_set_against (NbAggregateWindow *self,
+                                 const char        *path)
+{
+  g_return_if_fail (NB_IS_AGGREGATE_WINDOW (self));
+  g_free (self->against);
+  self->against = g_strdup (path);
+  _nb_aggregate_window_update_sources (self);
 }
 
 /* ---- the worker ---- */
@@ -110,6 +84,11 @@ typedef struct
   GPtrArray *paths;
   char      *roster;
   char      *name;
+  int        year;         /* 0: the year most reports have */
+  char      *against;
+  /* The worker's answers about @against, read once it is done. */
+  GPtrArray *differences;
+  GError    *against_error;
 } RunData;
 
 static void
@@ -120,6 +99,9 @@ run_data_free (gpointer data)
   g_ptr_array_unref (d->paths);
   g_free (d->roster);
   g_free (d->name);
+  g_free (d->against);
+  g_clear_pointer (&d->differences, g_ptr_array_unref);
+  g_clear_error (&d->against_error);
   g_free (d);
 }
 
@@ -147,10 +129,10 @@ show_progress (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-post_progress (GTask      *task,
-               double      fraction,
-               const char *text)
+void
+_nb_aggregate_window_post_progress (GTask      *task,
+                                    double      fraction,
+                                    const char *text)
 {
   Progress *p = g_new0 (Progress, 1);
 
@@ -181,7 +163,7 @@ run_progress (guint       done,
       g_autofree char *base = g_path_get_basename (path);
       g_autofree char *text = g_strdup_printf (_("%u of %u: %s"), done, total, base);
 
-      post_progress (p->task, (double) done / total, text);
+      _nb_aggregate_window_post_progress (p->task, (double) done / total, text);
       p->last = now;
     }
 }
@@ -199,6 +181,7 @@ run_thread (GTask        *task,
 
   nb_aggregate_set_keep_details (agg, TRUE);
   nb_aggregate_set_name (agg, d->name);
+  nb_aggregate_set_year (agg, d->year);
   if (d->roster && !nb_aggregate_load_roster (agg, d->roster, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -241,6 +224,14 @@ run_thread (GTask        *task,
       g_object_set_data_full (G_OBJECT (task), "nb-aggregate", g_steal_pointer (&agg), g_object_unref);
       return;
     }
+  /* The totals stand even when the area's report cannot be compared. */
+  if (d->against)
+    {
+      g_autoptr(NbReport) area = nb_aggregate_read_report (d->against, NULL, &d->against_error);
+
+      if (area)
+        d->differences = nb_aggregate_compare (agg, area, &d->against_error);
+    }
   g_task_return_pointer (task, g_steal_pointer (&agg), g_object_unref);
 }
 
@@ -257,6 +248,38 @@ show_aggregate (NbAggregateWindow *self,
       g_list_store_append (self->store, item);
     }
   nb_aggregate_chart_set_aggregate (self->chart, agg && nb_aggregate_get_summary (agg) ? agg : NULL);
+}
+
+static void
+show_differences (NbAggregateWindow *self,
+                  const GError      *error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->differences_expander), error || self->differences);
+  if (error)
+    {
+      heading = g_strdup (_("The area's own report was not compared"));
+      g_string_append (text, error->message);
+    }
+  else if (self->differences && self->differences->len == 0)
+    {
+      heading = g_strdup (_("The area's own report agrees with the totals"));
+      g_string_append (text, _("Every figure is the same."));
+    }
+  else if (self->differences)
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u difference between the area's own report and the totals",
+                                              "%u differences between the area's own report and the totals",
+                                              self->differences->len),
+                                 self->differences->len);
+      for (guint i = 0; i < self->differences->len; i++)
+        g_string_append_printf (text, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (self->differences, i));
+    }
+  gtk_expander_set_label (self->differences_expander, heading);
+  gtk_label_set_text (self->differences_label, text->str);
 }
 
 static void
@@ -278,10 +301,16 @@ run_done (GObject      *source,
         gtk_label_set_text (self->status_label, _("Cancelled: nothing was totalled."));
       else
         gtk_label_set_text (self->status_label, error->message);
-      update_actions (self);
+      _nb_aggregate_window_update_actions (self);
       return;
     }
   show_aggregate (self, agg);
+  {
+    RunData *d = g_task_get_task_data (G_TASK (result));
+
+    self->differences = g_steal_pointer (&d->differences);
+    show_differences (self, d->against_error);
+  }
   {
     g_autofree char *text = g_strdup_printf (_("%u reports counted for %d (%s format): %u with errors, %u with warnings, "
                                                "%u unreadable, %u not counted, %u missing."),
@@ -296,7 +325,16 @@ run_done (GObject      *source,
 
     gtk_label_set_text (self->status_label, text);
   }
-  update_actions (self);
+  _nb_aggregate_window_update_actions (self);
+}
+
+static int
+selected_year (NbAggregateWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->year_dropdown);
+
+  return selected == 0 || !item ? 0 : atoi (gtk_string_object_get_string (item));
 }
 
 void
@@ -320,13 +358,17 @@ nb_aggregate_window_start (NbAggregateWindow *self)
   d->roster = g_strdup (self->roster);
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
   d->name = g_strdup (name && *name ? name : _("Summary"));
+  d->year = selected_year (self);
+  d->against = g_strdup (self->against);
 
   self->cancellable = g_cancellable_new ();
   show_aggregate (self, NULL);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
+  show_differences (self, NULL);
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_progress_bar_set_text (self->progress, _("Reading…"));
   gtk_label_set_text (self->status_label, "");
-  update_actions (self);
+  _nb_aggregate_window_update_actions (self);
 
   task = g_task_new (self, self->cancellable, run_done, NULL);
   g_task_set_task_data (task, d, run_data_free);
@@ -350,6 +392,12 @@ NbAggregate *
 nb_aggregate_window_get_aggregate (NbAggregateWindow *self)
 {
   return self->aggregate;
+}
+
+GPtrArray *
+nb_aggregate_window_get_differences (NbAggregateWindow *self)
+{
+  return self->differences;
 }
 
 GListModel *
@@ -509,29 +557,30 @@ compare_rows (gconstpointer a,
     }
 }
 
+/* The columns are the template's, in Column's order: each gets its cells
+ * and, but for the notes, its sorter. */
 static void
-add_column (NbAggregateWindow *self,
-            const char        *title,
-            Column             column,
-            gboolean           expand)
+setup_columns (NbAggregateWindow *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
+  GListModel *columns = gtk_column_view_get_columns (self->view);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_column_set_expand (col, expand);
-  if (column != COL_NOTES)
+  g_assert (g_list_model_get_n_items (columns) == COL_NOTES + 1);
+  for (Column column = COL_AGENCY; column <= COL_NOTES; column++)
     {
-      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, column);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-      gtk_column_view_column_set_sorter (col, sorter);
-      g_object_unref (sorter);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+      gtk_column_view_column_set_factory (col, factory);
+      if (column != COL_NOTES)
+        {
+          g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column),
+                                                                           NULL));
+
+          gtk_column_view_column_set_sorter (col, sorter);
+        }
     }
-  gtk_column_view_append_column (self->view, col);
-  g_object_unref (col);
 }
 
 GtkWindow *
@@ -583,302 +632,6 @@ on_row_activated (NbAggregateWindow *self,
   nb_aggregate_window_open_row (self, position);
 }
 
-/* ---- actions ---- */
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-/* Several files, or a folder: nb_choose_file() takes one file only. */
-static void
-chooser_response (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
-{
-  NbAggregateWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) f = g_list_model_get_item (files, i);
-          g_autofree char *path = g_file_get_path (f);
-          g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
-
-          if (utf8)
-            g_ptr_array_add (self->paths, g_steal_pointer (&utf8));
-        }
-      update_sources (self);
-    }
-  g_object_unref (native);
-}
-
-static void
-choose_sources (NbAggregateWindow *self,
-                gboolean           folder)
-{
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (folder ? _("Add a Folder of Reports") : _("Add Report Files"),
-                                        GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), !folder);
-  if (!folder)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("Reports (*.nianbao, *.xlsx)"));
-      gtk_file_filter_add_pattern (filter, "*.nianbao");
-      gtk_file_filter_add_pattern (filter, "*.xlsx");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_unref (filter);
-    }
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-static void
-add_files_activated (GtkWidget  *widget,
-                     const char *action,
-                     GVariant   *parameter)
-{
-  choose_sources (NB_AGGREGATE_WINDOW (widget), FALSE);
-}
-
-static void
-add_folder_activated (GtkWidget  *widget,
-                      const char *action,
-                      GVariant   *parameter)
-{
-  choose_sources (NB_AGGREGATE_WINDOW (widget), TRUE);
-}
-
-static void
-roster_chosen (GFile   *file,
-               gpointer user_data)
-{
-  g_autoptr(NbAggregateWindow) self = user_data;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
-
-  if (utf8)
-    nb_aggregate_window_set_roster (self, utf8);
-}
-
-static void
-roster_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *parameter)
-{
-  NbFileFilter filters[] = {
-    { _("Rosters, one agency a line (*.txt)"), "*.txt" },
-    { _("Rosters in a workbook's first column (*.xlsx)"), "*.xlsx" },
-    { NULL, NULL },
-  };
-
-  nb_choose_file (GTK_WINDOW (widget), FALSE, _("Choose the Roster"), filters, NULL, NULL,
-                  roster_chosen, g_object_ref (widget));
-}
-
-static void
-start_activated (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *parameter)
-{
-  nb_aggregate_window_start (NB_AGGREGATE_WINDOW (widget));
-}
-
-static void
-cancel_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *parameter)
-{
-  nb_aggregate_window_cancel (NB_AGGREGATE_WINDOW (widget));
-}
-
-static void
-export_chosen (GFile   *file,
-               gpointer user_data)
-{
-  g_autoptr(NbAggregateWindow) self = user_data;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!utf8 || !self->aggregate)
-    return;
-  if (nb_aggregate_is_input (self->aggregate, NULL, utf8))
-    {
-      nb_alert_error (GTK_WINDOW (self), _("The workbook was not exported"),
-                      _("This file is one of the reports read; choose another name."));
-      return;
-    }
-  if (!nb_summary_write (self->aggregate, NULL, utf8, &error))
-    nb_alert_error (GTK_WINDOW (self), _("The workbook was not exported"), error->message);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_("Summary workbook written: %s"), utf8);
-
-      gtk_label_set_text (self->status_label, text);
-    }
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *parameter)
-{
-  NbAggregateWindow *self = NB_AGGREGATE_WINDOW (widget);
-  NbFileFilter filters[] = { { _("Excel workbooks (*.xlsx)"), "*.xlsx" }, { NULL, NULL } };
-  g_autofree char *name = g_strdup_printf ("%s%d年汇总.xlsx",
-                                           nb_report_get_agency (nb_aggregate_get_summary (self->aggregate)),
-                                           nb_aggregate_get_year (self->aggregate));
-
-  nb_choose_file (GTK_WINDOW (self), TRUE, _("Export the Summary Workbook"), filters, NULL, name,
-                  export_chosen, g_object_ref (self));
-}
-
-typedef struct
-{
-  char *folder;
-  char *from;
-} FeedbackData;
-
-static void
-feedback_data_free (gpointer data)
-{
-  FeedbackData *d = data;
-
-  g_free (d->folder);
-  g_free (d->from);
-  g_free (d);
-}
-
-static void
-feedback_progress (guint    done,
-                   guint    total,
-                   gpointer user_data)
-{
-  GTask *task = user_data;
-  g_autofree char *text = g_strdup_printf (_("Feedback: %u of %u"), done, total);
-
-  post_progress (task, total ? (double) done / total : 1, text);
-}
-
-static void
-feedback_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  NbAggregateWindow *self = source;
-  FeedbackData *d = task_data;
-  GError *error = NULL;
-  guint n = 0;
-
-  /* The aggregate is not changed while the run is shown: read-only here. */
-  if (!nb_feedback_write_all (self->aggregate, d->folder, d->from, cancellable, feedback_progress, task, &n, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, n);
-}
-
-static void
-feedback_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  NbAggregateWindow *self = NB_AGGREGATE_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
-  FeedbackData *d = g_task_get_task_data (G_TASK (result));
-
-  g_clear_object (&self->cancellable);
-  update_actions (self);
-  if (error)
-    {
-      nb_alert_error (GTK_WINDOW (self), _("The feedback was not written"), error->message);
-      return;
-    }
-  {
-    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Feedback for %u agency written to %s",
-                                                          "Feedback for %u agencies written to %s", (gulong) n),
-                                             (guint) n, d->folder);
-
-    gtk_label_set_text (self->status_label, text);
-  }
-}
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-static void
-feedback_folder_response (GtkNativeDialog *native,
-                          int              response,
-                          gpointer         user_data)
-{
-  NbAggregateWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) f = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = f ? g_file_get_path (f) : NULL;
-      g_autofree char *utf8 = path ? g_filename_to_utf8 (path, -1, NULL, NULL, NULL) : NULL;
-      g_autoptr(GTask) task = NULL;
-      FeedbackData *d;
-
-      if (utf8 && self->aggregate && !self->cancellable)
-        {
-          d = g_new0 (FeedbackData, 1);
-          d->folder = g_steal_pointer (&utf8);
-          d->from = g_strdup (nb_report_get_agency (nb_aggregate_get_summary (self->aggregate)));
-          self->cancellable = g_cancellable_new ();
-          gtk_progress_bar_set_fraction (self->progress, 0);
-          update_actions (self);
-          task = g_task_new (self, self->cancellable, feedback_done, NULL);
-          g_task_set_task_data (task, d, feedback_data_free);
-          g_task_run_in_thread (task, feedback_thread);
-        }
-    }
-  g_object_unref (native);
-}
-
-static void
-feedback_activated (GtkWidget  *widget,
-                    const char *action,
-                    GVariant   *parameter)
-{
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Folder for the Feedback Documents"),
-                                                              GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                              _("_Write Here"), _("_Cancel"));
-
-  g_signal_connect (native, "response", G_CALLBACK (feedback_folder_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-static void
-open_totals_activated (GtkWidget  *widget,
-                       const char *action,
-                       GVariant   *parameter)
-{
-  NbAggregateWindow *self = NB_AGGREGATE_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *data = NULL;
-  g_autoptr(NbReport) copy = NULL;
-  NbWindow *window;
-
-  if (!self->aggregate || !nb_aggregate_get_summary (self->aggregate))
-    return;
-  /* A copy: editing the area's report does not change the run's totals. */
-  data = nb_report_file_to_data (nb_aggregate_get_summary (self->aggregate), NULL);
-  copy = nb_report_file_load_from_data (data, -1, NULL);
-  nb_report_set_modified (copy, TRUE);
-  window = nb_window_new (NB_APPLICATION (app));
-  nb_window_set_report (window, copy, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
 /* ---- the class ---- */
 
 static void
@@ -895,6 +648,8 @@ nb_aggregate_window_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->roster, g_free);
+  g_clear_pointer (&self->against, g_free);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_AGGREGATE_WINDOW);
   G_OBJECT_CLASS (nb_aggregate_window_parent_class)->dispose (object);
 }
@@ -909,6 +664,9 @@ nb_aggregate_window_class_init (NbAggregateWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-aggregate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, sources_label);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, differences_expander);
+  gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, differences_label);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, NbAggregateWindow, status_label);
@@ -919,18 +677,7 @@ nb_aggregate_window_class_init (NbAggregateWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
-  gtk_widget_class_install_action (widget_class, "agg.add-files", NULL, add_files_activated);
-  gtk_widget_class_install_action (widget_class, "agg.add-folder", NULL, add_folder_activated);
-  gtk_widget_class_install_action (widget_class, "agg.roster", NULL, roster_activated);
-  gtk_widget_class_install_action (widget_class, "agg.start", NULL, start_activated);
-  gtk_widget_class_install_action (widget_class, "agg.cancel", NULL, cancel_activated);
-  gtk_widget_class_install_action (widget_class, "agg.export", NULL, export_activated);
-  gtk_widget_class_install_action (widget_class, "agg.feedback", NULL, feedback_activated);
-  gtk_widget_class_install_action (widget_class, "agg.open-totals", NULL, open_totals_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "agg.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "agg.start", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "agg.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  _nb_aggregate_window_class_actions_init (widget_class);
 }
 
 static void
@@ -948,6 +695,23 @@ nb_aggregate_window_init (NbAggregateWindow *self)
     gtk_string_list_append (states, nb_entry_state_to_string (s));
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
 
+  /* As `nianbao-cli aggregate --year`: the years an official format covers,
+   * the latest first (reports are written early in the year after). */
+  {
+    g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    gtk_string_list_append (years, _("The year most reports have"));
+    for (int y = g_date_time_get_year (now); nb_format_for_year (y); y--)
+      {
+        char buf[16];
+
+        g_snprintf (buf, sizeof buf, "%d", y);
+        gtk_string_list_append (years, buf);
+      }
+    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  }
+
   self->store = g_list_store_new (NB_TYPE_AGGREGATE_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)), self->filter);
@@ -957,14 +721,8 @@ nb_aggregate_window_init (NbAggregateWindow *self)
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
-  add_column (self, _("Agency"), COL_AGENCY, TRUE);
-  add_column (self, _("File"), COL_FILE, TRUE);
-  add_column (self, _("State"), COL_STATE, FALSE);
-  add_column (self, _("Errors"), COL_ERRORS, FALSE);
-  add_column (self, _("Warnings"), COL_WARNINGS, FALSE);
-  add_column (self, _("New requests"), COL_FIGURE, FALSE);
-  add_column (self, _("Notes"), COL_NOTES, TRUE);
-  update_sources (self);
+  setup_columns (self);
+  _nb_aggregate_window_update_sources (self);
 }
 
 NbAggregateWindow *

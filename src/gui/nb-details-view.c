@@ -26,7 +26,7 @@ struct _NbDetailsView
   GtkLabel     *title_label;
 
   NbReport     *report;
-  gulong        changed_id;
+  GSignalGroup *report_signals;  /* the report's "changed", emptied before the report is let go */
   gboolean      updating;
   /* A refused date stays in the entry, marked, until the model's date
    * changes, the clerk corrects it or presses Esc. */
@@ -250,9 +250,7 @@ nb_details_view_dispose (GObject *object)
 {
   NbDetailsView *self = NB_DETAILS_VIEW (object);
 
-  if (self->report && self->changed_id)
-    g_signal_handler_disconnect (self->report, self->changed_id);
-  self->changed_id = 0;
+  g_clear_object (&self->report_signals);
   g_clear_object (&self->report);
   g_clear_pointer (&self->date_refused_base, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_DETAILS_VIEW);
@@ -340,7 +338,9 @@ nb_details_view_new (NbReport *report)
   NbDetailsView *self = g_object_new (NB_TYPE_DETAILS_VIEW, NULL);
 
   self->report = g_object_ref (report);
-  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect (self->report_signals, "changed", G_CALLBACK (on_report_changed), self);
+  g_signal_group_set_target (self->report_signals, report);
   refresh (self);
   return GTK_WIDGET (self);
 }

@@ -181,30 +181,95 @@ add_patterns (GtkFileFilter *filter,
     gtk_file_filter_add_pattern (filter, list[i]);
 }
 
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_SAVE,
+  CHOOSE_OPEN_MULTIPLE,
+  CHOOSE_FOLDER,
+} ChooseMode;
+
+/* What a chooser answers, and to whom: one file (nb_choose_file) or a list
+ * (nb_choose_files). */
 typedef struct
 {
-  NbFileCallback callback;
-  gpointer       user_data;
-} FileData;
+  ChooseMode      mode;
+  NbFileCallback  file_callback;
+  NbFilesCallback files_callback;
+  gpointer        user_data;
+} Chosen;
+
+static void
+chosen_deliver (Chosen     *chosen,
+                GListModel *files)
+{
+  if (chosen->files_callback)
+    chosen->files_callback (files, chosen->user_data);
+  else
+    {
+      g_autoptr(GFile) file = files ? g_list_model_get_item (files, 0) : NULL;
+
+      chosen->file_callback (file, chosen->user_data);
+    }
+  g_free (chosen);
+}
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+static void
+set_dialog_filters (GtkFileDialog      *dialog,
+                    const NbFileFilter *filters)
+{
+  g_autoptr(GListStore) list = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  for (guint i = 0; filters && filters[i].name; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filters[i].name);
+      add_patterns (filter, filters[i].pattern);
+      g_list_store_append (list, filter);
+      if (i == 0)
+        gtk_file_dialog_set_default_filter (dialog, filter);
+    }
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (list));
+}
+
 static void
 on_file_dialog_done (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
-  g_autofree FileData *data = user_data;
+  Chosen *chosen = user_data;
+  g_autoptr(GListModel) files = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_object_get_data (G_OBJECT (dialog), "nb-save"))
-    file = gtk_file_dialog_save_finish (dialog, result, &error);
-  else
-    file = gtk_file_dialog_open_finish (dialog, result, &error);
+  switch (chosen->mode)
+    {
+    case CHOOSE_OPEN:
+      file = gtk_file_dialog_open_finish (dialog, result, &error);
+      break;
+    case CHOOSE_SAVE:
+      file = gtk_file_dialog_save_finish (dialog, result, &error);
+      break;
+    case CHOOSE_FOLDER:
+      file = gtk_file_dialog_select_folder_finish (dialog, result, &error);
+      break;
+    case CHOOSE_OPEN_MULTIPLE:
+      files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+      break;
+    }
+  if (file)
+    {
+      GListStore *one = g_list_store_new (G_TYPE_FILE);
+
+      g_list_store_append (one, file);
+      files = G_LIST_MODEL (one);
+    }
   if (error && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
     g_warning ("File dialog failed: %s", error->message);
-  data->callback (file, data->user_data);
+  chosen_deliver (chosen, files);
 }
 #else
 static void
@@ -212,16 +277,81 @@ on_native_response (GtkNativeDialog *native,
                     int              response,
                     gpointer         user_data)
 {
-  g_autofree FileData *data = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GListModel) files = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
   gtk_native_dialog_destroy (native);
-  data->callback (file, data->user_data);
+  chosen_deliver (user_data, files);
   g_object_unref (native);
 }
 #endif
+
+/* The one chooser behind nb_choose_file() and nb_choose_files(). */
+static void
+choose (GtkWindow          *parent,
+        Chosen             *chosen,
+        const char         *title,
+        const char         *accept,
+        const NbFileFilter *filters,
+        GFile              *initial_folder,
+        const char         *initial_name)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (accept)
+    gtk_file_dialog_set_accept_label (dialog, accept);
+  if (chosen->mode != CHOOSE_FOLDER)
+    set_dialog_filters (dialog, filters);
+  if (initial_folder)
+    gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+  if (initial_name)
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+  switch (chosen->mode)
+    {
+    case CHOOSE_OPEN:
+      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, chosen);
+      break;
+    case CHOOSE_SAVE:
+      gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, chosen);
+      break;
+    case CHOOSE_FOLDER:
+      gtk_file_dialog_select_folder (dialog, parent, NULL, on_file_dialog_done, chosen);
+      break;
+    case CHOOSE_OPEN_MULTIPLE:
+      gtk_file_dialog_open_multiple (dialog, parent, NULL, on_file_dialog_done, chosen);
+      break;
+    }
+#else
+  GtkFileChooserAction action = chosen->mode == CHOOSE_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                : chosen->mode == CHOOSE_FOLDER ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                : GTK_FILE_CHOOSER_ACTION_OPEN;
+  GtkFileChooserNative *native;
+
+  if (!accept)
+    accept = chosen->mode == CHOOSE_SAVE ? _("_Save") : _("_Open");
+  native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), chosen->mode == CHOOSE_OPEN_MULTIPLE);
+  for (guint i = 0; chosen->mode != CHOOSE_FOLDER && filters && filters[i].name; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filters[i].name);
+      add_patterns (filter, filters[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  if (initial_folder)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
+  if (chosen->mode == CHOOSE_SAVE && initial_name)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+  g_signal_connect (native, "response", G_CALLBACK (on_native_response), chosen);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+#endif
+}
 
 void
 nb_choose_file (GtkWindow          *parent,
@@ -233,64 +363,27 @@ nb_choose_file (GtkWindow          *parent,
                 NbFileCallback      callback,
                 gpointer            user_data)
 {
-  FileData *data = g_new0 (FileData, 1);
+  Chosen *chosen = g_new0 (Chosen, 1);
 
-  data->callback = callback;
-  data->user_data = user_data;
+  chosen->mode = save ? CHOOSE_SAVE : CHOOSE_OPEN;
+  chosen->file_callback = callback;
+  chosen->user_data = user_data;
+  choose (parent, chosen, title, NULL, filters, initial_folder, initial_name);
+}
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) list = g_list_store_new (GTK_TYPE_FILE_FILTER);
+void
+nb_choose_files (GtkWindow          *parent,
+                 gboolean            folder,
+                 const char         *title,
+                 const char         *accept,
+                 const NbFileFilter *filters,
+                 NbFilesCallback     callback,
+                 gpointer            user_data)
+{
+  Chosen *chosen = g_new0 (Chosen, 1);
 
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_modal (dialog, TRUE);
-    for (guint i = 0; filters && filters[i].name; i++)
-      {
-        g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-        gtk_file_filter_set_name (filter, filters[i].name);
-        add_patterns (filter, filters[i].pattern);
-        g_list_store_append (list, filter);
-        if (i == 0)
-          gtk_file_dialog_set_default_filter (dialog, filter);
-      }
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (list));
-    if (initial_folder)
-      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
-    if (initial_name)
-      gtk_file_dialog_set_initial_name (dialog, initial_name);
-    if (save)
-      {
-        g_object_set_data (G_OBJECT (dialog), "nb-save", GINT_TO_POINTER (1));
-        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, data);
-      }
-    else
-      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, data);
-  }
-#else
-  {
-    GtkFileChooserNative *native;
-
-    native = gtk_file_chooser_native_new (title, parent,
-                                          save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                          save ? _("_Save") : _("_Open"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    for (guint i = 0; filters && filters[i].name; i++)
-      {
-        GtkFileFilter *filter = gtk_file_filter_new ();
-
-        gtk_file_filter_set_name (filter, filters[i].name);
-        add_patterns (filter, filters[i].pattern);
-        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-        g_object_unref (filter);
-      }
-    if (initial_folder)
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
-    if (save && initial_name)
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
-    g_signal_connect (native, "response", G_CALLBACK (on_native_response), data);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  chosen->mode = folder ? CHOOSE_FOLDER : CHOOSE_OPEN_MULTIPLE;
+  chosen->files_callback = callback;
+  chosen->user_data = user_data;
+  choose (parent, chosen, title, accept, filters, NULL, NULL);
 }

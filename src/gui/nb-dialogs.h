@@ -57,4 +57,17 @@ void nb_choose_file (GtkWindow          *parent,
                      NbFileCallback      callback,
                      gpointer            user_data);
 
+typedef void (*NbFilesCallback) (GListModel *files,   /* of GFile; NULL when cancelled */
+                                 gpointer    user_data);
+
+/* Open dialog for several files (@folder FALSE) or for one folder (@folder
+ * TRUE, @filters unused), with @accept the button's label. */
+void nb_choose_files (GtkWindow          *parent,
+                      gboolean            folder,
+                      const char         *title,
+                      const char         *accept,
+                      const NbFileFilter *filters,
+                      NbFilesCallback     callback,
+                      gpointer            user_data);
+
 G_END_DECLS

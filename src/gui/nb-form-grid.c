@@ -24,6 +24,10 @@ struct _NbFormGrid
   GtkWidget     *grid;
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
+  /* "value-changed" of each. GLib 2.74's groups must be emptied while the
+   * target lives: hence the strong references above. */
+  GSignalGroup  *hadjustment_signals;
+  GSignalGroup  *vadjustment_signals;
   double         dx;
   double         dy;
   guint          reveal_idle;
@@ -101,6 +105,32 @@ placement_of (GtkWidget *child,
   return p;
 }
 
+/* The bottom of the sticky header rows and the right edge of the sticky
+ * row labels, as the grid laid them out; @place: (re)place the sticky cells
+ * first (during allocation), else read the placements as they are. */
+static void
+sticky_extent (NbFormGrid *self,
+               gboolean    place,
+               double     *header_bottom,
+               double     *labels_right)
+{
+  *header_bottom = *labels_right = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (self->grid); c; c = gtk_widget_get_next_sibling (c))
+    {
+      Placement *p;
+
+      if (!(is_top (c) || is_left (c)))
+        continue;
+      p = place ? placement_of (c, self->grid) : g_object_get_data (G_OBJECT (c), "nb-placement");
+      if (!p)
+        continue;
+      if (is_top (c))
+        *header_bottom = MAX (*header_bottom, p->natural.origin.y + p->natural.size.height);
+      if (is_left (c) && !is_top (c))
+        *labels_right = MAX (*labels_right, p->natural.origin.x + p->natural.size.width);
+    }
+}
+
 static void
 nb_form_grid_size_allocate (GtkWidget *widget,
                             int        width,
@@ -108,22 +138,12 @@ nb_form_grid_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   NbFormGrid *self = NB_FORM_GRID (widget);
-  double x, y, header_bottom = 0, labels_right = 0;
+  double x, y, header_bottom, labels_right;
 
   gtk_widget_allocate (self->grid, width, height, baseline, NULL);
 
   /* How much room the sticky parts take, to keep them inside the grid. */
-  for (GtkWidget *c = gtk_widget_get_first_child (self->grid); c; c = gtk_widget_get_next_sibling (c))
-    {
-      Placement *p;
-
-      if (!(is_top (c) || is_left (c)) || !(p = placement_of (c, self->grid)))
-        continue;
-      if (is_top (c))
-        header_bottom = MAX (header_bottom, p->natural.origin.y + p->natural.size.height);
-      if (is_left (c) && !is_top (c))
-        labels_right = MAX (labels_right, p->natural.origin.x + p->natural.size.width);
-    }
+  sticky_extent (self, TRUE, &header_bottom, &labels_right);
   visible_origin (self, &x, &y);
   self->dy = CLAMP (y, 0, MAX (0, height - header_bottom));
   self->dx = CLAMP (x, 0, MAX (0, width - labels_right));
@@ -158,7 +178,7 @@ reveal_cb (gpointer user_data)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
-  double header_bottom = 0, labels_right = 0;
+  double header_bottom, labels_right;
   graphene_rect_t cell, seen;
 
   self->reveal_idle = 0;
@@ -166,17 +186,7 @@ reveal_cb (gpointer user_data)
     focus = gtk_widget_get_parent (focus);
   if (!focus || !viewport || !gtk_widget_compute_bounds (focus, viewport, &cell))
     return G_SOURCE_REMOVE;
-  for (GtkWidget *c = gtk_widget_get_first_child (self->grid); c; c = gtk_widget_get_next_sibling (c))
-    {
-      Placement *p = g_object_get_data (G_OBJECT (c), "nb-placement");
-
-      if (!p)
-        continue;
-      if (is_top (c))
-        header_bottom = MAX (header_bottom, p->natural.origin.y + p->natural.size.height);
-      if (is_left (c) && !is_top (c))
-        labels_right = MAX (labels_right, p->natural.origin.x + p->natural.size.width);
-    }
+  sticky_extent (self, FALSE, &header_bottom, &labels_right);
   /* The free part of the view, in the viewport's coordinates. */
   seen = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (viewport), gtk_widget_get_height (viewport));
   if (self->dy > 0 || cell.origin.y < header_bottom)
@@ -255,6 +265,8 @@ nb_form_grid_dispose (GObject *object)
   NbFormGrid *self = NB_FORM_GRID (object);
 
   nb_form_grid_set_adjustments (self, NULL, NULL);
+  g_clear_object (&self->hadjustment_signals);
+  g_clear_object (&self->vadjustment_signals);
   g_clear_handle_id (&self->reveal_idle, g_source_remove);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
   G_OBJECT_CLASS (nb_form_grid_parent_class)->dispose (object);
@@ -278,6 +290,10 @@ nb_form_grid_init (NbFormGrid *self)
 {
   self->grid = gtk_grid_new ();
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  self->hadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect (self->hadjustment_signals, "value-changed", G_CALLBACK (on_scrolled), self);
+  self->vadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect (self->vadjustment_signals, "value-changed", G_CALLBACK (on_scrolled), self);
 }
 
 GtkGrid *
@@ -308,18 +324,6 @@ nb_form_grid_set_sticky (NbFormGrid *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-static void
-set_adjustment (NbFormGrid     *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
-{
-  if (*slot)
-    g_signal_handlers_disconnect_by_func (*slot, on_scrolled, self);
-  g_set_object (slot, adjustment);
-  if (adjustment)
-    g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_scrolled), self);
-}
-
 void
 nb_form_grid_set_adjustments (NbFormGrid    *self,
                               GtkAdjustment *hadjustment,
@@ -327,8 +331,10 @@ nb_form_grid_set_adjustments (NbFormGrid    *self,
 {
   g_return_if_fail (NB_IS_FORM_GRID (self));
 
-  set_adjustment (self, &self->hadjustment, hadjustment);
-  set_adjustment (self, &self->vadjustment, vadjustment);
+  g_signal_group_set_target (self->hadjustment_signals, hadjustment);
+  g_set_object (&self->hadjustment, hadjustment);
+  g_signal_group_set_target (self->vadjustment_signals, vadjustment);
+  g_set_object (&self->vadjustment, vadjustment);
 }
 
 void

@@ -27,7 +27,7 @@ struct _NbTableView
   NbGrid             *layout;
   GHashTable         *entries;   /* cell key → NbCellEntry */
   GHashTable         *totals;    /* cell key → GtkLabel */
-  gulong              changed_id;
+  GSignalGroup       *report_signals;  /* the report's "changed", emptied before the report is let go */
   /* Tab–Tab–Enter: where the tabbing began and the cell it reached. */
   NbCellEntry        *tab_anchor;
   NbCellEntry        *tab_last;
@@ -43,9 +43,7 @@ nb_table_view_dispose (GObject *object)
 {
   NbTableView *self = NB_TABLE_VIEW (object);
 
-  if (self->report && self->changed_id)
-    g_signal_handler_disconnect (self->report, self->changed_id);
-  self->changed_id = 0;
+  g_clear_object (&self->report_signals);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->totals, g_hash_table_unref);
   g_clear_object (&self->report);
@@ -565,7 +563,9 @@ nb_table_view_new (NbReport           *report,
     }
 
   refresh_totals (self);
-  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed), self);
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect (self->report_signals, "changed", G_CALLBACK (on_report_changed), self);
+  g_signal_group_set_target (self->report_signals, report);
   return GTK_WIDGET (self);
 }
 

@@ -42,8 +42,7 @@ struct _NbTextView
   GtkTextTag         *warning_tag;
   GPtrArray          *entries;    /* NbCellEntry */
   gboolean            syncing;
-  gulong              text_changed_id;
-  gulong              changed_id;
+  GSignalGroup       *report_signals;  /* on the report, emptied before the report is let go */
 };
 
 static void section_page_iface_init (NbSectionPageInterface *iface);
@@ -128,11 +127,7 @@ nb_text_view_dispose (GObject *object)
 {
   NbTextView *self = NB_TEXT_VIEW (object);
 
-  if (self->report)
-    {
-      g_clear_signal_handler (&self->text_changed_id, self->report);
-      g_clear_signal_handler (&self->changed_id, self->report);
-    }
+  g_clear_object (&self->report_signals);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->report);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_TEXT_VIEW);
@@ -450,8 +445,10 @@ nb_text_view_new (NbReport           *report,
   update_count (self);
 
   g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
-  self->text_changed_id = g_signal_connect (report, "text-changed", G_CALLBACK (on_text_changed), self);
-  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_changed), self);
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect (self->report_signals, "text-changed", G_CALLBACK (on_text_changed), self);
+  g_signal_group_connect (self->report_signals, "changed", G_CALLBACK (on_changed), self);
+  g_signal_group_set_target (self->report_signals, report);
   g_signal_connect (self->review_button, "clicked", G_CALLBACK (on_review_clicked), self);
   update_review_bar (self);
   return GTK_WIDGET (self);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gtk/gtk.h>
+#include <gsf/gsf.h>
 
 #include "nb-aggregate-item.h"
 #include "nb-aggregate-window.h"
@@ -71,17 +72,20 @@ screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* @n reports for @year, of agencies numbered from @first. */
 static char *
-make_reports (const char *name,
-              guint       n)
+make_reports_of (const char *name,
+                 guint       n,
+                 int         year,
+                 guint       first)
 {
   char *dir = g_build_filename (tmpdir, name, NULL);
 
   g_mkdir_with_parents (dir, 0755);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *agency = g_strdup_printf ("某县第%u局", i + 1);
-      g_autoptr(NbReport) r = nb_test_gen_report ("2021", 2024, agency, 50 + i, FALSE);
+      g_autofree char *agency = g_strdup_printf ("某县第%u局", first + i);
+      g_autoptr(NbReport) r = nb_test_gen_report ("2021", year, agency, 50 + i, FALSE);
       g_autofree char *file = g_strdup_printf ("%02u-%s.%s", i + 1, agency, i % 3 == 2 ? "nianbao" : "xlsx");
       g_autofree char *path = g_build_filename (dir, file, NULL);
       g_autoptr(GError) error = NULL;
@@ -97,6 +101,168 @@ make_reports (const char *name,
       g_assert_no_error (error);
     }
   return dir;
+}
+
+static char *
+make_reports (const char *name,
+              guint       n)
+{
+  return make_reports_of (name, n, 2024, 1);
+}
+
+/* A widget of the window by its name (the template names the ones tests use). */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+run_and_wait (NbAggregateWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "agg.start", NULL));
+  g_assert_true (nb_aggregate_window_is_running (window));
+  wait_done (window);
+  g_assert_nonnull (nb_aggregate_window_get_aggregate (window));
+}
+
+/* Whether the workbook at @path has a sheet named @sheet (libgsf has no
+ * g_autoptr in Debian 12). */
+static gboolean
+has_sheet (const char *path,
+           const char *sheet)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_stdio_new (path, &error);
+  GsfInfile *zip;
+  GsfInput *book;
+  g_autofree char *name = g_strdup_printf ("name=\"%s\"", sheet);
+  g_autofree char *xml = NULL;
+
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  book = gsf_infile_child_by_vname (zip, "xl", "workbook.xml", NULL);
+  g_assert_nonnull (book);
+  xml = g_strndup ((const char *) gsf_input_read (book, gsf_input_size (book), NULL), gsf_input_size (book));
+  g_object_unref (book);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return strstr (xml, name) != NULL;
+}
+
+/* 汇总's year and area-report choices, as `nianbao-cli aggregate --year
+ * --against`: the year drop-down picks the year totalled; the area's own
+ * report is compared figure by figure, the differences shown and exported. */
+static void
+test_year_against (void)
+{
+  g_autofree char *dir = make_reports_of ("years", 4, 2024, 1);
+  g_autofree char *dir_2023 = make_reports_of ("years/2023", 2, 2023, 11);
+  g_autofree char *area_path = g_build_filename (tmpdir, "本县.nianbao", NULL);
+  g_autofree char *book = g_build_filename (tmpdir, "汇总.xlsx", NULL);
+  g_autofree char *book_plain = g_build_filename (tmpdir, "汇总-无对比.xlsx", NULL);
+  NbAggregateWindow *window = nb_aggregate_window_new (NULL);
+  GtkDropDown *years = GTK_DROP_DOWN (find_named (GTK_WIDGET (window), "year"));
+  GtkWidget *differences = find_named (GTK_WIDGET (window), "differences");
+  GListModel *model;
+  NbAggregate *agg;
+  guint at_2023 = G_MAXUINT;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (years);
+  g_assert_true (GTK_IS_EXPANDER (differences));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  nb_aggregate_window_add_path (window, dir);
+
+  /* Left alone: the year most reports have, as the CLI without --year. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 0);
+  run_and_wait (window);
+  agg = nb_aggregate_window_get_aggregate (window);
+  g_assert_cmpint (nb_aggregate_get_year (agg), ==, 2024);
+  g_assert_cmpuint (nb_aggregate_get_n_counted (agg), ==, 4);
+  g_assert_cmpuint (nb_aggregate_count_state (agg, NB_ENTRY_EXCLUDED), ==, 2);
+  g_assert_null (nb_aggregate_window_get_differences (window));
+  g_assert_false (gtk_widget_get_visible (differences));
+
+  /* The area's own report: the totals with one figure changed. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (area_path);
+    g_autofree char *data = nb_report_file_to_data (nb_aggregate_get_summary (agg), NULL);
+    g_autoptr(NbReport) area = nb_report_file_load_from_data (data, -1, NULL);
+    g_autofree char *total = nb_report_dup_field (area, "requests/new/natural", NULL);
+    g_autofree char *other = g_strdup_printf ("%d", atoi (total) + 7);
+
+    g_assert_true (nb_report_set_field (area, "requests/new/natural", other, &error));
+    g_assert_no_error (error);
+    g_assert_true (nb_report_file_save (area, file, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (nb_aggregate_window_export (window, book_plain, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_sheet (book_plain, "对比"));
+
+  /* 2023 chosen in the drop-down: its two reports are totalled. */
+  model = gtk_drop_down_get_model (years);
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "2023"))
+      at_2023 = i;
+  g_assert_cmpuint (at_2023, !=, G_MAXUINT);
+  gtk_drop_down_set_selected (years, at_2023);
+  run_and_wait (window);
+  agg = nb_aggregate_window_get_aggregate (window);
+  g_assert_cmpint (nb_aggregate_get_year (agg), ==, 2023);
+  g_assert_cmpuint (nb_aggregate_get_n_counted (agg), ==, 2);
+  g_assert_cmpuint (nb_aggregate_count_state (agg, NB_ENTRY_EXCLUDED), ==, 4);
+
+  /* Back to 2024 with the area's report: one difference, shown. */
+  gtk_drop_down_set_selected (years, 0);
+  nb_aggregate_window_set_against (window, area_path);
+  run_and_wait (window);
+  agg = nb_aggregate_window_get_aggregate (window);
+  g_assert_cmpint (nb_aggregate_get_year (agg), ==, 2024);
+  g_assert_nonnull (nb_aggregate_window_get_differences (window));
+  {
+    GPtrArray *found = nb_aggregate_window_get_differences (window);
+    GtkWidget *label = find_named (gtk_expander_get_child (GTK_EXPANDER (differences)), "GtkLabel");
+    const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+    /* The figure changed, and the total it is part of. */
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_nonnull (strstr (found->pdata[0], "requests/new/natural"));
+    g_assert_nonnull (strstr (found->pdata[1], "requests/new/total"));
+    g_assert_true (gtk_widget_get_visible (differences));
+    g_assert_nonnull (strstr (text, found->pdata[0]));
+    g_assert_nonnull (strstr (text, found->pdata[1]));
+  }
+  gtk_expander_set_expanded (GTK_EXPANDER (differences), TRUE);
+  screenshot (GTK_WIDGET (window), "aggregate-against.png");
+  g_assert_true (nb_aggregate_window_export (window, book, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_sheet (book, "对比"));
+
+  /* Against a report of another year: said, the totals still stand. */
+  gtk_drop_down_set_selected (years, at_2023);
+  run_and_wait (window);
+  g_assert_cmpint (nb_aggregate_get_year (nb_aggregate_window_get_aggregate (window)), ==, 2023);
+  g_assert_true (gtk_widget_get_visible (differences));
+  g_assert_nonnull (nb_aggregate_window_get_differences (window));
+  g_assert_nonnull (strstr (g_ptr_array_index (nb_aggregate_window_get_differences (window), 0), "2024"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
 }
 
 static void
@@ -246,6 +412,7 @@ main (int   argc,
     }
   g_test_add_func ("/aggregate-window/run", test_run);
   g_test_add_func ("/aggregate-window/cancel", test_cancel);
+  g_test_add_func ("/aggregate-window/year-against", test_year_against);
   status = g_test_run ();
   if (status == 0)
     {
