@@ -303,6 +303,84 @@ test_bad_typed_parts (void)
     }
 }
 
+/* The checks are compiled when the format loads: a mistake in a check of a
+ * revision's data is refused there, naming the check and what is wrong
+ * (with or without a GError), instead of a check that silently does
+ * nothing or a message with "{lft}" in it. */
+static void
+test_bad_checks (void)
+{
+  static const struct { const char *from, *to, *says; } cases[] = {
+    /* a term naming no cell */
+    { "\"requests/carried_in/{C}\"\n   ],\n   \"op\": \"==\"", "\"requests/carried_in/{X}\"\n   ],\n   \"op\": \"==\"",
+      "check requests.balance: names unknown cell “requests/carried_in/{X}”" },
+    /* a message naming something the check does not fill in */
+    { "{left} = {left_value}，但 {right} = {right_value}", "{lft} = {left_value}，但 {right} = {right_value}",
+      "check requests.balance: “message” uses {lft}" },
+    /* an operator that is not one */
+    { "\"op\": \"==\"", "\"op\": \"=\"", "check requests.balance: bad “op” “=”" },
+    /* last year's cells in a check that does not look at last year */
+    { "\"requests/carried_in/{C}\"\n   ],\n   \"op\": \"==\"", "\"prev:requests/carried_in/{C}\"\n   ],\n   \"op\": \"==\"",
+      "prev: terms need \"across_years\"" },
+    /* a deadline that is no day */
+    { "\"department\": \"01-31\"", "\"department\": \"01-32\"", "check publish.deadline: “department” must be a day as MM-DD" },
+    /* a pattern that does not compile */
+    { "\"pattern\": \"^[ 　\\\\t]*[（(](?<n>[一二三四五六七八九十]{1,3})[）)]\"",
+      "\"pattern\": \"^[ 　\\\\t]*[（(](?<n>[一二三四五六七八九十]{1,3})[）)\"", "check text.numbering: bad pattern" },
+    /* a minimum that is text */
+    { "\"problems\": 10", "\"problems\": \"10\"", "check section.present: “problems” must be a whole number" },
+    /* a minimum for a table section */
+    { "\"problems\": 10", "\"requests\": 10", "“min_chars” names “requests”, which is not a text section" },
+    /* a check type nianbao does not have */
+    { "\"type\": \"text_figures\"", "\"type\": \"text_figure\"", "check text.figures: unknown type “text_figure”" },
+    /* a message that is not text */
+    { "\"message\": \"机关名称与上年报告不同", "\"message\": 1, \"x\": \"机关名称与上年报告不同",
+      "check carry.agency: “message” must be a string" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = edited_2021 (cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      NbFormat *f;
+
+      f = nb_format_new_from_data (data, -1, &error);
+      g_assert_null (f);
+      g_assert_error (error, NB_ERROR, NB_ERROR_FORMAT);
+      if (!strstr (error->message, cases[i].says))
+        g_error ("case %u: “%s” does not say %s", i, error->message, cases[i].says);
+      g_assert_null (nb_format_new_from_data (data, -1, NULL));
+    }
+}
+
+/* What the checker reads, typed: 2021's balance rule, one per column. */
+static void
+test_checks_typed (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  const NbCheckDef *balance = nb_format_find_check (f, "requests.balance");
+  const NbCheckDef *deadline = nb_format_find_check (f, "publish.deadline");
+  const NbCheckDef *present = nb_format_find_check (f, "section.present");
+  const NbCompareInstanceDef *legal;
+
+  g_assert_nonnull (balance);
+  g_assert_cmpint (balance->type, ==, NB_CHECK_COMPARE);
+  g_assert_cmpint (balance->severity, ==, NB_SEVERITY_ERROR);
+  g_assert_cmpuint (balance->compare.n_instances, ==, 7);
+  legal = &balance->compare.instances[4];
+  g_assert_cmpstr (legal->var_key, ==, "legal");
+  g_assert_cmpstr (legal->var_ordinal, ==, "（五）");
+  g_assert_cmpuint (legal->n_left, ==, 2);
+  g_assert_cmpstr (legal->left[1].key, ==, "requests/carried_in/legal");
+  g_assert_true (legal->left[1].cell == nb_format_find_cell (f, "requests/carried_in/legal"));
+  g_assert_cmpstr (deadline->deadline.government, ==, "03-31");
+  g_assert_cmpstr (deadline->deadline.government_text, ==, "3月31日");
+  for (guint i = 0; i < present->section_present.n_sections; i++)
+    if (g_str_equal (present->section_present.sections[i].section->key, "problems"))
+      g_assert_cmpuint (present->section_present.sections[i].min_chars, ==, 10);
+  g_assert_null (nb_format_find_check (f, "no.such"));
+}
+
 static gboolean
 has_message (GPtrArray  *problems,
              const char *part)
@@ -392,6 +470,8 @@ main (int argc, char **argv)
   g_test_add_func ("/format/2021", test_2021);
   g_test_add_func ("/format/bad-data", test_bad_data);
   g_test_add_func ("/format/bad-typed-parts", test_bad_typed_parts);
+  g_test_add_func ("/format/bad-checks", test_bad_checks);
+  g_test_add_func ("/format/checks-typed", test_checks_typed);
   g_test_add_func ("/format/revision-from-file", test_revision_from_file);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-number.h"
+#include "nb-problem.h"
 
 G_BEGIN_DECLS
 
@@ -144,6 +145,182 @@ typedef struct
   const NbFigureScopeDef  *scopes;
 } NbFigureRuleDef;
 
+/* ---- the checks (docs/checks.md), compiled and validated at load ---- */
+
+typedef enum
+{
+  NB_CHECK_COMPARE,          /* sums and (in)equalities over cells */
+  NB_CHECK_CELL_KIND,
+  NB_CHECK_CELL_BLANK,
+  NB_CHECK_FORMAT_YEAR,
+  NB_CHECK_SECTION_PRESENT,
+  NB_CHECK_FEES_PRESENT,
+  NB_CHECK_TEXT_FIGURES,
+  NB_CHECK_TEXT_PERIOD,
+  NB_CHECK_TEXT_TEMPLATE,
+  NB_CHECK_TEXT_YEAR,
+  NB_CHECK_DEADLINE,
+  NB_CHECK_CARRY_JUMP,
+  NB_CHECK_CARRY_AGENCY,
+  NB_CHECK_TEXT_OWN_YEAR,
+  NB_CHECK_PERIOD_MISSING,
+  NB_CHECK_NUMBERING,
+  NB_CHECK_ITEM_COUNT,
+  NB_CHECK_TOTAL_PARTS,
+  NB_CHECK_PUNCTUATION,
+  NB_CHECK_AMOUNT_UNIT,
+  NB_CHECK_RATIO,
+  NB_CHECK_HEADINGS,
+  NB_CHECK_HEADING_VARIANT,
+} NbCheckType;
+
+typedef enum
+{
+  NB_CHECK_OP_EQ, NB_CHECK_OP_GE, NB_CHECK_OP_LE, NB_CHECK_OP_GT, NB_CHECK_OP_LT,
+} NbCheckOp;
+
+/* How a compare message names its terms: by row, column or cell label. */
+typedef enum
+{
+  NB_TERM_LABEL_ROW, NB_TERM_LABEL_COLUMN, NB_TERM_LABEL_CELL,
+} NbTermLabel;
+
+/* "-prev:active/regulation/in_force": one term of a side of a comparison. */
+typedef struct
+{
+  const char      *key;     /* the cell key, without "-" and "prev:" */
+  const NbCellDef *cell;    /* this format's cell; NULL only for a prev term
+                             * naming a cell this format does not have */
+  gboolean         negate;
+  gboolean         prev;    /* from last year's report */
+} NbCheckTermDef;
+
+/* One comparison, after "foreach" is expanded (one per column, row, …). */
+typedef struct
+{
+  const char           *var_key;      /* "natural"; NULL without foreach */
+  const char           *var_label;    /* its label ("自然人") or the data's */
+  const char           *var_short;
+  const char           *var_ordinal;  /* "（一）" or "" */
+  guint                 n_left;
+  const NbCheckTermDef *left;
+  guint                 n_right;      /* 0 when has_const */
+  const NbCheckTermDef *right;
+} NbCompareInstanceDef;
+
+typedef struct
+{
+  const char                 *var;           /* "C" ({C.label} …), or NULL */
+  NbCheckOp                   op;
+  NbTermLabel                 term_label;
+  gboolean                    has_const;
+  NbNumber                    right_const;
+  const char                 *message_blank; /* when blanks make it moot; may be NULL */
+  guint                       n_instances;
+  const NbCompareInstanceDef *instances;
+} NbCheckCompareDef;
+
+/* section_present, for one text section. */
+typedef struct
+{
+  const NbSectionDef *section;
+  const char *const  *not_just;       /* texts that say nothing ("无。") */
+  guint               min_chars;      /* 0: no minimum */
+  const char         *message_empty;  /* its own or the shared wording; NULL: not checked */
+} NbSectionRuleDef;
+
+/* A numbering family of the text ("一是", "（一）", "1."). */
+typedef struct
+{
+  const char *name;
+  const char *pattern;   /* a regular expression with a group "n" */
+  gboolean    inline_;   /* runs inside one paragraph ("一是…二是…") */
+} NbNumberingFamilyDef;
+
+/* Lists are NULL-terminated and never NULL; templates use {name}s that the
+ * format checked at load (docs/checks.md). Only the member of the union
+ * that @type names is set. */
+typedef struct
+{
+  const char  *id;            /* "requests.balance" */
+  NbCheckType  type;
+  NbSeverity   severity;
+  gboolean     across_years;  /* needs last year's report */
+  const char  *message;       /* the main template; NULL for the types without one */
+  union
+  {
+    NbCheckCompareDef compare;
+    struct { const char *kind_texts[4]; } cell_kind;   /* by NbKindType */
+    struct { const char *message_row; } cell_blank;
+    struct { const char *message_none; } format_year;
+    struct
+    {
+      guint                   n_sections;
+      const NbSectionRuleDef *sections;   /* every text section, in order */
+      const char             *message_nothing;
+      const char             *message_short;
+    } section_present;
+    struct
+    {
+      const char *message_unknown, *message_number, *message_order;
+      const char *message_repeated, *message_missing;   /* each may be NULL */
+    } headings;
+    struct
+    {
+      const char *const *const *variants;   /* per section position */
+      const char               *message_variant;
+    } heading_variant;
+    struct
+    {
+      guint                   n_fields;
+      const NbCellDef *const *fields;
+      const char *const      *text_mentions;
+    } fees_present;
+    struct
+    {
+      const char *const *keywords;     /* text_period, text_year, period_missing */
+      const char        *message_title;  /* text_year */
+    } period;
+    struct
+    {
+      const char *const *patterns;
+      const char        *message_title;
+    } text_template;
+    struct { const char *const *patterns; } own_year;
+    struct
+    {
+      guint                       n_families;
+      const NbNumberingFamilyDef *families;
+      const char                 *message_skip;
+      const char                 *message_repeat;
+    } numbering;
+    struct { const char *pattern; } item_count;
+    struct { const char *const *total_words, *const *part_words, *const *units; } total_parts;
+    struct
+    {
+      guint                   n_cells;
+      const NbCellDef *const *cells;
+      gint64                  min_change;
+    } amount_unit;
+    struct
+    {
+      guint                   n_rows;
+      const NbCellDef *const *values;   /* "delta" of each row … */
+      const NbCellDef *const *bases;    /* … against its "prev" */
+      gint64                  factor;
+      gint64                  min_change;
+    } ratio;
+    struct
+    {
+      const char *department, *government;            /* "01-31", "03-31" */
+      const char *department_text, *government_text;  /* "1月31日" */
+      const char *department_word, *government_word;  /* "部门" */
+      const char *message_no_date, *message_in_year;
+    } deadline;
+    struct { gint64 factor, min_change; } carry_jump;
+  };
+} NbCheckDef;
+
 #define NB_TYPE_FORMAT (nb_format_get_type ())
 G_DECLARE_FINAL_TYPE (NbFormat, nb_format, NB, FORMAT, GObject)
 
@@ -201,8 +378,13 @@ guint               nb_format_get_n_computed (NbFormat   *self);
 const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
                                               guint       i);
 
-/* The checks and text-figure rules, as in the data file (for NbChecker). */
-JsonArray          *nb_format_get_checks        (NbFormat *self);
+/* The checks, in the data's order (for NbChecker). */
+guint                  nb_format_get_n_checks       (NbFormat *self);
+const NbCheckDef      *nb_format_get_check          (NbFormat *self,
+                                                     guint     i);
+const NbCheckDef      *nb_format_find_check         (NbFormat   *self,
+                                                     const char *id);
+/* The text-figure rules. */
 guint                  nb_format_get_n_figure_rules (NbFormat *self);
 const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
                                                      guint     i);
