@@ -284,8 +284,8 @@ test_bad_typed_parts (void)
     { "\"triggers\": [", "\"trigers\": [", "has no triggers" },
     /* shared check wording that is not text */
     { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
-    /* a fee sentence without its "some" template */
-    { "\"some\": \"{year}年，本机关共发出收费通知", "\"sone\": \"{year}年，本机关共发出收费通知", "“some”" },
+    /* a fee sentence without its template (the fee sentence is an ordinary one) */
+    { "\"template\": \"{year}年，本机关共发出收费通知", "\"templat\": \"{year}年，本机关共发出收费通知", "“template”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -381,6 +381,94 @@ test_checks_typed (void)
   g_assert_null (nb_format_find_check (f, "no.such"));
 }
 
+/* The 信息处理费 sentence is an ordinary sentence of the data ("fees",
+ *六's "fields_sentence"): its wording, its zero case and its refusal of
+ * blanks are the data's, and a revision that words it otherwise is
+ * followed with no change to the code. */
+static void
+test_fee_sentence (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  const char *keys[] = { "other/fee_notices", "other/fee_notified_amount",
+                         "other/fee_collected_cases", "other/fee_collected_amount" };
+  const char *some[] = { "2", "120.50", "1", "60" };
+  g_autoptr(NbReport) r = nb_report_new (f, 2024, "某某局");
+  g_autoptr(NbFormat) revised = NULL;
+  g_autoptr(NbReport) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  char *s;
+
+  g_assert_true (nb_format_get_fee_section (f) == nb_format_find_section (f, "other"));
+  g_assert_cmpstr (nb_format_get_fee_section (f)->fields_sentence->id, ==, "fees");
+  g_assert_null (nb_format_get_fee_section (nb_format_get ("2019", NULL)));
+  /* Offered beside the fields, not among every section's sentences. */
+  g_assert_cmpuint (nb_sentence_get_n_sentences (f), ==, nb_format_get_n_sentences (f) - 1);
+  for (guint i = 0; i < nb_sentence_get_n_sentences (f); i++)
+    g_assert_cmpstr (nb_sentence_get_id (f, i), !=, "fees");
+
+  /* Blank fields: no sentence (a blank is not "no fee"). */
+  g_assert_null (nb_sentence_fees (r));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (nb_report_set_value_from_string (r, keys[i], "0", NULL));
+  s = nb_sentence_fees (r);
+  g_assert_cmpstr (s, ==, "2024年，本机关无收取信息处理费情况。");
+  g_free (s);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (nb_report_set_value_from_string (r, keys[i], some[i], NULL));
+  s = nb_sentence_fees (r);
+  g_assert_cmpstr (s, ==, "2024年，本机关共发出收费通知2件，总金额120.50元；实际收取信息处理费1件，总金额60元。");
+  g_free (s);
+  s = nb_sentence_render (r, "fees");
+  g_assert_cmpstr (s, ==, "2024年，本机关共发出收费通知2件，总金额120.50元；实际收取信息处理费1件，总金额60元。");
+  g_free (s);
+  g_assert_true (nb_report_set_value_from_string (r, keys[3], "", NULL));
+  g_assert_null (nb_sentence_fees (r));
+
+  data = edited_2021 ("\"template\": \"{year}年，本机关无收取信息处理费情况。\"",
+                      "\"template\": \"{year}年度未收取信息处理费。\"");
+  revised = nb_format_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  r2 = nb_report_new (revised, 2025, "某某局");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (nb_report_set_value_from_string (r2, keys[i], "0", NULL));
+  s = nb_sentence_fees (r2);
+  g_assert_cmpstr (s, ==, "2025年度未收取信息处理费。");
+  g_free (s);
+
+  /* A section naming a sentence that is not there is refused. */
+  g_clear_pointer (&data, g_free);
+  data = edited_2021 ("\"fields_sentence\": \"fees\"", "\"fields_sentence\": \"fess\"");
+  g_assert_null (nb_format_new_from_data (data, -1, NULL));
+}
+
+/* The title is typed: its template, where it breaks, the sign-off's date. */
+static void
+test_title (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  g_autofree char *title = nb_format_dup_title (f, "温县交通运输局", 2020);
+  g_autofree char *date = nb_format_dup_date (f, "2021-01-05");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (title, ==, "温县交通运输局2020年政府信息公开工作年度报告");
+  g_assert_cmpuint (nb_format_title_break (f, title), ==, strlen ("温县交通运输局2020年"));
+  g_assert_cmpuint (nb_format_title_break (f, "某局年度工作总结"), ==, 0);
+  g_assert_cmpstr (date, ==, "2021年1月5日");
+  g_assert_cmpstr (nb_format_get_title (f)->second_line, ==, "政府信息公开工作年度报告");
+
+  /* A second line that is not how the template ends, a name it does not fill. */
+  data = edited_2021 ("\"second_line\": \"政府信息公开工作年度报告\"", "\"second_line\": \"年度报告书\"");
+  g_assert_null (nb_format_new_from_data (data, -1, &error));
+  g_assert_nonnull (strstr (error->message, "“second_line”"));
+  g_clear_error (&error);
+  g_clear_pointer (&data, g_free);
+  data = edited_2021 ("\"date\": \"{year}年{month}月{day}日\"", "\"date\": \"{year}年{month}月{dya}日\"");
+  g_assert_null (nb_format_new_from_data (data, -1, &error));
+  g_assert_nonnull (strstr (error->message, "{year} {month} {day}"));
+}
+
 static gboolean
 has_message (GPtrArray  *problems,
              const char *part)
@@ -472,6 +560,8 @@ main (int argc, char **argv)
   g_test_add_func ("/format/bad-typed-parts", test_bad_typed_parts);
   g_test_add_func ("/format/bad-checks", test_bad_checks);
   g_test_add_func ("/format/checks-typed", test_checks_typed);
+  g_test_add_func ("/format/fee-sentence", test_fee_sentence);
+  g_test_add_func ("/format/title", test_title);
   g_test_add_func ("/format/revision-from-file", test_revision_from_file);
   return g_test_run ();
 }

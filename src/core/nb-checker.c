@@ -1202,13 +1202,23 @@ run_text_period (Run         *run,
         {
           const NbTextPeriod *p = &g_array_index (periods, NbTextPeriod, i);
           gboolean year_ok = p->start_year == year && p->end_year == year;
-          g_autofree char *found = g_strdup_printf ("%d年%d月%d日至%d年%d月%d日",
-                                                    p->start_year, p->start_month, p->start_day,
-                                                    p->end_year, p->end_month, p->end_day);
+          g_autofree char *found = NULL;
           g_autofree char *y = g_strdup_printf ("%d", year);
           const char *names[] = { "{found}", "{year}", NULL };
-          const char *values[] = { found, y, NULL };
+          const char *values[] = { NULL, y, NULL };
 
+          {
+            char n[6][16];
+            const int parts[] = { p->start_year, p->start_month, p->start_day,
+                                  p->end_year, p->end_month, p->end_day };
+            const char *pn[] = { "{from_year}", "{from_month}", "{from_day}",
+                                 "{to_year}", "{to_month}", "{to_day}", NULL };
+            const char *pv[7] = { NULL };
+
+            for (guint k = 0; k < 6; k++)
+              pv[k] = (g_snprintf (n[k], sizeof n[k], "%d", parts[k]), n[k]);
+            values[0] = found = render_message (check->period.period_text, pn, pv);
+          }
           if ((years && !year_ok) ||
               (!years && year_ok &&
                (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31)))

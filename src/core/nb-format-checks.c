@@ -639,6 +639,10 @@ load_params (NbFormat    *format,
     case NB_CHECK_PERIOD_MISSING:
       if (!(check->period.keywords = nb_format_read_strv (format, obj, "keywords", where, error)))
         return FALSE;
+      if (check->type != NB_CHECK_PERIOD_MISSING &&
+          !read_template (obj, "period_text", TRUE, "from_year from_month from_day to_year to_month to_day",
+                          NULL, &check->period.period_text, where, error))
+        return FALSE;
       return check->type != NB_CHECK_TEXT_YEAR ||
              read_template (obj, "message_title", TRUE, names, NULL, &check->period.message_title, where, error);
     case NB_CHECK_TEXT_TEMPLATE:

@@ -21,7 +21,7 @@ struct _NbFormat
   const char   *version;
   const char   *name;
   const char   *issued_by;
-  const char   *title_template;
+  NbTitleDef    title;
   int           from_year;
   int           to_year;
 
@@ -527,7 +527,6 @@ load_section (NbFormat    *self,
   g_autofree char *where = NULL;
   const char *kind;
   JsonArray *subheadings, *fields;
-  JsonObject *fee;
 
   g_ptr_array_add (self->sections, section);
   section->position = position;
@@ -618,13 +617,6 @@ load_section (NbFormat    *self,
       g_ptr_array_add (section->fields, cell);
     }
 
-  if (json_object_has_member (obj, "fee_sentence"))
-    {
-      if (!(fee = nb_format_read_object (obj, "fee_sentence", where, error)) ||
-          !(section->fee_sentence_none = nb_format_read_string (fee, "none", TRUE, where, error)) ||
-          !(section->fee_sentence_some = nb_format_read_string (fee, "some", TRUE, where, error)))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -858,13 +850,28 @@ load_sentences (NbFormat   *self,
   for (guint i = 0; sentences && i < json_array_get_length (sentences); i++)
     {
       JsonObject *obj = nb_format_read_element (sentences, i, "sentences", error);
-      g_autofree char *where = g_strdup_printf ("sentence %u", i);
+      g_autofree char *where = g_strdup_printf ("sentences[%u]", i);
       NbSentenceDef def = { 0 };
 
       if (!obj ||
           !(def.id = nb_format_read_string (obj, "id", TRUE, where, error)) ||
           !(def.label = nb_format_read_string (obj, "label", TRUE, where, error)) ||
           !(def.template = nb_format_read_string (obj, "template", TRUE, where, error)))
+        return FALSE;
+      if (json_object_has_member (obj, "section"))
+        {
+          const char *key = nb_format_read_string (obj, "section", TRUE, where, error);
+
+          if (!key)
+            return FALSE;
+          if (!(def.section = nb_format_find_section (self, key)))
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: unknown section “%s”", where, key);
+              return FALSE;
+            }
+        }
+      if (!nb_format_read_boolean (obj, "needs_all", &def.needs_all, where, error))
         return FALSE;
       if (json_object_has_member (obj, "when_zero"))
         {
@@ -920,6 +927,94 @@ load_chart (NbFormat   *self,
   return TRUE;
 }
 
+/* Only {names} of @allowed (NULL-terminated) in @text. */
+static gboolean
+check_names (const char         *text,
+             const char *const  *allowed,
+             const char         *where,
+             GError            **error)
+{
+  for (const char *p = text; (p = strchr (p, '{'));)
+    {
+      const char *close = strchr (p, '}');
+      g_autofree char *name = close ? g_strndup (p + 1, close - p - 1) : NULL;
+
+      if (!name || !g_strv_contains (allowed, name))
+        {
+          g_autofree char *names = g_strjoinv ("} {", (char **) allowed);
+
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “%s” may use only {%s}", where, text, names);
+          return FALSE;
+        }
+      p = close + 1;
+    }
+  return TRUE;
+}
+
+/* "title": {"template", "second_line", "date"}. */
+static gboolean
+load_title (NbFormat    *self,
+            JsonObject  *root,
+            GError     **error)
+{
+  static const char *const title_names[] = { "agency", "year", NULL };
+  static const char *const date_names[] = { "year", "month", "day", NULL };
+  static const char *const none[] = { NULL };
+  JsonObject *title = nb_format_read_object (root, "title", "format", error);
+  NbTitleDef *t = &self->title;
+
+  if (!title ||
+      !(t->template = nb_format_read_string (title, "template", TRUE, "title", error)) ||
+      !(t->second_line = nb_format_read_string (title, "second_line", TRUE, "title", error)) ||
+      !(t->date = nb_format_read_string (title, "date", TRUE, "title", error)) ||
+      !check_names (t->template, title_names, "title", error) ||
+      !check_names (t->second_line, none, "title", error) ||
+      !check_names (t->date, date_names, "title", error))
+    return FALSE;
+  if (!g_str_has_suffix (t->template, t->second_line))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: title: “second_line” “%s” must be how “template” ends", t->second_line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A section's "fields_sentence": the sentence that states its fields. */
+static gboolean
+link_fields_sentences (NbFormat    *self,
+                       JsonArray   *sections,
+                       GError     **error)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      NbSectionDef *section = g_ptr_array_index (self->sections, i);
+      g_autofree char *where = g_strdup_printf ("section “%s”", section->key);
+      JsonObject *obj = json_array_get_object_element (sections, i);
+      const char *id = nb_format_read_string (obj, "fields_sentence", FALSE, where, error);
+
+      if (*error)
+        return FALSE;
+      if (!id)
+        continue;
+      if (!(section->fields_sentence = nb_format_find_sentence (self, id)))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “fields_sentence” names no sentence “%s”", where, id);
+          return FALSE;
+        }
+      if (section->fields_sentence->section != section || section->fields->len == 0)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: sentence “%s” must name this section, which must have fields",
+                       where, id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* @error is never NULL here: every step tests *error, so that bad data is
  * refused whatever the caller passed (see nb_format_new_from_data). */
 static NbFormat *
@@ -957,7 +1052,7 @@ format_load (const char  *data,
     }
   if (!(self->version = nb_format_read_string (root, "version", TRUE, "format", error)) ||
       !(self->name = nb_format_read_string (root, "name", TRUE, "format", error)) ||
-      !(self->title_template = nb_format_read_string (root, "title", TRUE, "format", error)))
+      !load_title (self, root, error))
     return NULL;
   self->issued_by = nb_format_read_string (root, "issued_by", FALSE, "format", error);
   if (*error)
@@ -1011,7 +1106,8 @@ format_load (const char  *data,
 
   if (!load_figure_rules (self, nb_format_read_array (root, "text_figures", FALSE, "format", error), error))
     return NULL;
-  if (!load_sentences (self, nb_format_read_array (root, "sentences", FALSE, "format", error), error))
+  if (!load_sentences (self, nb_format_read_array (root, "sentences", FALSE, "format", error), error) ||
+      !link_fields_sentences (self, sections, error))
     return NULL;
   if (!load_chart (self, nb_format_read_array (root, "comparison_chart", FALSE, "format", error), error))
     return NULL;
@@ -1132,7 +1228,69 @@ const char *nb_format_get_name (NbFormat *self) { return self->name; }
 const char *nb_format_get_issued_by (NbFormat *self) { return self->issued_by; }
 int nb_format_get_from_year (NbFormat *self) { return self->from_year; }
 int nb_format_get_to_year (NbFormat *self) { return self->to_year; }
-const char *nb_format_get_title_template (NbFormat *self) { return self->title_template; }
+const char *nb_format_get_title_template (NbFormat *self) { return self->title.template; }
+const NbTitleDef *nb_format_get_title (NbFormat *self) { return &self->title; }
+
+static char *
+fill_names (const char         *template,
+            const char *const  *names,
+            const char *const  *values)
+{
+  GString *s = g_string_new (template);
+
+  for (guint i = 0; names[i]; i++)
+    g_string_replace (s, names[i], values[i], 0);
+  return g_string_free (s, FALSE);
+}
+
+char *
+nb_format_dup_title (NbFormat   *self,
+                     const char *agency,
+                     int         year)
+{
+  g_autofree char *y = g_strdup_printf ("%d", year);
+  const char *names[] = { "{agency}", "{year}", NULL };
+  const char *values[] = { agency ? agency : "", y, NULL };
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  return fill_names (self->title.template, names, values);
+}
+
+gsize
+nb_format_title_break (NbFormat   *self,
+                       const char *title)
+{
+  const char *found;
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), 0);
+  if (title == NULL || *self->title.second_line == '\0')
+    return 0;
+  found = strstr (title, self->title.second_line);
+  return found != NULL && found != title ? (gsize) (found - title) : 0;
+}
+
+char *
+nb_format_dup_date (NbFormat   *self,
+                    const char *iso_date)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *y = NULL, *m = NULL, *d = NULL;
+  const char *names[] = { "{year}", "{month}", "{day}", NULL };
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  if (iso_date == NULL)
+    return NULL;
+  parts = g_strsplit (iso_date, "-", 3);
+  if (g_strv_length (parts) != 3)
+    return g_strdup (iso_date);
+  y = g_strdup_printf ("%d", (int) g_ascii_strtoll (parts[0], NULL, 10));
+  m = g_strdup_printf ("%d", (int) g_ascii_strtoll (parts[1], NULL, 10));
+  d = g_strdup_printf ("%d", (int) g_ascii_strtoll (parts[2], NULL, 10));
+  {
+    const char *values[] = { y, m, d, NULL };
+    return fill_names (self->title.date, names, values);
+  }
+}
 
 gboolean
 nb_format_covers_year (NbFormat *self,
@@ -1348,7 +1506,7 @@ nb_format_get_fee_section (NbFormat *self)
   for (guint i = 0; i < self->sections->len; i++)
     {
       const NbSectionDef *s = g_ptr_array_index (self->sections, i);
-      if (s->fee_sentence_none)
+      if (s->fields_sentence)
         return s;
     }
   return NULL;

@@ -27,6 +27,7 @@ typedef enum
 
 typedef struct _NbTableDef NbTableDef;
 typedef struct _NbSectionDef NbSectionDef;
+typedef struct _NbSentenceDef NbSentenceDef;
 
 typedef struct
 {
@@ -85,21 +86,31 @@ struct _NbSectionDef
   const char *const *subheadings;  /* NULL-terminated, may be empty */
   const NbTableDef  *table;        /* table sections */
   GPtrArray         *fields;       /* NbCellDef*: e.g. the 2021 信息处理费 fields */
-  const char        *fee_sentence_none;  /* templates with {year}, {field}… or NULL */
-  const char        *fee_sentence_some;
+  const NbSentenceDef *fields_sentence;  /* the sentence stating them, or NULL */
   guint              position;
 };
 
 /* A sentence generated from the tables: {cell key}, {a+b}, {row/prefix_*}
  * and {year} are filled from the report. */
+struct _NbSentenceDef
+{
+  const char         *id;             /* "requests" */
+  const char         *label;          /* the menu's name: "依申请公开（表三）" */
+  const char         *template;
+  const char         *zero_sum;       /* when these cells sum to 0 … (NULL: never) */
+  const char         *zero_template;  /* … this template instead */
+  const NbSectionDef *section;        /* offered in this section only (its fields'
+                                       * sentence), or NULL: in every text section */
+  gboolean            needs_all;      /* no sentence while a cell it names is blank */
+};
+
+/* The report's title and the date under its sign-off. */
 typedef struct
 {
-  const char *id;             /* "requests" */
-  const char *label;          /* the menu's name: "依申请公开（表三）" */
-  const char *template;
-  const char *zero_sum;       /* when these cells sum to 0 … (NULL: never) */
-  const char *zero_template;  /* … this template instead */
-} NbSentenceDef;
+  const char *template;     /* "{agency}{year}年政府信息公开工作年度报告" */
+  const char *second_line;  /* where a printed title breaks: "政府信息公开工作年度报告" */
+  const char *date;         /* "{year}年{month}月{day}日" */
+} NbTitleDef;
 
 /* One figure of the 与上年对比 chart: the cells it sums, by key. */
 typedef struct
@@ -280,6 +291,7 @@ typedef struct
     {
       const char *const *keywords;     /* text_period, text_year, period_missing */
       const char        *message_title;  /* text_year */
+      const char        *period_text;    /* how {found} shows a period (text_period, text_year) */
     } period;
     struct
     {
@@ -346,6 +358,18 @@ gboolean    nb_format_covers_year    (NbFormat    *self,
                                       int          year);
 /* The title template: "{agency}{year}年政府信息公开工作年度报告". */
 const char *nb_format_get_title_template (NbFormat *self);
+const NbTitleDef *nb_format_get_title    (NbFormat    *self);
+/* The template filled in: "温县交通运输局2020年政府信息公开工作年度报告". */
+char       *nb_format_dup_title      (NbFormat    *self,
+                                      const char  *agency,
+                                      int          year);
+/* Where @title (the format's or a report's own) prints on a second line:
+ * the byte offset of the format's second line in it, or 0 (one line). */
+gsize       nb_format_title_break    (NbFormat    *self,
+                                      const char  *title);
+/* "2021-01-20" as the sign-off writes it ("2021年1月20日"); other text as is. */
+char       *nb_format_dup_date       (NbFormat    *self,
+                                      const char  *iso_date);
 
 guint               nb_format_get_n_sections (NbFormat   *self);
 const NbSectionDef *nb_format_get_section    (NbFormat   *self,
@@ -398,8 +422,8 @@ const NbSentenceDef *nb_format_get_sentence     (NbFormat   *self,
                                                  guint       i);
 const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
                                                  const char *id);
-/* The section whose fields the fee sentence reports (the one with a
- * "fee_sentence"), or NULL when the format has none (2019). */
+/* The section whose fields a sentence states (2021: 六 and its 信息处理费
+ * sentence), or NULL when the format has none (2019). */
 const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
 /* The main figures the 与上年对比 view draws. */
 guint                   nb_format_get_n_chart_figures (NbFormat   *self);
