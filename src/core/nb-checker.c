@@ -789,9 +789,11 @@ run_format_year (Run         *run,
   NbFormat *right;
   g_autofree char *message = NULL;
 
-  if (nb_format_covers_year (format, year))
-    return;
   right = nb_format_for_year (year);
+  /* Covered, unless a later revision is in force for the year. */
+  if (nb_format_covers_year (format, year) &&
+      (!right || right == format || nb_format_get_from_year (right) <= nb_format_get_from_year (format)))
+    return;
   {
     g_autofree char *y = g_strdup_printf ("%d", year);
     g_autofree char *from = g_strdup_printf ("%d", nb_format_get_from_year (format));

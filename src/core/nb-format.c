@@ -40,9 +40,10 @@ struct _NbFormat
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
 
-/* A new format revision is one more JSON file in the GResource and one more
- * name here. */
-static const char *const registered_versions[] = { "2019", "2021", NULL };
+/* The versions are the data files: VERSION.json in the GResource, and in
+ * $NB_FORMATS_DIR (a revision given as one file, no rebuild; a file there
+ * replaces the built-in one of that name). */
+static char **registered_versions;
 
 static void
 table_def_free (gpointer data)
@@ -1155,10 +1156,66 @@ nb_format_new_from_data (const char  *data,
   return self;
 }
 
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+add_version (GPtrArray  *names,
+             const char *file)
+{
+  if (g_str_has_suffix (file, ".json"))
+    {
+      g_autofree char *name = g_strndup (file, strlen (file) - strlen (".json"));
+
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+}
+
 const char *const *
 nb_format_list_versions (void)
 {
-  return registered_versions;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      GPtrArray *names = g_ptr_array_new ();
+      g_auto(GStrv) built_in = NULL;
+      const char *dir_name = g_getenv ("NB_FORMATS_DIR");
+
+      nb_core_register_resource ();
+      built_in = g_resources_enumerate_children ("/org/nianbao/core/formats/", 0, NULL);
+      for (guint i = 0; built_in && built_in[i]; i++)
+        add_version (names, built_in[i]);
+      if (dir_name && *dir_name)
+        {
+          g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+          const char *file;
+
+          while (dir && (file = g_dir_read_name (dir)))
+            add_version (names, file);
+        }
+      g_ptr_array_sort (names, compare_versions);
+      g_ptr_array_add (names, NULL);
+      registered_versions = (char **) g_ptr_array_free (names, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return (const char *const *) registered_versions;
+}
+
+/* VERSION.json of $NB_FORMATS_DIR, or NULL (then the built-in one). */
+static char *
+revision_file (const char *version)
+{
+  const char *dir = g_getenv ("NB_FORMATS_DIR");
+  g_autofree char *name = g_strconcat (version, ".json", NULL);
+  g_autofree char *path = dir && *dir ? g_build_filename (dir, name, NULL) : NULL;
+
+  return path && g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
 }
 
 static GHashTable *format_cache;
@@ -1174,7 +1231,7 @@ nb_format_get (const char  *version,
   gsize length;
   const char *data;
 
-  if (version == NULL || !g_strv_contains (registered_versions, version))
+  if (version == NULL || !g_strv_contains (nb_format_list_versions (), version))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) registered_versions);
       g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
@@ -1196,31 +1253,58 @@ nb_format_get (const char  *version,
       return format;
     }
 
-  path = g_strdup_printf ("/org/nianbao/core/formats/%s.json", version);
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if ((path = revision_file (version)))
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, &length, &local))
+        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "%s", local->message);
+    }
+  else
+    {
+      path = g_strdup_printf ("/org/nianbao/core/formats/%s.json", version);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+    }
   if (!bytes)
     {
       G_UNLOCK (format_cache);
       return NULL;
     }
   data = g_bytes_get_data (bytes, &length);
-  format = nb_format_new_from_data (data, length, error);
+  {
+    g_autoptr(GError) local = NULL;
+
+    /* The file in the message: a revision's author must find the mistake. */
+    format = nb_format_new_from_data (data, length, &local);
+    if (!format)
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
+  }
   if (format)
     g_hash_table_insert (format_cache, g_strdup (version), format);
   G_UNLOCK (format_cache);
   return format;
 }
 
+/* The latest revision in force: an open-ended version ends where a later
+ * one begins. */
 NbFormat *
 nb_format_for_year (int year)
 {
-  for (guint i = 0; registered_versions[i]; i++)
+  const char *const *versions = nb_format_list_versions ();
+  NbFormat *best = NULL;
+
+  for (guint i = 0; versions[i]; i++)
     {
-      NbFormat *format = nb_format_get (registered_versions[i], NULL);
-      if (format && nb_format_covers_year (format, year))
-        return format;
+      NbFormat *format = nb_format_get (versions[i], NULL);
+
+      if (format && nb_format_covers_year (format, year) &&
+          (!best || format->from_year > best->from_year))
+        best = format;
     }
-  return NULL;
+  return best;
 }
 
 const char *nb_format_get_version (NbFormat *self) { return self->version; }
