@@ -284,8 +284,8 @@ test_bad_typed_parts (void)
     { "\"triggers\": [", "\"trigers\": [", "has no triggers" },
     /* shared check wording that is not text */
     { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
-    /* a fee sentence without its "some" template */
-    { "\"some\": \"{year}年，本机关共发出收费通知", "\"sone\": \"{year}年，本机关共发出收费通知", "“some”" },
+    /* a fee sentence without its template (the fee sentence is an ordinary one) */
+    { "\"template\": \"{year}年，本机关共发出收费通知", "\"templat\": \"{year}年，本机关共发出收费通知", "“template”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -301,6 +301,172 @@ test_bad_typed_parts (void)
         g_error ("case %u: “%s” does not say %s", i, error->message, cases[i].says);
       g_assert_null (nb_format_new_from_data (data, -1, NULL));
     }
+}
+
+/* The checks are compiled when the format loads: a mistake in a check of a
+ * revision's data is refused there, naming the check and what is wrong
+ * (with or without a GError), instead of a check that silently does
+ * nothing or a message with "{lft}" in it. */
+static void
+test_bad_checks (void)
+{
+  static const struct { const char *from, *to, *says; } cases[] = {
+    /* a term naming no cell */
+    { "\"requests/carried_in/{C}\"\n   ],\n   \"op\": \"==\"", "\"requests/carried_in/{X}\"\n   ],\n   \"op\": \"==\"",
+      "check requests.balance: names unknown cell “requests/carried_in/{X}”" },
+    /* a message naming something the check does not fill in */
+    { "{left} = {left_value}，但 {right} = {right_value}", "{lft} = {left_value}，但 {right} = {right_value}",
+      "check requests.balance: “message” uses {lft}" },
+    /* an operator that is not one */
+    { "\"op\": \"==\"", "\"op\": \"=\"", "check requests.balance: bad “op” “=”" },
+    /* last year's cells in a check that does not look at last year */
+    { "\"requests/carried_in/{C}\"\n   ],\n   \"op\": \"==\"", "\"prev:requests/carried_in/{C}\"\n   ],\n   \"op\": \"==\"",
+      "prev: terms need \"across_years\"" },
+    /* a deadline that is no day */
+    { "\"department\": \"01-31\"", "\"department\": \"01-32\"", "check publish.deadline: “department” must be a day as MM-DD" },
+    /* a pattern that does not compile */
+    { "\"pattern\": \"^[ 　\\\\t]*[（(](?<n>[一二三四五六七八九十]{1,3})[）)]\"",
+      "\"pattern\": \"^[ 　\\\\t]*[（(](?<n>[一二三四五六七八九十]{1,3})[）)\"", "check text.numbering: bad pattern" },
+    /* a minimum that is text */
+    { "\"problems\": 10", "\"problems\": \"10\"", "check section.present: “problems” must be a whole number" },
+    /* a minimum for a table section */
+    { "\"problems\": 10", "\"requests\": 10", "“min_chars” names “requests”, which is not a text section" },
+    /* a check type nianbao does not have */
+    { "\"type\": \"text_figures\"", "\"type\": \"text_figure\"", "check text.figures: unknown type “text_figure”" },
+    /* a message that is not text */
+    { "\"message\": \"机关名称与上年报告不同", "\"message\": 1, \"x\": \"机关名称与上年报告不同",
+      "check carry.agency: “message” must be a string" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = edited_2021 (cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      NbFormat *f;
+
+      f = nb_format_new_from_data (data, -1, &error);
+      g_assert_null (f);
+      g_assert_error (error, NB_ERROR, NB_ERROR_FORMAT);
+      if (!strstr (error->message, cases[i].says))
+        g_error ("case %u: “%s” does not say %s", i, error->message, cases[i].says);
+      g_assert_null (nb_format_new_from_data (data, -1, NULL));
+    }
+}
+
+/* What the checker reads, typed: 2021's balance rule, one per column. */
+static void
+test_checks_typed (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  const NbCheckDef *balance = nb_format_find_check (f, "requests.balance");
+  const NbCheckDef *deadline = nb_format_find_check (f, "publish.deadline");
+  const NbCheckDef *present = nb_format_find_check (f, "section.present");
+  const NbCompareInstanceDef *legal;
+
+  g_assert_nonnull (balance);
+  g_assert_cmpint (balance->type, ==, NB_CHECK_COMPARE);
+  g_assert_cmpint (balance->severity, ==, NB_SEVERITY_ERROR);
+  g_assert_cmpuint (balance->compare.n_instances, ==, 7);
+  legal = &balance->compare.instances[4];
+  g_assert_cmpstr (legal->var_key, ==, "legal");
+  g_assert_cmpstr (legal->var_ordinal, ==, "（五）");
+  g_assert_cmpuint (legal->n_left, ==, 2);
+  g_assert_cmpstr (legal->left[1].key, ==, "requests/carried_in/legal");
+  g_assert_true (legal->left[1].cell == nb_format_find_cell (f, "requests/carried_in/legal"));
+  g_assert_cmpstr (deadline->deadline.government, ==, "03-31");
+  g_assert_cmpstr (deadline->deadline.government_text, ==, "3月31日");
+  for (guint i = 0; i < present->section_present.n_sections; i++)
+    if (g_str_equal (present->section_present.sections[i].section->key, "problems"))
+      g_assert_cmpuint (present->section_present.sections[i].min_chars, ==, 10);
+  g_assert_null (nb_format_find_check (f, "no.such"));
+}
+
+/* The 信息处理费 sentence is an ordinary sentence of the data ("fees",
+ *六's "fields_sentence"): its wording, its zero case and its refusal of
+ * blanks are the data's, and a revision that words it otherwise is
+ * followed with no change to the code. */
+static void
+test_fee_sentence (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  const char *keys[] = { "other/fee_notices", "other/fee_notified_amount",
+                         "other/fee_collected_cases", "other/fee_collected_amount" };
+  const char *some[] = { "2", "120.50", "1", "60" };
+  g_autoptr(NbReport) r = nb_report_new (f, 2024, "某某局");
+  g_autoptr(NbFormat) revised = NULL;
+  g_autoptr(NbReport) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  char *s;
+
+  g_assert_true (nb_format_get_fee_section (f) == nb_format_find_section (f, "other"));
+  g_assert_cmpstr (nb_format_get_fee_section (f)->fields_sentence->id, ==, "fees");
+  g_assert_null (nb_format_get_fee_section (nb_format_get ("2019", NULL)));
+  /* Offered beside the fields, not among every section's sentences. */
+  g_assert_cmpuint (nb_sentence_get_n_sentences (f), ==, nb_format_get_n_sentences (f) - 1);
+  for (guint i = 0; i < nb_sentence_get_n_sentences (f); i++)
+    g_assert_cmpstr (nb_sentence_get_id (f, i), !=, "fees");
+
+  /* Blank fields: no sentence (a blank is not "no fee"). */
+  g_assert_null (nb_sentence_fees (r));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (nb_report_set_value_from_string (r, keys[i], "0", NULL));
+  s = nb_sentence_fees (r);
+  g_assert_cmpstr (s, ==, "2024年，本机关无收取信息处理费情况。");
+  g_free (s);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (nb_report_set_value_from_string (r, keys[i], some[i], NULL));
+  s = nb_sentence_fees (r);
+  g_assert_cmpstr (s, ==, "2024年，本机关共发出收费通知2件，总金额120.50元；实际收取信息处理费1件，总金额60元。");
+  g_free (s);
+  s = nb_sentence_render (r, "fees");
+  g_assert_cmpstr (s, ==, "2024年，本机关共发出收费通知2件，总金额120.50元；实际收取信息处理费1件，总金额60元。");
+  g_free (s);
+  g_assert_true (nb_report_set_value_from_string (r, keys[3], "", NULL));
+  g_assert_null (nb_sentence_fees (r));
+
+  data = edited_2021 ("\"template\": \"{year}年，本机关无收取信息处理费情况。\"",
+                      "\"template\": \"{year}年度未收取信息处理费。\"");
+  revised = nb_format_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  r2 = nb_report_new (revised, 2025, "某某局");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (nb_report_set_value_from_string (r2, keys[i], "0", NULL));
+  s = nb_sentence_fees (r2);
+  g_assert_cmpstr (s, ==, "2025年度未收取信息处理费。");
+  g_free (s);
+
+  /* A section naming a sentence that is not there is refused. */
+  g_clear_pointer (&data, g_free);
+  data = edited_2021 ("\"fields_sentence\": \"fees\"", "\"fields_sentence\": \"fess\"");
+  g_assert_null (nb_format_new_from_data (data, -1, NULL));
+}
+
+/* The title is typed: its template, where it breaks, the sign-off's date. */
+static void
+test_title (void)
+{
+  NbFormat *f = nb_format_get ("2021", NULL);
+  g_autofree char *title = nb_format_dup_title (f, "温县交通运输局", 2020);
+  g_autofree char *date = nb_format_dup_date (f, "2021-01-05");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (title, ==, "温县交通运输局2020年政府信息公开工作年度报告");
+  g_assert_cmpuint (nb_format_title_break (f, title), ==, strlen ("温县交通运输局2020年"));
+  g_assert_cmpuint (nb_format_title_break (f, "某局年度工作总结"), ==, 0);
+  g_assert_cmpstr (date, ==, "2021年1月5日");
+  g_assert_cmpstr (nb_format_get_title (f)->second_line, ==, "政府信息公开工作年度报告");
+
+  /* A second line that is not how the template ends, a name it does not fill. */
+  data = edited_2021 ("\"second_line\": \"政府信息公开工作年度报告\"", "\"second_line\": \"年度报告书\"");
+  g_assert_null (nb_format_new_from_data (data, -1, &error));
+  g_assert_nonnull (strstr (error->message, "“second_line”"));
+  g_clear_error (&error);
+  g_clear_pointer (&data, g_free);
+  data = edited_2021 ("\"date\": \"{year}年{month}月{day}日\"", "\"date\": \"{year}年{month}月{dya}日\"");
+  g_assert_null (nb_format_new_from_data (data, -1, &error));
+  g_assert_nonnull (strstr (error->message, "{year} {month} {day}"));
 }
 
 static gboolean
@@ -392,6 +558,10 @@ main (int argc, char **argv)
   g_test_add_func ("/format/2021", test_2021);
   g_test_add_func ("/format/bad-data", test_bad_data);
   g_test_add_func ("/format/bad-typed-parts", test_bad_typed_parts);
+  g_test_add_func ("/format/bad-checks", test_bad_checks);
+  g_test_add_func ("/format/checks-typed", test_checks_typed);
+  g_test_add_func ("/format/fee-sentence", test_fee_sentence);
+  g_test_add_func ("/format/title", test_title);
   g_test_add_func ("/format/revision-from-file", test_revision_from_file);
   return g_test_run ();
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-checker.c — runs a format's checks, described as data in the format
  *
- * Checks of type "compare" (sums and (in)equalities over cell keys, with
- * foreach expansion, last year's cells as "prev:KEY" and message templates)
- * are compiled once into arrays of cell indexes, so a full check is a few
- * hundred additions. The other types are generic built-ins that the data
- * parameterises (text figures, periods, template text, deadlines, …).
+ * NbFormat compiles the checks of its data file once into NbCheckDefs
+ * (cells resolved, "foreach" expanded, parameters and message templates
+ * validated); a full check is then a few hundred additions over cell
+ * indexes. The check types are generic built-ins that the data
+ * parameterises (sums, text figures, periods, template text, deadlines, …);
+ * what each reads is in docs/checks.md.
  */
 #include "config.h"
 
@@ -17,89 +18,6 @@
 #include "nb-error.h"
 #include "nb-text-figures.h"
 #include "nb-text-form.h"
-
-typedef enum
-{
-  OP_EQ, OP_GE, OP_LE, OP_GT, OP_LT,
-} Op;
-
-typedef enum
-{
-  LABEL_ROW, LABEL_COLUMN, LABEL_CELL,
-} TermLabel;
-
-typedef struct
-{
-  guint     index;      /* this year's cell; for prev terms, also this format's index if any */
-  char     *key;
-  gboolean  negate;
-  gboolean  prev;       /* from last year's report */
-} Term;
-
-typedef struct
-{
-  GArray     *left;      /* Term */
-  GArray     *right;     /* Term; empty when right_const */
-  NbNumber    right_const;
-  gboolean    has_const;
-  char       *var;       /* foreach variable or NULL */
-  char       *var_key;
-  char       *var_label;
-  char       *var_short;
-  char       *var_ordinal;
-} Instance;
-
-typedef enum
-{
-  CHECK_COMPARE,
-  CHECK_CELL_KIND,
-  CHECK_CELL_BLANK,
-  CHECK_FORMAT_YEAR,
-  CHECK_SECTION_PRESENT,
-  CHECK_FEES_PRESENT,
-  CHECK_TEXT_FIGURES,
-  CHECK_TEXT_PERIOD,
-  CHECK_TEXT_TEMPLATE,
-  CHECK_TEXT_YEAR,
-  CHECK_DEADLINE,
-  CHECK_CARRY_JUMP,
-  CHECK_CARRY_AGENCY,
-  CHECK_TEXT_OWN_YEAR,
-  CHECK_PERIOD_MISSING,
-  CHECK_NUMBERING,
-  CHECK_ITEM_COUNT,
-  CHECK_TOTAL_PARTS,
-  CHECK_PUNCTUATION,
-  CHECK_AMOUNT_UNIT,
-  CHECK_RATIO,
-  CHECK_HEADINGS,
-  CHECK_HEADING_VARIANT,
-} CheckType;
-
-typedef struct
-{
-  char        *id;
-  NbSeverity   severity;
-  CheckType    type;
-  gboolean     across_years;
-  /* compare */
-  GPtrArray   *instances;  /* Instance* */
-  Op           op;
-  TermLabel    term_label;
-  char        *message;
-  char        *message_blank;  /* when blank cells make the comparison moot */
-  char        *message_row;    /* cell.blank: several blanks in one row */
-  /* built-ins */
-  GStrv        strings;    /* not_just, patterns, keywords, text_mentions */
-  GArray      *fields;     /* guint cell indexes (fees_present) */
-  char        *deadline_department;
-  char        *deadline_government;
-  gint64       factor;
-  gint64       min_change;
-  JsonObject  *params;         /* the check's data as is (messages, per-section lists) */
-  char        *value_column;   /* ratio: "delta" against … */
-  char        *base_column;    /* … "prev" */
-} Check;
 
 /* What a quoted figure may mean: one sum of cells, and how to say it
  * ("表三“一、本年新收”总计为 {value}"). */
@@ -166,61 +84,21 @@ struct _NbChecker
   GHashTable         *text_cache;    /* section key → TextCache* */
 
   NbFormat           *format;
-  GPtrArray          *checks;        /* Check* */
+  GPtrArray          *checks;        /* const NbCheckDef*, the format's */
   NbTextFigureRules  *figure_rules;
   GPtrArray          *figure_info;   /* FigureRule* */
   GPtrArray          *text_sections; /* const NbSectionDef* */
-  GStrv               period_keywords;
+  const char *const  *period_keywords;
   /* What the text checks read from every paragraph (from their data). */
   GPtrArray          *own_year_res;  /* GRegex* */
   GPtrArray          *numbering_res; /* GRegex*, per family */
   GArray             *inline_family; /* gboolean per family: "一是" runs inside a paragraph */
   GRegex             *announce_re;
-  GStrv               total_words, part_words, units;
+  const char *const  *total_words, *const *part_words, *const *units;
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
 
-static void
-term_clear (gpointer data)
-{
-  g_free (((Term *) data)->key);
-}
-
-static void
-instance_free (gpointer data)
-{
-  Instance *in = data;
-
-  g_array_unref (in->left);
-  g_array_unref (in->right);
-  g_free (in->var);
-  g_free (in->var_key);
-  g_free (in->var_label);
-  g_free (in->var_short);
-  g_free (in->var_ordinal);
-  g_free (in);
-}
-
-static void
-check_free (gpointer data)
-{
-  Check *c = data;
-
-  g_free (c->id);
-  g_clear_pointer (&c->instances, g_ptr_array_unref);
-  g_free (c->message);
-  g_free (c->message_blank);
-  g_free (c->message_row);
-  g_strfreev (c->strings);
-  g_clear_pointer (&c->fields, g_array_unref);
-  g_free (c->deadline_department);
-  g_free (c->deadline_government);
-  g_clear_pointer (&c->params, json_object_unref);
-  g_free (c->value_column);
-  g_free (c->base_column);
-  g_free (c);
-}
 
 static void
 alternative_free (gpointer data)
@@ -273,6 +151,7 @@ text_cache_free (gpointer data)
   g_free (c);
 }
 
+
 static void
 nb_checker_finalize (GObject *object)
 {
@@ -284,14 +163,10 @@ nb_checker_finalize (GObject *object)
   g_clear_pointer (&self->figure_rules, nb_text_figure_rules_free);
   g_clear_pointer (&self->figure_info, g_ptr_array_unref);
   g_clear_pointer (&self->text_sections, g_ptr_array_unref);
-  g_clear_pointer (&self->period_keywords, g_strfreev);
   g_clear_pointer (&self->own_year_res, g_ptr_array_unref);
   g_clear_pointer (&self->numbering_res, g_ptr_array_unref);
   g_clear_pointer (&self->inline_family, g_array_unref);
   g_clear_pointer (&self->announce_re, g_regex_unref);
-  g_clear_pointer (&self->total_words, g_strfreev);
-  g_clear_pointer (&self->part_words, g_strfreev);
-  g_clear_pointer (&self->units, g_strfreev);
   g_clear_object (&self->format);
 
   G_OBJECT_CLASS (nb_checker_parent_class)->finalize (object);
@@ -306,7 +181,7 @@ nb_checker_class_init (NbCheckerClass *klass)
 static void
 nb_checker_init (NbChecker *self)
 {
-  self->checks = g_ptr_array_new_with_free_func (check_free);
+  self->checks = g_ptr_array_new ();
   self->figure_info = g_ptr_array_new_with_free_func (figure_rule_free);
   self->text_sections = g_ptr_array_new ();
   self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, text_cache_free);
@@ -316,257 +191,6 @@ nb_checker_init (NbChecker *self)
 }
 
 /* ---- compiling ---- */
-
-static char *
-substitute (const char *pattern,
-            const char *var,
-            const char *value)
-{
-  g_autofree char *needle = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (var == NULL)
-    return g_strdup (pattern);
-  needle = g_strdup_printf ("{%s}", var);
-  parts = g_strsplit (pattern, needle, -1);
-  return g_strjoinv (value, parts);
-}
-
-static gboolean
-compile_terms (NbChecker   *self,
-               JsonArray   *array,
-               const char  *var,
-               const char  *value,
-               gboolean     allow_prev,
-               GArray      *terms,
-               const char  *id,
-               GError     **error)
-{
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      const char *pattern = json_array_get_string_element (array, i);
-      g_autofree char *expanded = NULL;
-      const char *key;
-      Term term = { 0, };
-      const NbCellDef *def;
-
-      if (!pattern)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: terms must be cell keys", id);
-          return FALSE;
-        }
-      expanded = substitute (pattern, var, value);
-      key = expanded;
-      if (key[0] == '-')
-        {
-          term.negate = TRUE;
-          key++;
-        }
-      if (g_str_has_prefix (key, "prev:"))
-        {
-          if (!allow_prev)
-            {
-              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                           "format data: check %s: prev: terms need \"across_years\"", id);
-              return FALSE;
-            }
-          term.prev = TRUE;
-          key += 5;
-        }
-      def = nb_format_find_cell (self->format, key);
-      if (!def && !term.prev)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: check %s names unknown cell “%s”", id, key);
-          return FALSE;
-        }
-      term.index = def ? def->index : G_MAXUINT;
-      term.key = g_strdup (key);
-      g_array_append_val (terms, term);
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_op (const char *text,
-          Op         *op)
-{
-  static const char *const names[] = { "==", ">=", "<=", ">", "<" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *op = (Op) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static const char *
-member_string (JsonObject *obj,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (obj, member);
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static GStrv
-member_strv (JsonObject *obj,
-             const char *member)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  JsonNode *node = json_object_get_member (obj, member);
-
-  if (node && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          const char *s = json_array_get_string_element (a, i);
-          if (s)
-            g_strv_builder_add (b, s);
-        }
-    }
-  return g_strv_builder_end (b);
-}
-
-/* A message template of the check ("message", "message_title", …). */
-static const char *
-check_string (const Check *check,
-              const char  *name)
-{
-  const char *s = check->params ? member_string (check->params, name) : NULL;
-
-  return s ? s : "";
-}
-
-static gboolean
-compile_compare (NbChecker   *self,
-                 Check       *check,
-                 JsonObject  *obj,
-                 GError     **error)
-{
-  JsonObject *foreach = NULL;
-  JsonArray *keys = NULL;
-  JsonObject *labels = NULL;
-  const char *var = NULL, *over = NULL, *table_key = NULL, *term_label;
-  const NbTableDef *table = NULL;
-  JsonArray *left = NULL, *right = NULL;
-  const char *right_const = member_string (obj, "right_const");
-  guint n = 1;
-
-  check->instances = g_ptr_array_new_with_free_func (instance_free);
-  if (!parse_op (member_string (obj, "op"), &check->op))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: bad “op”", check->id);
-      return FALSE;
-    }
-  term_label = member_string (obj, "term_label");
-  check->term_label = g_strcmp0 (term_label, "column") == 0 ? LABEL_COLUMN
-                      : g_strcmp0 (term_label, "cell") == 0 ? LABEL_CELL : LABEL_ROW;
-  check->message = g_strdup (member_string (obj, "message"));
-  check->message_blank = g_strdup (member_string (obj, "message_blank"));
-  if (!check->message)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
-      return FALSE;
-    }
-  if (json_object_has_member (obj, "left"))
-    left = json_object_get_array_member (obj, "left");
-  if (json_object_has_member (obj, "right"))
-    right = json_object_get_array_member (obj, "right");
-  if (!left || (!right && !right_const))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                   "format data: check %s needs “left” and “right” or “right_const”", check->id);
-      return FALSE;
-    }
-
-  if (json_object_has_member (obj, "foreach"))
-    {
-      foreach = json_object_get_object_member (obj, "foreach");
-      var = foreach ? member_string (foreach, "var") : NULL;
-      over = foreach ? member_string (foreach, "over") : NULL;
-      table_key = foreach ? member_string (foreach, "table") : NULL;
-      keys = foreach && json_object_has_member (foreach, "keys")
-               ? json_object_get_array_member (foreach, "keys") : NULL;
-      if (foreach && json_object_has_member (foreach, "labels"))
-        labels = json_object_get_object_member (foreach, "labels");
-      table = table_key ? nb_format_find_table (self->format, table_key) : NULL;
-      if (!var || !keys || (table_key && !table))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: bad “foreach”", check->id);
-          return FALSE;
-        }
-      n = json_array_get_length (keys);
-    }
-
-  for (guint k = 0; k < n; k++)
-    {
-      Instance *in = g_new0 (Instance, 1);
-      const char *value = keys ? json_array_get_string_element (keys, k) : NULL;
-
-      in->left = g_array_new (FALSE, TRUE, sizeof (Term));
-      in->right = g_array_new (FALSE, TRUE, sizeof (Term));
-      g_array_set_clear_func (in->left, term_clear);
-      g_array_set_clear_func (in->right, term_clear);
-      g_ptr_array_add (check->instances, in);
-
-      if (var)
-        {
-          in->var = g_strdup (var);
-          in->var_key = g_strdup (value);
-          if (table && g_strcmp0 (over, "columns") == 0)
-            {
-              const NbColumnDef *c = nb_table_def_find_column (table, value);
-              if (c)
-                {
-                  in->var_label = g_strdup (c->label);
-                  in->var_short = g_strdup (c->short_label);
-                  in->var_ordinal = g_strdup (c->ordinal ? c->ordinal : "");
-                }
-            }
-          else if (table && g_strcmp0 (over, "rows") == 0)
-            {
-              const NbRowDef *r = nb_table_def_find_row (table, value);
-              if (r)
-                {
-                  in->var_label = g_strdup (r->label);
-                  in->var_short = g_strdup (r->short_label);
-                }
-            }
-          if (labels && json_object_has_member (labels, value))
-            {
-              g_free (in->var_label);
-              in->var_label = g_strdup (json_object_get_string_member (labels, value));
-            }
-          if (!in->var_label)
-            in->var_label = g_strdup (value);
-          if (!in->var_short)
-            in->var_short = g_strdup (in->var_label);
-          if (!in->var_ordinal)
-            in->var_ordinal = g_strdup ("");
-        }
-
-      if (!compile_terms (self, left, var, value, check->across_years, in->left, check->id, error) ||
-          !compile_terms (self, right, var, value, check->across_years, in->right, check->id, error))
-        return FALSE;
-      if (right_const)
-        {
-          in->has_const = TRUE;
-          if (!nb_number_parse (right_const, &in->right_const, NULL))
-            {
-              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                           "format data: check %s: bad “right_const”", check->id);
-              return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
 
 /* A key with a star (requests/withheld_STAR/total) names every cell it matches. */
 static gboolean
@@ -651,126 +275,63 @@ compile_figures (NbChecker   *self,
   return TRUE;
 }
 
+
 static GRegex *
-compile_regex (const char  *pattern,
-               const Check *check,
-               GError     **error)
+compile_regex (const char        *pattern,
+               const NbCheckDef  *check,
+               GError           **error)
 {
   g_autoptr(GError) local = NULL;
-  GRegex *re = pattern ? g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local) : NULL;
+  GRegex *re = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local);
 
   if (!re)
     g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: bad pattern: %s",
-                 check->id, local ? local->message : "missing");
+                 check->id, local->message);
   return re;
 }
 
-/* The text-form and amount checks: what they read comes from their data. */
+/* What the text checks read from every paragraph: their patterns compiled
+ * for matching (the format has checked that they compile). */
 static gboolean
-compile_form (NbChecker   *self,
-              Check       *check,
-              JsonObject  *obj,
-              GError     **error)
+compile_text_forms (NbChecker         *self,
+                    const NbCheckDef  *check,
+                    GError           **error)
 {
-  if (!check->message && check->type != CHECK_NUMBERING)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: check %s: missing “message”", check->id);
-      return FALSE;
-    }
   switch (check->type)
     {
-    case CHECK_TEXT_OWN_YEAR:
-      {
-        g_auto(GStrv) patterns = member_strv (obj, "patterns");
-        for (guint i = 0; patterns[i]; i++)
-          {
-            GRegex *re = compile_regex (patterns[i], check, error);
-            if (!re)
-              return FALSE;
-            g_ptr_array_add (self->own_year_res, re);
-          }
-      }
-      break;
-    case CHECK_NUMBERING:
-      {
-        JsonArray *families = json_object_has_member (obj, "families")
-                                ? json_object_get_array_member (obj, "families") : NULL;
-        check->message = g_strdup (member_string (obj, "message_skip"));
-        check->message_blank = g_strdup (member_string (obj, "message_repeat"));
-        if (!families || !check->message || !check->message_blank)
-          {
-            g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                         "format data: check %s needs “families”, “message_skip” and “message_repeat”", check->id);
+    case NB_CHECK_TEXT_OWN_YEAR:
+      for (guint i = 0; check->own_year.patterns[i]; i++)
+        {
+          GRegex *re = compile_regex (check->own_year.patterns[i], check, error);
+          if (!re)
             return FALSE;
-          }
-        for (guint i = 0; i < json_array_get_length (families); i++)
-          {
-            JsonObject *f = json_array_get_object_element (families, i);
-            GRegex *re = compile_regex (f ? member_string (f, "pattern") : NULL, check, error);
-            gboolean inline_ = f && json_object_get_boolean_member_with_default (f, "inline", FALSE);
-            if (!re)
-              return FALSE;
-            g_ptr_array_add (self->numbering_res, re);
-            g_array_append_val (self->inline_family, inline_);
-          }
-      }
+          g_ptr_array_add (self->own_year_res, re);
+        }
       break;
-    case CHECK_ITEM_COUNT:
-      if (!(self->announce_re = compile_regex (member_string (obj, "pattern"), check, error)))
+    case NB_CHECK_NUMBERING:
+      for (guint i = 0; i < check->numbering.n_families; i++)
+        {
+          GRegex *re = compile_regex (check->numbering.families[i].pattern, check, error);
+          if (!re)
+            return FALSE;
+          g_ptr_array_add (self->numbering_res, re);
+          g_array_append_val (self->inline_family, check->numbering.families[i].inline_);
+        }
+      break;
+    case NB_CHECK_ITEM_COUNT:
+      if (!self->announce_re && !(self->announce_re = compile_regex (check->item_count.pattern, check, error)))
         return FALSE;
       break;
-    case CHECK_TOTAL_PARTS:
-      self->total_words = member_strv (obj, "total_words");
-      self->part_words = member_strv (obj, "part_words");
-      self->units = member_strv (obj, "units");
+    case NB_CHECK_TOTAL_PARTS:
+      self->total_words = check->total_parts.total_words;
+      self->part_words = check->total_parts.part_words;
+      self->units = check->total_parts.units;
       break;
-    case CHECK_PERIOD_MISSING:
-      check->strings = member_strv (obj, "keywords");
+    case NB_CHECK_TEXT_PERIOD:
+    case NB_CHECK_TEXT_YEAR:
+    case NB_CHECK_PERIOD_MISSING:
       if (!self->period_keywords)
-        self->period_keywords = g_strdupv (check->strings);
-      break;
-    case CHECK_AMOUNT_UNIT:
-    case CHECK_RATIO:
-      {
-        g_auto(GStrv) cells = member_strv (obj, check->type == CHECK_RATIO ? "rows" : "cells");
-        check->strings = g_strdupv (cells);
-        check->fields = g_array_new (FALSE, FALSE, sizeof (guint));
-        check->factor = json_object_get_int_member_with_default (obj, "factor", 10);
-        check->min_change = json_object_get_int_member_with_default (obj, "min_change",
-                                                                     check->type == CHECK_RATIO ? 20 : 10000);
-        for (guint i = 0; check->type == CHECK_AMOUNT_UNIT && cells[i]; i++)
-          {
-            const NbCellDef *def = nb_format_find_cell (self->format, cells[i]);
-            if (!def)
-              {
-                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                             "format data: check %s names unknown cell “%s”", check->id, cells[i]);
-                return FALSE;
-              }
-            g_array_append_val (check->fields, def->index);
-          }
-        if (check->type == CHECK_RATIO)
-          {
-            /* "value" and "base" columns of each row ("delta" against "prev"). */
-            check->value_column = g_strdup (member_string (obj, "value"));
-            check->base_column = g_strdup (member_string (obj, "base"));
-            for (guint i = 0; cells[i]; i++)
-              {
-                g_autofree char *v = g_strdup_printf ("%s/%s", cells[i], check->value_column);
-                g_autofree char *b = g_strdup_printf ("%s/%s", cells[i], check->base_column);
-                const NbCellDef *dv = nb_format_find_cell (self->format, v);
-                const NbCellDef *db = nb_format_find_cell (self->format, b);
-                if (!dv || !db)
-                  {
-                    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                                 "format data: check %s names unknown cell “%s”", check->id, dv ? b : v);
-                    return FALSE;
-                  }
-                g_array_append_val (check->fields, dv->index);
-                g_array_append_val (check->fields, db->index);
-              }
-          }
-      }
+        self->period_keywords = check->period.keywords;
       break;
     default:
       break;
@@ -783,20 +344,6 @@ nb_checker_new (NbFormat  *format,
                 GError   **error)
 {
   g_autoptr(NbChecker) self = g_object_new (NB_TYPE_CHECKER, NULL);
-  JsonArray *checks = nb_format_get_checks (format);
-  static const struct { const char *name; CheckType type; } types[] = {
-    { "compare", CHECK_COMPARE }, { "cell_kind", CHECK_CELL_KIND }, { "cell_blank", CHECK_CELL_BLANK },
-    { "format_year", CHECK_FORMAT_YEAR }, { "section_present", CHECK_SECTION_PRESENT },
-    { "fees_present", CHECK_FEES_PRESENT }, { "text_figures", CHECK_TEXT_FIGURES },
-    { "text_period", CHECK_TEXT_PERIOD }, { "text_template", CHECK_TEXT_TEMPLATE },
-    { "text_year", CHECK_TEXT_YEAR }, { "deadline", CHECK_DEADLINE },
-    { "carry_jump", CHECK_CARRY_JUMP }, { "carry_agency", CHECK_CARRY_AGENCY },
-    { "text_own_year", CHECK_TEXT_OWN_YEAR }, { "period_missing", CHECK_PERIOD_MISSING },
-    { "numbering", CHECK_NUMBERING }, { "item_count", CHECK_ITEM_COUNT },
-    { "total_parts", CHECK_TOTAL_PARTS }, { "punctuation", CHECK_PUNCTUATION },
-    { "amount_unit", CHECK_AMOUNT_UNIT }, { "ratio", CHECK_RATIO },
-    { "headings", CHECK_HEADINGS }, { "heading_variant", CHECK_HEADING_VARIANT },
-  };
 
   g_return_val_if_fail (NB_IS_FORMAT (format), NULL);
 
@@ -809,120 +356,13 @@ nb_checker_new (NbFormat  *format,
     }
   if (!compile_figures (self, error))
     return NULL;
-
-  for (guint i = 0; checks && i < json_array_get_length (checks); i++)
+  for (guint i = 0; i < nb_format_get_n_checks (format); i++)
     {
-      JsonObject *obj = json_array_get_object_element (checks, i);
-      Check *check;
-      const char *type, *severity;
-      gboolean known = FALSE;
+      const NbCheckDef *check = nb_format_get_check (format, i);
 
-      if (!obj)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "format data: checks[%u] must be an object", i);
-          return NULL;
-        }
-      check = g_new0 (Check, 1);
-      g_ptr_array_add (self->checks, check);
-      check->id = g_strdup (member_string (obj, "id"));
-      type = member_string (obj, "type");
-      severity = member_string (obj, "severity");
-      if (!check->id || !type || !severity)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: checks[%u] needs “id”, “type” and “severity”", i);
-          return NULL;
-        }
-      check->severity = g_str_equal (severity, "error") ? NB_SEVERITY_ERROR : NB_SEVERITY_WARNING;
-      check->across_years = json_object_get_boolean_member_with_default (obj, "across_years", FALSE);
-      for (guint t = 0; t < G_N_ELEMENTS (types); t++)
-        if (g_str_equal (type, types[t].name))
-          {
-            check->type = types[t].type;
-            known = TRUE;
-          }
-      if (!known)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: check %s has unknown type “%s”", check->id, type);
-          return NULL;
-        }
-
-      check->params = json_object_ref (obj);
-      if (check->type != CHECK_COMPARE)
-        check->message = g_strdup (member_string (obj, "message"));
-      check->message_row = g_strdup (member_string (obj, "message_row"));
-      switch (check->type)
-        {
-        case CHECK_COMPARE:
-          if (!compile_compare (self, check, obj, error))
-            return NULL;
-          break;
-        case CHECK_HEADINGS:
-        case CHECK_HEADING_VARIANT:
-        case CHECK_SECTION_PRESENT:
-          /* Read from params: per section what is not enough ("not_just"),
-           * how short is saying nothing ("min_chars"), the "messages". */
-          break;
-        case CHECK_FEES_PRESENT:
-          {
-            g_auto(GStrv) fields = member_strv (obj, "fields");
-            check->strings = member_strv (obj, "text_mentions");
-            check->fields = g_array_new (FALSE, FALSE, sizeof (guint));
-            for (guint f = 0; fields[f]; f++)
-              {
-                const NbCellDef *def = nb_format_find_cell (format, fields[f]);
-                if (!def)
-                  {
-                    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                                 "format data: check %s names unknown field “%s”", check->id, fields[f]);
-                    return NULL;
-                  }
-                g_array_append_val (check->fields, def->index);
-              }
-          }
-          break;
-        case CHECK_TEXT_TEMPLATE:
-          check->strings = member_strv (obj, "patterns");
-          break;
-        case CHECK_TEXT_PERIOD:
-        case CHECK_TEXT_YEAR:
-          check->strings = member_strv (obj, "keywords");
-          if (!self->period_keywords)
-            self->period_keywords = g_strdupv (check->strings);
-          break;
-        case CHECK_DEADLINE:
-          {
-            JsonObject *d = json_object_has_member (obj, "deadlines")
-                              ? json_object_get_object_member (obj, "deadlines") : NULL;
-            check->deadline_department = g_strdup (d ? member_string (d, "department") : NULL);
-            check->deadline_government = g_strdup (d ? member_string (d, "government") : NULL);
-            if (!check->deadline_department || !check->deadline_government)
-              {
-                g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                             "format data: check %s needs “deadlines”", check->id);
-                return NULL;
-              }
-          }
-          break;
-        case CHECK_CARRY_JUMP:
-          check->factor = json_object_get_int_member_with_default (obj, "factor", 10);
-          check->min_change = json_object_get_int_member_with_default (obj, "min_change", 20);
-          break;
-        case CHECK_TEXT_OWN_YEAR:
-        case CHECK_NUMBERING:
-        case CHECK_ITEM_COUNT:
-        case CHECK_TOTAL_PARTS:
-        case CHECK_PERIOD_MISSING:
-        case CHECK_PUNCTUATION:
-        case CHECK_AMOUNT_UNIT:
-        case CHECK_RATIO:
-          if (!compile_form (self, check, obj, error))
-            return NULL;
-          break;
-        default:
-          break;
-        }
+      g_ptr_array_add (self->checks, (gpointer) check);
+      if (!compile_text_forms (self, check, error))
+        return NULL;
     }
   return g_steal_pointer (&self);
 }
@@ -962,7 +402,7 @@ typedef struct
 
 static void
 add_problem (Run               *run,
-             const Check       *check,
+             const NbCheckDef  *check,
              const char *const *keys,
              const char        *section,
              guint              start,
@@ -975,8 +415,8 @@ add_problem (Run               *run,
 }
 
 static const NbNumber *
-term_value (Run        *run,
-            const Term *term)
+term_value (Run                  *run,
+            const NbCheckTermDef *term)
 {
   static const NbNumber zero = { 0, 0, FALSE };
 
@@ -985,16 +425,17 @@ term_value (Run        *run,
       const NbNumber *v = run->previous ? nb_report_get_value (run->previous, term->key) : NULL;
       return v ? v : &zero;
     }
-  return nb_report_get_value_at (run->report, term->index);
+  return nb_report_get_value_at (run->report, term->cell->index);
 }
 
 static gboolean
-terms_available (Run    *run,
-                 GArray *terms)
+terms_available (Run                  *run,
+                 const NbCheckTermDef *terms,
+                 guint                 n)
 {
-  for (guint i = 0; i < terms->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Term *t = &g_array_index (terms, Term, i);
+      const NbCheckTermDef *t = &terms[i];
       if (t->prev && (!run->previous || !nb_report_get_value (run->previous, t->key)))
         return FALSE;
     }
@@ -1025,15 +466,16 @@ value_text (NbChecker       *self,
 
 /* The sum of @terms, blanks counting 0; blank itself when every term is. */
 static NbNumber
-sum_terms (Run    *run,
-           GArray *terms)
+sum_terms (Run                  *run,
+           const NbCheckTermDef *terms,
+           guint                 n)
 {
   NbNumber sum = nb_number_from_int (0);
-  gboolean all_blank = terms->len > 0;
+  gboolean all_blank = n > 0;
 
-  for (guint i = 0; i < terms->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Term *t = &g_array_index (terms, Term, i);
+      const NbCheckTermDef *t = &terms[i];
       const NbNumber *v = term_value (run, t);
 
       if (!v->blank)
@@ -1068,55 +510,56 @@ cell_has_blank (Run   *run,
 }
 
 static gboolean
-term_has_blank (Run        *run,
-                const Term *t)
+term_has_blank (Run                  *run,
+                const NbCheckTermDef *t)
 {
   if (t->prev)
     return term_value (run, t)->blank;
-  return cell_has_blank (run, t->index);
+  return cell_has_blank (run, t->cell->index);
 }
 
 static gboolean
-terms_have_blank (Run    *run,
-                  GArray *terms)
+terms_have_blank (Run                  *run,
+                  const NbCheckTermDef *terms,
+                  guint                 n)
 {
-  for (guint i = 0; i < terms->len; i++)
-    if (term_has_blank (run, &g_array_index (terms, Term, i)))
+  for (guint i = 0; i < n; i++)
+    if (term_has_blank (run, &terms[i]))
       return TRUE;
   return FALSE;
 }
 
 static const char *
-term_label (NbChecker   *self,
-            const Check *check,
-            const Term  *term)
+term_label (const NbCheckDef     *check,
+            const NbCheckTermDef *term)
 {
-  const NbCellDef *def = nb_format_find_cell (self->format, term->key);
+  const NbCellDef *def = term->cell;
 
   if (!def)
     return term->key;
   if (!def->table)
     return def->label;
-  switch (check->term_label)
+  switch (check->compare.term_label)
     {
-    case LABEL_ROW: return def->row->short_label;
-    case LABEL_COLUMN: return def->column->short_label;
-    case LABEL_CELL:
+    case NB_TERM_LABEL_ROW: return def->row->short_label;
+    case NB_TERM_LABEL_COLUMN: return def->column->short_label;
+    case NB_TERM_LABEL_CELL:
     default: return def->label;
     }
 }
 
 /* "一、本年新收(5) + 二、上年结转(空)" */
 static char *
-render_terms (Run         *run,
-              const Check *check,
-              GArray      *terms)
+render_terms (Run                  *run,
+              const NbCheckDef     *check,
+              const NbCheckTermDef *terms,
+              guint                 n)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint i = 0; i < terms->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Term *t = &g_array_index (terms, Term, i);
+      const NbCheckTermDef *t = &terms[i];
       char buf[NB_NUMBER_BUF];
 
       if (i > 0 || t->negate)
@@ -1124,31 +567,27 @@ render_terms (Run         *run,
       if (i == 0 && t->negate)
         g_string_truncate (s, 0), g_string_append (s, "−");
       g_string_append_printf (s, "%s%s(%s)", t->prev ? check_text (run->self, "previous_year") : "",
-                              term_label (run->self, check, t),
-                              value_text (run->self, nb_format_find_cell (run->self->format, t->key),
-                                          term_value (run, t), buf));
+                              term_label (check, t), value_text (run->self, t->cell, term_value (run, t), buf));
     }
   return g_string_free (s, FALSE);
 }
 
 /* "“（一）予以公开”、“（二）部分公开”等 20 项": which cells are blank. */
 static char *
-render_blanks (Run                *run,
-               const Check        *check,
-               GArray *const      *sides,
-               guint               n_sides)
+render_blanks (Run                        *run,
+               const NbCheckDef           *check,
+               const NbCompareInstanceDef *in)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GString *s = g_string_new (NULL);
   const guint shown = 4;
 
-  for (guint k = 0; k < n_sides; k++)
-    for (guint i = 0; i < sides[k]->len; i++)
-      {
-        const Term *t = &g_array_index (sides[k], Term, i);
-        if (term_has_blank (run, t))
-          g_ptr_array_add (names, (gpointer) term_label (run->self, check, t));
-      }
+  for (guint i = 0; i < in->n_left + in->n_right; i++)
+    {
+      const NbCheckTermDef *t = i < in->n_left ? &in->left[i] : &in->right[i - in->n_left];
+      if (term_has_blank (run, t))
+        g_ptr_array_add (names, (gpointer) term_label (check, t));
+    }
   for (guint i = 0; i < names->len && i < shown; i++)
     g_string_append_printf (s, "%s“%s”", i ? "、" : "", (const char *) names->pdata[i]);
   if (names->len > shown)
@@ -1175,7 +614,7 @@ render_message (const char         *template,
 }
 
 static gboolean
-compare_ok (Op              op,
+compare_ok (NbCheckOp       op,
             const NbNumber *a,
             const NbNumber *b)
 {
@@ -1183,47 +622,48 @@ compare_ok (Op              op,
 
   switch (op)
     {
-    case OP_EQ: return c == 0;
-    case OP_GE: return c >= 0;
-    case OP_LE: return c <= 0;
-    case OP_GT: return c > 0;
-    case OP_LT: return c < 0;
+    case NB_CHECK_OP_EQ: return c == 0;
+    case NB_CHECK_OP_GE: return c >= 0;
+    case NB_CHECK_OP_LE: return c <= 0;
+    case NB_CHECK_OP_GT: return c > 0;
+    case NB_CHECK_OP_LT: return c < 0;
     default: return TRUE;
     }
 }
 
 static void
-run_compare (Run         *run,
-             const Check *check)
+run_compare (Run              *run,
+             const NbCheckDef *check)
 {
-  for (guint i = 0; i < check->instances->len; i++)
+  const NbCheckCompareDef *c = &check->compare;
+
+  for (guint i = 0; i < c->n_instances; i++)
     {
-      Instance *in = g_ptr_array_index (check->instances, i);
+      const NbCompareInstanceDef *in = &c->instances[i];
       NbNumber left, right;
 
-      if (check->across_years && (!terms_available (run, in->left) || !terms_available (run, in->right)))
+      if (check->across_years &&
+          (!terms_available (run, in->left, in->n_left) || !terms_available (run, in->right, in->n_right)))
         continue;
-      left = sum_terms (run, in->left);
-      right = in->has_const ? in->right_const : sum_terms (run, in->right);
+      left = sum_terms (run, in->left, in->n_left);
+      right = c->has_const ? c->right_const : sum_terms (run, in->right, in->n_right);
       /* Blanks count 0 here; a failing comparison that involves blanks
        * says which cells are blank instead of quoting a false sum. */
-      if (!compare_ok (check->op, &left, &right))
+      if (!compare_ok (c->op, &left, &right))
         {
           g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-          GArray *sides[] = { in->left, in->right };
-          gboolean blanks = terms_have_blank (run, in->left) || terms_have_blank (run, in->right);
-          g_autofree char *l = render_terms (run, check, in->left);
-          g_autofree char *r = in->has_const ? NULL : render_terms (run, check, in->right);
-          g_autofree char *b = render_blanks (run, check, sides, 2);
+          gboolean blanks = terms_have_blank (run, in->left, in->n_left) ||
+                            terms_have_blank (run, in->right, in->n_right);
+          g_autofree char *l = render_terms (run, check, in->left, in->n_left);
+          g_autofree char *r = c->has_const ? NULL : render_terms (run, check, in->right, in->n_right);
+          g_autofree char *b = render_blanks (run, check, in);
           g_autofree char *message = NULL;
-          g_autofree char *v_label = in->var ? g_strdup_printf ("{%s.label}", in->var) : NULL;
-          g_autofree char *v_short = in->var ? g_strdup_printf ("{%s.short}", in->var) : NULL;
-          g_autofree char *v_ordinal = in->var ? g_strdup_printf ("{%s.ordinal}", in->var) : NULL;
-          g_autofree char *v_key = in->var ? g_strdup_printf ("{%s}", in->var) : NULL;
-          const NbCellDef *ldef = in->left->len == 1
-            ? nb_format_find_cell (run->self->format, g_array_index (in->left, Term, 0).key) : NULL;
-          const NbCellDef *rdef = in->right->len == 1
-            ? nb_format_find_cell (run->self->format, g_array_index (in->right, Term, 0).key) : NULL;
+          g_autofree char *v_label = c->var ? g_strdup_printf ("{%s.label}", c->var) : NULL;
+          g_autofree char *v_short = c->var ? g_strdup_printf ("{%s.short}", c->var) : NULL;
+          g_autofree char *v_ordinal = c->var ? g_strdup_printf ("{%s.ordinal}", c->var) : NULL;
+          g_autofree char *v_key = c->var ? g_strdup_printf ("{%s}", c->var) : NULL;
+          const NbCellDef *ldef = in->n_left == 1 ? in->left[0].cell : NULL;
+          const NbCellDef *rdef = in->n_right == 1 ? in->right[0].cell : NULL;
           char lv[NB_NUMBER_BUF], rv[NB_NUMBER_BUF];
           const char *names[] = { "{left}", "{right}", "{left_value}", "{right_value}", "{blank}",
                                   v_label, v_short, v_ordinal, v_key, NULL };
@@ -1232,16 +672,16 @@ run_compare (Run         *run,
                                    value_text (run->self, rdef, &right, rv), b,
                                    in->var_label, in->var_short, in->var_ordinal, in->var_key, NULL };
 
-          if (!in->var)
+          if (!c->var)
             names[5] = NULL;
-          for (guint t = 0; t < in->left->len; t++)
-            if (!g_array_index (in->left, Term, t).prev)
-              g_ptr_array_add (keys, g_array_index (in->left, Term, t).key);
-          for (guint t = 0; t < in->right->len; t++)
-            if (!g_array_index (in->right, Term, t).prev)
-              g_ptr_array_add (keys, g_array_index (in->right, Term, t).key);
+          for (guint t = 0; t < in->n_left; t++)
+            if (!in->left[t].prev)
+              g_ptr_array_add (keys, (gpointer) in->left[t].key);
+          for (guint t = 0; t < in->n_right; t++)
+            if (!in->right[t].prev)
+              g_ptr_array_add (keys, (gpointer) in->right[t].key);
           g_ptr_array_add (keys, NULL);
-          message = render_message (blanks && check->message_blank ? check->message_blank : check->message,
+          message = render_message (blanks && c->message_blank ? c->message_blank : check->message,
                                     names, values);
           add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
         }
@@ -1250,7 +690,7 @@ run_compare (Run         *run,
 
 static void
 run_cell_kind (Run         *run,
-               const Check *check)
+               const NbCheckDef *check)
 {
   NbFormat *format = run->self->format;
   guint n = nb_format_get_n_cells (format);
@@ -1267,12 +707,11 @@ run_cell_kind (Run         *run,
       if (v->blank || nb_number_validate (v, &def->kind, NULL))
         continue;
       {
-        static const char *const kinds[] = { "kind_count", "kind_signed", "kind_decimal", "kind_text" };
         char buf[NB_NUMBER_BUF];
         g_autofree char *places = g_strdup_printf ("%u", def->kind.places);
         const char *kn[] = { "{places}", NULL };
         const char *kv[] = { places, NULL };
-        g_autofree char *kind = render_message (check_string (check, kinds[MIN ((guint) def->kind.type, 3u)]), kn, kv);
+        g_autofree char *kind = render_message (check->cell_kind.kind_texts[MIN ((guint) def->kind.type, 3u)], kn, kv);
         const char *names[] = { "{cell}", "{kind}", "{value}", NULL };
         const char *values[] = { def->label, kind, nb_number_format (v, buf), NULL };
         g_autofree char *message = render_message (check->message, names, values);
@@ -1285,7 +724,7 @@ run_cell_kind (Run         *run,
 /* One problem per row: a hundred identical lines would be noise. */
 static void
 run_cell_blank (Run         *run,
-                const Check *check)
+                const NbCheckDef *check)
 {
   NbFormat *format = run->self->format;
   guint n = nb_format_get_n_cells (format);
@@ -1332,8 +771,8 @@ run_cell_blank (Run         *run,
         /* A one-row table (四) is named by its title, not its row "件数". */
         const char *row = def->table->rows->len == 1 ? def->table->title : def->row->label;
         const char *values[] = { first->label, row, columns->str, n_text, NULL };
-        g_autofree char *message = render_message (keys->len > 1 && check->message_row
-                                                     ? check->message_row : check->message,
+        g_autofree char *message = render_message (keys->len > 1 && check->cell_blank.message_row
+                                                     ? check->cell_blank.message_row : check->message,
                                                    names, values);
         g_ptr_array_add (keys, NULL);
         add_problem (run, check, (const char *const *) keys->pdata, NULL, 0, 0, message);
@@ -1343,16 +782,18 @@ run_cell_blank (Run         *run,
 
 static void
 run_format_year (Run         *run,
-                 const Check *check)
+                 const NbCheckDef *check)
 {
   NbFormat *format = run->self->format;
   int year = nb_report_get_year (run->report);
   NbFormat *right;
   g_autofree char *message = NULL;
 
-  if (nb_format_covers_year (format, year))
-    return;
   right = nb_format_for_year (year);
+  /* Covered, unless a later revision is in force for the year. */
+  if (nb_format_covers_year (format, year) &&
+      (!right || right == format || nb_format_get_from_year (right) <= nb_format_get_from_year (format)))
+    return;
   {
     g_autofree char *y = g_strdup_printf ("%d", year);
     g_autofree char *from = g_strdup_printf ("%d", nb_format_get_from_year (format));
@@ -1360,7 +801,7 @@ run_format_year (Run         *run,
     const char *values[] = { y, right ? nb_format_get_version (right) : "",
                              right && nb_format_get_issued_by (right) ? nb_format_get_issued_by (right) : "",
                              nb_format_get_version (format), from, NULL };
-    message = render_message (check_string (check, right ? "message" : "message_none"), names, values);
+    message = render_message (right ? check->message : check->format_year.message_none, names, values);
   }
   add_problem (run, check, NULL, NULL, 0, 0, message);
 }
@@ -1375,15 +816,6 @@ is_blank_text (const char *text)
         return FALSE;
     }
   return TRUE;
-}
-
-static JsonObject *
-params_object (const Check *check,
-               const char  *member)
-{
-  JsonNode *node = check->params ? json_object_get_member (check->params, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /* Characters that say something: not spaces or punctuation. */
@@ -1402,59 +834,41 @@ content_length (const char *text)
 }
 
 static void
-run_section_present (Run         *run,
-                     const Check *check)
+run_section_present (Run              *run,
+                     const NbCheckDef *check)
 {
-  JsonObject *not_just = params_object (check, "not_just");
-  JsonObject *min_chars = params_object (check, "min_chars");
-  JsonObject *messages = params_object (check, "messages");
-
-  for (guint i = 0; i < run->self->text_sections->len; i++)
+  for (guint i = 0; i < check->section_present.n_sections; i++)
     {
-      const NbSectionDef *s = g_ptr_array_index (run->self->text_sections, i);
+      const NbSectionRuleDef *rule = &check->section_present.sections[i];
+      const NbSectionDef *s = rule->section;
       const char *text = nb_report_get_text (run->report, s->key);
       g_autofree char *key = g_strconcat ("text/", s->key, NULL);
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
+      g_autofree char *stripped = NULL;
       g_autofree char *n_text = NULL;
       const char *template = NULL;
-      JsonNode *list = not_just ? json_object_get_member (not_just, s->key) : NULL;
-      gint64 min = min_chars ? json_object_get_int_member_with_default (min_chars, s->key, 0) : 0;
-      gboolean nothing = FALSE;
 
       if (is_blank_text (text))
         {
-          /* A section may have its own wording ("empty_other": 六 may honestly
-           * have nothing to report, and must say so). */
-          g_autofree char *own = g_strconcat ("empty_", s->key, NULL);
-
-          template = messages ? member_string (messages, own) : NULL;
-          if (!template && messages)
-            template = member_string (messages, "empty");
-          if (template)
+          if (rule->message_empty)
             {
               const char *keys[] = { key, NULL };
               const char *names[] = { "{heading}", NULL };
               const char *values[] = { s->heading, NULL };
-              g_autofree char *message = render_message (template, names, values);
+              g_autofree char *message = render_message (rule->message_empty, names, values);
               add_problem (run, check, keys, s->key, 0, 0, message);
             }
           continue;
         }
-      if (list && JSON_NODE_HOLDS_ARRAY (list))
-        {
-          JsonArray *a = json_node_get_array (list);
-          for (guint k = 0; k < json_array_get_length (a) && !nothing; k++)
-            nothing = g_strcmp0 (json_array_get_string_element (a, k), stripped) == 0;
-        }
-      if (nothing)
-        template = messages ? member_string (messages, "nothing") : NULL;
-      else if (min > 0 && content_length (stripped) < (guint) min)
-        template = messages ? member_string (messages, "short") : NULL;
+      stripped = g_strstrip (g_strdup (text));
+      if (g_strv_contains (rule->not_just, stripped))
+        template = check->section_present.message_nothing;
+      else if (rule->min_chars > 0 && content_length (stripped) < rule->min_chars)
+        template = check->section_present.message_short;
       if (template)
         {
           const char *keys[] = { key, NULL };
           const char *names[] = { "{heading}", "{text}", "{n}", NULL };
-          const char *values[] = { s->heading, stripped, (n_text = g_strdup_printf ("%" G_GINT64_FORMAT, min)), NULL };
+          const char *values[] = { s->heading, stripped, (n_text = g_strdup_printf ("%u", rule->min_chars)), NULL };
           g_autofree char *message = render_message (template, names, values);
           add_problem (run, check, keys, s->key, 0, (guint) g_utf8_strlen (text, -1), message);
         }
@@ -1463,30 +877,28 @@ run_section_present (Run         *run,
 
 static void
 run_fees_present (Run         *run,
-                  const Check *check)
+                  const NbCheckDef *check)
 {
   gboolean all_filled = TRUE;
   const char *section;
   const char *text;
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
 
-  if (check->fields->len == 0)
-    return;
   /* The text that may state the fees is the fields' own section's. */
-  section = nb_format_get_cell (run->self->format, g_array_index (check->fields, guint, 0))->section;
+  section = check->fees_present.fields[0]->section;
   text = nb_report_get_text (run->report, section);
 
-  for (guint i = 0; i < check->fields->len; i++)
+  for (guint i = 0; i < check->fees_present.n_fields; i++)
     {
-      guint index = g_array_index (check->fields, guint, i);
+      guint index = check->fees_present.fields[i]->index;
       if (nb_report_get_value_at (run->report, index)->blank)
         all_filled = FALSE;
       g_ptr_array_add (keys, (gpointer) nb_format_get_cell (run->self->format, index)->key);
     }
   if (all_filled)
     return;
-  for (guint i = 0; check->strings && check->strings[i]; i++)
-    if (strstr (text, check->strings[i]))
+  for (guint i = 0; check->fees_present.text_mentions[i]; i++)
+    if (strstr (text, check->fees_present.text_mentions[i]))
       return;
   g_ptr_array_add (keys, NULL);
   add_problem (run, check, (const char *const *) keys->pdata, section, 0, 0, check->message);
@@ -1695,7 +1107,7 @@ describe_alternative (Run               *run,
 
 static void
 check_figure (Run                *run,
-              const Check        *check,
+              const NbCheckDef   *check,
               const char         *section,
               const NbTextFigure *fig)
 {
@@ -1754,7 +1166,7 @@ check_figure (Run                *run,
 
 static void
 run_text_figures (Run         *run,
-                  const Check *check)
+                  const NbCheckDef *check)
 {
   int year = nb_report_get_year (run->report);
 
@@ -1774,7 +1186,7 @@ run_text_figures (Run         *run,
 
 static void
 run_text_period (Run         *run,
-                 const Check *check,
+                 const NbCheckDef *check,
                  gboolean     years)
 {
   int year = nb_report_get_year (run->report);
@@ -1792,13 +1204,23 @@ run_text_period (Run         *run,
         {
           const NbTextPeriod *p = &g_array_index (periods, NbTextPeriod, i);
           gboolean year_ok = p->start_year == year && p->end_year == year;
-          g_autofree char *found = g_strdup_printf ("%d年%d月%d日至%d年%d月%d日",
-                                                    p->start_year, p->start_month, p->start_day,
-                                                    p->end_year, p->end_month, p->end_day);
+          g_autofree char *found = NULL;
           g_autofree char *y = g_strdup_printf ("%d", year);
           const char *names[] = { "{found}", "{year}", NULL };
-          const char *values[] = { found, y, NULL };
+          const char *values[] = { NULL, y, NULL };
 
+          {
+            char n[6][16];
+            const int parts[] = { p->start_year, p->start_month, p->start_day,
+                                  p->end_year, p->end_month, p->end_day };
+            const char *pn[] = { "{from_year}", "{from_month}", "{from_day}",
+                                 "{to_year}", "{to_month}", "{to_day}", NULL };
+            const char *pv[7] = { NULL };
+
+            for (guint k = 0; k < 6; k++)
+              pv[k] = (g_snprintf (n[k], sizeof n[k], "%d", parts[k]), n[k]);
+            values[0] = found = render_message (check->period.period_text, pn, pv);
+          }
           if ((years && !year_ok) ||
               (!years && year_ok &&
                (p->start_month != 1 || p->start_day != 1 || p->end_month != 12 || p->end_day != 31)))
@@ -1821,7 +1243,7 @@ run_text_period (Run         *run,
             g_autofree char *y = g_strdup_printf ("%d", year);
             const char *names[] = { "{found}", "{year}", NULL };
             const char *values[] = { found, y, NULL };
-            g_autofree char *message = render_message (check_string (check, "message_title"), names, values);
+            g_autofree char *message = render_message (check->period.message_title, names, values);
             const char *keys[] = { "title", NULL };
             add_problem (run, check, keys, NULL, 0, 0, message);
             break;
@@ -1831,22 +1253,24 @@ run_text_period (Run         *run,
 
 static void
 find_patterns (Run         *run,
-               const Check *check,
+               const NbCheckDef *check,
                const char  *section,
                const char  *field,
                const char  *text)
 {
-  for (guint i = 0; check->strings && check->strings[i]; i++)
+  const char *const *patterns = check->text_template.patterns;
+
+  for (guint i = 0; patterns[i]; i++)
     {
-      const char *hit = text ? strstr (text, check->strings[i]) : NULL;
+      const char *hit = text ? strstr (text, patterns[i]) : NULL;
 
       if (hit)
         {
           guint start = (guint) g_utf8_pointer_to_offset (text, hit);
-          guint len = (guint) g_utf8_strlen (check->strings[i], -1);
+          guint len = (guint) g_utf8_strlen (patterns[i], -1);
           const char *names[] = { "{pattern}", NULL };
-          const char *values[] = { check->strings[i], NULL };
-          g_autofree char *message = render_message (section ? check->message : check_string (check, "message_title"),
+          const char *values[] = { patterns[i], NULL };
+          g_autofree char *message = render_message (section ? check->message : check->text_template.message_title,
                                                      names, values);
           const char *keys[] = { field, NULL };
 
@@ -1858,7 +1282,7 @@ find_patterns (Run         *run,
 
 static void
 run_text_template (Run         *run,
-                   const Check *check)
+                   const NbCheckDef *check)
 {
   for (guint s = 0; s < run->self->text_sections->len; s++)
     {
@@ -1873,23 +1297,19 @@ run_text_template (Run         *run,
 
 static void
 run_deadline (Run         *run,
-              const Check *check)
+              const NbCheckDef *check)
 {
   const char *date = nb_report_get_date (run->report);
   gboolean government = nb_report_get_agency_kind (run->report) == NB_AGENCY_GOVERNMENT;
-  const char *limit = government ? check->deadline_government : check->deadline_department;
-  JsonObject *d = json_object_get_object_member (check->params, "deadlines");
-  JsonObject *words = json_object_has_member (check->params, "agency_kinds")
-                        ? json_object_get_object_member (check->params, "agency_kinds") : NULL;
-  const char *kind = government ? "government" : "department";
+  const char *limit = government ? check->deadline.government : check->deadline.department;
   g_autofree char *deadline = g_strdup_printf ("%04d-%s", nb_report_get_year (run->report) + 1, limit);
   g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (run->report));
   g_autofree char *next = g_strdup_printf ("%d", nb_report_get_year (run->report) + 1);
   g_autofree char *year_end = g_strdup_printf ("%04d-12-31", nb_report_get_year (run->report));
-  g_autofree char *limit_text = g_strdup_printf ("%s_text", kind);
   const char *names[] = { "{date}", "{deadline}", "{year}", "{next_year}", "{limit}", "{agency_kind}", NULL };
-  const char *values[] = { date, deadline, year, next, d ? member_string (d, limit_text) : NULL,
-                           words ? member_string (words, kind) : NULL, NULL };
+  const char *values[] = { date, deadline, year, next,
+                           government ? check->deadline.government_text : check->deadline.department_text,
+                           government ? check->deadline.government_word : check->deadline.department_word, NULL };
   const char *template = NULL;
 
   /* The printed report ends with its date, and without one the deadline
@@ -1897,9 +1317,9 @@ run_deadline (Run         *run,
    * dated after its year has ended (a date inside the year is usually the
    * year typed wrong). ISO dates compare as strings. */
   if (date == NULL)
-    template = check_string (check, "message_no_date");
+    template = check->deadline.message_no_date;
   else if (strcmp (date, year_end) <= 0)
-    template = check_string (check, "message_in_year");
+    template = check->deadline.message_in_year;
   else if (strcmp (date, deadline) > 0)
     template = check->message;
   if (template)
@@ -1913,7 +1333,7 @@ run_deadline (Run         *run,
 
 static void
 run_carry_jump (Run         *run,
-                const Check *check)
+                const NbCheckDef *check)
 {
   NbFormat *format = run->self->format;
   guint n = nb_format_get_n_cells (format);
@@ -1936,7 +1356,8 @@ run_carry_jump (Run         *run,
         continue;
       a = ABS (nb_number_integer_part (then));
       b = ABS (nb_number_integer_part (now));
-      if ((b > a * check->factor || a > b * check->factor) && ABS (b - a) > check->min_change)
+      if ((b > a * check->carry_jump.factor || a > b * check->carry_jump.factor) &&
+          ABS (b - a) > check->carry_jump.min_change)
         {
           char tb[NB_NUMBER_BUF], nbuf[NB_NUMBER_BUF];
           const char *names[] = { "{cell}", "{then}", "{now}", NULL };
@@ -1950,7 +1371,7 @@ run_carry_jump (Run         *run,
 
 static void
 run_carry_agency (Run         *run,
-                  const Check *check)
+                  const NbCheckDef *check)
 {
   g_autofree char *a = NULL, *b = NULL;
 
@@ -1980,7 +1401,7 @@ quote_of (const char *text,
 
 static void
 add_text_problem (Run               *run,
-                  const Check       *check,
+                  const NbCheckDef  *check,
                   const char        *template,
                   const char *const *names,
                   const char *const *values,
@@ -2008,7 +1429,7 @@ add_text_problem (Run               *run,
 
 static void
 run_own_year (Run         *run,
-              const Check *check)
+              const NbCheckDef *check)
 {
   int year = nb_report_get_year (run->report);
   g_autofree char *year_text = g_strdup_printf ("%d", year);
@@ -2037,7 +1458,7 @@ run_own_year (Run         *run,
 
 static void
 run_period_missing (Run         *run,
-                    const Check *check)
+                    const NbCheckDef *check)
 {
   gboolean stated = FALSE;
   gboolean any_text = FALSE;
@@ -2101,7 +1522,7 @@ pick_markers (const Paragraph *p)
 
 static void
 run_numbering (Run         *run,
-               const Check *check)
+               const NbCheckDef *check)
 {
   FOR_EACH_TEXT (run, section, text, cache)
     for (guint f = 0; f < run->self->numbering_res->len; f++)
@@ -2117,7 +1538,7 @@ run_numbering (Run         *run,
             /* "一是" starts a new list; otherwise the next number. */
             if (m->value == 1 || m->value < 0 || prev->value < 0 || m->value == prev->value + 1)
               continue;
-            template = m->value == prev->value ? check->message_blank : check->message;
+            template = m->value == prev->value ? check->numbering.message_repeat : check->numbering.message_skip;
             {
               g_autofree char *a = mark_quote (cache, prev);
               g_autofree char *b = mark_quote (cache, m);
@@ -2183,7 +1604,7 @@ count_items (const TextCache *cache,
 
 static void
 run_item_count (Run         *run,
-                const Check *check)
+                const NbCheckDef *check)
 {
   FOR_EACH_TEXT (run, section, text, cache)
     {
@@ -2228,7 +1649,7 @@ run_item_count (Run         *run,
 
 static void
 run_total_parts (Run         *run,
-                 const Check *check)
+                 const NbCheckDef *check)
 {
   FOR_EACH_TEXT (run, section, text, cache)
     for (guint i = 0; i < cache->paragraphs->len; i++)
@@ -2257,7 +1678,7 @@ run_total_parts (Run         *run,
  * with the problem's range is the one-click fix. */
 static void
 run_punctuation (Run         *run,
-                 const Check *check)
+                 const NbCheckDef *check)
 {
   FOR_EACH_TEXT (run, section, text, cache)
     for (guint i = 0; i < cache->paragraphs->len; i++)
@@ -2281,16 +1702,16 @@ run_punctuation (Run         *run,
  * typed in 元 (380000 for 38 万元). */
 static void
 run_amount_unit (Run         *run,
-                 const Check *check)
+                 const NbCheckDef *check)
 {
-  for (guint i = 0; i < check->fields->len; i++)
+  for (guint i = 0; i < check->amount_unit.n_cells; i++)
     {
-      guint index = g_array_index (check->fields, guint, i);
-      const NbCellDef *def = nb_format_get_cell (run->self->format, index);
+      const NbCellDef *def = check->amount_unit.cells[i];
+      guint index = def->index;
       const NbNumber *v = nb_report_get_value_at (run->report, index);
       NbNumber whole = nb_number_from_int (nb_number_integer_part (v));
 
-      if (v->blank || !nb_number_equal (v, &whole) || nb_number_integer_part (v) < check->min_change)
+      if (v->blank || !nb_number_equal (v, &whole) || nb_number_integer_part (v) < check->amount_unit.min_change)
         continue;
       {
         char buf[NB_NUMBER_BUF], wb[NB_NUMBER_BUF];
@@ -2307,12 +1728,12 @@ run_amount_unit (Run         *run,
 /* 本年增/减 more than @factor times 上一年项目数量, and by more than @min_change. */
 static void
 run_ratio (Run         *run,
-           const Check *check)
+           const NbCheckDef *check)
 {
-  for (guint i = 0; i + 1 < check->fields->len; i += 2)
+  for (guint i = 0; i < check->ratio.n_rows; i++)
     {
-      guint vi = g_array_index (check->fields, guint, i);
-      guint bi = g_array_index (check->fields, guint, i + 1);
+      guint vi = check->ratio.values[i]->index;
+      guint bi = check->ratio.bases[i]->index;
       const NbNumber *v = nb_report_get_value_at (run->report, vi);
       const NbNumber *b = nb_report_get_value_at (run->report, bi);
       gint64 change, base;
@@ -2321,10 +1742,10 @@ run_ratio (Run         *run,
         continue;
       change = ABS (nb_number_integer_part (v));
       base = ABS (nb_number_integer_part (b));
-      if (change > base * check->factor && change > check->min_change)
+      if (change > base * check->ratio.factor && change > check->ratio.min_change)
         {
-          const NbCellDef *dv = nb_format_get_cell (run->self->format, vi);
-          const NbCellDef *db = nb_format_get_cell (run->self->format, bi);
+          const NbCellDef *dv = check->ratio.values[i];
+          const NbCellDef *db = check->ratio.bases[i];
           char vb[NB_NUMBER_BUF], bb[NB_NUMBER_BUF];
           const char *keys[] = { dv->key, db->key, NULL };
           const char *names[] = { "{row}", "{value}", "{base}", NULL };
@@ -2351,33 +1772,33 @@ nb_checker_run (NbChecker *self,
 
   for (guint i = 0; i < self->checks->len; i++)
     {
-      const Check *check = g_ptr_array_index (self->checks, i);
+      const NbCheckDef *check = g_ptr_array_index (self->checks, i);
 
       if (check->across_years && previous == NULL)
         continue;
       switch (check->type)
         {
-        case CHECK_COMPARE: run_compare (&run, check); break;
-        case CHECK_CELL_KIND: run_cell_kind (&run, check); break;
-        case CHECK_CELL_BLANK: run_cell_blank (&run, check); break;
-        case CHECK_FORMAT_YEAR: run_format_year (&run, check); break;
-        case CHECK_SECTION_PRESENT: run_section_present (&run, check); break;
-        case CHECK_FEES_PRESENT: run_fees_present (&run, check); break;
-        case CHECK_TEXT_FIGURES: run_text_figures (&run, check); break;
-        case CHECK_TEXT_PERIOD: run_text_period (&run, check, FALSE); break;
-        case CHECK_TEXT_YEAR: run_text_period (&run, check, TRUE); break;
-        case CHECK_TEXT_TEMPLATE: run_text_template (&run, check); break;
-        case CHECK_DEADLINE: run_deadline (&run, check); break;
-        case CHECK_CARRY_JUMP: run_carry_jump (&run, check); break;
-        case CHECK_CARRY_AGENCY: run_carry_agency (&run, check); break;
-        case CHECK_TEXT_OWN_YEAR: run_own_year (&run, check); break;
-        case CHECK_PERIOD_MISSING: run_period_missing (&run, check); break;
-        case CHECK_NUMBERING: run_numbering (&run, check); break;
-        case CHECK_ITEM_COUNT: run_item_count (&run, check); break;
-        case CHECK_TOTAL_PARTS: run_total_parts (&run, check); break;
-        case CHECK_PUNCTUATION: run_punctuation (&run, check); break;
-        case CHECK_AMOUNT_UNIT: run_amount_unit (&run, check); break;
-        case CHECK_RATIO: run_ratio (&run, check); break;
+        case NB_CHECK_COMPARE: run_compare (&run, check); break;
+        case NB_CHECK_CELL_KIND: run_cell_kind (&run, check); break;
+        case NB_CHECK_CELL_BLANK: run_cell_blank (&run, check); break;
+        case NB_CHECK_FORMAT_YEAR: run_format_year (&run, check); break;
+        case NB_CHECK_SECTION_PRESENT: run_section_present (&run, check); break;
+        case NB_CHECK_FEES_PRESENT: run_fees_present (&run, check); break;
+        case NB_CHECK_TEXT_FIGURES: run_text_figures (&run, check); break;
+        case NB_CHECK_TEXT_PERIOD: run_text_period (&run, check, FALSE); break;
+        case NB_CHECK_TEXT_YEAR: run_text_period (&run, check, TRUE); break;
+        case NB_CHECK_TEXT_TEMPLATE: run_text_template (&run, check); break;
+        case NB_CHECK_DEADLINE: run_deadline (&run, check); break;
+        case NB_CHECK_CARRY_JUMP: run_carry_jump (&run, check); break;
+        case NB_CHECK_CARRY_AGENCY: run_carry_agency (&run, check); break;
+        case NB_CHECK_TEXT_OWN_YEAR: run_own_year (&run, check); break;
+        case NB_CHECK_PERIOD_MISSING: run_period_missing (&run, check); break;
+        case NB_CHECK_NUMBERING: run_numbering (&run, check); break;
+        case NB_CHECK_ITEM_COUNT: run_item_count (&run, check); break;
+        case NB_CHECK_TOTAL_PARTS: run_total_parts (&run, check); break;
+        case NB_CHECK_PUNCTUATION: run_punctuation (&run, check); break;
+        case NB_CHECK_AMOUNT_UNIT: run_amount_unit (&run, check); break;
+        case NB_CHECK_RATIO: run_ratio (&run, check); break;
         default: break;
         }
     }
@@ -2483,26 +1904,24 @@ split_heading (const char  *heading,
   return n;
 }
 
-static const Check *
-find_check_of_type (NbChecker *self,
-                    CheckType  type)
+static const NbCheckDef *
+find_check_of_type (NbChecker   *self,
+                    NbCheckType  type)
 {
   for (guint i = 0; i < self->checks->len; i++)
-    if (((const Check *) g_ptr_array_index (self->checks, i))->type == type)
+    if (((const NbCheckDef *) g_ptr_array_index (self->checks, i))->type == type)
       return g_ptr_array_index (self->checks, i);
   return NULL;
 }
 
 static void
-heading_problem (Run         *run,
-                 const Check *check,
-                 const char  *message_name,
-                 guint        index,
+heading_problem (Run               *run,
+                 const NbCheckDef  *check,
+                 const char        *template,
+                 guint              index,
                  const char *const *names,
                  const char *const *values)
 {
-  JsonObject *messages = params_object (check, "messages");
-  const char *template = messages ? member_string (messages, message_name) : NULL;
   g_autofree char *key = g_strdup_printf ("heading/%u", index);
   const char *keys[] = { key, NULL };
   g_autofree char *message = NULL;
@@ -2518,9 +1937,8 @@ nb_checker_check_headings (NbChecker         *self,
                            const char *const *headings)
 {
   Run run = { self, NULL, NULL, NULL, NULL };
-  const Check *check = find_check_of_type (self, CHECK_HEADINGS);
-  const Check *variant = find_check_of_type (self, CHECK_HEADING_VARIANT);
-  JsonObject *variants = variant ? params_object (variant, "variants") : NULL;
+  const NbCheckDef *check = find_check_of_type (self, NB_CHECK_HEADINGS);
+  const NbCheckDef *variant = find_check_of_type (self, NB_CHECK_HEADING_VARIANT);
   guint n_sections = nb_format_get_n_sections (self->format);
   g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
   gint next = 0;   /* the section expected next */
@@ -2540,23 +1958,19 @@ nb_checker_check_headings (NbChecker         *self,
       for (guint k = 0; k < n_sections && found < 0; k++)
         {
           g_autofree char *official = NULL;
-          JsonNode *list;
 
           s = nb_format_get_section (self->format, k);
           split_heading (s->heading, &official);
           if (g_str_equal (official, title))
             found = (gint) k;
-          list = variants ? json_object_get_member (variants, s->key) : NULL;
-          if (found < 0 && list && JSON_NODE_HOLDS_ARRAY (list))
-            for (guint v = 0; v < json_array_get_length (json_node_get_array (list)) && found < 0; v++)
-              if (g_strcmp0 (json_array_get_string_element (json_node_get_array (list), v), title) == 0)
-                found = (gint) k, reworded = TRUE;
+          if (found < 0 && variant && g_strv_contains (variant->heading_variant.variants[k], title))
+            found = (gint) k, reworded = TRUE;
         }
       if (found < 0)
         {
           const char *names[] = { "{heading}", NULL };
           const char *values[] = { headings[h], NULL };
-          heading_problem (&run, check, "unknown", h, names, values);
+          heading_problem (&run, check, check->headings.message_unknown, h, names, values);
           continue;
         }
       s = nb_format_get_section (self->format, found);
@@ -2565,13 +1979,13 @@ nb_checker_check_headings (NbChecker         *self,
         const char *values[] = { headings[h], s->heading, NULL };
 
         if (seen[found])
-          heading_problem (&run, check, "repeated", h, names, values);
+          heading_problem (&run, check, check->headings.message_repeated, h, names, values);
         else if (found < next)
-          heading_problem (&run, check, "order", h, names, values);
+          heading_problem (&run, check, check->headings.message_order, h, names, values);
         else if (number != (gint64) found + 1)
-          heading_problem (&run, check, "number", h, names, values);
+          heading_problem (&run, check, check->headings.message_number, h, names, values);
         if (reworded)
-          heading_problem (&run, variant, "variant", h, names, values);
+          heading_problem (&run, variant, variant->heading_variant.message_variant, h, names, values);
       }
       seen[found] = TRUE;
       next = MAX (next, found + 1);
@@ -2582,7 +1996,7 @@ nb_checker_check_headings (NbChecker         *self,
       {
         const char *names[] = { "{official}", NULL };
         const char *values[] = { nb_format_get_section (self->format, k)->heading, NULL };
-        heading_problem (&run, check, "missing", k, names, values);
+        heading_problem (&run, check, check->headings.message_missing, k, names, values);
       }
   for (guint i = 0; i < run.warnings->len; i++)
     g_ptr_array_add (run.errors, g_object_ref (g_ptr_array_index (run.warnings, i)));
@@ -2607,28 +2021,28 @@ nb_checker_carry_over (NbChecker *self,
   nb_report_begin_group (report);
   for (guint c = 0; c < self->checks->len; c++)
     {
-      const Check *check = g_ptr_array_index (self->checks, c);
+      const NbCheckDef *check = g_ptr_array_index (self->checks, c);
 
       /* "this year's X = (last year's …)": the format's own carry rules. */
-      if (check->type != CHECK_COMPARE || !check->across_years || check->op != OP_EQ)
+      if (check->type != NB_CHECK_COMPARE || !check->across_years || check->compare.op != NB_CHECK_OP_EQ)
         continue;
-      for (guint i = 0; i < check->instances->len; i++)
+      for (guint i = 0; i < check->compare.n_instances; i++)
         {
-          const Instance *inst = g_ptr_array_index (check->instances, i);
-          const Term *left;
+          const NbCompareInstanceDef *inst = &check->compare.instances[i];
+          const NbCheckTermDef *left;
           const NbCellDef *def;
           NbNumber value;
 
-          if (inst->left->len != 1 || inst->has_const || inst->right->len == 0)
+          if (inst->n_left != 1 || check->compare.has_const || inst->n_right == 0)
             continue;
-          left = &g_array_index (inst->left, Term, 0);
-          def = nb_format_get_cell (self->format, left->index);
-          if (left->prev || left->negate || def->computed)
+          left = &inst->left[0];
+          if (left->prev || left->negate || left->cell->computed)
             continue;
+          def = left->cell;
           /* Last year's report in another format may lack the cells. */
-          if (!terms_available (&run, inst->right))
+          if (!terms_available (&run, inst->right, inst->n_right))
             continue;
-          value = sum_terms (&run, inst->right);
+          value = sum_terms (&run, inst->right, inst->n_right);
           /* A negative carried count is last year's own error: not copied. */
           if (nb_report_set_value (report, def->key, &value, NULL))
             n_set++;

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-error.h"
-#include "nb-format.h"
+#include "nb-format-private.h"
 #include "nb-grid.h"
 #include "nb-core-resources.h"
 
@@ -21,7 +21,7 @@ struct _NbFormat
   const char   *version;
   const char   *name;
   const char   *issued_by;
-  const char   *title_template;
+  NbTitleDef    title;
   int           from_year;
   int           to_year;
 
@@ -31,7 +31,7 @@ struct _NbFormat
   GPtrArray    *computed;   /* NbCellDef*, dependency order */
   GHashTable   *cell_index; /* key → NbCellDef* */
 
-  JsonArray    *checks;
+  GPtrArray    *checks;        /* NbCheckDef*, kept in allocs */
   GArray       *figure_rules;  /* NbFigureRuleDef */
   GPtrArray    *allocs;        /* arrays the typed parts point to */
   GArray       *sentences;     /* NbSentenceDef */
@@ -40,9 +40,10 @@ struct _NbFormat
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
 
-/* A new format revision is one more JSON file in the GResource and one more
- * name here. */
-static const char *const registered_versions[] = { "2019", "2021", NULL };
+/* The versions are the data files: VERSION.json in the GResource, and in
+ * $NB_FORMATS_DIR (a revision given as one file, no rebuild; a file there
+ * replaces the built-in one of that name). */
+static char **registered_versions;
 
 static void
 table_def_free (gpointer data)
@@ -105,6 +106,7 @@ nb_format_finalize (GObject *object)
   g_clear_pointer (&self->sentences, g_array_unref);
   g_clear_pointer (&self->check_texts, g_hash_table_unref);
   g_clear_pointer (&self->figure_rules, g_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->allocs, g_ptr_array_unref);
   g_clear_pointer (&self->chart, g_array_unref);
   g_clear_pointer (&self->root, json_node_unref);
@@ -131,6 +133,7 @@ nb_format_init (NbFormat *self)
   self->sentences = g_array_new (FALSE, TRUE, sizeof (NbSentenceDef));
   self->figure_rules = g_array_new (FALSE, TRUE, sizeof (NbFigureRuleDef));
   self->allocs = g_ptr_array_new_with_free_func (g_free);
+  self->checks = g_ptr_array_new ();
   self->check_texts = g_hash_table_new (g_str_hash, g_str_equal);
   self->chart = g_array_new (FALSE, TRUE, sizeof (NbChartFigureDef));
   g_array_set_clear_func (self->chart, chart_figure_clear);
@@ -138,12 +141,12 @@ nb_format_init (NbFormat *self)
 
 /* ---- reading helpers: each failure names where in the data it is ---- */
 
-static const char *
-get_string (JsonObject  *obj,
-            const char  *member,
-            gboolean     required,
-            const char  *where,
-            GError     **error)
+const char *
+nb_format_read_string (JsonObject  *obj,
+                       const char  *member,
+                       gboolean     required,
+                       const char  *where,
+                       GError     **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
 
@@ -163,12 +166,12 @@ get_string (JsonObject  *obj,
   return json_node_get_string (node);
 }
 
-static JsonArray *
-get_array (JsonObject  *obj,
-           const char  *member,
-           gboolean     required,
-           const char  *where,
-           GError     **error)
+JsonArray *
+nb_format_read_array (JsonObject  *obj,
+                      const char  *member,
+                      gboolean     required,
+                      const char  *where,
+                      GError     **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
 
@@ -188,11 +191,11 @@ get_array (JsonObject  *obj,
   return json_node_get_array (node);
 }
 
-static JsonObject *
-get_object (JsonObject  *obj,
-            const char  *member,
-            const char  *where,
-            GError     **error)
+JsonObject *
+nb_format_read_object (JsonObject  *obj,
+                       const char  *member,
+                       const char  *where,
+                       GError     **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
 
@@ -205,11 +208,11 @@ get_object (JsonObject  *obj,
   return json_node_get_object (node);
 }
 
-static JsonObject *
-element_object (JsonArray   *array,
-                guint        i,
-                const char  *where,
-                GError     **error)
+JsonObject *
+nb_format_read_element (JsonArray   *array,
+                        guint        i,
+                        const char  *where,
+                        GError     **error)
 {
   JsonNode *node = json_array_get_element (array, i);
 
@@ -241,7 +244,7 @@ read_kind (JsonObject  *obj,
       return FALSE;
     }
   k = json_node_get_object (node);
-  if (!(type = get_string (k, "type", TRUE, where, error)))
+  if (!(type = nb_format_read_string (k, "type", TRUE, where, error)))
     return FALSE;
   if (!nb_kind_type_from_string (type, &kind->type))
     {
@@ -305,7 +308,7 @@ load_computed (NbFormat    *self,
 {
   for (guint i = 0; computed && i < json_array_get_length (computed); i++)
     {
-      JsonObject *rule = element_object (computed, i, where, error);
+      JsonObject *rule = nb_format_read_element (computed, i, where, error);
       JsonObject *foreach = NULL;
       JsonArray *keys = NULL;
       JsonArray *sum;
@@ -315,16 +318,16 @@ load_computed (NbFormat    *self,
 
       if (!rule)
         return FALSE;
-      if (!(cell_pattern = get_string (rule, "cell", TRUE, where, error)))
+      if (!(cell_pattern = nb_format_read_string (rule, "cell", TRUE, where, error)))
         return FALSE;
-      if (!(sum = get_array (rule, "sum", TRUE, where, error)))
+      if (!(sum = nb_format_read_array (rule, "sum", TRUE, where, error)))
         return FALSE;
       if (json_object_has_member (rule, "foreach"))
         {
           foreach = json_object_get_object_member (rule, "foreach");
           if (!foreach ||
-              !(var = get_string (foreach, "var", TRUE, where, error)) ||
-              !(keys = get_array (foreach, "keys", TRUE, where, error)))
+              !(var = nb_format_read_string (foreach, "var", TRUE, where, error)) ||
+              !(keys = nb_format_read_array (foreach, "keys", TRUE, where, error)))
             {
               if (!*error)
                 g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
@@ -404,19 +407,19 @@ load_table (NbFormat    *self,
   table->cells = g_ptr_array_new ();
   g_ptr_array_add (self->tables, table);
 
-  if (!(table->key = get_string (obj, "key", TRUE, "table", error)))
+  if (!(table->key = nb_format_read_string (obj, "key", TRUE, "table", error)))
     return FALSE;
   where = g_strdup_printf ("table “%s”", table->key);
-  if (!(table->title = get_string (obj, "title", TRUE, where, error)))
+  if (!(table->title = nb_format_read_string (obj, "title", TRUE, where, error)))
     return FALSE;
   if (!read_kind (obj, &default_kind, where, error))
     return FALSE;
 
-  if (!(columns = get_array (obj, "columns", TRUE, where, error)))
+  if (!(columns = nb_format_read_array (obj, "columns", TRUE, where, error)))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (columns); i++)
     {
-      JsonObject *c = element_object (columns, i, where, error);
+      JsonObject *c = nb_format_read_element (columns, i, where, error);
       NbColumnDef *col;
 
       if (!c)
@@ -425,12 +428,12 @@ load_table (NbFormat    *self,
       g_ptr_array_add (table->columns, col);
       col->position = i;
       col->kind = default_kind;
-      if (!(col->key = get_string (c, "key", TRUE, where, error)) ||
-          !(col->label = get_string (c, "label", TRUE, where, error)))
+      if (!(col->key = nb_format_read_string (c, "key", TRUE, where, error)) ||
+          !(col->label = nb_format_read_string (c, "label", TRUE, where, error)))
         return FALSE;
-      col->short_label = get_string (c, "short", FALSE, where, error);
-      col->ordinal = get_string (c, "ordinal", FALSE, where, error);
-      col->group = get_string (c, "group", FALSE, where, error);
+      col->short_label = nb_format_read_string (c, "short", FALSE, where, error);
+      col->ordinal = nb_format_read_string (c, "ordinal", FALSE, where, error);
+      col->group = nb_format_read_string (c, "group", FALSE, where, error);
       if (*error)
         return FALSE;
       if (!col->short_label)
@@ -439,11 +442,11 @@ load_table (NbFormat    *self,
         return FALSE;
     }
 
-  if (!(rows = get_array (obj, "rows", TRUE, where, error)))
+  if (!(rows = nb_format_read_array (obj, "rows", TRUE, where, error)))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
-      JsonObject *r = element_object (rows, i, where, error);
+      JsonObject *r = nb_format_read_element (rows, i, where, error);
       JsonArray *row_columns;
       NbRowDef *row;
 
@@ -453,17 +456,17 @@ load_table (NbFormat    *self,
       g_ptr_array_add (table->rows, row);
       row->position = i;
       row->columns = g_ptr_array_new ();
-      if (!(row->key = get_string (r, "key", TRUE, where, error)) ||
-          !(row->label = get_string (r, "label", TRUE, where, error)))
+      if (!(row->key = nb_format_read_string (r, "key", TRUE, where, error)) ||
+          !(row->label = nb_format_read_string (r, "label", TRUE, where, error)))
         return FALSE;
-      row->short_label = get_string (r, "short", FALSE, where, error);
-      row->group = get_string (r, "group", FALSE, where, error);
+      row->short_label = nb_format_read_string (r, "short", FALSE, where, error);
+      row->group = nb_format_read_string (r, "group", FALSE, where, error);
       if (*error)
         return FALSE;
       if (!row->short_label)
         row->short_label = row->label;
 
-      row_columns = get_array (r, "columns", FALSE, where, error);
+      row_columns = nb_format_read_array (r, "columns", FALSE, where, error);
       if (*error)
         return FALSE;
       if (row_columns)
@@ -509,7 +512,7 @@ load_table (NbFormat    *self,
     }
 
   (void) position;
-  computed = get_array (obj, "computed", FALSE, where, error);
+  computed = nb_format_read_array (obj, "computed", FALSE, where, error);
   if (*error)
     return FALSE;
   return load_computed (self, computed, where, error);
@@ -525,20 +528,19 @@ load_section (NbFormat    *self,
   g_autofree char *where = NULL;
   const char *kind;
   JsonArray *subheadings, *fields;
-  JsonObject *fee;
 
   g_ptr_array_add (self->sections, section);
   section->position = position;
   section->fields = g_ptr_array_new ();
 
-  if (!(section->key = get_string (obj, "key", TRUE, "section", error)))
+  if (!(section->key = nb_format_read_string (obj, "key", TRUE, "section", error)))
     return FALSE;
   where = g_strdup_printf ("section “%s”", section->key);
-  if (!(section->heading = get_string (obj, "heading", TRUE, where, error)) ||
-      !(kind = get_string (obj, "kind", TRUE, where, error)))
+  if (!(section->heading = nb_format_read_string (obj, "heading", TRUE, where, error)) ||
+      !(kind = nb_format_read_string (obj, "kind", TRUE, where, error)))
     return FALSE;
-  section->guidance = get_string (obj, "guidance", FALSE, where, error);
-  section->short_heading = get_string (obj, "short_heading", FALSE, where, error);
+  section->guidance = nb_format_read_string (obj, "guidance", FALSE, where, error);
+  section->short_heading = nb_format_read_string (obj, "short_heading", FALSE, where, error);
   if (*error)
     return FALSE;
   if (!section->short_heading)
@@ -548,7 +550,7 @@ load_section (NbFormat    *self,
     section->kind = NB_SECTION_TEXT;
   else if (g_str_equal (kind, "table"))
     {
-      const char *table_key = get_string (obj, "table", TRUE, where, error);
+      const char *table_key = nb_format_read_string (obj, "table", TRUE, where, error);
 
       section->kind = NB_SECTION_TABLE;
       if (!table_key)
@@ -567,7 +569,7 @@ load_section (NbFormat    *self,
       return FALSE;
     }
 
-  subheadings = get_array (obj, "subheadings", FALSE, where, error);
+  subheadings = nb_format_read_array (obj, "subheadings", FALSE, where, error);
   if (*error)
     return FALSE;
   {
@@ -584,16 +586,16 @@ load_section (NbFormat    *self,
         }
   }
 
-  fields = get_array (obj, "fields", FALSE, where, error);
+  fields = nb_format_read_array (obj, "fields", FALSE, where, error);
   if (*error)
     return FALSE;
   for (guint i = 0; fields && i < json_array_get_length (fields); i++)
     {
-      JsonObject *f = element_object (fields, i, where, error);
+      JsonObject *f = nb_format_read_element (fields, i, where, error);
       const char *key;
       NbCellDef *cell;
 
-      if (!f || !(key = get_string (f, "key", TRUE, where, error)))
+      if (!f || !(key = nb_format_read_string (f, "key", TRUE, where, error)))
         return FALSE;
       if (!g_str_has_prefix (key, section->key) || key[strlen (section->key)] != '/')
         {
@@ -608,21 +610,14 @@ load_section (NbFormat    *self,
       if (!read_kind (f, &cell->kind, where, error))
         return FALSE;
       cell->section = section->key;
-      if (!(cell->label = get_string (f, "label", TRUE, where, error)))
+      if (!(cell->label = nb_format_read_string (f, "label", TRUE, where, error)))
         return FALSE;
-      cell->unit = get_string (f, "unit", FALSE, where, error);
+      cell->unit = nb_format_read_string (f, "unit", FALSE, where, error);
       if (*error)
         return FALSE;
       g_ptr_array_add (section->fields, cell);
     }
 
-  if (json_object_has_member (obj, "fee_sentence"))
-    {
-      if (!(fee = get_object (obj, "fee_sentence", where, error)) ||
-          !(section->fee_sentence_none = get_string (fee, "none", TRUE, where, error)) ||
-          !(section->fee_sentence_some = get_string (fee, "some", TRUE, where, error)))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -653,9 +648,16 @@ order_computed (NbFormat  *self,
   return TRUE;
 }
 
-static gpointer
-keep (NbFormat *self,
-      gpointer  data)
+const char *
+nb_format_intern (NbFormat   *self,
+                  const char *text)
+{
+  return g_string_chunk_insert_const (self->strings, text);
+}
+
+gpointer
+nb_format_keep (NbFormat *self,
+                gpointer  data)
 {
   g_ptr_array_add (self->allocs, data);
   return data;
@@ -663,20 +665,20 @@ keep (NbFormat *self,
 
 /* An optional list of strings as a NULL-terminated vector (empty, not NULL,
  * when absent); owned by @self. */
-static const char *const *
-get_strv (NbFormat    *self,
-          JsonObject  *obj,
-          const char  *member,
-          const char  *where,
-          GError     **error)
+const char *const *
+nb_format_read_strv (NbFormat    *self,
+                     JsonObject  *obj,
+                     const char  *member,
+                     const char  *where,
+                     GError     **error)
 {
-  JsonArray *array = get_array (obj, member, FALSE, where, error);
+  JsonArray *array = nb_format_read_array (obj, member, FALSE, where, error);
   guint n = array ? json_array_get_length (array) : 0;
   const char **v;
 
   if (*error)
     return NULL;
-  v = keep (self, g_new0 (const char *, n + 1));
+  v = nb_format_keep (self, g_new0 (const char *, n + 1));
   for (guint i = 0; i < n; i++)
     if (!(v[i] = json_array_get_string_element (array, i)))
       {
@@ -687,12 +689,12 @@ get_strv (NbFormat    *self,
   return v;
 }
 
-static gboolean
-get_boolean (JsonObject  *obj,
-             const char  *member,
-             gboolean    *value,
-             const char  *where,
-             GError     **error)
+gboolean
+nb_format_read_boolean (JsonObject  *obj,
+                        const char  *member,
+                        gboolean    *value,
+                        const char  *where,
+                        GError     **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
 
@@ -720,13 +722,13 @@ load_expect (NbFormat                 *self,
              GError                  **error)
 {
   guint n = expect ? json_array_get_length (expect) : 0;
-  NbFigureExpectDef *defs = keep (self, g_new0 (NbFigureExpectDef, n + 1));
+  NbFigureExpectDef *defs = nb_format_keep (self, g_new0 (NbFigureExpectDef, n + 1));
 
   *n_out = n;
   *out = defs;
   for (guint a = 0; a < n; a++)
     {
-      JsonObject *obj = element_object (expect, a, where, error);
+      JsonObject *obj = nb_format_read_element (expect, a, where, error);
 
       if (!obj)
         return FALSE;
@@ -736,8 +738,8 @@ load_expect (NbFormat                 *self,
                        "format data: %s: each “expect” needs “cells” and “text”", where);
           return FALSE;
         }
-      if (!(defs[a].cells = get_strv (self, obj, "cells", where, error)) ||
-          !(defs[a].text = get_string (obj, "text", TRUE, where, error)))
+      if (!(defs[a].cells = nb_format_read_strv (self, obj, "cells", where, error)) ||
+          !(defs[a].text = nb_format_read_string (obj, "text", TRUE, where, error)))
         return FALSE;
     }
   return TRUE;
@@ -752,7 +754,7 @@ load_figure_rules (NbFormat   *self,
     return FALSE;
   for (guint i = 0; rules && i < json_array_get_length (rules); i++)
     {
-      JsonObject *obj = element_object (rules, i, "text_figures", error);
+      JsonObject *obj = nb_format_read_element (rules, i, "text_figures", error);
       g_autofree char *where = g_strdup_printf ("text_figures[%u]", i);
       NbFigureRuleDef def = { 0 };
       JsonArray *expect, *scopes;
@@ -761,14 +763,14 @@ load_figure_rules (NbFormat   *self,
       guint n_units;
 
       if (!obj ||
-          !(def.triggers = get_strv (self, obj, "triggers", where, error)) ||
-          !(def.between = get_strv (self, obj, "between", where, error)) ||
-          !(def.context = get_strv (self, obj, "context", where, error)) ||
-          !(def.exclude = get_strv (self, obj, "exclude", where, error)) ||
-          !(def.units = get_strv (self, obj, "units", where, error)) ||
-          !get_boolean (obj, "context_before", &def.context_before, where, error) ||
-          !get_boolean (obj, "decimal", &def.decimal, where, error) ||
-          !get_boolean (obj, "claim", &def.claim, where, error))
+          !(def.triggers = nb_format_read_strv (self, obj, "triggers", where, error)) ||
+          !(def.between = nb_format_read_strv (self, obj, "between", where, error)) ||
+          !(def.context = nb_format_read_strv (self, obj, "context", where, error)) ||
+          !(def.exclude = nb_format_read_strv (self, obj, "exclude", where, error)) ||
+          !(def.units = nb_format_read_strv (self, obj, "units", where, error)) ||
+          !nb_format_read_boolean (obj, "context_before", &def.context_before, where, error) ||
+          !nb_format_read_boolean (obj, "decimal", &def.decimal, where, error) ||
+          !nb_format_read_boolean (obj, "claim", &def.claim, where, error))
         return FALSE;
       if (!def.triggers[0])
         {
@@ -776,10 +778,10 @@ load_figure_rules (NbFormat   *self,
                        "format data: %s has no triggers", where);
           return FALSE;
         }
-      def.filler = get_string (obj, "filler", FALSE, where, error);
-      def.message = get_string (obj, "message", FALSE, where, error);
-      expect = get_array (obj, "expect", FALSE, where, error);
-      scopes = get_array (obj, "scopes", FALSE, where, error);
+      def.filler = nb_format_read_string (obj, "filler", FALSE, where, error);
+      def.message = nb_format_read_string (obj, "message", FALSE, where, error);
+      expect = nb_format_read_array (obj, "expect", FALSE, where, error);
+      scopes = nb_format_read_array (obj, "scopes", FALSE, where, error);
       if (*error)
         return FALSE;
       if (!def.filler)
@@ -792,10 +794,10 @@ load_figure_rules (NbFormat   *self,
         }
 
       if (json_object_has_member (obj, "unit_places") &&
-          !(places = get_object (obj, "unit_places", where, error)))
+          !(places = nb_format_read_object (obj, "unit_places", where, error)))
         return FALSE;
       n_units = g_strv_length ((char **) def.units);
-      unit_places = keep (self, g_new0 (guint, n_units + 1));
+      unit_places = nb_format_keep (self, g_new0 (guint, n_units + 1));
       def.unit_places = unit_places;
       for (guint u = 0; places && u < n_units; u++)
         if (json_object_has_member (places, def.units[u]))
@@ -813,11 +815,11 @@ load_figure_rules (NbFormat   *self,
       if (!load_expect (self, expect, where, &def.n_expect, &def.expect, error))
         return FALSE;
       def.n_scopes = scopes ? json_array_get_length (scopes) : 0;
-      def.scopes = keep (self, g_new0 (NbFigureScopeDef, def.n_scopes + 1));
+      def.scopes = nb_format_keep (self, g_new0 (NbFigureScopeDef, def.n_scopes + 1));
       for (guint k = 0; k < def.n_scopes; k++)
         {
           NbFigureScopeDef *scope = (NbFigureScopeDef *) &def.scopes[k];
-          JsonObject *o = element_object (scopes, k, where, error);
+          JsonObject *o = nb_format_read_element (scopes, k, where, error);
           JsonArray *e;
 
           if (!o)
@@ -828,8 +830,8 @@ load_figure_rules (NbFormat   *self,
                            "format data: %s: each scope needs “expect”", where);
               return FALSE;
             }
-          if (!(scope->keywords = get_strv (self, o, "keywords", where, error)) ||
-              !(e = get_array (o, "expect", TRUE, where, error)) ||
+          if (!(scope->keywords = nb_format_read_strv (self, o, "keywords", where, error)) ||
+              !(e = nb_format_read_array (o, "expect", TRUE, where, error)) ||
               !load_expect (self, e, where, &scope->n_expect, &scope->expect, error))
             return FALSE;
         }
@@ -848,22 +850,37 @@ load_sentences (NbFormat   *self,
     return FALSE;
   for (guint i = 0; sentences && i < json_array_get_length (sentences); i++)
     {
-      JsonObject *obj = element_object (sentences, i, "sentences", error);
-      g_autofree char *where = g_strdup_printf ("sentence %u", i);
+      JsonObject *obj = nb_format_read_element (sentences, i, "sentences", error);
+      g_autofree char *where = g_strdup_printf ("sentences[%u]", i);
       NbSentenceDef def = { 0 };
 
       if (!obj ||
-          !(def.id = get_string (obj, "id", TRUE, where, error)) ||
-          !(def.label = get_string (obj, "label", TRUE, where, error)) ||
-          !(def.template = get_string (obj, "template", TRUE, where, error)))
+          !(def.id = nb_format_read_string (obj, "id", TRUE, where, error)) ||
+          !(def.label = nb_format_read_string (obj, "label", TRUE, where, error)) ||
+          !(def.template = nb_format_read_string (obj, "template", TRUE, where, error)))
+        return FALSE;
+      if (json_object_has_member (obj, "section"))
+        {
+          const char *key = nb_format_read_string (obj, "section", TRUE, where, error);
+
+          if (!key)
+            return FALSE;
+          if (!(def.section = nb_format_find_section (self, key)))
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: unknown section “%s”", where, key);
+              return FALSE;
+            }
+        }
+      if (!nb_format_read_boolean (obj, "needs_all", &def.needs_all, where, error))
         return FALSE;
       if (json_object_has_member (obj, "when_zero"))
         {
-          JsonObject *zero = get_object (obj, "when_zero", where, error);
+          JsonObject *zero = nb_format_read_object (obj, "when_zero", where, error);
 
           if (!zero ||
-              !(def.zero_sum = get_string (zero, "sum", TRUE, where, error)) ||
-              !(def.zero_template = get_string (zero, "template", TRUE, where, error)))
+              !(def.zero_sum = nb_format_read_string (zero, "sum", TRUE, where, error)) ||
+              !(def.zero_template = nb_format_read_string (zero, "template", TRUE, where, error)))
             return FALSE;
         }
       if (nb_format_find_sentence (self, def.id))
@@ -886,15 +903,15 @@ load_chart (NbFormat   *self,
     return FALSE;
   for (guint i = 0; chart && i < json_array_get_length (chart); i++)
     {
-      JsonObject *obj = element_object (chart, i, "comparison_chart", error);
+      JsonObject *obj = nb_format_read_element (chart, i, "comparison_chart", error);
       g_autofree char *where = g_strdup_printf ("comparison_chart[%u]", i);
       NbChartFigureDef def = { 0 };
       JsonArray *cells;
       const char **v;
 
       if (!obj ||
-          !(def.label = get_string (obj, "label", TRUE, where, error)) ||
-          !(cells = get_array (obj, "cells", TRUE, where, error)))
+          !(def.label = nb_format_read_string (obj, "label", TRUE, where, error)) ||
+          !(cells = nb_format_read_array (obj, "cells", TRUE, where, error)))
         return FALSE;
       v = g_new0 (const char *, json_array_get_length (cells) + 1);
       def.cells = v;
@@ -907,6 +924,94 @@ load_chart (NbFormat   *self,
                          where, v[k] ? v[k] : "?");
             return FALSE;
           }
+    }
+  return TRUE;
+}
+
+/* Only {names} of @allowed (NULL-terminated) in @text. */
+static gboolean
+check_names (const char         *text,
+             const char *const  *allowed,
+             const char         *where,
+             GError            **error)
+{
+  for (const char *p = text; (p = strchr (p, '{'));)
+    {
+      const char *close = strchr (p, '}');
+      g_autofree char *name = close ? g_strndup (p + 1, close - p - 1) : NULL;
+
+      if (!name || !g_strv_contains (allowed, name))
+        {
+          g_autofree char *names = g_strjoinv ("} {", (char **) allowed);
+
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “%s” may use only {%s}", where, text, names);
+          return FALSE;
+        }
+      p = close + 1;
+    }
+  return TRUE;
+}
+
+/* "title": {"template", "second_line", "date"}. */
+static gboolean
+load_title (NbFormat    *self,
+            JsonObject  *root,
+            GError     **error)
+{
+  static const char *const title_names[] = { "agency", "year", NULL };
+  static const char *const date_names[] = { "year", "month", "day", NULL };
+  static const char *const none[] = { NULL };
+  JsonObject *title = nb_format_read_object (root, "title", "format", error);
+  NbTitleDef *t = &self->title;
+
+  if (!title ||
+      !(t->template = nb_format_read_string (title, "template", TRUE, "title", error)) ||
+      !(t->second_line = nb_format_read_string (title, "second_line", TRUE, "title", error)) ||
+      !(t->date = nb_format_read_string (title, "date", TRUE, "title", error)) ||
+      !check_names (t->template, title_names, "title", error) ||
+      !check_names (t->second_line, none, "title", error) ||
+      !check_names (t->date, date_names, "title", error))
+    return FALSE;
+  if (!g_str_has_suffix (t->template, t->second_line))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: title: “second_line” “%s” must be how “template” ends", t->second_line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A section's "fields_sentence": the sentence that states its fields. */
+static gboolean
+link_fields_sentences (NbFormat    *self,
+                       JsonArray   *sections,
+                       GError     **error)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      NbSectionDef *section = g_ptr_array_index (self->sections, i);
+      g_autofree char *where = g_strdup_printf ("section “%s”", section->key);
+      JsonObject *obj = json_array_get_object_element (sections, i);
+      const char *id = nb_format_read_string (obj, "fields_sentence", FALSE, where, error);
+
+      if (*error)
+        return FALSE;
+      if (!id)
+        continue;
+      if (!(section->fields_sentence = nb_format_find_sentence (self, id)))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “fields_sentence” names no sentence “%s”", where, id);
+          return FALSE;
+        }
+      if (section->fields_sentence->section != section || section->fields->len == 0)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: sentence “%s” must name this section, which must have fields",
+                       where, id);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -946,33 +1051,33 @@ format_load (const char  *data,
                    "format data: “nianbao_format” must be 1");
       return NULL;
     }
-  if (!(self->version = get_string (root, "version", TRUE, "format", error)) ||
-      !(self->name = get_string (root, "name", TRUE, "format", error)) ||
-      !(self->title_template = get_string (root, "title", TRUE, "format", error)))
+  if (!(self->version = nb_format_read_string (root, "version", TRUE, "format", error)) ||
+      !(self->name = nb_format_read_string (root, "name", TRUE, "format", error)) ||
+      !load_title (self, root, error))
     return NULL;
-  self->issued_by = get_string (root, "issued_by", FALSE, "format", error);
+  self->issued_by = nb_format_read_string (root, "issued_by", FALSE, "format", error);
   if (*error)
     return NULL;
 
-  if (!(years = get_object (root, "years", "format", error)))
+  if (!(years = nb_format_read_object (root, "years", "format", error)))
     return NULL;
   self->from_year = (int) json_object_get_int_member_with_default (years, "from", 0);
   self->to_year = (int) json_object_get_int_member_with_default (years, "to", G_MAXINT);
 
-  if (!(tables = get_array (root, "tables", TRUE, "format", error)))
+  if (!(tables = nb_format_read_array (root, "tables", TRUE, "format", error)))
     return NULL;
   for (guint i = 0; i < json_array_get_length (tables); i++)
     {
-      JsonObject *t = element_object (tables, i, "tables", error);
+      JsonObject *t = nb_format_read_element (tables, i, "tables", error);
       if (!t || !load_table (self, t, i, error))
         return NULL;
     }
 
-  if (!(sections = get_array (root, "sections", TRUE, "format", error)))
+  if (!(sections = nb_format_read_array (root, "sections", TRUE, "format", error)))
     return NULL;
   for (guint i = 0; i < json_array_get_length (sections); i++)
     {
-      JsonObject *s = element_object (sections, i, "sections", error);
+      JsonObject *s = nb_format_read_element (sections, i, "sections", error);
       if (!s || !load_section (self, s, i, error))
         return NULL;
     }
@@ -986,7 +1091,7 @@ format_load (const char  *data,
 
       g_autofree char *where = g_strdup_printf ("table “%s”", table->key);
 
-      if (!(grid = get_object (t, "grid", where, error)))
+      if (!(grid = nb_format_read_object (t, "grid", where, error)))
         return NULL;
       if (!(table->grid = nb_grid_new_from_json (grid, self, table, error)))
         return NULL;
@@ -1000,18 +1105,16 @@ format_load (const char  *data,
         return NULL;
     }
 
-  self->checks = get_array (root, "checks", FALSE, "format", error);
-  if (*error)
+  if (!load_figure_rules (self, nb_format_read_array (root, "text_figures", FALSE, "format", error), error))
     return NULL;
-  if (!load_figure_rules (self, get_array (root, "text_figures", FALSE, "format", error), error))
+  if (!load_sentences (self, nb_format_read_array (root, "sentences", FALSE, "format", error), error) ||
+      !link_fields_sentences (self, sections, error))
     return NULL;
-  if (!load_sentences (self, get_array (root, "sentences", FALSE, "format", error), error))
-    return NULL;
-  if (!load_chart (self, get_array (root, "comparison_chart", FALSE, "format", error), error))
+  if (!load_chart (self, nb_format_read_array (root, "comparison_chart", FALSE, "format", error), error))
     return NULL;
   if (json_object_has_member (root, "check_texts"))
     {
-      JsonObject *texts = get_object (root, "check_texts", "format", error);
+      JsonObject *texts = nb_format_read_object (root, "check_texts", "format", error);
       g_autoptr(GList) names = NULL;
 
       if (!texts)
@@ -1019,12 +1122,18 @@ format_load (const char  *data,
       names = json_object_get_members (texts);
       for (GList *l = names; l; l = l->next)
         {
-          const char *text = get_string (texts, l->data, TRUE, "check_texts", error);
+          const char *text = nb_format_read_string (texts, l->data, TRUE, "check_texts", error);
           if (!text)
             return NULL;
           g_hash_table_insert (self->check_texts, l->data, (gpointer) text);
         }
     }
+  {
+    JsonArray *checks = nb_format_read_array (root, "checks", FALSE, "format", error);
+
+    if (*error || !nb_format_load_checks (self, checks, self->checks, error))
+      return NULL;
+  }
 
   return g_steal_pointer (&self);
 }
@@ -1047,10 +1156,66 @@ nb_format_new_from_data (const char  *data,
   return self;
 }
 
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+add_version (GPtrArray  *names,
+             const char *file)
+{
+  if (g_str_has_suffix (file, ".json"))
+    {
+      g_autofree char *name = g_strndup (file, strlen (file) - strlen (".json"));
+
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+}
+
 const char *const *
 nb_format_list_versions (void)
 {
-  return registered_versions;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      GPtrArray *names = g_ptr_array_new ();
+      g_auto(GStrv) built_in = NULL;
+      const char *dir_name = g_getenv ("NB_FORMATS_DIR");
+
+      nb_core_register_resource ();
+      built_in = g_resources_enumerate_children ("/org/nianbao/core/formats/", 0, NULL);
+      for (guint i = 0; built_in && built_in[i]; i++)
+        add_version (names, built_in[i]);
+      if (dir_name && *dir_name)
+        {
+          g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+          const char *file;
+
+          while (dir && (file = g_dir_read_name (dir)))
+            add_version (names, file);
+        }
+      g_ptr_array_sort (names, compare_versions);
+      g_ptr_array_add (names, NULL);
+      registered_versions = (char **) g_ptr_array_free (names, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return (const char *const *) registered_versions;
+}
+
+/* VERSION.json of $NB_FORMATS_DIR, or NULL (then the built-in one). */
+static char *
+revision_file (const char *version)
+{
+  const char *dir = g_getenv ("NB_FORMATS_DIR");
+  g_autofree char *name = g_strconcat (version, ".json", NULL);
+  g_autofree char *path = dir && *dir ? g_build_filename (dir, name, NULL) : NULL;
+
+  return path && g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
 }
 
 static GHashTable *format_cache;
@@ -1066,7 +1231,7 @@ nb_format_get (const char  *version,
   gsize length;
   const char *data;
 
-  if (version == NULL || !g_strv_contains (registered_versions, version))
+  if (version == NULL || !g_strv_contains (nb_format_list_versions (), version))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) registered_versions);
       g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
@@ -1088,31 +1253,58 @@ nb_format_get (const char  *version,
       return format;
     }
 
-  path = g_strdup_printf ("/org/nianbao/core/formats/%s.json", version);
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if ((path = revision_file (version)))
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, &length, &local))
+        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT, "%s", local->message);
+    }
+  else
+    {
+      path = g_strdup_printf ("/org/nianbao/core/formats/%s.json", version);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+    }
   if (!bytes)
     {
       G_UNLOCK (format_cache);
       return NULL;
     }
   data = g_bytes_get_data (bytes, &length);
-  format = nb_format_new_from_data (data, length, error);
+  {
+    g_autoptr(GError) local = NULL;
+
+    /* The file in the message: a revision's author must find the mistake. */
+    format = nb_format_new_from_data (data, length, &local);
+    if (!format)
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
+  }
   if (format)
     g_hash_table_insert (format_cache, g_strdup (version), format);
   G_UNLOCK (format_cache);
   return format;
 }
 
+/* The latest revision in force: an open-ended version ends where a later
+ * one begins. */
 NbFormat *
 nb_format_for_year (int year)
 {
-  for (guint i = 0; registered_versions[i]; i++)
+  const char *const *versions = nb_format_list_versions ();
+  NbFormat *best = NULL;
+
+  for (guint i = 0; versions[i]; i++)
     {
-      NbFormat *format = nb_format_get (registered_versions[i], NULL);
-      if (format && nb_format_covers_year (format, year))
-        return format;
+      NbFormat *format = nb_format_get (versions[i], NULL);
+
+      if (format && nb_format_covers_year (format, year) &&
+          (!best || format->from_year > best->from_year))
+        best = format;
     }
-  return NULL;
+  return best;
 }
 
 const char *nb_format_get_version (NbFormat *self) { return self->version; }
@@ -1120,7 +1312,69 @@ const char *nb_format_get_name (NbFormat *self) { return self->name; }
 const char *nb_format_get_issued_by (NbFormat *self) { return self->issued_by; }
 int nb_format_get_from_year (NbFormat *self) { return self->from_year; }
 int nb_format_get_to_year (NbFormat *self) { return self->to_year; }
-const char *nb_format_get_title_template (NbFormat *self) { return self->title_template; }
+const char *nb_format_get_title_template (NbFormat *self) { return self->title.template; }
+const NbTitleDef *nb_format_get_title (NbFormat *self) { return &self->title; }
+
+static char *
+fill_names (const char         *template,
+            const char *const  *names,
+            const char *const  *values)
+{
+  GString *s = g_string_new (template);
+
+  for (guint i = 0; names[i]; i++)
+    g_string_replace (s, names[i], values[i], 0);
+  return g_string_free (s, FALSE);
+}
+
+char *
+nb_format_dup_title (NbFormat   *self,
+                     const char *agency,
+                     int         year)
+{
+  g_autofree char *y = g_strdup_printf ("%d", year);
+  const char *names[] = { "{agency}", "{year}", NULL };
+  const char *values[] = { agency ? agency : "", y, NULL };
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  return fill_names (self->title.template, names, values);
+}
+
+gsize
+nb_format_title_break (NbFormat   *self,
+                       const char *title)
+{
+  const char *found;
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), 0);
+  if (title == NULL || *self->title.second_line == '\0')
+    return 0;
+  found = strstr (title, self->title.second_line);
+  return found != NULL && found != title ? (gsize) (found - title) : 0;
+}
+
+char *
+nb_format_dup_date (NbFormat   *self,
+                    const char *iso_date)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *y = NULL, *m = NULL, *d = NULL;
+  const char *names[] = { "{year}", "{month}", "{day}", NULL };
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  if (iso_date == NULL)
+    return NULL;
+  parts = g_strsplit (iso_date, "-", 3);
+  if (g_strv_length (parts) != 3)
+    return g_strdup (iso_date);
+  y = g_strdup_printf ("%d", (int) g_ascii_strtoll (parts[0], NULL, 10));
+  m = g_strdup_printf ("%d", (int) g_ascii_strtoll (parts[1], NULL, 10));
+  d = g_strdup_printf ("%d", (int) g_ascii_strtoll (parts[2], NULL, 10));
+  {
+    const char *values[] = { y, m, d, NULL };
+    return fill_names (self->title.date, names, values);
+  }
+}
 
 gboolean
 nb_format_covers_year (NbFormat *self,
@@ -1261,10 +1515,28 @@ nb_format_get_computed (NbFormat *self,
   return g_ptr_array_index (self->computed, i);
 }
 
-JsonArray *
-nb_format_get_checks (NbFormat *self)
+guint
+nb_format_get_n_checks (NbFormat *self)
 {
-  return self->checks;
+  return self->checks->len;
+}
+
+const NbCheckDef *
+nb_format_get_check (NbFormat *self,
+                     guint     i)
+{
+  g_return_val_if_fail (i < self->checks->len, NULL);
+  return g_ptr_array_index (self->checks, i);
+}
+
+const NbCheckDef *
+nb_format_find_check (NbFormat   *self,
+                      const char *id)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (g_str_equal (((const NbCheckDef *) self->checks->pdata[i])->id, id))
+      return self->checks->pdata[i];
+  return NULL;
 }
 
 const char *
@@ -1318,7 +1590,7 @@ nb_format_get_fee_section (NbFormat *self)
   for (guint i = 0; i < self->sections->len; i++)
     {
       const NbSectionDef *s = g_ptr_array_index (self->sections, i);
-      if (s->fee_sentence_none)
+      if (s->fields_sentence)
         return s;
     }
   return NULL;

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-number.h"
+#include "nb-problem.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ typedef enum
 
 typedef struct _NbTableDef NbTableDef;
 typedef struct _NbSectionDef NbSectionDef;
+typedef struct _NbSentenceDef NbSentenceDef;
 
 typedef struct
 {
@@ -84,21 +86,31 @@ struct _NbSectionDef
   const char *const *subheadings;  /* NULL-terminated, may be empty */
   const NbTableDef  *table;        /* table sections */
   GPtrArray         *fields;       /* NbCellDef*: e.g. the 2021 信息处理费 fields */
-  const char        *fee_sentence_none;  /* templates with {year}, {field}… or NULL */
-  const char        *fee_sentence_some;
+  const NbSentenceDef *fields_sentence;  /* the sentence stating them, or NULL */
   guint              position;
 };
 
 /* A sentence generated from the tables: {cell key}, {a+b}, {row/prefix_*}
  * and {year} are filled from the report. */
+struct _NbSentenceDef
+{
+  const char         *id;             /* "requests" */
+  const char         *label;          /* the menu's name: "依申请公开（表三）" */
+  const char         *template;
+  const char         *zero_sum;       /* when these cells sum to 0 … (NULL: never) */
+  const char         *zero_template;  /* … this template instead */
+  const NbSectionDef *section;        /* offered in this section only (its fields'
+                                       * sentence), or NULL: in every text section */
+  gboolean            needs_all;      /* no sentence while a cell it names is blank */
+};
+
+/* The report's title and the date under its sign-off. */
 typedef struct
 {
-  const char *id;             /* "requests" */
-  const char *label;          /* the menu's name: "依申请公开（表三）" */
-  const char *template;
-  const char *zero_sum;       /* when these cells sum to 0 … (NULL: never) */
-  const char *zero_template;  /* … this template instead */
-} NbSentenceDef;
+  const char *template;     /* "{agency}{year}年政府信息公开工作年度报告" */
+  const char *second_line;  /* where a printed title breaks: "政府信息公开工作年度报告" */
+  const char *date;         /* "{year}年{month}月{day}日" */
+} NbTitleDef;
 
 /* One figure of the 与上年对比 chart: the cells it sums, by key. */
 typedef struct
@@ -144,6 +156,183 @@ typedef struct
   const NbFigureScopeDef  *scopes;
 } NbFigureRuleDef;
 
+/* ---- the checks (docs/checks.md), compiled and validated at load ---- */
+
+typedef enum
+{
+  NB_CHECK_COMPARE,          /* sums and (in)equalities over cells */
+  NB_CHECK_CELL_KIND,
+  NB_CHECK_CELL_BLANK,
+  NB_CHECK_FORMAT_YEAR,
+  NB_CHECK_SECTION_PRESENT,
+  NB_CHECK_FEES_PRESENT,
+  NB_CHECK_TEXT_FIGURES,
+  NB_CHECK_TEXT_PERIOD,
+  NB_CHECK_TEXT_TEMPLATE,
+  NB_CHECK_TEXT_YEAR,
+  NB_CHECK_DEADLINE,
+  NB_CHECK_CARRY_JUMP,
+  NB_CHECK_CARRY_AGENCY,
+  NB_CHECK_TEXT_OWN_YEAR,
+  NB_CHECK_PERIOD_MISSING,
+  NB_CHECK_NUMBERING,
+  NB_CHECK_ITEM_COUNT,
+  NB_CHECK_TOTAL_PARTS,
+  NB_CHECK_PUNCTUATION,
+  NB_CHECK_AMOUNT_UNIT,
+  NB_CHECK_RATIO,
+  NB_CHECK_HEADINGS,
+  NB_CHECK_HEADING_VARIANT,
+} NbCheckType;
+
+typedef enum
+{
+  NB_CHECK_OP_EQ, NB_CHECK_OP_GE, NB_CHECK_OP_LE, NB_CHECK_OP_GT, NB_CHECK_OP_LT,
+} NbCheckOp;
+
+/* How a compare message names its terms: by row, column or cell label. */
+typedef enum
+{
+  NB_TERM_LABEL_ROW, NB_TERM_LABEL_COLUMN, NB_TERM_LABEL_CELL,
+} NbTermLabel;
+
+/* "-prev:active/regulation/in_force": one term of a side of a comparison. */
+typedef struct
+{
+  const char      *key;     /* the cell key, without "-" and "prev:" */
+  const NbCellDef *cell;    /* this format's cell; NULL only for a prev term
+                             * naming a cell this format does not have */
+  gboolean         negate;
+  gboolean         prev;    /* from last year's report */
+} NbCheckTermDef;
+
+/* One comparison, after "foreach" is expanded (one per column, row, …). */
+typedef struct
+{
+  const char           *var_key;      /* "natural"; NULL without foreach */
+  const char           *var_label;    /* its label ("自然人") or the data's */
+  const char           *var_short;
+  const char           *var_ordinal;  /* "（一）" or "" */
+  guint                 n_left;
+  const NbCheckTermDef *left;
+  guint                 n_right;      /* 0 when has_const */
+  const NbCheckTermDef *right;
+} NbCompareInstanceDef;
+
+typedef struct
+{
+  const char                 *var;           /* "C" ({C.label} …), or NULL */
+  NbCheckOp                   op;
+  NbTermLabel                 term_label;
+  gboolean                    has_const;
+  NbNumber                    right_const;
+  const char                 *message_blank; /* when blanks make it moot; may be NULL */
+  guint                       n_instances;
+  const NbCompareInstanceDef *instances;
+} NbCheckCompareDef;
+
+/* section_present, for one text section. */
+typedef struct
+{
+  const NbSectionDef *section;
+  const char *const  *not_just;       /* texts that say nothing ("无。") */
+  guint               min_chars;      /* 0: no minimum */
+  const char         *message_empty;  /* its own or the shared wording; NULL: not checked */
+} NbSectionRuleDef;
+
+/* A numbering family of the text ("一是", "（一）", "1."). */
+typedef struct
+{
+  const char *name;
+  const char *pattern;   /* a regular expression with a group "n" */
+  gboolean    inline_;   /* runs inside one paragraph ("一是…二是…") */
+} NbNumberingFamilyDef;
+
+/* Lists are NULL-terminated and never NULL; templates use {name}s that the
+ * format checked at load (docs/checks.md). Only the member of the union
+ * that @type names is set. */
+typedef struct
+{
+  const char  *id;            /* "requests.balance" */
+  NbCheckType  type;
+  NbSeverity   severity;
+  gboolean     across_years;  /* needs last year's report */
+  const char  *message;       /* the main template; NULL for the types without one */
+  union
+  {
+    NbCheckCompareDef compare;
+    struct { const char *kind_texts[4]; } cell_kind;   /* by NbKindType */
+    struct { const char *message_row; } cell_blank;
+    struct { const char *message_none; } format_year;
+    struct
+    {
+      guint                   n_sections;
+      const NbSectionRuleDef *sections;   /* every text section, in order */
+      const char             *message_nothing;
+      const char             *message_short;
+    } section_present;
+    struct
+    {
+      const char *message_unknown, *message_number, *message_order;
+      const char *message_repeated, *message_missing;   /* each may be NULL */
+    } headings;
+    struct
+    {
+      const char *const *const *variants;   /* per section position */
+      const char               *message_variant;
+    } heading_variant;
+    struct
+    {
+      guint                   n_fields;
+      const NbCellDef *const *fields;
+      const char *const      *text_mentions;
+    } fees_present;
+    struct
+    {
+      const char *const *keywords;     /* text_period, text_year, period_missing */
+      const char        *message_title;  /* text_year */
+      const char        *period_text;    /* how {found} shows a period (text_period, text_year) */
+    } period;
+    struct
+    {
+      const char *const *patterns;
+      const char        *message_title;
+    } text_template;
+    struct { const char *const *patterns; } own_year;
+    struct
+    {
+      guint                       n_families;
+      const NbNumberingFamilyDef *families;
+      const char                 *message_skip;
+      const char                 *message_repeat;
+    } numbering;
+    struct { const char *pattern; } item_count;
+    struct { const char *const *total_words, *const *part_words, *const *units; } total_parts;
+    struct
+    {
+      guint                   n_cells;
+      const NbCellDef *const *cells;
+      gint64                  min_change;
+    } amount_unit;
+    struct
+    {
+      guint                   n_rows;
+      const NbCellDef *const *values;   /* "delta" of each row … */
+      const NbCellDef *const *bases;    /* … against its "prev" */
+      gint64                  factor;
+      gint64                  min_change;
+    } ratio;
+    struct
+    {
+      const char *department, *government;            /* "01-31", "03-31" */
+      const char *department_text, *government_text;  /* "1月31日" */
+      const char *department_word, *government_word;  /* "部门" */
+      const char *message_no_date, *message_in_year;
+    } deadline;
+    struct { gint64 factor, min_change; } carry_jump;
+  };
+} NbCheckDef;
+
 #define NB_TYPE_FORMAT (nb_format_get_type ())
 G_DECLARE_FINAL_TYPE (NbFormat, nb_format, NB, FORMAT, GObject)
 
@@ -169,6 +358,18 @@ gboolean    nb_format_covers_year    (NbFormat    *self,
                                       int          year);
 /* The title template: "{agency}{year}年政府信息公开工作年度报告". */
 const char *nb_format_get_title_template (NbFormat *self);
+const NbTitleDef *nb_format_get_title    (NbFormat    *self);
+/* The template filled in: "温县交通运输局2020年政府信息公开工作年度报告". */
+char       *nb_format_dup_title      (NbFormat    *self,
+                                      const char  *agency,
+                                      int          year);
+/* Where @title (the format's or a report's own) prints on a second line:
+ * the byte offset of the format's second line in it, or 0 (one line). */
+gsize       nb_format_title_break    (NbFormat    *self,
+                                      const char  *title);
+/* "2021-01-20" as the sign-off writes it ("2021年1月20日"); other text as is. */
+char       *nb_format_dup_date       (NbFormat    *self,
+                                      const char  *iso_date);
 
 guint               nb_format_get_n_sections (NbFormat   *self);
 const NbSectionDef *nb_format_get_section    (NbFormat   *self,
@@ -201,8 +402,13 @@ guint               nb_format_get_n_computed (NbFormat   *self);
 const NbCellDef    *nb_format_get_computed   (NbFormat   *self,
                                               guint       i);
 
-/* The checks and text-figure rules, as in the data file (for NbChecker). */
-JsonArray          *nb_format_get_checks        (NbFormat *self);
+/* The checks, in the data's order (for NbChecker). */
+guint                  nb_format_get_n_checks       (NbFormat *self);
+const NbCheckDef      *nb_format_get_check          (NbFormat *self,
+                                                     guint     i);
+const NbCheckDef      *nb_format_find_check         (NbFormat   *self,
+                                                     const char *id);
+/* The text-figure rules. */
 guint                  nb_format_get_n_figure_rules (NbFormat *self);
 const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
                                                      guint     i);
@@ -216,8 +422,8 @@ const NbSentenceDef *nb_format_get_sentence     (NbFormat   *self,
                                                  guint       i);
 const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
                                                  const char *id);
-/* The section whose fields the fee sentence reports (the one with a
- * "fee_sentence"), or NULL when the format has none (2019). */
+/* The section whose fields a sentence states (2021: 六 and its 信息处理费
+ * sentence), or NULL when the format has none (2019). */
 const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
 /* The main figures the 与上年对比 view draws. */
 guint                   nb_format_get_n_chart_figures (NbFormat   *self);

@@ -480,21 +480,12 @@ nb_report_set_stated_title (NbReport   *self,
 char *
 nb_report_dup_title (NbReport *self)
 {
-  g_autofree char *year = NULL;
-  g_auto(GStrv) a = NULL;
-  g_autofree char *t = NULL;
-  g_auto(GStrv) b = NULL;
-
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
 
   if (self->stated_title)
     return g_strdup (self->stated_title);
 
-  year = g_strdup_printf ("%d", self->year);
-  a = g_strsplit (nb_format_get_title_template (self->format), "{agency}", -1);
-  t = g_strjoinv (self->agency, a);
-  b = g_strsplit (t, "{year}", -1);
-  return g_strjoinv (year, b);
+  return nb_format_dup_title (self->format, self->agency, self->year);
 }
 
 const char *

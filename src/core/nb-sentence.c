@@ -74,10 +74,12 @@ expand (NbFormat    *format,
   return TRUE;
 }
 
-/* The exact sum of @expr's cells, as the tables show it ("793.9397"). */
+/* The exact sum of @expr's cells, as the tables show it ("793.9397");
+ * FALSE if a term names no cell, or, with @no_blanks, if a cell is blank. */
 static gboolean
 evaluate (NbReport   *report,
           const char *expr,
+          gboolean    no_blanks,
           NbNumber   *sum)
 {
   g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -86,34 +88,69 @@ evaluate (NbReport   *report,
   if (!expand (nb_report_get_format (report), expr, indexes, NULL))
     return FALSE;
   for (guint i = 0; i < indexes->len; i++)
-    nb_number_add (sum, nb_report_get_value_at (report, g_array_index (indexes, guint, i)));
+    {
+      const NbNumber *v = nb_report_get_value_at (report, g_array_index (indexes, guint, i));
+
+      if (no_blanks && v->blank)
+        return FALSE;
+      nb_number_add (sum, v);
+    }
   return TRUE;
+}
+
+/* The sentences offered in every text section (a section's own fields'
+ * sentence is offered beside its fields: nb_sentence_fees ()). */
+static const NbSentenceDef *
+general_sentence (NbFormat *format,
+                  guint     i)
+{
+  for (guint k = 0; k < nb_format_get_n_sentences (format); k++)
+    {
+      const NbSentenceDef *def = nb_format_get_sentence (format, k);
+
+      if (def->section == NULL && i-- == 0)
+        return def;
+    }
+  return NULL;
 }
 
 guint
 nb_sentence_get_n_sentences (NbFormat *format)
 {
-  return nb_format_get_n_sentences (format);
+  guint n = 0;
+
+  for (guint k = 0; k < nb_format_get_n_sentences (format); k++)
+    if (nb_format_get_sentence (format, k)->section == NULL)
+      n++;
+  return n;
 }
 
 const char *
 nb_sentence_get_id (NbFormat *format,
                     guint     i)
 {
-  return nb_format_get_sentence (format, i)->id;
+  const NbSentenceDef *def = general_sentence (format, i);
+
+  g_return_val_if_fail (def != NULL, NULL);
+  return def->id;
 }
 
 const char *
 nb_sentence_get_label (NbFormat *format,
                        guint     i)
 {
-  return nb_format_get_sentence (format, i)->label;
+  const NbSentenceDef *def = general_sentence (format, i);
+
+  g_return_val_if_fail (def != NULL, NULL);
+  return def->label;
 }
 
-/* Fills every {…} of @template; FALSE if one names no cell. */
+/* Fills every {…} of @template; NULL if one names no cell (or a blank
+ * one, with @no_blanks). */
 static char *
 fill (NbReport   *report,
-      const char *template)
+      const char *template,
+      gboolean    no_blanks)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   const char *p = template;
@@ -138,7 +175,7 @@ fill (NbReport   *report,
           NbNumber sum;
           char buf[NB_NUMBER_BUF];
 
-          if (!evaluate (report, expr, &sum))
+          if (!evaluate (report, expr, no_blanks, &sum))
             return NULL;
           g_string_append (out, nb_number_format (&sum, buf));
         }
@@ -160,10 +197,16 @@ nb_sentence_render (NbReport   *report,
   if (def->zero_sum)
     {
       NbNumber sum;
-      if (evaluate (report, def->zero_sum, &sum) && sum.units == 0)
-        return fill (report, def->zero_template);
+
+      if (evaluate (report, def->zero_sum, def->needs_all, &sum))
+        {
+          if (sum.units == 0)
+            return fill (report, def->zero_template, def->needs_all);
+        }
+      else if (def->needs_all)
+        return NULL;
     }
-  return fill (report, def->template);
+  return fill (report, def->template, def->needs_all);
 }
 
 static gboolean
@@ -222,35 +265,12 @@ nb_sentence_check_format (NbFormat  *format,
 char *
 nb_sentence_fees (NbReport *report)
 {
-  const NbSectionDef *other = nb_format_get_fee_section (nb_report_get_format (report));
-  gboolean all_zero = TRUE;
-  g_autoptr(GString) s = NULL;
-  g_autofree char *year = NULL;
+  const NbSectionDef *section;
 
-  if (!other || other->fields->len == 0 || !other->fee_sentence_none || !other->fee_sentence_some)
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  section = nb_format_get_fee_section (nb_report_get_format (report));
+  if (!section)
     return NULL;
-  for (guint i = 0; i < other->fields->len; i++)
-    {
-      const NbCellDef *def = g_ptr_array_index (other->fields, i);
-      const NbNumber *n = nb_report_get_value_at (report, def->index);
-
-      if (n->blank)
-        return NULL;
-      if (n->units != 0)
-        all_zero = FALSE;
-    }
-
-  year = g_strdup_printf ("%d", nb_report_get_year (report));
-  s = g_string_new (all_zero ? other->fee_sentence_none : other->fee_sentence_some);
-  g_string_replace (s, "{year}", year, 0);
-  for (guint i = 0; i < other->fields->len; i++)
-    {
-      const NbCellDef *def = g_ptr_array_index (other->fields, i);
-      const char *name = strchr (def->key, '/') + 1;
-      g_autofree char *placeholder = g_strdup_printf ("{%s}", name);
-      char buf[NB_NUMBER_BUF];
-
-      g_string_replace (s, placeholder, nb_number_format (nb_report_get_value_at (report, def->index), buf), 0);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return nb_sentence_render (report, section->fields_sentence->id);
 }

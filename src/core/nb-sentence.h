@@ -9,7 +9,9 @@
  *   {requests/withheld_*\/total}   every row whose key starts "withheld_"
  *   {review/count/direct_total+review/count/after_total}   a sum
  * and an optional "when_zero": {"sum": EXPR, "template": …} used when the
- * sum is 0 ("本机关未发生…").
+ * sum is 0 ("本机关未发生…"). A sentence with "section" is that section's
+ * fields' own; with "needs_all" it is not made while a cell it names is
+ * blank (a blank fee is not "no fee").
  */
 #pragma once
 
@@ -17,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-/* The format's sentences, in the data's order. */
+/* The format's sentences offered in every text section, in the data's order. */
 guint       nb_sentence_get_n_sentences (NbFormat    *format);
 const char *nb_sentence_get_id          (NbFormat    *format,
                                          guint        i);
@@ -32,8 +34,9 @@ char       *nb_sentence_render          (NbReport    *report,
 gboolean    nb_sentence_check_format    (NbFormat    *format,
                                          GError     **error);
 
-/* 六 (version 2021): the 信息处理费 sentence from the section's fee fields,
- * or NULL when the format has none or the fields are blank. */
+/* The sentence of the section with fields (2021: 六's 信息处理费 sentence,
+ * "fields_sentence" in the data), or NULL when the format has none or a
+ * field is blank. */
 char       *nb_sentence_fees            (NbReport    *report);
 
 G_END_DECLS

@@ -120,48 +120,7 @@ add_block (NbDocument         *self,
   return &g_array_index (self->blocks, NbBlock, self->blocks->len - 1);
 }
 
-char *
-nb_document_date_in_chinese (const char *date)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (date == NULL || *date == '\0')
-    return NULL;
-  parts = g_strsplit (date, "-", 3);
-  if (g_strv_length (parts) != 3)
-    return g_strdup (date);
-  return g_strdup_printf ("%d年%d月%d日",
-                          (int) g_ascii_strtoll (parts[0], NULL, 10),
-                          (int) g_ascii_strtoll (parts[1], NULL, 10),
-                          (int) g_ascii_strtoll (parts[2], NULL, 10));
-}
-
 /* Title --------------------------------------------------------------- */
-
-/* The title breaks after the agency and the year: before what the
- * format's template has after "{year}" and the character that goes with
- * the year ("年"), e.g. "温县交通运输局2020年" / "政府信息公开工作年度报告". */
-static gsize
-title_break (NbFormat   *format,
-             const char *title)
-{
-  const char *template = nb_format_get_title_template (format);
-  const char *tail = template != NULL ? strstr (template, "{year}") : NULL;
-  const char *found;
-
-  if (tail != NULL)
-    {
-      tail += strlen ("{year}");
-      if (*tail != '\0')
-        tail = g_utf8_next_char (tail);
-    }
-  else if (template != NULL && strrchr (template, '}') != NULL)
-    tail = strrchr (template, '}') + 1;
-  if (tail == NULL || *tail == '\0' || strchr (tail, '{') != NULL)
-    return 0;
-  found = strstr (title, tail);
-  return found != NULL && found != title ? (gsize) (found - title) : 0;
-}
 
 char **
 nb_document_dup_title_lines (const NbBlock *title)
@@ -320,7 +279,7 @@ build (NbDocument *self)
 
   block = add_block (self, NB_BLOCK_TITLE, NULL);
   block->text = keep (self, nb_report_dup_title (self->report));
-  block->break_at = title_break (format, block->text);
+  block->break_at = nb_format_title_break (format, block->text);
 
   for (guint s = 0; s < nb_format_get_n_sections (format); s++)
     {
@@ -355,7 +314,8 @@ build (NbDocument *self)
     signoff = nb_report_get_agency (self->report);
   if (signoff == NULL)
     signoff = "";
-  date = nb_document_date_in_chinese (nb_report_get_date (self->report));
+  date = nb_report_get_date (self->report) != NULL && *nb_report_get_date (self->report) != '\0'
+           ? nb_format_dup_date (nb_report_get_format (self->report), nb_report_get_date (self->report)) : NULL;
   if (*signoff != '\0' || date != NULL)
     {
       block = add_block (self, NB_BLOCK_SIGNOFF, NULL);

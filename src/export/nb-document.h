@@ -99,7 +99,4 @@ char          *nb_document_dup_cell_text (NbDocument       *self,
  * no break): NULL-terminated. */
 char         **nb_document_dup_title_lines (const NbBlock *title);
 
-/* "2021-01-25" → "2021年1月25日"; NULL for NULL, "" or no date. */
-char          *nb_document_date_in_chinese (const char *date);
-
 G_END_DECLS

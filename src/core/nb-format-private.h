@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-format-private.h — what the parts of NbFormat's loader share
+ *
+ * Every reader names where in the data a failure is ("check cell.kind:
+ * “message” must be a string") and fails whatever the caller passed as
+ * @error: the loader always gives a real GError (see format_load).
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "nb-format.h"
+
+G_BEGIN_DECLS
+
+const char         *nb_format_read_string  (JsonObject  *obj,
+                                            const char  *member,
+                                            gboolean     required,
+                                            const char  *where,
+                                            GError     **error);
+JsonArray          *nb_format_read_array   (JsonObject  *obj,
+                                            const char  *member,
+                                            gboolean     required,
+                                            const char  *where,
+                                            GError     **error);
+/* Required: a missing member is an error. */
+JsonObject         *nb_format_read_object  (JsonObject  *obj,
+                                            const char  *member,
+                                            const char  *where,
+                                            GError     **error);
+JsonObject         *nb_format_read_element (JsonArray   *array,
+                                            guint        i,
+                                            const char  *where,
+                                            GError     **error);
+/* An optional list of strings: empty, never NULL, when absent (NULL on error). */
+const char *const  *nb_format_read_strv    (NbFormat    *self,
+                                            JsonObject  *obj,
+                                            const char  *member,
+                                            const char  *where,
+                                            GError     **error);
+gboolean            nb_format_read_boolean (JsonObject  *obj,
+                                            const char  *member,
+                                            gboolean    *value,
+                                            const char  *where,
+                                            GError     **error);
+/* @data lives as long as @self. */
+gpointer            nb_format_keep         (NbFormat    *self,
+                                            gpointer     data);
+const char         *nb_format_intern       (NbFormat    *self,
+                                            const char  *text);
+
+/* nb-format-checks.c: "checks" compiled into NbCheckDefs (after the cells
+ * and sections). */
+gboolean            nb_format_load_checks  (NbFormat    *self,
+                                            JsonArray   *checks,
+                                            GPtrArray   *out,
+                                            GError     **error);
+
+G_END_DECLS
