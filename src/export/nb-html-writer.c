@@ -14,7 +14,6 @@
 
 #include "nb-document.h"
 #include "nb-error.h"
-#include "nb-export.h"
 #include "nb-html-writer.h"
 
 typedef struct
@@ -407,18 +406,4 @@ nb_html_render (NbReport *report)
   bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
   xmlBufferFree (buffer);
   return bytes;
-}
-
-gboolean
-nb_html_write (NbReport    *report,
-               const char  *path,
-               GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = nb_html_render (report);
-  return nb_export_write_bytes (path, bytes, error);
 }

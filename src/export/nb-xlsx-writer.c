@@ -20,6 +20,7 @@
 
 #include "nb-error.h"
 #include "nb-document.h"
+#include "nb-export.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
 #include "nb-xlsx-verify.h"
@@ -1230,27 +1231,13 @@ nb_xlsx_write_full (NbReport          *report,
                     NbSafeWriteFlags   flags,
                     GError           **error)
 {
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Through the one atomic writer; the workbook replaces the old one only
-   * once its zip directory and every XML part read back. */
-  target = g_file_new_for_path (path);
-  if (!nb_safe_write_file (target, write_workbook_to, report, flags,
-                           nb_xlsx_verify, NULL, NULL, &local_error))
-    {
-      if (local_error->domain == NB_SAFE_WRITE_ERROR)
-        g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
-      else
-        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                     _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* The workbook replaces the old one only once its zip directory and
+   * every XML part read back. */
+  return nb_export_write_file (path, write_workbook_to, report, flags, nb_xlsx_verify, error);
 }
 
 gboolean
