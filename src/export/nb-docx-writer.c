@@ -105,10 +105,7 @@ attr_int (W           w,
           const char *name,
           int         value)
 {
-  char buf[16];
-
-  g_snprintf (buf, sizeof buf, "%d", value);
-  attr (w, name, buf);
+  xmlTextWriterWriteFormatAttribute (w, BAD_CAST name, "%d", value);
 }
 
 /* <name w:val="value"/> */

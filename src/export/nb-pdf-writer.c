@@ -197,8 +197,6 @@ nb_pdf_write_full (NbReport          *report,
                    GError           **error)
 {
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return nb_export_write_file (path, write_pdf_to, report, flags, verify_pdf, error);
 }
