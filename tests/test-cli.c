@@ -451,6 +451,46 @@ test_export_targets (void)
   g_remove (ro);
 }
 
+/* --force replaces a read-only file in every format, the web page and the
+ * Word file too (they once dropped the flag and refused it all the same);
+ * a missing folder is said once, by the writer that knows it. */
+static void
+test_export_force_every_format (void)
+{
+  static const struct { const char *name, *magic; } targets[] = {
+    { "只读.pdf", "%PDF-" },
+    { "只读.html", "<!DOCTYPE html>" },
+    { "只读.docx", "PK\x03\x04" },
+  };
+  g_auto(Result) a = { 0, };
+
+  run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "force-targets.nianbao");
+  g_assert_cmpint (a.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto(Result) b = { 0, }, c = { 0, };
+      g_autofree char *ro = g_build_filename (tmpdir, targets[i].name, NULL);
+      g_autofree char *missing = g_strconcat ("没有的文件夹/", targets[i].name, NULL);
+      GStatBuf st;
+
+      g_assert_true (g_file_set_contents (ro, "old", -1, NULL));
+      g_assert_cmpint (g_chmod (ro, 0444), ==, 0);
+      run (&b, "export", "--force", "force-targets.nianbao", "-o", targets[i].name);
+      g_assert_true (b.status == 0 || b.status == 1);
+      g_assert_true (starts_with_file (targets[i].name, targets[i].magic));
+      g_assert_cmpint (g_stat (ro, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+      g_remove (ro);
+
+      run (&c, "export", "force-targets.nianbao", "-o", missing);
+      g_assert_cmpint (c.status, ==, 2);
+      g_assert_nonnull (strstr (c.err, "does not exist"));
+      /* Not "Could not export to “…”: Cannot write “…”": the name once. */
+      g_assert_nonnull (strstr (c.err, targets[i].name));
+      g_assert_null (strstr (strstr (c.err, targets[i].name) + 1, targets[i].name));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -471,6 +511,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-untouched", test_export_untouched);
   g_test_add_func ("/cli/odd-names-and-texts", test_odd_names_and_texts);
   g_test_add_func ("/cli/export-targets", test_export_targets);
+  g_test_add_func ("/cli/export-force-every-format", test_export_force_every_format);
   status = g_test_run ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);

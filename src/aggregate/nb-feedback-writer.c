@@ -10,6 +10,7 @@
 
 #include "nb-error.h"
 #include "nb-feedback-writer.h"
+#include "nb-export.h"
 #include "nb-safe-write.h"
 #include "nb-page-layout.h"
 
@@ -281,24 +282,8 @@ nb_feedback_write_pdf (const char  *text,
                        const char  *path,
                        GError     **error)
 {
-  g_autofree char *filename = g_filename_from_utf8 (path, -1, NULL, NULL, NULL);
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!filename)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot use “%s” as a file name"), path);
-      return FALSE;
-    }
-  /* The one atomic writer of every file nianbao writes. */
-  target = g_file_new_for_path (filename);
-  if (!nb_safe_write_file (target, write_feedback_to, (gpointer) text, NB_SAFE_WRITE_NONE,
-                           NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return nb_export_write_file (path, write_feedback_to, (gpointer) text, NB_SAFE_WRITE_NONE,
+                               NULL, error);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "nb-error.h"
 #include "nb-summary-writer.h"
 #include "nb-xlsx-verify.h"
+#include "nb-export.h"
 #include "nb-safe-write.h"
 #include "nb-xlsx-writer.h"
 
@@ -485,28 +486,12 @@ nb_summary_write (NbAggregate  *aggregate,
                   const char   *path,
                   GError      **error)
 {
-  g_autofree char *filename = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) local_error = NULL;
   SummaryJob job = { aggregate, differences };
 
   g_return_val_if_fail (NB_IS_AGGREGATE (aggregate), FALSE);
   g_return_val_if_fail (nb_aggregate_get_summary (aggregate) != NULL, FALSE);
 
-  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
-  if (!filename)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Cannot use “%s” as a file name: %s"), path, local_error->message);
-      return FALSE;
-    }
-  /* The one atomic writer of every file nianbao writes; the workbook is
-   * verified (zip and XML) before it replaces the old one. */
-  target = g_file_new_for_path (filename);
-  if (!nb_safe_write_file (target, write_summary_to, &job, NB_SAFE_WRITE_NONE,
-                           nb_xlsx_verify, NULL, NULL, &local_error))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* Verified (zip and XML) before it replaces the old one. */
+  return nb_export_write_file (path, write_summary_to, &job, NB_SAFE_WRITE_NONE,
+                               nb_xlsx_verify, error);
 }

@@ -12,9 +12,6 @@ static void
 print_json (GPtrArray *problems)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (b);
   for (guint i = 0; i < problems->len; i++)
@@ -49,11 +46,7 @@ print_json (GPtrArray *problems)
     }
   json_builder_end_array (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  nb_cli_print_json (b);
 }
 
 int

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "nb-report.h"
 
@@ -29,6 +30,8 @@ gboolean  nb_cli_parse       (GOptionContext *context,
 /* A file named on the command line: a path, or a URI only as "scheme://…". */
 GFile    *nb_cli_file_for_arg (const char    *arg);
 NbReport *nb_cli_load        (const char     *path);
+/* Prints what @builder built as indented JSON and a newline on stdout. */
+void      nb_cli_print_json  (JsonBuilder    *builder);
 gboolean  nb_cli_save        (NbReport       *report,
                               const char     *path);
 

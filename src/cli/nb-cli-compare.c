@@ -52,9 +52,6 @@ static void
 print_json (NbComparison *cmp)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   GPtrArray *figures = nb_comparison_get_figures (cmp);
   GPtrArray *sections = nb_comparison_get_sections (cmp);
   GPtrArray *problems = nb_comparison_get_problems (cmp);
@@ -149,11 +146,7 @@ print_json (NbComparison *cmp)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  nb_cli_print_json (b);
 }
 
 static void

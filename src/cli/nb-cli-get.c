@@ -43,9 +43,6 @@ nb_cli_dump (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
   g_autoptr(NbReport) report = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   NbFormat *format;
 
   g_option_context_set_summary (context,
@@ -100,10 +97,6 @@ nb_cli_dump (int    argc,
     }
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  nb_cli_print_json (b);
   return NB_CLI_OK;
 }

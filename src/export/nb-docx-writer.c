@@ -16,7 +16,6 @@
 #include "nb-document.h"
 #include "nb-docx-writer.h"
 #include "nb-error.h"
-#include "nb-export.h"
 
 #define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -106,10 +105,7 @@ attr_int (W           w,
           const char *name,
           int         value)
 {
-  char buf[16];
-
-  g_snprintf (buf, sizeof buf, "%d", value);
-  attr (w, name, buf);
+  xmlTextWriterWriteFormatAttribute (w, BAD_CAST name, "%d", value);
 }
 
 /* <name w:val="value"/> */
@@ -895,20 +891,4 @@ nb_docx_render (NbReport  *report,
     }
   return g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
                       gsf_output_size (memory));
-}
-
-gboolean
-nb_docx_write (NbReport    *report,
-               const char  *path,
-               GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = nb_docx_render (report, error);
-  if (bytes == NULL)
-    return FALSE;
-  return nb_export_write_bytes (path, bytes, error);
 }

@@ -22,9 +22,4 @@ G_BEGIN_DECLS
 GBytes   *nb_docx_render (NbReport    *report,
                           GError     **error);
 
-/* Writes the Word file to @path (UTF-8); fails with NB_ERROR_EXPORT. */
-gboolean  nb_docx_write  (NbReport    *report,
-                          const char  *path,
-                          GError     **error);
-
 G_END_DECLS

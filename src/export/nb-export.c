@@ -46,6 +46,8 @@ nb_export_to_path_full (NbReport          *report,
                         NbSafeWriteFlags   flags,
                         GError           **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -56,9 +58,11 @@ nb_export_to_path_full (NbReport          *report,
     case NB_EXPORT_PDF:
       return nb_pdf_write_full (report, path, flags, error);
     case NB_EXPORT_HTML:
-      return nb_html_write (report, path, error);
+      bytes = nb_html_render (report);
+      return nb_export_write_bytes (path, bytes, flags, error);
     case NB_EXPORT_DOCX:
-      return nb_docx_write (report, path, error);
+      bytes = nb_docx_render (report, error);
+      return bytes != NULL && nb_export_write_bytes (path, bytes, flags, error);
     case NB_EXPORT_UNKNOWN:
     default:
       {
@@ -72,31 +76,76 @@ nb_export_to_path_full (NbReport          *report,
     }
 }
 
-gboolean
-nb_export_write_bytes (const char  *path,
-                       GBytes      *bytes,
-                       GError     **error)
+/* Where @path (UTF-8) goes: a GFile of the file name in the GLib
+ * filename encoding. */
+static GFile *
+export_target (const char  *path,
+               GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *filename = NULL;
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_autofree char *filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
 
-  filename = g_filename_from_utf8 (path, -1, NULL, NULL, &local_error);
   if (filename == NULL)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
                    _("Cannot use “%s” as a file name: %s"), path, local_error->message);
-      return FALSE;
+      return NULL;
     }
-  file = g_file_new_for_path (filename);
+  return g_file_new_for_path (filename);
+}
+
+/* nb-safe-write's messages name the file and say what to do ("the folder
+ * “…” does not exist"); a writer's own failure gets the file's name. */
+static gboolean
+export_failed (const char  *path,
+               GError      *local_error,
+               GError     **error)
+{
+  if (local_error->domain == NB_SAFE_WRITE_ERROR)
+    g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
+  else
+    g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                 _("Could not export to “%s”: %s"), path, local_error->message);
+  return FALSE;
+}
+
+gboolean
+nb_export_write_file (const char        *path,
+                      NbSafeWriteFunc    write_func,
+                      gpointer           write_data,
+                      NbSafeWriteFlags   flags,
+                      NbSafeVerifyFunc   verify,
+                      GError           **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
+
+  if (!(target = export_target (path, error)))
+    return FALSE;
   /* The one atomic writer of every file nianbao writes. */
-  if (!nb_safe_write_bytes (file, bytes, NB_SAFE_WRITE_NONE, NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
+  if (!nb_safe_write_file (target, write_func, write_data, flags, verify, NULL, NULL, &local_error))
+    return export_failed (path, local_error, error);
+  return TRUE;
+}
+
+gboolean
+nb_export_write_bytes (const char        *path,
+                       GBytes            *bytes,
+                       NbSafeWriteFlags   flags,
+                       GError           **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (!(target = export_target (path, error)))
+    return FALSE;
+  if (!nb_safe_write_bytes (target, bytes, flags, NULL, NULL, NULL, &local_error))
+    return export_failed (path, local_error, error);
   return TRUE;
 }

@@ -35,11 +35,23 @@ gboolean     nb_export_to_path_full  (NbReport          *report,
                                       const char        *path,
                                       NbSafeWriteFlags   flags,
                                       GError           **error);
-/* Writes @bytes to @path (UTF-8) whole or not at all (a temporary file
- * renamed over the target); fails with NB_ERROR_EXPORT. For the exporters
- * that build their file in memory. */
-gboolean     nb_export_write_bytes   (const char   *path,
-                                      GBytes       *bytes,
-                                      GError      **error);
+
+/* For every writer of a file (the PDFs, the workbooks, the web page, the
+ * Word file): @path (UTF-8) replaced through nb-safe-write with what
+ * @write_func writes to a temporary file, once @verify (may be NULL) has
+ * read it back. Fails with NB_ERROR_EXPORT: nb-safe-write's message, which
+ * names the file, or “Could not export to “@path”: …” with the writer's. */
+gboolean     nb_export_write_file    (const char        *path,
+                                      NbSafeWriteFunc    write_func,
+                                      gpointer           write_data,
+                                      NbSafeWriteFlags   flags,
+                                      NbSafeVerifyFunc   verify,
+                                      GError           **error);
+
+/* The same for a file made in memory. */
+gboolean     nb_export_write_bytes   (const char        *path,
+                                      GBytes            *bytes,
+                                      NbSafeWriteFlags   flags,
+                                      GError           **error);
 
 G_END_DECLS

@@ -14,7 +14,6 @@
 
 #include "nb-document.h"
 #include "nb-error.h"
-#include "nb-export.h"
 #include "nb-html-writer.h"
 
 typedef struct
@@ -39,31 +38,10 @@ attr (Html       *h,
 }
 
 static void
-attr_uint (Html       *h,
-           const char *name,
-           guint       value)
-{
-  char buf[16];
-
-  g_snprintf (buf, sizeof buf, "%u", value);
-  attr (h, name, buf);
-}
-
-static void
 text (Html       *h,
       const char *string)
 {
   xmlTextWriterWriteString (h->writer, BAD_CAST string);
-}
-
-static void
-text_len (Html       *h,
-          const char *string,
-          gsize       len)
-{
-  g_autofree char *part = g_strndup (string, len);
-
-  text (h, part);
 }
 
 /* Content elements always get an end tag ("<td></td>", never "<td/>"). */
@@ -71,6 +49,14 @@ static void
 end (Html *h)
 {
   xmlTextWriterFullEndElement (h->writer);
+}
+
+/* A void element: "<br/>", which HTML5 reads as <br>. */
+static void
+line_break (Html *h)
+{
+  start (h, "br");
+  xmlTextWriterEndElement (h->writer);
 }
 
 static void
@@ -172,8 +158,7 @@ write_title (Html          *h,
     {
       if (i > 0)
         {
-          start (h, "br");
-          xmlTextWriterEndElement (h->writer);
+          line_break (h);
         }
       text (h, lines[i]);
     }
@@ -197,7 +182,8 @@ write_paragraph (Html          *h,
     {
       start (h, "span");
       attr (h, "class", block->level == 2 ? "l2" : "l3");
-      text_len (h, block->text, block->lead_len);
+      /* Escaped as text () is. */
+      xmlTextWriterWriteFormatString (h->writer, "%.*s", (int) block->lead_len, block->text);
       end (h);
       text (h, block->text + block->lead_len);
     }
@@ -218,9 +204,9 @@ write_cell (Html             *h,
 
   start (h, is_th ? "th" : "td");
   if (cell->colspan > 1)
-    attr_uint (h, "colspan", cell->colspan);
+    xmlTextWriterWriteFormatAttribute (h->writer, BAD_CAST "colspan", "%u", cell->colspan);
   if (cell->rowspan > 1)
-    attr_uint (h, "rowspan", cell->rowspan);
+    xmlTextWriterWriteFormatAttribute (h->writer, BAD_CAST "rowspan", "%u", cell->rowspan);
   switch (cell->role)
     {
     case NB_GRID_HEADER:
@@ -306,8 +292,7 @@ write_signoff (Html          *h,
     {
       if (*block->text != '\0')
         {
-          start (h, "br");
-          xmlTextWriterEndElement (h->writer);
+          line_break (h);
         }
       text (h, block->date);
     }
@@ -407,18 +392,4 @@ nb_html_render (NbReport *report)
   bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
   xmlBufferFree (buffer);
   return bytes;
-}
-
-gboolean
-nb_html_write (NbReport    *report,
-               const char  *path,
-               GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = nb_html_render (report);
-  return nb_export_write_bytes (path, bytes, error);
 }

@@ -16,12 +16,7 @@
 
 G_BEGIN_DECLS
 
-/* The page as UTF-8 bytes. */
+/* The page as UTF-8 bytes; nb_export_to_path() writes them to a file. */
 GBytes   *nb_html_render (NbReport    *report);
-
-/* Writes the page to @path (UTF-8); fails with NB_ERROR_EXPORT. */
-gboolean  nb_html_write  (NbReport    *report,
-                          const char  *path,
-                          GError     **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "nb-error.h"
 #include "nb-page-layout.h"
 #include "nb-pdf-writer.h"
+#include "nb-export.h"
 #include "nb-safe-write.h"
 
 typedef struct
@@ -195,24 +196,9 @@ nb_pdf_write_full (NbReport          *report,
                    NbSafeWriteFlags   flags,
                    GError           **error)
 {
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  target = g_file_new_for_path (path);
-  if (!nb_safe_write_file (target, write_pdf_to, report, flags, verify_pdf, NULL, NULL, &local_error))
-    {
-      if (local_error->domain == NB_SAFE_WRITE_ERROR)
-        g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
-      else
-        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                     _("Could not write the PDF file “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return nb_export_write_file (path, write_pdf_to, report, flags, verify_pdf, error);
 }
 
 gboolean

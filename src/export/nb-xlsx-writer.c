@@ -20,6 +20,7 @@
 
 #include "nb-error.h"
 #include "nb-document.h"
+#include "nb-export.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
 #include "nb-xlsx-verify.h"
@@ -1057,6 +1058,42 @@ place_tables (Writer     *w,
     }
 }
 
+/* What both workbooks (nianbao's own and the summary's table sheets) need
+ * before the first sheet. */
+static void
+writer_init (Writer   *w,
+             NbReport *report)
+{
+  g_autofree char *title = nb_report_dup_title (report);
+
+  w->report = report;
+  w->format = nb_report_get_format (report);
+  /* Also in every page header: mapped once here. */
+  w->title = nb_text_sanitize (title);
+  w->formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->strings = g_ptr_array_new_with_free_func (g_free);
+  w->positions = g_new0 (CellPos, nb_format_get_n_cells (w->format));
+}
+
+/* Frees what writer_init made; FALSE with @error after a libxlsxwriter
+ * failure. Table sheets keep no string of ours past this point. */
+static gboolean
+writer_finish (Writer  *w,
+               GError **error)
+{
+  g_clear_pointer (&w->title, g_free);
+  g_clear_pointer (&w->positions, g_free);
+  g_clear_pointer (&w->formats, g_hash_table_unref);
+  g_clear_pointer (&w->strings, g_ptr_array_unref);
+  if (w->error != LXW_NO_ERROR)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("Could not write the workbook: %s"), describe_lxw_error (w->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
                           NbReport      *report,
@@ -1072,16 +1109,7 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
 
   w.workbook = workbook;
-  w.report = report;
-  w.format = nb_report_get_format (report);
-  {
-    /* Also in every page header: mapped once here. */
-    g_autofree char *title = nb_report_dup_title (report);
-    w.title = nb_text_sanitize (title);
-  }
-  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  w.strings = g_ptr_array_new_with_free_func (g_free);
-  w.positions = g_new0 (CellPos, nb_format_get_n_cells (w.format));
+  writer_init (&w, report);
   for (guint i = 0; avoid_names && avoid_names[i]; i++)
     g_hash_table_add (used, g_utf8_casefold (avoid_names[i], -1));
 
@@ -1089,19 +1117,7 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
   for (guint t = 0; t < nb_format_get_n_tables (w.format); t++)
     write_table_sheet (&w, nb_format_get_table (w.format, t),
                        g_ptr_array_index (names, t), g_ptr_array_index (quoted, t));
-
-  g_free (w.title);
-  g_free (w.positions);
-  g_hash_table_unref (w.formats);
-  /* Table sheets keep no string of ours past this point. */
-  g_ptr_array_unref (w.strings);
-  if (w.error != LXW_NO_ERROR)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the workbook: %s"), describe_lxw_error (w.error));
-      return FALSE;
-    }
-  return TRUE;
+  return writer_finish (&w, error);
 }
 
 /* libxlsxwriter opens its files with the C library's ANSI fopen (its MinGW
@@ -1128,7 +1144,7 @@ write_workbook (NbReport   *report,
   lxw_workbook_options options = { .constant_memory = LXW_FALSE,
                                    .tmpdir = tmpdir };
   Writer w = { 0 };
-  guint n_tables, n_cells;
+  guint n_tables;
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
@@ -1141,18 +1157,8 @@ write_workbook (NbReport   *report,
       return FALSE;
     }
 
-  w.report = report;
-  w.format = nb_report_get_format (report);
-  {
-    /* Also in every page header: mapped once here. */
-    g_autofree char *title = nb_report_dup_title (report);
-    w.title = nb_text_sanitize (title);
-  }
-  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  w.strings = g_ptr_array_new_with_free_func (g_free);
+  writer_init (&w, report);
   n_tables = nb_format_get_n_tables (w.format);
-  n_cells = nb_format_get_n_cells (w.format);
-  w.positions = g_new0 (CellPos, n_cells);
 
   g_hash_table_add (used, g_utf8_casefold (NB_XLSX_BODY_SHEET, -1));
   g_hash_table_add (used, g_utf8_casefold (NB_XLSX_DATA_SHEET, -1));
@@ -1162,12 +1168,9 @@ write_workbook (NbReport   *report,
   w.workbook = workbook_new_opt (filename, &options);
   if (!w.workbook)
     {
+      writer_finish (&w, NULL);
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
                    _("Could not start the workbook (out of memory?)"));
-      g_free (w.title);
-      g_free (w.positions);
-      g_hash_table_unref (w.formats);
-      g_ptr_array_unref (w.strings);
       return FALSE;
     }
 
@@ -1182,19 +1185,7 @@ write_workbook (NbReport   *report,
   err = workbook_close (w.workbook);
   if (w.error == LXW_NO_ERROR)
     w.error = err;
-
-  g_free (w.title);
-  g_free (w.positions);
-  g_hash_table_unref (w.formats);
-  g_ptr_array_unref (w.strings);
-
-  if (w.error != LXW_NO_ERROR)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the workbook: %s"), describe_lxw_error (w.error));
-      return FALSE;
-    }
-  return TRUE;
+  return writer_finish (&w, error);
 }
 
 static gboolean
@@ -1230,27 +1221,11 @@ nb_xlsx_write_full (NbReport          *report,
                     NbSafeWriteFlags   flags,
                     GError           **error)
 {
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Through the one atomic writer; the workbook replaces the old one only
-   * once its zip directory and every XML part read back. */
-  target = g_file_new_for_path (path);
-  if (!nb_safe_write_file (target, write_workbook_to, report, flags,
-                           nb_xlsx_verify, NULL, NULL, &local_error))
-    {
-      if (local_error->domain == NB_SAFE_WRITE_ERROR)
-        g_set_error_literal (error, NB_ERROR, NB_ERROR_EXPORT, local_error->message);
-      else
-        g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                     _("Could not export to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* The workbook replaces the old one only once its zip directory and
+   * every XML part read back. */
+  return nb_export_write_file (path, write_workbook_to, report, flags, nb_xlsx_verify, error);
 }
 
 gboolean
