@@ -11,16 +11,28 @@
 
 #include "nb-font-subsetter.h"
 
+/* A face's small copy. The process keeps the latest one of each face, so
+ * that exporting again (the window's case) subsets nothing unless the
+ * pages show a glyph it lacks. */
 typedef struct
 {
-  hb_face_t          *source;     /* Pango's face: the whole font file */
-  hb_set_t           *glyphs;     /* glyph ids the pages show */
-  hb_blob_t          *subset;     /* the small font */
-  hb_subset_plan_t   *plan;       /* owns the old → new glyph id map */
-  const hb_map_t     *old_to_new;
+  gatomicrefcount     ref;
+  hb_set_t           *glyphs;      /* the whole face's glyph ids it holds */
+  hb_map_t           *old_to_new;  /* those ids → the small face's */
+  hb_blob_t          *blob;        /* the small font */
+  GMutex              lock;        /* for faces[] */
   /* One cairo face per synthesis (Pango emboldens faces without a bold). */
   cairo_font_face_t  *faces[4];
-  gboolean            failed;
+} Small;
+
+typedef struct
+{
+  hb_face_t           *source;     /* Pango's face: the whole font file */
+  cairo_scaled_font_t *scaled;     /* one of its cairo fonts (FreeType's copy of the file) */
+  hb_set_t            *glyphs;     /* glyph ids the pages show */
+  Small               *small;      /* NULL: drawn by Pango */
+  /* prepare(): what to subset when the process has no small face to reuse */
+  hb_set_t            *wanted;
 } Face;
 
 struct _NbFontSubsetter
@@ -39,6 +51,10 @@ G_DEFINE_FINAL_TYPE (NbFontSubsetter, nb_font_subsetter, G_TYPE_OBJECT)
  * faces; exports run in worker threads. One for the process. */
 static GMutex ft_lock;
 static FT_Library ft_library;
+
+/* The small faces of the process: Pango's hb_face_t (referenced) → Small. */
+static GMutex cache_lock;
+static GHashTable *cache;
 
 static FT_Library
 get_ft_library (void)
@@ -76,17 +92,39 @@ keep_free (void *data)
   g_free (keep);
 }
 
+static Small *
+small_ref (Small *small)
+{
+  g_atomic_ref_count_inc (&small->ref);
+  return small;
+}
+
+static void
+small_unref (gpointer data)
+{
+  Small *small = data;
+
+  if (small == NULL || !g_atomic_ref_count_dec (&small->ref))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (small->faces); i++)
+    if (small->faces[i] != NULL)
+      cairo_font_face_destroy (small->faces[i]);
+  g_mutex_clear (&small->lock);
+  hb_map_destroy (small->old_to_new);
+  hb_set_destroy (small->glyphs);
+  hb_blob_destroy (small->blob);
+  g_free (small);
+}
+
 static void
 face_free (gpointer data)
 {
   Face *face = data;
 
-  for (guint i = 0; i < G_N_ELEMENTS (face->faces); i++)
-    if (face->faces[i] != NULL)
-      cairo_font_face_destroy (face->faces[i]);
-  hb_blob_destroy (face->subset);
-  hb_subset_plan_destroy (face->plan);
+  small_unref (face->small);
+  hb_set_destroy (face->wanted);
   hb_set_destroy (face->glyphs);
+  cairo_scaled_font_destroy (face->scaled);
   hb_face_destroy (face->source);
   g_free (face);
 }
@@ -138,11 +176,12 @@ face_for (NbFontSubsetter *self,
           PangoFont       *font,
           gboolean         create)
 {
+  cairo_scaled_font_t *scaled;
   hb_font_t *hb_font;
   hb_face_t *source;
   Face *face;
 
-  if (ft_scaled_font (font) == NULL)
+  if ((scaled = ft_scaled_font (font)) == NULL)
     return NULL;
   hb_font = pango_font_get_hb_font (font);
   if (hb_font == NULL)
@@ -153,6 +192,7 @@ face_for (NbFontSubsetter *self,
     {
       face = g_new0 (Face, 1);
       face->source = hb_face_reference (source);
+      face->scaled = cairo_scaled_font_reference (scaled);
       face->glyphs = hb_set_create ();
       g_hash_table_insert (self->faces, source, face);
     }
@@ -224,20 +264,21 @@ static const char dropped_tables[][5] = {
   "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
 };
 
-static void
-subset_face (Face *face)
+/* @glyphs of @source as a small font, or NULL. */
+static Small *
+subset_face (hb_face_t      *source,
+             const hb_set_t *glyphs)
 {
   hb_subset_input_t *input;
-  hb_face_t *small;
+  hb_subset_plan_t *plan;
+  hb_face_t *small_face;
+  Small *small;
   FT_Face probe;
 
   input = hb_subset_input_create_or_fail ();
   if (input == NULL)
-    {
-      face->failed = TRUE;
-      return;
-    }
-  hb_set_union (hb_subset_input_glyph_set (input), face->glyphs);
+    return NULL;
+  hb_set_union (hb_subset_input_glyph_set (input), glyphs);
   /* cairo draws glyph ids: the shaping and vertical tables are of no use,
    * and dropping GSUB spares the closure over it (which reads most of a
    * CJK face). */
@@ -249,53 +290,180 @@ subset_face (Face *face)
    * 65,535-glyph face, and the simplest CFF for cairo to subset again.
    * Hinting is of no use in a PDF. */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  face->plan = hb_subset_plan_create_or_fail (face->source, input);
+  plan = hb_subset_plan_create_or_fail (source, input);
   hb_subset_input_destroy (input);
-  if (face->plan == NULL)
+  if (plan == NULL)
+    return NULL;
+  small_face = hb_subset_plan_execute_or_fail (plan);
+  if (small_face == NULL)
     {
-      face->failed = TRUE;
-      return;
+      hb_subset_plan_destroy (plan);
+      return NULL;
     }
-  face->old_to_new = hb_subset_plan_old_to_new_glyph_mapping (face->plan);
-  small = hb_subset_plan_execute_or_fail (face->plan);
-  if (small == NULL)
-    {
-      face->failed = TRUE;
-      return;
-    }
-  face->subset = hb_face_reference_blob (small);
-  hb_face_destroy (small);
+  small = g_new0 (Small, 1);
+  g_atomic_ref_count_init (&small->ref);
+  g_mutex_init (&small->lock);
+  small->glyphs = hb_set_copy (glyphs);
+  /* A copy: the plan holds on to @source, which may not outlive this call. */
+  small->old_to_new = hb_map_copy (hb_subset_plan_old_to_new_glyph_mapping (plan));
+  small->blob = hb_face_reference_blob (small_face);
+  hb_face_destroy (small_face);
+  hb_subset_plan_destroy (plan);
 
   /* A subset FreeType cannot read is not used. */
-  if ((probe = new_ft_face (face->subset)) == NULL)
+  if ((probe = new_ft_face (small->blob)) == NULL)
     {
-      face->failed = TRUE;
-      return;
+      small_unref (small);
+      return NULL;
     }
   g_mutex_lock (&ft_lock);
   FT_Done_Face (probe);
   g_mutex_unlock (&ft_lock);
+  return small;
+}
+
+/* Subsets @face->wanted. harfbuzz reads the face from the bytes FreeType
+ * already holds for cairo (Pango's harfbuzz face maps the same file once
+ * more): the glyphs' pages, which the layout's glyph metrics made FreeType
+ * read, are then not read into memory a second time (18 MB less for the
+ * fixture's faces). */
+static Small *
+subset_wanted (Face *face)
+{
+  FT_Face ft_face = cairo_ft_scaled_font_lock_face (face->scaled);
+  Small *small;
+
+  if (ft_face != NULL && ft_face->stream != NULL && ft_face->stream->base != NULL
+      && ft_face->stream->size > 0 && ft_face->stream->size <= G_MAXUINT)
+    {
+      hb_blob_t *blob = hb_blob_create ((const char *) ft_face->stream->base, ft_face->stream->size,
+                                        HB_MEMORY_MODE_READONLY, NULL, NULL);
+      hb_face_t *source = hb_face_create (blob, ft_face->face_index & 0xFFFF);
+
+      hb_blob_destroy (blob);
+      if (hb_face_get_glyph_count (source) == hb_face_get_glyph_count (face->source))
+        small = subset_face (source, face->wanted);
+      else
+        small = subset_face (face->source, face->wanted);
+      hb_face_destroy (source);
+    }
+  else
+    small = subset_face (face->source, face->wanted);
+  if (ft_face != NULL)
+    cairo_ft_scaled_font_unlock_face (face->scaled);
+  return small;
+}
+
+typedef struct
+{
+  GPtrArray *faces;   /* Face*: those to subset */
+  gint       next;
+} Jobs;
+
+static gpointer
+run_jobs (gpointer data)
+{
+  Jobs *jobs = data;
+  int i;
+
+  while ((i = g_atomic_int_add (&jobs->next, 1)) < (int) jobs->faces->len)
+    {
+      Face *face = g_ptr_array_index (jobs->faces, i);
+
+      face->small = subset_wanted (face);
+    }
+  return NULL;
+}
+
+/* The faces are independent: subset them side by side, one thread a core. */
+static void
+run_jobs_in_parallel (Jobs *jobs)
+{
+  guint n_threads = MIN (jobs->faces->len, (guint) MAX (1, g_get_num_processors ()));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint i = 1; i < n_threads; i++)
+    {
+      GThread *thread = g_thread_try_new ("nb-subset", run_jobs, jobs, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  run_jobs (jobs);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+}
+
+/* Glyphs a face's kept small copy may hold beyond those an export needs:
+ * a few new ones typed since are added to it, another report's do not pile
+ * up. */
+static gboolean
+worth_merging (const hb_set_t *needed,
+               const hb_set_t *merged)
+{
+  return hb_set_get_population (merged) <= hb_set_get_population (needed) * 3 / 2 + 64;
 }
 
 void
 nb_font_subsetter_prepare (NbFontSubsetter *self)
 {
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer value;
+  Jobs jobs;
 
   g_return_if_fail (NB_IS_FONT_SUBSETTER (self));
   g_return_if_fail (!self->prepared);
+
+  g_mutex_lock (&cache_lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) hb_face_destroy, small_unref);
+  g_hash_table_iter_init (&iter, self->faces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Face *face = value;
+      Small *kept = g_hash_table_lookup (cache, face->source);
+
+      if (kept != NULL && hb_set_is_subset (face->glyphs, kept->glyphs))
+        {
+          face->small = small_ref (kept);
+          continue;
+        }
+      face->wanted = hb_set_copy (face->glyphs);
+      if (kept != NULL)
+        {
+          hb_set_union (face->wanted, kept->glyphs);
+          if (!worth_merging (face->glyphs, face->wanted))
+            hb_set_set (face->wanted, face->glyphs);
+        }
+      g_ptr_array_add (todo, face);
+    }
+  g_mutex_unlock (&cache_lock);
+
+  jobs.faces = todo;
+  jobs.next = 0;
+  run_jobs_in_parallel (&jobs);
+
+  g_mutex_lock (&cache_lock);
+  for (guint i = 0; i < todo->len; i++)
+    {
+      Face *face = g_ptr_array_index (todo, i);
+
+      if (face->small != NULL)
+        g_hash_table_replace (cache, hb_face_reference (face->source), small_ref (face->small));
+      g_clear_pointer (&face->wanted, hb_set_destroy);
+    }
+  g_mutex_unlock (&cache_lock);
 
   g_hash_table_iter_init (&iter, self->faces);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       Face *face = value;
 
-      subset_face (face);
-      if (face->failed)
-        self->n_fallback++;
-      else
+      if (face->small != NULL)
         self->n_subset++;
+      else
+        self->n_fallback++;
     }
   self->prepared = TRUE;
 }
@@ -314,24 +482,27 @@ small_face_for (NbFontSubsetter *self,
                 PangoFont       *font)
 {
   cairo_scaled_font_t *scaled = ft_scaled_font (font);
+  cairo_font_face_t *cface;
   Face *face;
+  Small *small;
   unsigned int synth;
 
-  if (scaled == NULL || !(face = face_for (self, font, FALSE)) || face->failed)
+  if (scaled == NULL || !(face = face_for (self, font, FALSE)) || (small = face->small) == NULL)
     return NULL;
   synth = cairo_ft_font_face_get_synthesize (cairo_scaled_font_get_font_face (scaled)) & 3;
-  if (face->faces[synth] == NULL)
+  g_mutex_lock (&small->lock);
+  if (small->faces[synth] == NULL)
     {
       FaceKeep *keep = g_new0 (FaceKeep, 1);
-      cairo_font_face_t *cface;
 
-      keep->ft_face = new_ft_face (face->subset);
+      keep->ft_face = new_ft_face (small->blob);
       if (keep->ft_face == NULL)
         {
           g_free (keep);
+          g_mutex_unlock (&small->lock);
           return NULL;
         }
-      keep->blob = hb_blob_reference (face->subset);
+      keep->blob = hb_blob_reference (small->blob);
       cface = cairo_ft_font_face_create_for_ft_face (keep->ft_face, 0);
       /* The FreeType face and the bytes under it go when cairo lets go of
        * its face, which may be after we are gone (its caches). */
@@ -339,12 +510,15 @@ small_face_for (NbFontSubsetter *self,
         {
           keep_free (keep);
           cairo_font_face_destroy (cface);
+          g_mutex_unlock (&small->lock);
           return NULL;
         }
       cairo_ft_font_face_set_synthesize (cface, synth);
-      face->faces[synth] = cface;
+      small->faces[synth] = cface;
     }
-  return face->faces[synth];
+  cface = small->faces[synth];
+  g_mutex_unlock (&small->lock);
+  return cface;
 }
 
 static void
@@ -368,7 +542,7 @@ show_run (NbFontSubsetter *self,
   int x_units = 0;
   g_autofree int *x_at = NULL;
 
-  const hb_map_t *map = small != NULL ? face_for (self, font, FALSE)->old_to_new : NULL;
+  const hb_map_t *map = small != NULL ? face_for (self, font, FALSE)->small->old_to_new : NULL;
 
   /* Every glyph must have its new id (a line that was not noted while
    * collecting has none): else Pango draws the run. */

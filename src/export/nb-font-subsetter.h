@@ -13,6 +13,10 @@
  * instead of pango_cairo_show_layout*(). A run whose font is not a
  * FreeType/fontconfig one (or whose face could not be subset) is drawn by
  * Pango as usual.
+ *
+ * The small faces outlive the subsetter: the process keeps each face's
+ * latest one, so that exporting again subsets nothing unless the pages show
+ * a glyph it lacks (then it is made again, with those glyphs added).
  */
 #pragma once
 

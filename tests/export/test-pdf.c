@@ -865,6 +865,61 @@ test_subset_same_pages (void)
     }
 }
 
+/* The number of fonts pdffonts lists, each embedded, subset, with a
+ * ToUnicode map. */
+static guint
+count_subset_fonts (const char *pdf)
+{
+  g_autofree char *fonts = run ("pdffonts", pdf, NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n_fonts = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      g_assert_nonnull (strstr (lines[i], "yes yes yes"));
+      n_fonts++;
+    }
+  return n_fonts;
+}
+
+/* The small faces are kept for the next export of the process (the
+ * window's case): exporting again after an edit that brings glyphs the
+ * kept faces lack draws them from new small faces, not from the whole face
+ * through Pango (which would embed a second copy of the face). */
+static void
+test_subset_kept (void)
+{
+  g_autoptr(NbReport) report = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+  g_autofree char *text_first = NULL, *text_second = NULL, *text_third = NULL;
+  /* Rare characters, in the body text's face and in the tables' */
+  const char *rare = "本机关无其他需要报告的事项。龘靐齉爩";
+
+  if (!have_poppler ())
+    return;
+  first = write_pdf (report, "kept-1.pdf");
+  text_first = run ("pdftotext", first, "-", NULL);
+  g_assert_null (strstr (text_first, "龘靐齉爩"));
+
+  g_assert_true (nb_report_set_text (report, "other", rare, &error));
+  g_assert_no_error (error);
+  second = write_pdf (report, "kept-2.pdf");
+  text_second = run ("pdftotext", second, "-", NULL);
+  g_assert_nonnull (strstr (text_second, "龘靐齉爩"));
+  g_assert_cmpuint (count_subset_fonts (second), ==, count_subset_fonts (first));
+
+  /* Back to the first text: the same text and fonts as the first time. */
+  g_assert_true (nb_report_set_text (report, "other", "本机关无其他需要报告的事项。", &error));
+  g_assert_no_error (error);
+  third = write_pdf (report, "kept-3.pdf");
+  text_third = run ("pdftotext", third, "-", NULL);
+  g_assert_null (strstr (text_third, "龘"));
+  g_assert_cmpuint (count_subset_fonts (third), ==, count_subset_fonts (first));
+}
+
 static guint
 count_files (const char *dir)
 {
@@ -957,6 +1012,7 @@ main (int    argc,
   g_test_add_func ("/pdf/long", test_long);
   g_test_add_func ("/pdf/huge-paragraph", test_huge_paragraph);
   g_test_add_func ("/pdf/subset-same-pages", test_subset_same_pages);
+  g_test_add_func ("/pdf/subset-kept", test_subset_kept);
   g_test_add_func ("/layout/table-breaks", test_table_breaks);
   g_test_add_func ("/layout/table-break-rows", test_table_break_rows);
   g_test_add_func ("/layout/other-surface", test_other_surface);
