@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-cell-entry.h"
+#include "nb-tooltip.h"
 
 struct _NbCellEntry
 {
@@ -624,5 +625,5 @@ update_tooltip (NbCellEntry *self)
       g_autofree char *kind = nb_kind_describe (&self->cell->kind);
       g_string_append (tip, kind);
     }
-  gtk_widget_set_tooltip_text (self->entry, tip->str);
+  nb_tooltip_set_text (self->entry, tip->str);
 }

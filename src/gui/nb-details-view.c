@@ -8,6 +8,7 @@
 #include "nb-details-view.h"
 #include "nb-section-page.h"
 #include "nb-problem.h"
+#include "nb-tooltip.h"
 
 struct _NbDetailsView
 {
@@ -404,7 +405,7 @@ nb_details_view_set_problems (NbDetailsView *self,
         gtk_entry_set_icon_from_icon_name (GTK_ENTRY (fields[f].widget), GTK_ENTRY_ICON_PRIMARY, NULL);
       if (fields[f].widget == GTK_WIDGET (self->date_entry) && self->date_refused_base)
         continue;   /* the refusal's note stays on the field */
-      gtk_widget_set_tooltip_text (fields[f].widget, worst ? nb_problem_get_message (worst) : NULL);
+      nb_tooltip_set_text (fields[f].widget, worst ? nb_problem_get_message (worst) : NULL);
     }
 }
 

@@ -12,6 +12,7 @@
 #include "nb-grid.h"
 #include "nb-table-view.h"
 #include "nb-section-page.h"
+#include "nb-tooltip.h"
 
 struct _NbTableView
 {
@@ -534,7 +535,7 @@ nb_table_view_new (NbReport           *report,
           gtk_label_set_xalign (GTK_LABEL (widget), 1.0f);
           gtk_widget_add_css_class (widget, "nb-total");
           gtk_widget_set_focusable (widget, TRUE);
-          gtk_widget_set_tooltip_text (widget, _("Computed total: it follows the cells it sums"));
+          nb_tooltip_set_text (widget, _("Computed total: it follows the cells it sums"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, g->cell->label, -1);
           g_hash_table_insert (self->totals, (gpointer) g->cell->key, widget);

@@ -68,3 +68,28 @@ nb_tooltip_fix_tree (GtkWidget *widget)
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     nb_tooltip_fix_tree (c);
 }
+
+/* GTK 4.8's gtk_widget_set_tooltip_text() asks the display where the pointer
+ * is each time it is called on a visible widget (a round trip to the X
+ * server), even for the same text or a widget in no window: two per table
+ * cell while a report's pages are built. A widget in no window cannot be
+ * under the pointer, so it is given its text hidden, which skips the query. */
+void
+nb_tooltip_set_text (GtkWidget  *widget,
+                     const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text && !*text)
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+  if (gtk_widget_get_root (widget) || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

@@ -16,4 +16,10 @@ G_BEGIN_DECLS
  * tooltip text it is given later). Safe to call again on the same tree. */
 void nb_tooltip_fix_tree (GtkWidget *widget);
 
+/* gtk_widget_set_tooltip_text() without its cost where it does nothing:
+ * nothing is done for the same text, and a widget not yet in a window is
+ * not made to ask the display where the pointer is. */
+void nb_tooltip_set_text (GtkWidget  *widget,
+                          const char *text);
+
 G_END_DECLS
