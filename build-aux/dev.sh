@@ -110,7 +110,7 @@ case "${1:-}" in
     # Windows: the suite again under Wine, when a cross-built prefix is cached
     # (build-aux/windows/build.sh makes one; a fresh machine has none).
     wincache="${NB_WIN_CACHE:-$HOME/.cache/nianbao-win}"
-    if [ -f "$wincache/stamps/gtk4" ] && command -v wine >/dev/null; then
+    if command -v wine >/dev/null && NB_WIN_CACHE="$wincache" bash build-aux/windows/build.sh cached 2>/dev/null; then
       NB_WIN_CACHE="$wincache" bash build-aux/windows/build.sh nianbao test || status=$?
       python3 build-aux/test-summary.py "$wincache/nianbao-build/meson-logs/testlog.json" wine || status=1
     else

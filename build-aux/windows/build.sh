@@ -11,6 +11,8 @@
 #   sources    fetch the dependencies' Debian source packages (deb-src for bookworm)
 #   deps       cross-build them into the cached prefix (each one is rebuilt only
 #              when its source version or its recipe below changed)
+#   cached     succeed only when every dependency is built and up to date
+#              (not in the default stages: CI asks it before the Wine tests)
 #   nianbao    cross-build nianbao against the prefix
 #   test       run nianbao's test suite under Wine (meson's exe_wrapper)
 #   bundle     gather dist/nianbao-win64/: the programs, every DLL they load (found
@@ -24,6 +26,12 @@
 #   NB_WIN_JOBS   parallel jobs (default 2)
 #   NB_WIN_NICE   set to 0 to build at normal priority (default: nice + idle I/O)
 #   NB_WIN_GUI    set to 0 to build and test nianbao without the window (-Dgui=disabled)
+#   NB_WIN_ONLY   deps stage: build only these packages (space-separated), without
+#                 invalidating what comes after them in deps_list: for packages
+#                 nothing later links (e.g. the importers' libraries before gtk4)
+#
+# An interrupted dependency build resumes where it stopped when rerun with the
+# same recipe and source; `rm -rf $NB_WIN_CACHE/build/NAME` starts it over.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -92,7 +100,8 @@ EOF
 # The dependencies, in build order: Debian source package, then how to build it.
 deps_list=(zlib libffi pcre2 gettext glib2.0 json-glib libxlsxwriter expat
            libpng1.6 freetype fontconfig pixman cairo fribidi harfbuzz pango1.0
-           libjpeg-turbo tiff gdk-pixbuf graphene libepoxy gtk4)
+           libjpeg-turbo tiff gdk-pixbuf graphene libepoxy
+           libxml2 libgsf uchardet poppler gtk4)
 
 # Source folder of a fetched package (the newest extracted one).
 src_of() {
@@ -125,10 +134,27 @@ sources() {
         # Placed by hand (e.g. `git archive` of the release tag): see README.
         log "$p: the mirror has no $orig; using $(ls "${p}"-*.tar* | head -1)"
         tar xf "$(ls "${p}"-*.tar* | head -1)"
+        debian_patches "$p"
       else
         die "$p: neither Debian's $orig nor a ${p}-VERSION.tar in $srcdir"
       fi
     fi
+  done
+}
+
+# Debian's patches (security fixes) on an upstream tree placed by hand, when
+# the .debian.tar.* came down beside the .dsc.
+debian_patches() {
+  local deb tree pt
+  deb="$(ls -1 "$1"_*.debian.tar.* 2>/dev/null | sort -V | tail -1)"
+  [ -n "$deb" ] || return 0
+  tree="$(find . -maxdepth 1 -mindepth 1 -type d -name "$1-[0-9]*" | sort -V | tail -1)"
+  tar xf "$deb" -C "$tree"
+  [ -f "$tree/debian/patches/series" ] || return 0
+  grep -v '^\s*#' "$tree/debian/patches/series" | while read -r pt _; do
+    [ -n "$pt" ] || continue
+    log "$1: applying debian/patches/$pt"
+    patch -d "$tree" -p1 -N < "$tree/debian/patches/$pt"
   done
 }
 
@@ -181,12 +207,22 @@ EOF
 
 run() { "${nice_cmd[@]}" "$@"; }
 
+# An interrupted build (GTK alone takes most of an hour) is resumed where it
+# stopped when its tree was configured by this very recipe and source (deps
+# passes the stamp in NB_STAMP); a finished tree is never reused: rebuilding a
+# dependency means its recipe or something before it changed.
+resumable() { [ -n "${NB_STAMP:-}" ] && [ "$(cat "$1/.nb-started" 2>/dev/null)" = "$NB_STAMP" ]; }
+mark_started() { [ -z "${NB_STAMP:-}" ] || echo "$NB_STAMP" > "$1/.nb-started"; }
+
 meson_dep() {   # meson_dep NAME [meson options...]
   local name="$1"; shift
   local s b; s="$(src_of "$name")"; b="$blddir/$name"
-  rm -rf "$b"
-  run meson setup "$b" "$s" --cross-file "$cross" --prefix "$prefix" --libdir lib \
-    --buildtype release -Ddefault_library=shared --wrap-mode nodownload "$@"
+  if ! resumable "$b"; then
+    rm -rf "$b"
+    run meson setup "$b" "$s" --cross-file "$cross" --prefix "$prefix" --libdir lib \
+      --buildtype release -Ddefault_library=shared --wrap-mode nodownload "$@"
+    mark_started "$b"
+  fi
   run ninja -C "$b" -j "$jobs"
   run ninja -C "$b" install
 }
@@ -194,20 +230,26 @@ meson_dep() {   # meson_dep NAME [meson options...]
 autotools_dep() {   # autotools_dep NAME SUBDIR [configure options...]
   local name="$1" sub="$2"; shift 2
   local s b; s="$(src_of "$name")$sub"; b="$blddir/$name"
-  rm -rf "$b"; mkdir -p "$b"
-  (cd "$b" && run "$s/configure" --host=$host --prefix="$prefix" \
-     CC=$host-gcc-posix CXX=$host-g++-posix \
-     CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib -static-libgcc" \
-     --enable-shared --disable-static "$@" \
-   && for d in ${AUTOTOOLS_DIRS:-.}; do run make -C "$d" -j "$jobs" && run make -C "$d" install || exit 1; done)
+  if ! resumable "$b"; then
+    rm -rf "$b"; mkdir -p "$b"
+    (cd "$b" && run "$s/configure" --host=$host --prefix="$prefix" \
+       CC=$host-gcc-posix CXX=$host-g++-posix \
+       CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib -static-libgcc" \
+       --enable-shared --disable-static "$@")
+    mark_started "$b"
+  fi
+  (cd "$b" && for d in ${AUTOTOOLS_DIRS:-.}; do run make -C "$d" -j "$jobs" && run make -C "$d" install || exit 1; done)
 }
 
 cmake_dep() {   # cmake_dep NAME [cmake options...]  (CMAKE_SUBDIR: where CMakeLists.txt is)
   local name="$1"; shift
   local s b; s="$(src_of "$name")${CMAKE_SUBDIR:-}"; b="$blddir/$name"
-  rm -rf "$b"
-  run cmake -S "$s" -B "$b" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$cache/toolchain.cmake" \
-    -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON "$@"
+  if ! resumable "$b"; then
+    rm -rf "$b"
+    run cmake -S "$s" -B "$b" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$cache/toolchain.cmake" \
+      -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON "$@"
+    mark_started "$b"
+  fi
   run ninja -C "$b" -j "$jobs"
   run ninja -C "$b" install
 }
@@ -305,6 +347,34 @@ build_gdk-pixbuf() {
 }
 build_graphene() { meson_dep graphene -Dintrospection=disabled -Dtests=false -Dinstalled_tests=false -Dgtk_doc=false; }
 build_libepoxy() { meson_dep libepoxy -Ddocs=false -Dtests=false -Degl=no -Dglx=no; }
+# The importers' and exporters' libraries. No iconv on MinGW: nianbao hands
+# libxml2 UTF-8 only (nb-decode.c converts with GLib, whose Windows build
+# carries its own iconv), and libgsf converts through GLib too.
+build_libxml2() {
+  # Debian's patches touch Makefile.am: regenerate, as its build does.
+  (cd "$(src_of libxml2)" && [ -f .nb-autoreconf ] || { autoreconf -fi && touch .nb-autoreconf; })
+  autotools_dep libxml2 "" --without-python --without-iconv --without-icu --without-lzma \
+    --with-zlib="$prefix" --with-threads  # HTTP kept on: libgsf uses nanohttp
+}
+build_libgsf() {
+  # The upstream tag has no configure (see sources: the mirror lacks Debian's
+  # orig tarball): generate it as autogen.sh does.
+  (cd "$(src_of libgsf)" && [ -x configure ] || NOCONFIGURE=1 ./autogen.sh)
+  autotools_dep libgsf "" --without-bz2 --without-gdk-pixbuf --disable-introspection \
+    --disable-gtk-doc --disable-nls
+}
+build_uchardet() { cmake_dep uchardet -DBUILD_BINARY=OFF -DBUILD_STATIC=OFF; }
+build_poppler() {
+  # poppler-glib with its cairo renderer; the optional parts not built here off.
+  cmake_dep poppler -DENABLE_GLIB=ON -DENABLE_CPP=OFF -DENABLE_UTILS=OFF \
+    -DENABLE_QT5=OFF -DENABLE_QT6=OFF -DENABLE_BOOST=OFF -DENABLE_LIBCURL=OFF \
+    -DENABLE_LIBOPENJPEG=none -DENABLE_CMS=none \
+    -DENABLE_DCTDECODER=libjpeg -DENABLE_GOBJECT_INTROSPECTION=OFF -DENABLE_GTK_DOC=OFF \
+    -DBUILD_GTK_TESTS=OFF -DBUILD_QT5_TESTS=OFF -DBUILD_QT6_TESTS=OFF -DBUILD_CPP_TESTS=OFF \
+    -DBUILD_MANUAL_TESTS=OFF -DRUN_GPERF_IF_PRESENT=OFF -DENABLE_UNSTABLE_API_ABI_HEADERS=OFF \
+    -DGLIB2_MKENUMS="$(command -v glib-mkenums)" -DCMAKE_DISABLE_FIND_PACKAGE_NSS3=ON \
+    -DCMAKE_DISABLE_FIND_PACKAGE_GTK=ON
+}
 build_gtk4() {
   meson_dep gtk4 -Dmedia-gstreamer=disabled -Dmedia-ffmpeg=disabled -Dprint-cups=disabled \
     -Dvulkan=disabled -Dintrospection=disabled -Dgtk_doc=false -Dman-pages=false \
@@ -326,6 +396,7 @@ deps() {
   mkdir -p "$stamps" "$blddir" "$prefix"
   local p stamp want
   for p in "${deps_list[@]}"; do
+    if [ -n "${NB_WIN_ONLY:-}" ] && [[ " $NB_WIN_ONLY " != *" $p "* ]]; then continue; fi
     # Rebuilt when the source version, its recipe or the cross file changed.
     want="$(stamp_of "$p")"
     stamp="$stamps/$p"
@@ -334,16 +405,31 @@ deps() {
     local t0=$SECONDS
     # A subshell with -e of its own: a recipe stops at its first failing step.
     local rc=0
-    set +e; ( set -e; "build_$p" ) > "$blddir/$p.log" 2>&1; rc=$?; set -e
+    set +e; ( set -e; export NB_STAMP="$want"; "build_$p" ) >> "$blddir/$p.log" 2>&1; rc=$?; set -e
     [ "$rc" = 0 ] || { tail -40 "$blddir/$p.log" >&2; die "$p failed (log: $blddir/$p.log)"; }
     echo "$want" > "$stamp"
+    rm -f "$blddir/$p/.nb-started"
     log "built $p in $((SECONDS - t0)) s"
-    # Later stamps depend on this one: rebuild what comes after it.
+    # Later stamps depend on this one: rebuild what comes after it (not with
+    # NB_WIN_ONLY, which names packages nothing later in the list links).
+    [ -z "${NB_WIN_ONLY:-}" ] || continue
     local after=0 q
     for q in "${deps_list[@]}"; do
-      [ "$after" = 1 ] && rm -f "$stamps/$q"
+      [ "$after" = 1 ] && rm -f "$stamps/$q" "$blddir/$q/.nb-started"
       [ "$q" = "$p" ] && after=1
     done
+  done
+}
+
+# Whether every dependency in the prefix is built and up to date (CI runs the
+# Wine tests only then: it never runs the cross-build of the dependencies).
+cached() {
+  [ -d "$stamps" ] || { echo "build.sh: no prefix in $cache" >&2; return 1; }
+  write_cross
+  local p
+  for p in "${deps_list[@]}"; do
+    [ -f "$stamps/$p" ] && [ "$(cat "$stamps/$p")" = "$(stamp_of "$p" 2>/dev/null)" ] \
+      || { echo "build.sh: $p is not built (or out of date) in $prefix" >&2; return 1; }
   done
 }
 
@@ -358,6 +444,10 @@ glib-compile-schemas = '$(command -v glib-compile-schemas)'
 glib-mkenums = '$(command -v glib-mkenums)'
 glib-genmarshal = '$(command -v glib-genmarshal)'
 EOF
+  # A tree configured from another checkout (a worktree since removed) is set up anew.
+  local was=
+  [ -f "$nb_build/meson-info/meson-info.json" ] && was="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["directories"]["source"])' "$nb_build/meson-info/meson-info.json")"
+  if [ -n "$was" ] && [ "$was" != "$here" ]; then log "nianbao: $nb_build was set up from $was; anew"; rm -rf "$nb_build"; fi
   if [ ! -f "$nb_build/build.ninja" ]; then
     run meson setup "$nb_build" "$here" --cross-file "$cross" --cross-file "$cache/cross-tools.ini" \
       --prefix / --buildtype release "${nb_opts[@]}"
@@ -454,6 +544,7 @@ main() {
       tools) tools ;;
       sources) sources ;;
       deps) deps ;;
+      cached) cached ;;
       nianbao) nianbao ;;
       test) test_wine ;;
       bundle) bundle_stage ;;
