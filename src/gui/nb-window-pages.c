@@ -132,17 +132,19 @@ _nb_window_pages_build (NbWindow *self,
     }
   self->adding_tabs = FALSE;
   gtk_notebook_set_current_page (self->notebook, current);
+  /* Only the tab shown: GtkNotebook measures every child it holds, so a
+   * page built now would be laid out before the first frame for nothing. */
   ensure_page (self, g_ptr_array_index (self->pages, gtk_notebook_get_current_page (self->notebook)));
-  for (guint i = 0; i < self->pages->len; i++)
-    ensure_page (self, g_ptr_array_index (self->pages, i));
 }
 
 void
 _nb_window_pages_clear (NbWindow *self)
 {
+  /* Forgotten first: removing a tab switches to another, which must not
+   * build a page on its way out. */
+  g_ptr_array_set_size (self->pages, 0);
   while (gtk_notebook_get_n_pages (self->notebook) > 0)
     gtk_notebook_remove_page (self->notebook, -1);
-  g_ptr_array_set_size (self->pages, 0);
 }
 
 void
@@ -151,7 +153,7 @@ _nb_window_on_switch_page (GtkNotebook *notebook,
                            guint        page_num,
                            NbWindow    *self)
 {
-  if (!self->adding_tabs && page_num < self->pages->len)
+  if (!self->adding_tabs && self->report && page_num < self->pages->len)
     ensure_page (self, g_ptr_array_index (self->pages, page_num));
 }
 

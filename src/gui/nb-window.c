@@ -906,6 +906,9 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
   g_clear_object (&self->autosave);
+  /* The notebook switches tabs as it goes: no page is built for that. */
+  if (self->pages)
+    g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);

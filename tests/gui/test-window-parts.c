@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <stdarg.h>
 #include <gtk/gtk.h>
 
 #include "nb-autosave.h"
@@ -419,6 +420,156 @@ test_follows_the_report_shown (void)
   g_object_unref (window);
 }
 
+/* ---- pages built when first shown -------------------------------------- */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Presents @window and returns once its first frame is painted. */
+static void
+present_until_painted (NbWindow *window)
+{
+  gboolean painted = FALSE;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gulong id;
+
+  gtk_widget_realize (GTK_WIDGET (window));
+  id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                         G_CALLBACK (on_after_paint), &painted);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!painted && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+  g_assert_true (painted);
+  drain ();
+}
+
+/* The pages of the sections named (NULL-terminated) are built, no other. */
+static void
+assert_only_built (NbWindow   *window,
+                   const char *first,
+                   ...)
+{
+  NbFormat *format = nb_report_get_format (nb_window_get_report (window));
+  g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *s = first; s; s = va_arg (args, const char *))
+    g_ptr_array_add (wanted, (gpointer) s);
+  va_end (args);
+  g_ptr_array_add (sections, (gpointer) "details");
+  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
+    g_ptr_array_add (sections, (gpointer) nb_format_get_section (format, i)->key);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const char *section = g_ptr_array_index (sections, i);
+      gboolean want = g_ptr_array_find_with_equal_func (wanted, section, g_str_equal, NULL);
+
+      if (nb_window_is_page_built (window, section) != want)
+        g_error ("page “%s” is %s", section, want ? "not built" : "built before it was shown");
+    }
+}
+
+static gboolean
+focus_is_in (NbWindow  *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The first frame builds and lays out the tab shown, not the others
+ * (GtkNotebook measures every page it holds); the rest are built when a
+ * tab is switched to (the keyboard too), or when a problem or an undo
+ * takes the clerk there. */
+static void
+test_pages_built_when_shown (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+  GtkNotebook *notebook;
+  NbProblemsView *view;
+  GPtrArray *problems;
+  NbCellEntry *cell;
+  GtkWidget *page;
+  guint index = G_MAXUINT;
+  gboolean handled = FALSE;
+
+  g_assert_true (nb_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  present_until_painted (window);
+  report = nb_window_get_report (window);
+  /* An opened report starts at its first section: only that one is built. */
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "overview");
+  assert_only_built (window, "overview", NULL);
+
+  /* Ctrl+PageDown (the notebook's key binding) builds the next tab's page. */
+  notebook = GTK_NOTEBOOK (gtk_widget_get_ancestor (nb_window_get_page (window, "overview"), GTK_TYPE_NOTEBOOK));
+  g_signal_emit_by_name (notebook, "change-current-page", 1, &handled);
+  g_assert_true (handled);
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "active");
+  assert_only_built (window, "overview", "active", NULL);
+  g_signal_emit_by_name (notebook, "change-current-page", -1, &handled);
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "overview");
+
+  /* A problem on a tab never shown: activating it builds the page, marks
+   * the cell and focuses it. (5 more new requests: the table no longer balances.) */
+  g_assert_true (nb_report_set_field (report, "requests/new/natural", "5", NULL));
+  nb_window_check_now (window);
+  assert_only_built (window, "overview", "active", NULL);
+  g_assert_cmpstr (nb_window_get_tab_count (window, "requests"), !=, "");
+  problems = nb_window_get_problems (window);
+  for (guint i = 0; i < problems->len && index == G_MAXUINT; i++)
+    if (nb_problem_has_key (g_ptr_array_index (problems, i), "requests/new/natural"))
+      index = i;
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  view = nb_window_get_problems_view (window);
+  nb_problems_view_activate (view, index);
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "requests");
+  assert_only_built (window, "overview", "active", "requests", NULL);
+  page = nb_window_get_page (window, "requests");
+  cell = nb_table_view_get_entry (NB_TABLE_VIEW (page), "requests/new/natural");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (nb_cell_entry_get_editable (cell)), "error"));
+  g_assert_true (focus_is_in (window, GTK_WIDGET (cell)));
+
+  /* Undo of an edit on a tab never shown: its page is built, the cell focused. */
+  g_assert_true (nb_report_set_field (report, "review/count/reconsideration_upheld", "7", NULL));
+  g_assert_true (nb_report_set_field (report, "requests/new/natural", "0", NULL));
+  drain ();
+  assert_only_built (window, "overview", "active", "requests", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "review");
+  assert_only_built (window, "overview", "active", "requests", "review", NULL);
+
+  /* A warning about the date: the details' page is built for it. */
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (nb_problem_get_id (g_ptr_array_index (problems, i)), "publish.deadline"))
+      {
+        nb_problems_view_activate (view, i);
+        break;
+      }
+  drain ();
+  g_assert_cmpstr (nb_window_get_current_section (window), ==, "details");
+  assert_only_built (window, "details", "overview", "active", "requests", "review", NULL);
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,5 +597,6 @@ main (int   argc,
   g_test_add_func ("/window-parts/confirm/close-save", test_close_saves_then_closes);
   g_test_add_func ("/window-parts/autosave", test_autosave_object);
   g_test_add_func ("/window-parts/follows-report", test_follows_the_report_shown);
+  g_test_add_func ("/window-parts/pages-built-when-shown", test_pages_built_when_shown);
   return g_test_run ();
 }
