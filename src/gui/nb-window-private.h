@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-window-private.h — NbWindow's instance and what its parts share
  *
- * nb-window.c is the document, its checks and the window itself;
- * nb-window-actions.c every action (and the one function that says which
- * are enabled); nb-window-export.c the export and print flow. As GNOME Text
- * Editor splits editor-window.c.
+ * nb-window.c is the document shown, saving and the window itself;
+ * nb-window-open.c what comes in (open, drop, the recent list, recovery);
+ * nb-window-problems.c the checks and the problems list; nb-window-pages.c
+ * the tabs and their pages, built when first needed; nb-window-actions.c
+ * every action (and the one function that says which are enabled);
+ * nb-window-export.c the export and print flow. As GNOME Text Editor
+ * splits editor-window.c.
  */
 #pragma once
 
@@ -79,7 +82,6 @@ void           _nb_window_show_message_with_folder (NbWindow     *self,
                                                     GFile        *folder);
 void           _nb_window_hide_message             (NbWindow     *self);
 void           _nb_window_update_title             (NbWindow     *self);
-void           _nb_window_apply_problems_height    (NbWindow     *self);
 /* Saves to @file and says so; an alert, FALSE and @error if it cannot. */
 gboolean       _nb_window_save_or_report           (NbWindow     *self,
                                                     GFile        *file,
@@ -93,6 +95,23 @@ void           _nb_window_save_as_async            (NbWindow            *self,
 gboolean       _nb_window_save_as_finish           (NbWindow      *self,
                                                     GAsyncResult  *result,
                                                     GError       **error);
+
+/* nb-window-open.c */
+void           _nb_window_class_open_init          (GtkWidgetClass *widget_class);
+/* The drop target and the autosave's "recover" (after self->autosave). */
+void           _nb_window_open_init                (NbWindow     *self);
+/* The start page's list of recent reports. */
+void           _nb_window_fill_recent              (NbWindow     *self);
+
+/* nb-window-problems.c */
+void           _nb_window_class_problems_init      (GtkWidgetClass *widget_class);
+void           _nb_window_problems_init            (NbWindow     *self);
+void           _nb_window_problems_restore         (NbWindow     *self,
+                                                    GSettings    *settings);
+/* The checks at the next idle (once however many changes come first). */
+void           _nb_window_queue_check              (NbWindow     *self);
+/* The list as tall as its rows, at most the height the clerk chose. */
+void           _nb_window_apply_problems_height    (NbWindow     *self);
 
 /* nb-window-actions.c */
 void           _nb_window_class_actions_init       (GtkWidgetClass *widget_class);

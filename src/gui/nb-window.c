@@ -2,23 +2,23 @@
 /* nb-window.c — NbWindow: one report, a tab per section, live checks
  *
  * The window only reads and writes through the NbReport; the pages are
- * built from the format's sections, so no code here knows a table. After
- * every change the checks run at the next idle (they take ~0.1 ms) and each
- * page, tab and the problems list are told.
+ * built from the format's sections, so no code here knows a table. Here:
+ * the report shown and its file, saving and the save-changes question,
+ * the inline messages and the title; what comes in (open, drop, recovery)
+ * is in nb-window-open.c, the checks and the problems list in
+ * nb-window-problems.c, the tabs in nb-window-pages.c, the actions in
+ * nb-window-actions.c, export and print in nb-window-export.c.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "nb-autosave.h"
-#include "nb-checker.h"
 #include "nb-dialogs.h"
+#include "nb-open-guard.h"
 #include "nb-report-file.h"
 #include "nb-tooltip.h"
 #include "nb-window-private.h"
-#include "nb-open-guard.h"
-#include "nb-window-import.h"
-#include "nb-import.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -167,178 +167,6 @@ _nb_window_update_title (NbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 }
 
-/* ---- the problems list's height ---------------------------------------- */
-
-void
-_nb_window_apply_problems_height (NbWindow *self)
-{
-  int max_pos, min_h, nat_h, width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  int wanted;
-
-  if (width <= 0)
-    return;
-  g_object_get (self->paned, "max-position", &max_pos, NULL);
-  gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL, width,
-                      &min_h, &nat_h, NULL, NULL);
-  nat_h = MAX (nat_h, nb_problems_view_get_wanted_height (self->problems_view, width));
-  {
-    int most = self->problems_height;
-
-    /* Until the clerk chooses, a small screen keeps most of its height for the pages. */
-    if (!self->problems_height_chosen)
-      most = MIN (most, (max_pos + min_h) / 4);
-    wanted = self->problems_collapsed ? min_h : CLAMP (nat_h, min_h, MAX (min_h, most));
-  }
-  self->setting_position = TRUE;
-  gtk_paned_set_position (self->paned, MAX (0, max_pos - (wanted - min_h)));
-  self->setting_position = FALSE;
-}
-
-static gboolean
-problems_size_cb (gpointer user_data)
-{
-  NbWindow *self = user_data;
-
-  self->problems_size_idle = 0;
-  _nb_window_apply_problems_height (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_problems_height (NbWindow *self)
-{
-  if (!self->problems_size_idle)
-    self->problems_size_idle = g_idle_add (problems_size_cb, self);
-}
-
-static void
-on_paned_resized (GtkPaned   *paned,
-                  GParamSpec *pspec,
-                  NbWindow   *self)
-{
-  queue_problems_height (self);
-}
-
-/* The clerk dragged the divider: remember how tall they want the list. */
-static void
-on_paned_position (GtkPaned   *paned,
-                   GParamSpec *pspec,
-                   NbWindow   *self)
-{
-  NbApplication *app;
-  GSettings *settings;
-  int max_pos, min_h, nat_h, height;
-
-  /* Only the clerk's drags: GTK also moves it when the window shrinks. */
-  if (self->setting_position || !self->paned_pressed || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
-    return;
-  g_object_get (paned, "max-position", &max_pos, NULL);
-  gtk_widget_measure (GTK_WIDGET (self->problems_view), GTK_ORIENTATION_VERTICAL,
-                      gtk_widget_get_width (GTK_WIDGET (paned)), &min_h, &nat_h, NULL, NULL);
-  height = max_pos - gtk_paned_get_position (paned) + min_h;
-  self->problems_collapsed = height <= min_h;
-  if (self->problems_collapsed)
-    return;
-  self->problems_height = height;
-  self->problems_height_chosen = TRUE;
-  app = _nb_window_get_app (self);
-  settings = app ? nb_application_get_settings (app) : NULL;
-  if (settings)
-    g_settings_set_int (settings, "problems-height", height);
-}
-
-static gboolean
-on_paned_event (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                NbWindow                 *self)
-{
-  GdkEventType type = gdk_event_get_event_type (event);
-
-  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
-    self->paned_pressed = TRUE;
-  else if (type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END || type == GDK_TOUCH_CANCEL)
-    self->paned_pressed = FALSE;
-  return GDK_EVENT_PROPAGATE;
-}
-
-int
-nb_window_get_problems_height (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
-  return gtk_widget_get_height (GTK_WIDGET (self->problems_view));
-}
-
-/* ---- checks ------------------------------------------------------------ */
-
-/* Texts carried from last year are drafts: one warning each until edited. */
-static void
-add_review_problems (NbWindow *self)
-{
-  NbFormat *format = nb_report_get_format (self->report);
-
-  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
-    {
-      const NbSectionDef *s = nb_format_get_section (format, i);
-      g_autofree char *message = NULL;
-
-      if (!nb_report_get_needs_review (self->report, s->key))
-        continue;
-      message = g_strdup_printf (_("“%s” is last year's text, carried over as a draft: "
-                                   "bring its year, figures and work up to date"), s->heading);
-      g_ptr_array_add (self->problems,
-                       nb_problem_new ("text.review", NB_SEVERITY_WARNING, NULL, s->key, 0, 0, message));
-    }
-}
-
-void
-nb_window_check_now (NbWindow *self)
-{
-  g_return_if_fail (NB_IS_WINDOW (self));
-
-  g_clear_handle_id (&self->check_idle, g_source_remove);
-  g_ptr_array_set_size (self->problems, 0);
-  if (self->report)
-    {
-      g_autoptr(GPtrArray) found = nb_check_report (self->report, self->previous);
-
-      for (guint i = 0; i < found->len; i++)
-        g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (found, i)));
-      nb_import_add_problems (self->report, self->problems);
-      add_review_problems (self);
-    }
-  self->next_problem = 0;
-  _nb_window_pages_set_problems (self);
-  nb_problems_view_set_problems (self->problems_view, self->problems);
-  queue_problems_height (self);
-}
-
-static gboolean
-check_idle_cb (gpointer user_data)
-{
-  NbWindow *self = user_data;
-
-  self->check_idle = 0;
-  nb_window_check_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* ---- autosave (NbAutosave) ------------------------------------------- */
-
-gboolean
-nb_window_autosave_now (NbWindow  *self,
-                        GError   **error)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  return nb_autosave_save_now (self->autosave, error);
-}
-
-const char *
-nb_window_get_recovery_path (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return nb_autosave_get_path (self->autosave);
-}
-
 /* ---- the document ------------------------------------------------------ */
 
 static void
@@ -348,8 +176,7 @@ on_report_changed (NbReport *report,
   /* A refusal is about the last thing typed: stale once an edit is taken. */
   if (self->message_is_refusal)
     _nb_window_hide_message (self);
-  if (!self->check_idle)
-    self->check_idle = g_idle_add (check_idle_cb, self);
+  _nb_window_queue_check (self);
   _nb_window_update_title (self);
   _nb_window_actions_update (self);
 }
@@ -362,8 +189,7 @@ on_report_modified (NbReport   *report,
   _nb_window_update_title (self);
   _nb_window_actions_update (self);
   /* A draft marked as reviewed changes no field, only the checks. */
-  if (!self->check_idle)
-    self->check_idle = g_idle_add (check_idle_cb, self);
+  _nb_window_queue_check (self);
 }
 
 /* Last year's report, if the document says where it is and it is there
@@ -402,47 +228,6 @@ clear_document (NbWindow *self)
   nb_autosave_discard (self->autosave);
 }
 
-static void
-fill_recent (NbWindow *self)
-{
-  NbApplication *app = _nb_window_get_app (self);
-  g_auto(GStrv) recent = app ? nb_application_dup_recent (app) : NULL;
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (guint i = 0; recent && recent[i]; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *where = parent ? g_file_get_parse_name (parent) : g_strdup ("");
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (name);
-      GtkWidget *sub = gtk_label_new (where);
-
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_START);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_widget_set_margin_top (box, 8);
-      gtk_widget_set_margin_bottom (box, 8);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), sub);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (recent[i]), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-  gtk_widget_set_visible (self->recent_box, shown > 0);
-}
-
 void
 nb_window_set_report (NbWindow *self,
                       NbReport *report,
@@ -454,7 +239,7 @@ nb_window_set_report (NbWindow *self,
   nb_open_guard_hold_lock (self, NULL, NULL);
   if (!report)
     {
-      fill_recent (self);
+      _nb_window_fill_recent (self);
       gtk_stack_set_visible_child_name (self->stack, "start");
       _nb_window_update_title (self);
       _nb_window_actions_update (self);
@@ -492,64 +277,6 @@ nb_window_get_file (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->file;
-}
-
-gboolean
-nb_window_load_file (NbWindow  *self,
-                     GFile     *file,
-                     GError   **error)
-{
-  g_autoptr(NbReport) report = NULL;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  /* A published report (text, web page, Word, PDF) is imported instead. */
-  if (!nb_import_is_document (file))
-    return nb_window_import_file (self, file, error);
-  {
-    /* Marked while loading: a crash here is not repeated at next start. */
-    g_autofree char *uri = g_file_get_uri (file);
-    nb_open_guard_begin (uri);
-    report = nb_report_file_load (file, NULL, error);
-    nb_open_guard_end ();
-  }
-  if (!report)
-    return FALSE;
-  nb_window_set_report (self, report, file);
-  if (_nb_window_get_app (self))
-    nb_application_add_recent (_nb_window_get_app (self), file);
-  return TRUE;
-}
-
-void
-nb_window_open_file (NbWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!nb_window_load_file (self, file, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-
-      /* Not offered again (recent list, reopening at start) until it opens. */
-      if (_nb_window_get_app (self))
-        {
-          g_autofree char *uri = g_file_get_uri (file);
-          GSettings *settings = nb_application_get_settings (_nb_window_get_app (self));
-
-          nb_application_remove_recent (_nb_window_get_app (self), uri);
-          if (settings)
-            {
-              g_autofree char *last = g_settings_get_string (settings, "last-document");
-              if (g_strcmp0 (last, uri) == 0)
-                g_settings_set_string (settings, "last-document", "");
-            }
-        }
-      if (!self->report)
-        nb_window_set_report (self, NULL, NULL);
-      /* FILE~ and autosaved copies of it, with their age, if any loads. */
-      nb_open_offer_alternatives (self, file, heading, error->message);
-    }
 }
 
 gboolean
@@ -734,41 +461,6 @@ nb_window_confirm_discard_finish (NbWindow      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* A recent or dropped document, once unsaved changes are dealt with. */
-static void
-on_open_confirmed (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  NbWindow *self = NB_WINDOW (source);
-  g_autoptr(GFile) file = user_data;
-
-  if (!nb_window_confirm_discard_finish (self, result, NULL))
-    return;
-  if (!g_file_query_exists (file, NULL) && _nb_window_get_app (self))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *uri = g_file_get_uri (file);
-
-      nb_application_remove_recent (_nb_window_get_app (self), uri);
-      fill_recent (self);
-      nb_alert_error (GTK_WINDOW (self), _("The report is no longer there"), name);
-      return;
-    }
-  nb_window_open_file (self, file);
-}
-
-static void
-on_recent_activated (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     NbWindow      *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
-
-  if (uri)
-    nb_window_confirm_discard_async (self, NULL, on_open_confirmed, g_file_new_for_uri (uri));
-}
-
 static void
 on_close_confirmed (GObject      *source,
                     GAsyncResult *result,
@@ -780,79 +472,6 @@ on_close_confirmed (GObject      *source,
     return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-on_problem_activated (NbProblemsView *view,
-                      NbProblem      *problem,
-                      NbWindow       *self)
-{
-  _nb_window_go_to_problem (self, problem);
-}
-
-/* The one-click fix of a problem (half-width punctuation in a paragraph):
- * applied as one undoable edit, then checked again. */
-static void
-on_problem_fix (NbProblemsView *view,
-                NbProblem      *problem,
-                NbWindow       *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->report)
-    return;
-  if (!nb_checker_apply_fix (self->report, problem, &error))
-    _nb_window_show_message (self, "dialog-warning-symbolic", error->message);
-  nb_window_check_now (self);
-}
-
-/* ---- recovery --------------------------------------------------------- */
-
-gboolean
-nb_window_recover (NbWindow    *self,
-                   const char  *recovery_path,
-                   GError     **error)
-{
-  g_autoptr(NbReport) report = NULL;
-  g_autoptr(GFile) original = NULL;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  if (!(report = nb_autosave_load_copy (recovery_path, &original, error)))
-    return FALSE;
-  nb_window_set_report (self, report, original);
-  /* Unsaved work still: keep autosaving into the same copy until saved. */
-  nb_autosave_adopt (self->autosave, recovery_path);
-  nb_report_set_modified (report, TRUE);
-  _nb_window_update_title (self);
-  _nb_window_show_message (self, "document-revert-symbolic",
-                           _("Recovered the unsaved changes. Save to keep them."));
-  return TRUE;
-}
-
-/* The clerk chose Recover for a copy a stopped session left. */
-static void
-on_recover (NbAutosave *autosave,
-            const char *path,
-            NbWindow   *self)
-{
-  NbWindow *target = self;
-  g_autoptr(GError) error = NULL;
-
-  /* Keep a document already open here; recover into a new window. */
-  if (self->report && _nb_window_get_app (self))
-    {
-      target = nb_window_new (_nb_window_get_app (self));
-      gtk_window_present (GTK_WINDOW (target));
-    }
-  if (!nb_window_recover (target, path, &error))
-    nb_alert_error (GTK_WINDOW (target), _("The autosaved copy could not be read"), error->message);
-}
-
-void
-nb_window_offer_recovery (NbWindow *self)
-{
-  g_return_if_fail (NB_IS_WINDOW (self));
-  nb_autosave_offer_recovery (self->autosave, GTK_WINDOW (self));
 }
 
 /* ---- window ------------------------------------------------------------ */
@@ -964,7 +583,6 @@ nb_window_class_init (NbWindowClass *klass)
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (NB_TYPE_PROBLEMS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, subtitle_label);
@@ -981,63 +599,30 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_message_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_problem_fix);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_switch_page",
                                                 G_CALLBACK (_nb_window_on_switch_page));
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_position);
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_resized);
 
+  _nb_window_class_problems_init (widget_class);
+  _nb_window_class_open_init (widget_class);
   _nb_window_class_actions_init (widget_class);
-}
-
-/* A .nianbao file dropped from the file manager opens here; a published
- * report (text, web page, Word, PDF) is imported. */
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         NbWindow      *self)
-{
-  GFile *file = g_value_get_object (value);
-
-  if (!file)
-    return FALSE;
-  nb_window_confirm_discard_async (self, NULL, on_open_confirmed, g_object_ref (file));
-  return TRUE;
 }
 
 static void
 nb_window_init (NbWindow *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  self->problems = g_ptr_array_new_with_free_func (g_object_unref);
   self->pages = g_ptr_array_new_with_free_func (_nb_window_page_free);
-  self->problems_height = 180;
   self->autosave = nb_autosave_new ();
   g_object_bind_property (self, "report", self->autosave, "report", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "file", self->autosave, "file", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->autosave, "recover", G_CALLBACK (on_recover), self, 0);
+  _nb_window_problems_init (self);
+  _nb_window_open_init (self);
   /* The document followed: the group's target is whatever report is shown. */
   self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
   g_signal_group_connect_object (self->report_signals, "changed", G_CALLBACK (on_report_changed), self, 0);
   g_signal_group_connect_object (self->report_signals, "notify::modified", G_CALLBACK (on_report_modified),
                                  self, 0);
   g_object_bind_property (self, "report", self->report_signals, "target", G_BINDING_SYNC_CREATE);
-  {
-    GtkEventController *legacy = gtk_event_controller_legacy_new ();
-
-    gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-    g_signal_connect (legacy, "event", G_CALLBACK (on_paned_event), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->paned), legacy);
-  }
   nb_tooltip_fix_tree (GTK_WIDGET (self));
 }
 
@@ -1054,25 +639,8 @@ nb_window_new (NbApplication *app)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      g_autoptr(GVariant) chosen = g_settings_get_user_value (settings, "problems-height");
-
-      self->problems_height = g_settings_get_int (settings, "problems-height");
-      self->problems_height_chosen = chosen != NULL;
+      _nb_window_problems_restore (self, settings);
     }
   nb_window_set_report (self, NULL, NULL);
   return self;
-}
-
-GPtrArray *
-nb_window_get_problems (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return self->problems;
-}
-
-NbProblemsView *
-nb_window_get_problems_view (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return self->problems_view;
 }
