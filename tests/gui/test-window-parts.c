@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <gtk/gtk.h>
 
+#include "nb-application.h"
 #include "nb-autosave.h"
 #include "nb-cell-entry.h"
 #include "nb-new-dialog.h"
@@ -570,6 +571,59 @@ test_pages_built_when_shown (void)
   destroy (window);
 }
 
+/* ---- start-up ----------------------------------------------------------- */
+
+static void
+count_theme_reloads (GtkSettings *settings,
+                     GParamSpec  *pspec,
+                     guint       *count)
+{
+  (*count)++;
+}
+
+/* Following the desktop's colour scheme sets GTK's dark-theme preference,
+ * and every set reloads the whole theme (tens of ms at start-up): only a
+ * change may set it. */
+static void
+test_color_scheme_set_only_when_changed (void)
+{
+  g_autoptr(NbApplication) app = nb_application_new ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                       "org.gnome.desktop.interface", TRUE);
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  g_autoptr(GError) error = NULL;
+  guint reloads = 0;
+  gboolean dark = TRUE;
+
+  g_signal_connect (gtk_settings, "notify::gtk-application-prefer-dark-theme",
+                    G_CALLBACK (count_theme_reloads), &reloads);
+  /* Start-up in a light session: the preference is already light. */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloads, ==, 0);
+  if (schema && g_settings_schema_has_key (schema, "color-scheme"))
+    {
+      g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
+
+      /* The desktop turns dark: set once; back to light: once; light
+       * again in other words: not at all. */
+      g_settings_set_string (interface, "color-scheme", "prefer-dark");
+      drain ();
+      g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+      g_assert_true (dark);
+      g_assert_cmpuint (reloads, ==, 1);
+      g_settings_set_string (interface, "color-scheme", "default");
+      drain ();
+      g_assert_cmpuint (reloads, ==, 2);
+      g_settings_set_string (interface, "color-scheme", "prefer-light");
+      drain ();
+      g_assert_cmpuint (reloads, ==, 2);
+    }
+  g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_false (dark);
+  g_signal_handlers_disconnect_by_func (gtk_settings, count_theme_reloads, &reloads);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,5 +652,6 @@ main (int   argc,
   g_test_add_func ("/window-parts/autosave", test_autosave_object);
   g_test_add_func ("/window-parts/follows-report", test_follows_the_report_shown);
   g_test_add_func ("/window-parts/pages-built-when-shown", test_pages_built_when_shown);
+  g_test_add_func ("/window-parts/start-up/color-scheme", test_color_scheme_set_only_when_changed);
   return g_test_run ();
 }
