@@ -170,6 +170,13 @@ check_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+void
+_nb_window_queue_check (NbWindow *self)
+{
+  if (!self->check_idle)
+    self->check_idle = g_idle_add (check_idle_cb, self);
+}
+
 static void
 on_problem_activated (NbProblemsView *view,
                       NbProblem      *problem,
@@ -206,14 +213,6 @@ nb_window_get_problems_view (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->problems_view;
-}
-
-
-void
-_nb_window_queue_check (NbWindow *self)
-{
-  if (!self->check_idle)
-    self->check_idle = g_idle_add (check_idle_cb, self);
 }
 
 /* ---- set-up ------------------------------------------------------------ */
