@@ -1880,6 +1880,42 @@ test_punctuation_fix_button (void)
   destroy (window);
 }
 
+/* Closing a window whose current tab is not the first: the notebook's
+ * disposal switched pages and the window addressed pages whose widgets
+ * were already gone ("invalid unclassed pointer in cast to NbSectionPage",
+ * fatal here; seen when bench-window closed its windows). */
+static void
+count_message (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        user_data)
+{
+  g_test_message ("%s: %s", domain, message);
+  (*(guint *) user_data)++;
+}
+
+static void
+test_close_on_later_tab (void)
+{
+  guint n_warnings = 0;
+  guint handler = g_log_set_handler ("GLib-GObject", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL,
+                                     count_message, &n_warnings);
+
+  for (int current = 0; current < 4; current++)
+    {
+      NbWindow *window = window_with_fixture ();
+      GtkWidget *page = nb_window_get_page (window, "requests");
+      GtkNotebook *notebook = GTK_NOTEBOOK (gtk_widget_get_ancestor (page, GTK_TYPE_NOTEBOOK));
+
+      g_assert_nonnull (nb_window_get_page (window, "overview"));
+      gtk_notebook_set_current_page (notebook, current);
+      drain ();
+      destroy (window);
+    }
+  g_log_remove_handler ("GLib-GObject", handler);
+  g_assert_cmpuint (n_warnings, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1909,6 +1945,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/window/typing", test_typing_updates_model_and_totals);
+  g_test_add_func ("/window/close-on-later-tab", test_close_on_later_tab);
   g_test_add_func ("/window/refused", test_refused_keys_say_why);
   g_test_add_func ("/window/refused-keeps-value", test_refused_entry_keeps_value);
   g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
