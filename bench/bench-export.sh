@@ -54,6 +54,15 @@ median_ms() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", (b > 0) ? a / b : 0 }'; }
 
 printf 'machine: %s cores, load average %s (at the start)\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+# A clerk's desktop session has a runtime folder on a tmpfs, where the
+# workbook writer assembles its parts (nb_xlsx_scratch_dir); a shell
+# without one (CI, ssh) gets one here, and says so.
+if [ -z "${XDG_RUNTIME_DIR:-}" ] && [ -d /dev/shm ]; then
+  XDG_RUNTIME_DIR="$(mktemp -d /dev/shm/nb-bench-runtime.XXXXXX)"
+  export XDG_RUNTIME_DIR
+  trap 'rm -rf "$tmp" "$XDG_RUNTIME_DIR"' EXIT
+  echo "XDG_RUNTIME_DIR was unset: a desktop session's runtime folder made at $XDG_RUNTIME_DIR (tmpfs)"
+fi
 
 "$cli" export "$fixture" -o "$tmp/report.xlsx" >/dev/null 2>&1 || true
 lo="$(command -v libreoffice || command -v soffice || true)"

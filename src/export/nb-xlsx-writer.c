@@ -1124,8 +1124,8 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
  * build #undefs _WIN32), which cannot open a UTF-8 name such as a folder
  * called 年报: on Windows it is given the system-codepage name, or the 8.3
  * short name where a part does not fit the codepage (the file must exist). */
-static char *
-lxw_filename (const char *filename)
+char *
+nb_xlsx_lxw_path (const char *filename)
 {
 #ifdef G_OS_WIN32
   return g_win32_locale_filename_from_utf8 (filename);
@@ -1134,13 +1134,31 @@ lxw_filename (const char *filename)
 #endif
 }
 
+/* libxlsxwriter assembles each part of a workbook in a scratch file of its
+ * own (a score of them, created and deleted at every export). In a desktop
+ * session's runtime folder, a tmpfs, that costs a fraction of what it costs
+ * on a disk's file system (ext4 searches its inode tables for each); the
+ * temporary folder otherwise. */
+char *
+nb_xlsx_scratch_dir (void)
+{
+#ifdef G_OS_UNIX
+  const char *runtime = g_getenv ("XDG_RUNTIME_DIR");
+
+  if (runtime && g_path_is_absolute (runtime) && g_file_test (runtime, G_FILE_TEST_IS_DIR)
+      && g_access (runtime, W_OK) == 0)
+    return g_strdup (runtime);
+#endif
+  return nb_xlsx_lxw_path (g_get_tmp_dir ());
+}
+
 static gboolean
 write_workbook (NbReport   *report,
                 const char *utf8_filename,
                 GError    **error)
 {
-  g_autofree char *filename = lxw_filename (utf8_filename);
-  g_autofree char *tmpdir = lxw_filename (g_get_tmp_dir ());
+  g_autofree char *filename = nb_xlsx_lxw_path (utf8_filename);
+  g_autofree char *tmpdir = nb_xlsx_scratch_dir ();
   lxw_workbook_options options = { .constant_memory = LXW_FALSE,
                                    .tmpdir = tmpdir };
   Writer w = { 0 };

@@ -58,6 +58,13 @@ gboolean nb_xlsx_write_full (NbReport          *report,
  * validation, print set-up), to @workbook, which the caller closes.
  * @avoid_names (NULL-terminated, may be NULL): sheet names already taken. */
 typedef struct lxw_workbook lxw_workbook;
+
+/* @filename (UTF-8) as libxlsxwriter can open it (Windows: the system code
+ * page's name or the 8.3 short name), or NULL when it has none. */
+char    *nb_xlsx_lxw_path         (const char    *filename);
+/* Where libxlsxwriter should assemble a workbook's parts (its tmpdir), as
+ * nb_xlsx_lxw_path() gives it. */
+char    *nb_xlsx_scratch_dir      (void);
 gboolean nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
                                    NbReport      *report,
                                    const char    *avoid_names[],

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pango.h>
 
 #include "nb-checker.h"
 #include "nb-problem-row.h"
@@ -13,6 +14,14 @@ struct _NbProblemRow
 
   NbProblem *problem;
   guint      position;   /* its place in the list (the rows stay there) */
+  /* The list's width and the font's advances (px), to tell how many lines
+   * the message needs without laying it out (see estimate_lines). */
+  int           width;       /* the message's, without the Fix button */
+  int           fix_width;
+  NbAdvanceFunc advance;
+  gpointer      advance_data;
+  guint         generation;
+  guint         lines;
 };
 
 G_DEFINE_FINAL_TYPE (NbProblemRow, nb_problem_row, G_TYPE_OBJECT)
@@ -28,6 +37,7 @@ enum
   PROP_POSITION,
   PROP_FIXABLE,
   PROP_FIX_TARGET,
+  PROP_LINES,
   N_PROPS
 };
 
@@ -52,6 +62,9 @@ nb_problem_row_get_property (GObject    *object,
     {
     case PROP_PROBLEM:
       g_value_set_object (value, self->problem);
+      break;
+    case PROP_LINES:
+      g_value_set_uint (value, self->lines);
       break;
     case PROP_ICON_NAME:
       /* Not by colour alone: an icon and a word too. */
@@ -140,12 +153,85 @@ nb_problem_row_class_init (NbProblemRowClass *klass)
   properties[PROP_FIX_TARGET] =
     g_param_spec_variant ("fix-target", NULL, NULL, G_VARIANT_TYPE_UINT32, NULL,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* "lines": how many lines the message takes at the list's width. */
+  properties[PROP_LINES] =
+    g_param_spec_uint ("lines", NULL, NULL, 1, G_MAXUINT, 1,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* The lines the message wraps to, from the characters' advances alone
+ * (each measured once for the whole list). The row shows its text in a
+ * GtkInscription, which takes its height from this count instead of laying
+ * the text out to measure it: with GTK 4.8's list view that meant shaping
+ * up to 200 messages again whenever a table figure reworded them. The
+ * estimate errs a little long (line-breaking rules move a character or a
+ * Latin word to the next line); a cut line would end in "…". */
+static guint
+estimate_lines (NbProblemRow *self)
+{
+  const char *message = self->problem ? nb_problem_get_message (self->problem) : NULL;
+  gint64 text = 0;
+  int available;
+
+  if (message == NULL || self->width <= 0 || self->advance == NULL)
+    return 1;
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    text += self->advance (g_utf8_get_char (p), self->advance_data);
+  text = (text + PANGO_SCALE - 1) / PANGO_SCALE;
+  available = self->width;
+  if (nb_checker_can_fix (self->problem))
+    available -= self->fix_width;
+  available = MAX (available, 48);
+  text = text * 103 / 100;
+  return (guint) MAX (1, (text + available - 1) / available);
+}
+
+static void
+update_lines (NbProblemRow *self)
+{
+  guint lines = estimate_lines (self);
+
+  if (lines != self->lines)
+    {
+      self->lines = lines;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINES]);
+    }
+}
+
+void
+nb_problem_row_set_metrics (NbProblemRow *self,
+                            int           text_width,
+                            int           fix_width,
+                            NbAdvanceFunc advance,
+                            gpointer      advance_data,
+                            guint         generation)
+{
+  g_return_if_fail (NB_IS_PROBLEM_ROW (self));
+
+  if (text_width == self->width && fix_width == self->fix_width && advance == self->advance
+      && advance_data == self->advance_data && generation == self->generation)
+    return;
+  self->width = text_width;
+  self->fix_width = fix_width;
+  self->advance = advance;
+  self->advance_data = advance_data;
+  self->generation = generation;
+  update_lines (self);
+}
+
+guint
+nb_problem_row_get_lines (NbProblemRow *self)
+{
+  g_return_val_if_fail (NB_IS_PROBLEM_ROW (self), 1);
+
+  return self->lines;
 }
 
 static void
 nb_problem_row_init (NbProblemRow *self)
 {
+  self->lines = 1;
 }
 
 NbProblemRow *
@@ -194,5 +280,7 @@ nb_problem_row_set_problem (NbProblemRow *self,
     }
   if (message_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  if (severity_changed || message_changed)
+    update_lines (self);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -525,7 +525,8 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->message_folder);
   g_clear_object (&self->autosave);
-  /* The notebook switches tabs as it goes: no page is built for that. */
+  /* The notebook switches pages while its children go: with no pages
+   * left to address, the switch does not reach widgets already freed. */
   if (self->pages)
     g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);

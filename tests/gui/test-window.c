@@ -1773,6 +1773,10 @@ any_label_contains (GtkWidget  *widget,
 {
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle))
     return TRUE;
+  /* The problems' messages are inscriptions. */
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+      && strstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), needle))
+    return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (any_label_contains (c, needle))
       return TRUE;
@@ -1820,6 +1824,81 @@ test_problems_reworded_in_place (void)
   g_assert_cmpuint (nb_problems_view_get_n_rows (view), ==, nb_window_get_problems (window)->len);
   g_assert_true (gtk_selection_model_is_selected (selection, selected));
   g_assert_true (any_label_contains (GTK_WIDGET (list), "9"));
+  destroy (window);
+}
+
+/* Every inscription below @widget that shows text: its text laid out at its
+ * width, wrapped as it wraps, fits the lines it was given. */
+static guint
+check_inscriptions_fit (GtkWidget *widget,
+                        guint     *n_long)
+{
+  guint n = 0;
+
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+      && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int width = gtk_widget_get_width (widget);
+      int lines, height;
+
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      lines = pango_layout_get_line_count (layout);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      /* What it asks for and what it is given (a list gives its rows their
+       * minimum height unless told otherwise). */
+      if ((guint) lines > gtk_inscription_get_nat_lines (GTK_INSCRIPTION (widget))
+          || gtk_widget_get_height (widget) < height)
+        g_error ("“%s” needs %d lines (%d px) at %d px, shown in %u lines, %d px", text, lines, height,
+                 width, gtk_inscription_get_nat_lines (GTK_INSCRIPTION (widget)),
+                 gtk_widget_get_height (widget));
+      /* Not needlessly tall either: at most one line more than needed. */
+      g_assert_cmpuint (gtk_inscription_get_nat_lines (GTK_INSCRIPTION (widget)), <=, (guint) lines + 1);
+      if (lines > 1)
+        (*n_long)++;
+      n++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += check_inscriptions_fit (c, n_long);
+  return n;
+}
+
+/* A problem's message is shown whole, however long, at the width the
+ * window has: the rows give each message the lines it needs (estimated
+ * without laying it out, for speed) — never one line cut short. */
+static void
+test_problem_messages_not_cut (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbProblemsView *view = nb_window_get_problems_view (window);
+  NbReport *report = nb_window_get_report (window);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const int widths[] = { 1300, 900, 640 };
+
+  for (int i = 0; i < 8; i++)
+    g_string_append_printf (text, "第%d段：本机关共收到政府信息公开申请%d件，其中自然人申请%d件。\n\n",
+                            i, 100 + i, 50 + i);
+  g_assert_true (nb_report_set_text (report, "overview", text->str, NULL));
+  g_assert_true (nb_report_set_text (report, "problems",
+                                     "一是公开的及时性有待提高,部分信息更新滞后;二是解读形式单一。", NULL));
+  type_into (window, "requests", "requests/new/natural", "7");
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      guint n_long = 0, n;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 900);
+      gtk_window_unmaximize (GTK_WINDOW (window));
+      nb_window_check_now (window);
+      settle ();
+      n = check_inscriptions_fit (GTK_WIDGET (view), &n_long);
+      g_test_message ("%d px: %u messages shown, %u of them on several lines", widths[w], n, n_long);
+      g_assert_cmpuint (n, >=, 3);
+      /* The narrowest window wraps some: the test sees long messages. */
+      if (widths[w] == 640)
+        g_assert_cmpuint (n_long, >, 0);
+    }
   destroy (window);
 }
 
@@ -1880,6 +1959,42 @@ test_punctuation_fix_button (void)
   destroy (window);
 }
 
+/* Closing a window whose current tab is not the first: the notebook's
+ * disposal switched pages and the window addressed pages whose widgets
+ * were already gone ("invalid unclassed pointer in cast to NbSectionPage",
+ * fatal here; seen when bench-window closed its windows). */
+static void
+count_message (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        user_data)
+{
+  g_test_message ("%s: %s", domain, message);
+  (*(guint *) user_data)++;
+}
+
+static void
+test_close_on_later_tab (void)
+{
+  guint n_warnings = 0;
+  guint handler = g_log_set_handler ("GLib-GObject", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL,
+                                     count_message, &n_warnings);
+
+  for (int current = 0; current < 4; current++)
+    {
+      NbWindow *window = window_with_fixture ();
+      GtkWidget *page = nb_window_get_page (window, "requests");
+      GtkNotebook *notebook = GTK_NOTEBOOK (gtk_widget_get_ancestor (page, GTK_TYPE_NOTEBOOK));
+
+      g_assert_nonnull (nb_window_get_page (window, "overview"));
+      gtk_notebook_set_current_page (notebook, current);
+      drain ();
+      destroy (window);
+    }
+  g_log_remove_handler ("GLib-GObject", handler);
+  g_assert_cmpuint (n_warnings, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1909,6 +2024,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/window/typing", test_typing_updates_model_and_totals);
+  g_test_add_func ("/window/close-on-later-tab", test_close_on_later_tab);
+  g_test_add_func ("/window/problem-messages-not-cut", test_problem_messages_not_cut);
   g_test_add_func ("/window/refused", test_refused_keys_say_why);
   g_test_add_func ("/window/refused-keeps-value", test_refused_entry_keeps_value);
   g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
