@@ -407,7 +407,9 @@ write_summary (NbAggregate *agg,
                const char  *filename,
                GError     **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = (char *) g_get_tmp_dir () };
+  g_autofree char *lxw_name = nb_xlsx_library_filename (filename);
+  g_autofree char *tmpdir = nb_xlsx_library_filename (g_get_tmp_dir ());
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = tmpdir };
   Summary s = { 0 };
   g_autoptr(GPtrArray) rows = ordered_entries (agg);
   const char *avoid[] = { NB_SUMMARY_AGENCIES_SHEET, NB_SUMMARY_PROBLEMS_SHEET, NB_SUMMARY_COMPARE_SHEET,
@@ -417,7 +419,13 @@ write_summary (NbAggregate *agg,
   g_autofree char *title = NULL;
   lxw_error err;
 
-  s.wb = workbook_new_opt (filename, &options);
+  if (!lxw_name)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
+                   _("The folder’s name cannot be passed to the workbook library; save into a folder with a shorter or plainer name"));
+      return FALSE;
+    }
+  s.wb = workbook_new_opt (lxw_name, &options);
   if (!s.wb)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not start the workbook (out of memory?)"));

@@ -1124,8 +1124,8 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
  * build #undefs _WIN32), which cannot open a UTF-8 name such as a folder
  * called 年报: on Windows it is given the system-codepage name, or the 8.3
  * short name where a part does not fit the codepage (the file must exist). */
-static char *
-lxw_filename (const char *filename)
+char *
+nb_xlsx_library_filename (const char *filename)
 {
 #ifdef G_OS_WIN32
   return g_win32_locale_filename_from_utf8 (filename);
@@ -1139,8 +1139,8 @@ write_workbook (NbReport   *report,
                 const char *utf8_filename,
                 GError    **error)
 {
-  g_autofree char *filename = lxw_filename (utf8_filename);
-  g_autofree char *tmpdir = lxw_filename (g_get_tmp_dir ());
+  g_autofree char *filename = nb_xlsx_library_filename (utf8_filename);
+  g_autofree char *tmpdir = nb_xlsx_library_filename (g_get_tmp_dir ());
   lxw_workbook_options options = { .constant_memory = LXW_FALSE,
                                    .tmpdir = tmpdir };
   Writer w = { 0 };
