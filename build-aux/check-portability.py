@@ -4,7 +4,10 @@
 
 Flags POSIX-only headers and calls, and C library calls that take file names
 or environment strings in the ANSI code page on Windows (where GLib's
-g_fopen/g_open/g_rename/g_getenv… take UTF-8), unless they sit inside a
+g_fopen/g_open/g_rename/g_getenv… take UTF-8), and files opened in text mode
+(g_open/g_mkstemp_full without O_BINARY, g_fopen/g_freopen without "b" in the
+mode, g_creat: Windows' C library turns "\n" into "\r\n" in those), unless
+they sit inside a
 `#ifdef G_OS_UNIX` (or `#ifndef G_OS_WIN32`, or the `#else` of
 `#ifdef G_OS_WIN32`) block.
 
@@ -67,6 +70,11 @@ CALLS = {
 MACROS = {"O_NOFOLLOW": None, "O_CLOEXEC": None, "S_ISLNK": "g_file_test (…, G_FILE_TEST_IS_SYMLINK)",
           "S_IFLNK": None, "SIGKILL": None, "SIGTERM": None, "SIGCHLD": None}
 
+# Opened in text mode on Windows unless told otherwise.
+BINARY_FLAG_CALLS = ("g_open", "g_mkstemp_full")
+BINARY_MODE_CALLS = ("g_fopen", "g_freopen")
+OPEN_RE = re.compile(r"(?<![\w.>])(g_open|g_mkstemp_full|g_fopen|g_freopen|g_creat)\s*\(")
+
 CALL_RE = re.compile(r"(?<![\w.>])(%s)\s*\(" % "|".join(sorted(CALLS, key=len, reverse=True)))
 MACRO_RE = re.compile(r"\b(%s)\b" % "|".join(MACROS))
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
@@ -125,6 +133,46 @@ def unix_only(kind, cond):
     return None
 
 
+def call_args(code, start):
+    """The text between the parenthesis at @start and its match."""
+    depth, i = 0, start
+    while i < len(code):
+        if code[i] == "(":
+            depth += 1
+        elif code[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return code[start + 1:i]
+        i += 1
+    return code[start + 1:]
+
+
+def text_mode_findings(raw, code, skip_lines):
+    """Files opened without binary mode (calls may span lines)."""
+    findings = []
+    for m in OPEN_RE.finditer(code):
+        lineno = code.count("\n", 0, m.start()) + 1
+        if lineno in skip_lines:
+            continue
+        name = m.group(1)
+        paren = m.end() - 1
+        args = call_args(code, paren)
+        if name == "g_creat":
+            findings.append((lineno, "g_creat() (text mode on Windows)", "g_open() with O_BINARY"))
+        elif name in BINARY_FLAG_CALLS:
+            if not re.search(r"\bO_BINARY\b", args):
+                findings.append((lineno, "%s() without O_BINARY (text mode on Windows)" % name,
+                                 "O_BINARY in its flags (#define O_BINARY 0 where it is missing)"))
+        else:
+            # The mode is the second argument, a string literal in the raw text.
+            raw_args = raw[paren + 1:paren + 1 + len(args)]
+            lit = re.search(r',\s*"([^"]*)"', raw_args)
+            if lit and "b" not in lit.group(1):
+                findings.append((lineno, '%s() with mode "%s" (text mode on Windows)' % (name, lit.group(1)),
+                                 'mode "%sb"' % lit.group(1)))
+    return findings
+
+
 def check_file(path):
     findings = []
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -132,6 +180,7 @@ def check_file(path):
     code = strip_code(raw)
     # Stack of (this branch is Unix-only, the opposite branch's value).
     stack = []
+    skip_lines = set()
     for lineno, (line, rawline) in enumerate(zip(code.split("\n"), raw.split("\n")), 1):
         m = COND_RE.match(line)
         if m:
@@ -148,6 +197,7 @@ def check_file(path):
                 stack.pop()
             continue
         if any(s[0] for s in stack):
+            skip_lines.add(lineno)
             continue
         m = INCLUDE_RE.match(rawline)
         if m:
@@ -164,7 +214,8 @@ def check_file(path):
         for m in MACRO_RE.finditer(line):
             name = m.group(1)
             findings.append((lineno, name, MACROS[name]))
-    return findings
+    findings += text_mode_findings(raw, code, skip_lines)
+    return sorted(findings)
 
 
 def main(argv):

@@ -512,11 +512,61 @@ test_kill (gconstpointer data)
 
 #endif /* G_OS_UNIX */
 
+/* Bytes are written as given on every platform: no "\n" becomes "\r\n"
+ * and ^Z ends nothing (Windows' text mode does both), in the file, in
+ * FILE~ (copied where there are no hard links) and in the lock. */
+static void
+test_binary_bytes (void)
+{
+  static const char first[] = "a\nb\r\nc\x1a after ^Z\0 after NUL\n";
+  static const char second[] = "\n\n\r\r\n\x1a";
+  g_autofree char *dir = g_dir_make_tmp ("nb-binary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "报告.nianbao", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, ".报告.nianbao.nb-lock", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) b1 = g_bytes_new_static (first, sizeof first - 1);
+  g_autoptr(GBytes) b2 = g_bytes_new_static (second, sizeof second - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *lock_text = NULL;
+  gsize length;
+  NbFileLock *lock;
+
+  g_assert_true (nb_safe_write_bytes (file, b1, NB_SAFE_WRITE_BACKUP, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpmem (data, length, first, sizeof first - 1);
+  g_clear_pointer (&data, g_free);
+
+  /* Saved again while this process holds the lock (a window has it open):
+   * the lock must read back as this process's own. */
+  lock = nb_file_lock_acquire (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (lock_path, &lock_text, NULL, NULL));
+  g_assert_null (strchr (lock_text, '\r'));
+  g_assert_true (nb_safe_write_bytes (file, b2, NB_SAFE_WRITE_BACKUP, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  nb_file_lock_release (lock);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpmem (data, length, second, sizeof second - 1);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (backup, &data, &length, NULL));
+  g_assert_cmpmem (data, length, first, sizeof first - 1);
+
+  g_unlink (backup);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/safe-write/binary-bytes", test_binary_bytes);
 #ifdef G_OS_UNIX
   g_test_add_func ("/safe-write/enospc/shim", test_enospc_shim);
   g_test_add_func ("/safe-write/enospc/tmpfs", test_enospc_tmpfs);

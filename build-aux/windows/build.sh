@@ -123,7 +123,7 @@ sources() {
     if ! apt-get source -q "$p"; then
       apt-get source -q --download-only "$p" || true
       local dsc orig sum
-      dsc="$(ls -1 "${p}"_*.dsc 2>/dev/null | sort -V | tail -1)"
+      dsc="$(ls -1 "${p}"_*.dsc 2>/dev/null | sort -V | tail -1 || true)"
       [ -n "$dsc" ] || die "apt-get source $p failed (is deb-src enabled?)"
       orig="$(awk '/^Checksums-Sha256:/{f=1;next} /^[^ ]/{f=0} f && $3 ~ /\.orig\.tar\./{print $3; exit}' "$dsc")"
       sum="$(awk '/^Checksums-Sha256:/{f=1;next} /^[^ ]/{f=0} f && $3 ~ /\.orig\.tar\./{print $1; exit}' "$dsc")"
@@ -146,7 +146,8 @@ sources() {
 # the .debian.tar.* came down beside the .dsc.
 debian_patches() {
   local deb tree pt
-  deb="$(ls -1 "$1"_*.debian.tar.* 2>/dev/null | sort -V | tail -1)"
+  # (|| true: with pipefail, ls finding none would end the script here)
+  deb="$(ls -1 "$1"_*.debian.tar.* 2>/dev/null | sort -V | tail -1 || true)"
   [ -n "$deb" ] || return 0
   tree="$(find . -maxdepth 1 -mindepth 1 -type d -name "$1-[0-9]*" | sort -V | tail -1)"
   tar xf "$deb" -C "$tree"

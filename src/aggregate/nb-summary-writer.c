@@ -408,7 +408,7 @@ write_summary (NbAggregate *agg,
                GError     **error)
 {
   g_autofree char *tmpdir = nb_xlsx_scratch_dir ();
-  g_autofree char *lxw_name = nb_xlsx_lxw_path (filename);
+  g_autofree char *lxw_name = nb_xlsx_library_filename (filename);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = tmpdir };
   Summary s = { 0 };
   g_autoptr(GPtrArray) rows = ordered_entries (agg);

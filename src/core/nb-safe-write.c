@@ -28,6 +28,13 @@
 
 #include "nb-safe-write.h"
 
+/* Windows' C library turns every "\n" written through a descriptor not
+ * opened in binary mode into "\r\n" (and reads ^Z as the end): every
+ * file here is opened with O_BINARY, which is 0 elsewhere. */
+#ifndef O_BINARY
+#define O_BINARY 0
+#endif
+
 #define TMP_INFIX ".nb-tmp-"
 #define LOCK_SUFFIX ".nb-lock"
 #define LOCK_MAGIC "nianbao-lock 1"
@@ -284,7 +291,7 @@ create_lock_file (const char *path,
    * NAME, removed as stale by the next writer if a kill leaves it. */
   base[strlen (base) - strlen (LOCK_SUFFIX)] = '\0';
   tmpl = g_strconcat (dir, G_DIR_SEPARATOR_S, base, TMP_INFIX "XXXXXX", NULL);
-  fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_BINARY, 0644);
   if (fd < 0)
     {
       *saved_errno = errno;
@@ -301,7 +308,7 @@ create_lock_file (const char *path,
   /* No hard links here (a FAT stick, some shares): create it in place. */
   if (!ok && *saved_errno != EEXIST && *saved_errno != ENOSPC)
     {
-      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_BINARY, 0644);
       if (fd < 0)
         {
           *saved_errno = errno;
@@ -314,7 +321,7 @@ create_lock_file (const char *path,
     }
   return ok;
 #else
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_BINARY, 0644);
   gboolean ok;
 
   if (fd < 0)
@@ -452,7 +459,7 @@ static gboolean
 sync_path (const char  *path,
            int         *saved_errno)
 {
-  int fd = g_open (path, O_RDWR, 0);
+  int fd = g_open (path, O_RDWR | O_BINARY, 0);
   gboolean ok;
 
   if (fd < 0)
@@ -496,7 +503,7 @@ create_temporary (const char  *dir,
 {
   g_autofree char *name = g_strconcat (".", base, TMP_INFIX "XXXXXX", NULL);
   char *tmpl = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (tmpl, O_RDWR, mode);
+  int fd = g_mkstemp_full (tmpl, O_RDWR | O_BINARY, mode);
 
   *saved_errno = errno;
   if (fd < 0)
@@ -539,7 +546,7 @@ make_backup (const char  *real_path,
 
       if (fd < 0)
         {
-          fd = g_open (tmp, O_RDWR | O_CREAT | O_TRUNC, mode);
+          fd = g_open (tmp, O_RDWR | O_CREAT | O_TRUNC | O_BINARY, mode);
           if (fd < 0)
             {
               *saved_errno = errno;

@@ -1125,7 +1125,7 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
  * called 年报: on Windows it is given the system-codepage name, or the 8.3
  * short name where a part does not fit the codepage (the file must exist). */
 char *
-nb_xlsx_lxw_path (const char *filename)
+nb_xlsx_library_filename (const char *filename)
 {
 #ifdef G_OS_WIN32
   return g_win32_locale_filename_from_utf8 (filename);
@@ -1149,7 +1149,7 @@ nb_xlsx_scratch_dir (void)
       && g_access (runtime, W_OK) == 0)
     return g_strdup (runtime);
 #endif
-  return nb_xlsx_lxw_path (g_get_tmp_dir ());
+  return nb_xlsx_library_filename (g_get_tmp_dir ());
 }
 
 static gboolean
@@ -1157,7 +1157,7 @@ write_workbook (NbReport   *report,
                 const char *utf8_filename,
                 GError    **error)
 {
-  g_autofree char *filename = nb_xlsx_lxw_path (utf8_filename);
+  g_autofree char *filename = nb_xlsx_library_filename (utf8_filename);
   g_autofree char *tmpdir = nb_xlsx_scratch_dir ();
   lxw_workbook_options options = { .constant_memory = LXW_FALSE,
                                    .tmpdir = tmpdir };
