@@ -74,6 +74,9 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* The grid prints the column's and the row's labels: written once in the data. */
+  g_assert_true (g->text == nb_table_def_find_column (t, "natural")->label);
+  g_assert_true (grid_at (t, 3, 0)->text == nb_table_def_find_row (t, "new")->label);
   g_assert_cmpuint (g->rowspan, ==, 2);
   g = grid_at (t, 1, 6);   /* E2:I2 */
   g_assert_cmpstr (g->text, ==, "法人或其他组织");
@@ -286,6 +289,12 @@ test_bad_typed_parts (void)
     { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
     /* a fee sentence without its template (the fee sentence is an ordinary one) */
     { "\"template\": \"{year}年，本机关共发出收费通知", "\"templat\": \"{year}年，本机关共发出收费通知", "“template”" },
+    /* a grid header naming a column its table does not have */
+    { "\"column\": \"natural\"", "\"column\": \"naturel\"", "column “naturel”" },
+    /* a grid label naming a row its table does not have */
+    { "\"row\": \"new\"", "\"row\": \"neu\"", "row “neu”" },
+    /* a grid cell both naming its column and stating a text */
+    { "\"column\": \"natural\"", "\"column\": \"natural\", \"text\": \"自然人\"", "one of “text”, “column” and “row”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
