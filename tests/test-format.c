@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The format data loads and matches docs/formats.md. The expected
  * keys and labels below are typed from docs/formats.md, not read from the data. */
+
+/* The format's headers keep JSON inside its loader: were json-glib
+ * included by them, its JsonObject would clash with this one. */
+typedef struct _NbNotJson JsonObject;
+
 #include "nb-format.h"
 #include "nb-grid.h"
 #include "nb-error.h"
@@ -9,6 +14,7 @@
 #include "nb-report.h"
 #include "nb-sentence.h"
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 static const char *request_rows_common[] = {

@@ -56,4 +56,12 @@ gboolean            nb_format_load_checks  (NbFormat    *self,
                                             GPtrArray   *out,
                                             GError     **error);
 
+/* nb-grid.c: the grid from a table's "grid" object. Resolves cell keys through
+ * @format; fails on overlapping spans, rows of the wrong width, unknown keys
+ * or value cells of the table that the grid leaves out. */
+NbGrid             *nb_grid_new_from_json  (JsonObject        *grid,
+                                            NbFormat          *format,
+                                            const NbTableDef  *table,
+                                            GError           **error);
+
 G_END_DECLS

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <json-glib/json-glib.h>
 
 #include "nb-number.h"
 #include "nb-problem.h"

@@ -36,14 +36,6 @@ typedef struct
 #define NB_TYPE_GRID (nb_grid_get_type ())
 G_DECLARE_FINAL_TYPE (NbGrid, nb_grid, NB, GRID, GObject)
 
-/* Builds the grid from a table's "grid" object. Resolves cell keys through
- * @format; fails on overlapping spans, rows of the wrong width, unknown keys
- * or value cells of the table that the grid leaves out. */
-NbGrid           *nb_grid_new_from_json  (JsonObject        *grid,
-                                          NbFormat          *format,
-                                          const NbTableDef  *table,
-                                          GError           **error);
-
 guint             nb_grid_get_n_rows       (NbGrid *self);
 guint             nb_grid_get_n_columns    (NbGrid *self);
 /* A table too wide for the usual type (the 15-column 复议诉讼 table): the
