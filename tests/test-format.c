@@ -80,6 +80,16 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* The summary's figures, groups and chart, typed. */
+  {
+    const NbSummaryDef *summary = nb_format_get_summary (f);
+
+    g_assert_cmpuint (summary->n_figures, ==, 7);
+    g_assert_true (summary->figures[0] == nb_format_find_cell (f, "requests/new/total"));
+    g_assert_true (summary->groups == t);
+    g_assert_true (summary->chart == nb_format_find_table (f, "review"));
+    g_assert_true (g_strv_contains (summary->roster_is, "单位"));
+  }
   /* The grid prints the column's and the row's labels: written once in the data. */
   g_assert_true (g->text == nb_table_def_find_column (t, "natural")->label);
   g_assert_true (grid_at (t, 3, 0)->text == nb_table_def_find_row (t, "new")->label);
@@ -295,6 +305,10 @@ test_bad_typed_parts (void)
     { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
     /* a fee sentence without its template (the fee sentence is an ordinary one) */
     { "\"template\": \"{year}年，本机关共发出收费通知", "\"templat\": \"{year}年，本机关共发出收费通知", "“template”" },
+    /* a summary figure the format does not have */
+    { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
+    /* a summary charting a table the format does not have */
+    { "\"chart\": \"review\"", "\"chart\": \"reviews\"", "“reviews” is not a table" },
     /* a grid header naming a column its table does not have */
     { "\"column\": \"natural\"", "\"column\": \"naturel\"", "column “naturel”" },
     /* a grid label naming a row its table does not have */

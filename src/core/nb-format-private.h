@@ -56,6 +56,20 @@ gboolean            nb_format_load_checks  (NbFormat    *self,
                                             GPtrArray   *out,
                                             GError     **error);
 
+/* What nb-format-usage.c compiles; public through its accessors. */
+typedef struct
+{
+  NbSummaryDef summary;
+} NbFormatUsage;
+
+NbFormatUsage      *nb_format_get_usage    (NbFormat    *self);
+
+/* nb-format-usage.c: what the summary, the importers and the exporters
+ * take from the format, after the tables, sections and checks. */
+gboolean            nb_format_load_usage   (NbFormat    *self,
+                                            JsonObject  *root,
+                                            GError     **error);
+
 /* nb-grid.c: the grid from a table's "grid" object. Resolves cell keys through
  * @format; fails on overlapping spans, rows of the wrong width, unknown keys
  * or value cells of the table that the grid leaves out. */

@@ -36,9 +36,16 @@ struct _NbFormat
   GPtrArray    *allocs;        /* arrays the typed parts point to */
   GArray       *sentences;     /* NbSentenceDef */
   GArray       *chart;         /* NbChartFigureDef */
+  NbFormatUsage usage;
 };
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
+
+NbFormatUsage *
+nb_format_get_usage (NbFormat *self)
+{
+  return &self->usage;
+}
 
 /* The versions are the data files: VERSION.json in the GResource, and in
  * $NB_FORMATS_DIR (a revision given as one file, no rebuild; a file there
@@ -1134,6 +1141,8 @@ format_load (const char  *data,
     if (*error || !nb_format_load_checks (self, checks, self->checks, error))
       return NULL;
   }
+  if (!nb_format_load_usage (self, root, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

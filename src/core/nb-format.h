@@ -111,6 +111,18 @@ typedef struct
   const char *date;         /* "{year}年{month}月{day}日" */
 } NbTitleDef;
 
+/* The area's summary (汇总) of its agencies' reports. */
+typedef struct
+{
+  guint                   n_figures;
+  const NbCellDef *const *figures;    /* each agency's row: these figures … */
+  const NbTableDef       *groups;     /* … then the row groups of this table's
+                                       * results (requests), or NULL */
+  const NbTableDef       *chart;      /* its figures charted per agency (review), or NULL */
+  const char *const      *roster_contains;  /* a roster's first line that contains one … */
+  const char *const      *roster_is;        /* … or is one is its heading, not an agency */
+} NbSummaryDef;
+
 /* One figure of the 与上年对比 chart: the cells it sums, by key. */
 typedef struct
 {
@@ -424,6 +436,8 @@ const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
 /* The section whose fields a sentence states (2021: 六 and its 信息处理费
  * sentence), or NULL when the format has none (2019). */
 const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
+/* What the area's summary shows (never NULL; empty when the data has none). */
+const NbSummaryDef  *nb_format_get_summary      (NbFormat   *self);
 /* The main figures the 与上年对比 view draws. */
 guint                   nb_format_get_n_chart_figures (NbFormat   *self);
 const NbChartFigureDef *nb_format_get_chart_figure    (NbFormat   *self,

@@ -105,6 +105,7 @@ grid_cell_text (JsonObject        *obj,
           return FALSE;
         }
       text = def->label;
+      cell->column_def = def;
     }
   else if (row)
     {
@@ -118,6 +119,7 @@ grid_cell_text (JsonObject        *obj,
           return FALSE;
         }
       text = def->label;
+      cell->row_def = def;
     }
   cell->text = text;
   cell->role = column ? NB_GRID_HEADER : text ? NB_GRID_LABEL : NB_GRID_EMPTY;

@@ -31,6 +31,8 @@ typedef struct
   NbGridRole       role;
   const char      *text;      /* captions, headers, labels; NULL for values */
   const NbCellDef *cell;      /* NB_GRID_VALUE only */
+  const NbColumnDef *column_def;  /* the column whose label it prints, or NULL */
+  const NbRowDef    *row_def;     /* the row whose label it prints, or NULL */
 } NbGridCell;
 
 #define NB_TYPE_GRID (nb_grid_get_type ())

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* nb-format-usage.c — what the area's summary, the importers and the
+ * exporters take from the format data, compiled once at load
+ * (docs/formats.md: "Summary", …). */
+#include "config.h"
+
+#include "nb-error.h"
+#include "nb-format-private.h"
+
+static const NbTableDef *
+read_table (NbFormat    *self,
+            JsonObject  *obj,
+            const char  *member,
+            const char  *where,
+            GError     **error)
+{
+  const char *key = nb_format_read_string (obj, member, FALSE, where, error);
+  const NbTableDef *table;
+
+  if (!key)
+    return NULL;
+  if (!(table = nb_format_find_table (self, key)))
+    g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                 "format data: %s: “%s” is not a table of the format", where, key);
+  return table;
+}
+
+/* "summary": {"figures": [cell keys], "groups": table, "chart": table,
+ *             "roster_heading": {"contains": […], "is": […]}} */
+static gboolean
+load_summary (NbFormat     *self,
+              JsonObject   *root,
+              NbSummaryDef *summary,
+              GError      **error)
+{
+  JsonObject *obj;
+  JsonObject *roster = NULL;
+  const char *const *figures;
+  const NbCellDef **cells;
+  guint n;
+
+  if (!json_object_has_member (root, "summary"))
+    {
+      static const char *const none[] = { NULL };
+
+      summary->figures = (const NbCellDef *const *) none;
+      summary->roster_contains = summary->roster_is = none;
+      return TRUE;
+    }
+  if (!(obj = nb_format_read_object (root, "summary", "format", error)) ||
+      !(figures = nb_format_read_strv (self, obj, "figures", "summary", error)))
+    return FALSE;
+  n = g_strv_length ((char **) figures);
+  cells = nb_format_keep (self, g_new0 (const NbCellDef *, n + 1));
+  for (guint i = 0; i < n; i++)
+    if (!(cells[i] = nb_format_find_cell (self, figures[i])))
+      {
+        g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                     "format data: summary: “%s” is not a cell of the format", figures[i]);
+        return FALSE;
+      }
+  summary->n_figures = n;
+  summary->figures = cells;
+  summary->groups = read_table (self, obj, "groups", "summary", error);
+  if (*error)
+    return FALSE;
+  summary->chart = read_table (self, obj, "chart", "summary", error);
+  if (*error)
+    return FALSE;
+  if (json_object_has_member (obj, "roster_heading") &&
+      !(roster = nb_format_read_object (obj, "roster_heading", "summary", error)))
+    return FALSE;
+  summary->roster_contains = roster ? nb_format_read_strv (self, roster, "contains", "summary.roster_heading", error)
+                                    : nb_format_read_strv (self, obj, "-", "summary", error);
+  summary->roster_is = roster ? nb_format_read_strv (self, roster, "is", "summary.roster_heading", error)
+                              : nb_format_read_strv (self, obj, "-", "summary", error);
+  return *error == NULL;
+}
+
+gboolean
+nb_format_load_usage (NbFormat    *self,
+                      JsonObject  *root,
+                      GError     **error)
+{
+  NbFormatUsage *usage = nb_format_get_usage (self);
+
+  return load_summary (self, root, &usage->summary, error);
+}
+
+const NbSummaryDef *
+nb_format_get_summary (NbFormat *self)
+{
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  return &nb_format_get_usage (self)->summary;
+}
