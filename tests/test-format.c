@@ -80,6 +80,10 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* What every text-figure rule shares. */
+  g_assert_cmpstr (nb_format_get_figure_words (f)->unit, ==, "件");
+  g_assert_nonnull (strstr (nb_format_get_figure_words (f)->filler, "共计"));
+  g_assert_true (g_strv_contains (nb_format_get_figure_words (f)->other_year, "上年"));
   /* The summary's figures, groups and chart, typed. */
   {
     const NbSummaryDef *summary = nb_format_get_summary (f);
@@ -305,6 +309,9 @@ test_bad_typed_parts (void)
     { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
     /* a fee sentence without its template (the fee sentence is an ordinary one) */
     { "\"template\": \"{year}年，本机关共发出收费通知", "\"templat\": \"{year}年，本机关共发出收费通知", "“template”" },
+    /* text-figure rules without their shared words */
+    { "\"text_figure_words\": {", "\"text_figure_wordz\": {", "“text_figure_words” must be an object" },
+    { "\"unit\": \"件\",\n  \"other_year\"", "\"unit\": 1,\n  \"other_year\"", "“unit” must be a string" },
     /* a summary figure the format does not have */
     { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
     /* a summary charting a table the format does not have */

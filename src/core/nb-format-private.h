@@ -59,7 +59,8 @@ gboolean            nb_format_load_checks  (NbFormat    *self,
 /* What nb-format-usage.c compiles; public through its accessors. */
 typedef struct
 {
-  NbSummaryDef summary;
+  NbSummaryDef     summary;
+  NbFigureWordsDef figure_words;
 } NbFormatUsage;
 
 NbFormatUsage      *nb_format_get_usage    (NbFormat    *self);

@@ -77,6 +77,34 @@ load_summary (NbFormat     *self,
   return *error == NULL;
 }
 
+/* "text_figure_words": {"filler": "共计…", "unit": "件", "other_year": […]}:
+ * required once the format has text-figure rules. */
+static gboolean
+load_figure_words (NbFormat         *self,
+                   JsonObject       *root,
+                   NbFigureWordsDef *words,
+                   GError          **error)
+{
+  const char *where = "text_figure_words";
+  JsonObject *obj;
+
+  if (!json_object_has_member (root, where) && nb_format_get_n_figure_rules (self) == 0)
+    {
+      static const char *const none[] = { NULL };
+
+      words->filler = "";
+      words->unit = "";
+      words->other_year = none;
+      return TRUE;
+    }
+  if (!(obj = nb_format_read_object (root, where, "format", error)) ||
+      !(words->filler = nb_format_read_string (obj, "filler", TRUE, where, error)) ||
+      !(words->unit = nb_format_read_string (obj, "unit", TRUE, where, error)) ||
+      !(words->other_year = nb_format_read_strv (self, obj, "other_year", where, error)))
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 nb_format_load_usage (NbFormat    *self,
                       JsonObject  *root,
@@ -84,7 +112,8 @@ nb_format_load_usage (NbFormat    *self,
 {
   NbFormatUsage *usage = nb_format_get_usage (self);
 
-  return load_summary (self, root, &usage->summary, error);
+  return load_summary (self, root, &usage->summary, error) &&
+         load_figure_words (self, root, &usage->figure_words, error);
 }
 
 const NbSummaryDef *
@@ -92,4 +121,11 @@ nb_format_get_summary (NbFormat *self)
 {
   g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
   return &nb_format_get_usage (self)->summary;
+}
+
+const NbFigureWordsDef *
+nb_format_get_figure_words (NbFormat *self)
+{
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  return &nb_format_get_usage (self)->figure_words;
 }

@@ -146,6 +146,14 @@ typedef struct
   const NbFigureExpectDef *expect;
 } NbFigureScopeDef;
 
+/* What every text-figure rule shares. */
+typedef struct
+{
+  const char        *filler;      /* characters allowed between a trigger and its number */
+  const char        *unit;        /* the unit of a rule that names none ("件") */
+  const char *const *other_year;  /* just before a trigger, these make it another year's ("上年") */
+} NbFigureWordsDef;
+
 /* A text-figure rule ("共收到政府信息公开申请N件" ↔ requests/new/total).
  * Lists are NULL-terminated and never NULL. */
 typedef struct
@@ -423,6 +431,7 @@ const NbCheckDef      *nb_format_find_check         (NbFormat   *self,
 guint                  nb_format_get_n_figure_rules (NbFormat *self);
 const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
                                                      guint     i);
+const NbFigureWordsDef *nb_format_get_figure_words   (NbFormat *self);
 /* Wording shared by the checks ("blank_cell" → "空"), or NULL if the
  * format has none by that name. */
 const char         *nb_format_get_check_text    (NbFormat   *self,
