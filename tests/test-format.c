@@ -80,6 +80,17 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* The kinds of agency, in the format's words. */
+  {
+    NbAgencyKind kind = NB_AGENCY_DEPARTMENT;
+
+    g_assert_cmpstr (nb_format_get_agency_kind_word (f, NB_AGENCY_GOVERNMENT), ==, "本级人民政府");
+    g_assert_true (nb_format_parse_agency_kind (f, "本级人民政府", &kind));
+    g_assert_cmpint (kind, ==, NB_AGENCY_GOVERNMENT);
+    g_assert_true (nb_format_parse_agency_kind (f, "department", &kind));
+    g_assert_cmpint (kind, ==, NB_AGENCY_DEPARTMENT);
+    g_assert_false (nb_format_parse_agency_kind (f, "乡镇", &kind));
+  }
   /* What every text-figure rule shares. */
   g_assert_cmpstr (nb_format_get_figure_words (f)->unit, ==, "件");
   g_assert_nonnull (strstr (nb_format_get_figure_words (f)->filler, "共计"));
@@ -312,6 +323,8 @@ test_bad_typed_parts (void)
     /* text-figure rules without their shared words */
     { "\"text_figure_words\": {", "\"text_figure_wordz\": {", "“text_figure_words” must be an object" },
     { "\"unit\": \"件\",\n  \"other_year\"", "\"unit\": 1,\n  \"other_year\"", "“unit” must be a string" },
+    /* the words for the kinds of agency, one missing */
+    { "\"government\": \"本级人民政府\"", "\"governmnt\": \"本级人民政府\"", "agency_kinds: missing “government”" },
     /* a summary figure the format does not have */
     { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
     /* a summary charting a table the format does not have */

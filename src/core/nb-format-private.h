@@ -61,6 +61,7 @@ typedef struct
 {
   NbSummaryDef     summary;
   NbFigureWordsDef figure_words;
+  const char      *agency_kinds[2];   /* by NbAgencyKind */
 } NbFormatUsage;
 
 NbFormatUsage      *nb_format_get_usage    (NbFormat    *self);

@@ -105,6 +105,19 @@ load_figure_words (NbFormat         *self,
   return TRUE;
 }
 
+/* "agency_kinds": {"department": "部门", "government": "本级人民政府"} */
+static gboolean
+load_agency_kinds (JsonObject   *root,
+                   const char  **words,
+                   GError      **error)
+{
+  JsonObject *obj = nb_format_read_object (root, "agency_kinds", "format", error);
+
+  return obj &&
+         (words[NB_AGENCY_DEPARTMENT] = nb_format_read_string (obj, "department", TRUE, "agency_kinds", error)) &&
+         (words[NB_AGENCY_GOVERNMENT] = nb_format_read_string (obj, "government", TRUE, "agency_kinds", error));
+}
+
 gboolean
 nb_format_load_usage (NbFormat    *self,
                       JsonObject  *root,
@@ -113,7 +126,8 @@ nb_format_load_usage (NbFormat    *self,
   NbFormatUsage *usage = nb_format_get_usage (self);
 
   return load_summary (self, root, &usage->summary, error) &&
-         load_figure_words (self, root, &usage->figure_words, error);
+         load_figure_words (self, root, &usage->figure_words, error) &&
+         load_agency_kinds (root, usage->agency_kinds, error);
 }
 
 const NbSummaryDef *
@@ -128,4 +142,31 @@ nb_format_get_figure_words (NbFormat *self)
 {
   g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
   return &nb_format_get_usage (self)->figure_words;
+}
+
+const char *
+nb_format_get_agency_kind_word (NbFormat     *self,
+                                NbAgencyKind  kind)
+{
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  g_return_val_if_fail (kind <= NB_AGENCY_GOVERNMENT, NULL);
+  return nb_format_get_usage (self)->agency_kinds[kind];
+}
+
+gboolean
+nb_format_parse_agency_kind (NbFormat     *self,
+                             const char   *word,
+                             NbAgencyKind *kind)
+{
+  static const char *const names[] = { "department", "government" };
+
+  g_return_val_if_fail (NB_IS_FORMAT (self), FALSE);
+  for (NbAgencyKind k = NB_AGENCY_DEPARTMENT; k <= NB_AGENCY_GOVERNMENT; k++)
+    if (g_strcmp0 (word, names[k]) == 0 ||
+        g_strcmp0 (word, nb_format_get_usage (self)->agency_kinds[k]) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -1135,14 +1135,15 @@ format_load (const char  *data,
           g_hash_table_insert (self->check_texts, l->data, (gpointer) text);
         }
     }
+  /* Before the checks: they quote some of it (the agency kinds). */
+  if (!nb_format_load_usage (self, root, error))
+    return NULL;
   {
     JsonArray *checks = nb_format_read_array (root, "checks", FALSE, "format", error);
 
     if (*error || !nb_format_load_checks (self, checks, self->checks, error))
       return NULL;
   }
-  if (!nb_format_load_usage (self, root, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -103,6 +103,14 @@ struct _NbSentenceDef
   gboolean            needs_all;      /* no sentence while a cell it names is blank */
 };
 
+/* The kinds of agency, as the deadlines tell them apart; the format has
+ * their words ("agency_kinds"). */
+typedef enum
+{
+  NB_AGENCY_DEPARTMENT,  /* 部门: publishes by 31 January */
+  NB_AGENCY_GOVERNMENT,  /* 本级人民政府: publishes by 31 March */
+} NbAgencyKind;
+
 /* The report's title and the date under its sign-off. */
 typedef struct
 {
@@ -445,6 +453,13 @@ const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
 /* The section whose fields a sentence states (2021: 六 and its 信息处理费
  * sentence), or NULL when the format has none (2019). */
 const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
+/* "部门", "本级人民政府": how the report's text names a kind of agency. */
+const char          *nb_format_get_agency_kind_word (NbFormat     *self,
+                                                    NbAgencyKind  kind);
+/* The kind @word names ("department", "government" or the format's word). */
+gboolean             nb_format_parse_agency_kind    (NbFormat     *self,
+                                                    const char   *word,
+                                                    NbAgencyKind *kind);
 /* What the area's summary shows (never NULL; empty when the data has none). */
 const NbSummaryDef  *nb_format_get_summary      (NbFormat   *self);
 /* The main figures the 与上年对比 view draws. */
