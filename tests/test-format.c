@@ -325,6 +325,10 @@ test_bad_typed_parts (void)
     { "\"unit\": \"件\",\n  \"other_year\"", "\"unit\": 1,\n  \"other_year\"", "“unit” must be a string" },
     /* the words for the kinds of agency, one missing */
     { "\"government\": \"本级人民政府\"", "\"governmnt\": \"本级人民政府\"", "agency_kinds: missing “government”" },
+    /* reading a field of another section from the fee sentence */
+    { "\"other/fee_notices\",\n      \"other/fee_notified_amount\"", "\"requests/new/total\",\n      \"other/fee_notified_amount\"", "“requests/new/total” is not a field of section “other”" },
+    /* a "none were charged" pattern that is no regular expression */
+    { "\"none\": \"(未|无", "\"none\": \"((未|无", "“none” is not a regular expression" },
     /* a summary figure the format does not have */
     { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
     /* a summary charting a table the format does not have */
@@ -451,6 +455,18 @@ test_fee_sentence (void)
   g_assert_true (nb_format_get_fee_section (f) == nb_format_find_section (f, "other"));
   g_assert_cmpstr (nb_format_get_fee_section (f)->fields_sentence->id, ==, "fees");
   g_assert_null (nb_format_get_fee_section (nb_format_get ("2019", NULL)));
+  /* How importers read the fields from a published sentence: the data's. */
+  {
+    const NbFieldsReadingDef *reading = nb_format_get_fee_section (f)->fields_reading;
+
+    g_assert_nonnull (reading);
+    g_assert_cmpstr (reading->notice_starts, ==, "收费通知");
+    g_assert_true (reading->notice_fields[0] == nb_format_find_cell (f, keys[0]));
+    g_assert_true (reading->collected_fields[1] == nb_format_find_cell (f, keys[3]));
+    g_assert_null (reading->collected_fields[2]);
+    g_assert_true (g_regex_match (reading->none_regex, "本年度未收取信息处理费。", 0, NULL));
+    g_assert_null (nb_format_find_section (nb_format_get ("2019", NULL), "other")->fields_reading);
+  }
   /* Offered beside the fields, not among every section's sentences. */
   g_assert_cmpuint (nb_sentence_get_n_sentences (f), ==, nb_format_get_n_sentences (f) - 1);
   for (guint i = 0; i < nb_sentence_get_n_sentences (f); i++)

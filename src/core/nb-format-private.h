@@ -62,9 +62,11 @@ typedef struct
   NbSummaryDef     summary;
   NbFigureWordsDef figure_words;
   const char      *agency_kinds[2];   /* by NbAgencyKind */
+  GPtrArray       *regexes;           /* GRegex* the typed parts point to */
 } NbFormatUsage;
 
 NbFormatUsage      *nb_format_get_usage    (NbFormat    *self);
+void                nb_format_usage_clear  (NbFormatUsage *usage);
 
 /* nb-format-usage.c: what the summary, the importers and the exporters
  * take from the format, after the tables, sections and checks. */

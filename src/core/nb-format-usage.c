@@ -118,6 +118,87 @@ load_agency_kinds (JsonObject   *root,
          (words[NB_AGENCY_GOVERNMENT] = nb_format_read_string (obj, "government", TRUE, "agency_kinds", error));
 }
 
+static const NbCellDef *const *
+read_fields (NbFormat           *self,
+             JsonObject         *obj,
+             const char         *member,
+             const NbSectionDef *section,
+             const char         *where,
+             GError            **error)
+{
+  const char *const *keys = nb_format_read_strv (self, obj, member, where, error);
+  const NbCellDef **fields;
+  guint n;
+
+  if (!keys)
+    return NULL;
+  n = g_strv_length ((char **) keys);
+  fields = nb_format_keep (self, g_new0 (const NbCellDef *, n + 1));
+  for (guint i = 0; i < n; i++)
+    {
+      fields[i] = nb_format_find_cell (self, keys[i]);
+      if (!fields[i] || g_strcmp0 (fields[i]->section, section->key) != 0 || fields[i]->table)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “%s” is not a field of section “%s”", where, keys[i], section->key);
+          return NULL;
+        }
+    }
+  return fields;
+}
+
+/* A section's "fields_reading": {"mentions": […], "notice": {"starts": …,
+ * "ends": […], "fields": […]}, "collected": {"starts": …, "fields": […]},
+ * "none": regex}. */
+static gboolean
+load_fields_reading (NbFormat    *self,
+                     JsonObject  *root,
+                     GError     **error)
+{
+  JsonArray *sections = json_object_get_array_member (root, "sections");
+
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonObject *s = json_array_get_object_element (sections, i);
+      NbSectionDef *section = (NbSectionDef *) nb_format_get_section (self, i);
+      g_autofree char *where = g_strdup_printf ("section “%s” fields_reading", section->key);
+      GRegex *none;
+      NbFieldsReadingDef *def;
+      JsonObject *obj, *notice, *collected;
+
+      if (!json_object_has_member (s, "fields_reading"))
+        continue;
+      def = nb_format_keep (self, g_new0 (NbFieldsReadingDef, 1));
+      if (!(obj = nb_format_read_object (s, "fields_reading", where, error)) ||
+          !(notice = nb_format_read_object (obj, "notice", where, error)) ||
+          !(collected = nb_format_read_object (obj, "collected", where, error)) ||
+          !(def->mentions = nb_format_read_strv (self, obj, "mentions", where, error)) ||
+          !(def->none = nb_format_read_string (obj, "none", TRUE, where, error)) ||
+          !(def->notice_starts = nb_format_read_string (notice, "starts", TRUE, where, error)) ||
+          !(def->notice_ends = nb_format_read_strv (self, notice, "ends", where, error)) ||
+          !(def->notice_fields = read_fields (self, notice, "fields", section, where, error)) ||
+          !(def->collected_starts = nb_format_read_string (collected, "starts", TRUE, where, error)) ||
+          !(def->collected_fields = read_fields (self, collected, "fields", section, where, error)))
+        return FALSE;
+      if (!(none = g_regex_new (def->none, G_REGEX_OPTIMIZE, 0, NULL)))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: %s: “none” is not a regular expression", where);
+          return FALSE;
+        }
+      g_ptr_array_add (nb_format_get_usage (self)->regexes, none);
+      def->none_regex = none;
+      section->fields_reading = def;
+    }
+  return TRUE;
+}
+
+void
+nb_format_usage_clear (NbFormatUsage *usage)
+{
+  g_clear_pointer (&usage->regexes, g_ptr_array_unref);
+}
+
 gboolean
 nb_format_load_usage (NbFormat    *self,
                       JsonObject  *root,
@@ -125,9 +206,12 @@ nb_format_load_usage (NbFormat    *self,
 {
   NbFormatUsage *usage = nb_format_get_usage (self);
 
+  usage->regexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+
   return load_summary (self, root, &usage->summary, error) &&
          load_figure_words (self, root, &usage->figure_words, error) &&
-         load_agency_kinds (root, usage->agency_kinds, error);
+         load_agency_kinds (root, usage->agency_kinds, error) &&
+         load_fields_reading (self, root, error);
 }
 
 const NbSummaryDef *

@@ -116,6 +116,7 @@ nb_format_finalize (GObject *object)
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->allocs, g_ptr_array_unref);
   g_clear_pointer (&self->chart, g_array_unref);
+  nb_format_usage_clear (&self->usage);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 

@@ -75,6 +75,22 @@ struct _NbTableDef
   NbGrid     *grid;
 };
 
+/* How an importer reads a section's fields from a published sentence
+ * (2021 六: 发出收费通知书3件，金额共计1200元，实际收取0元). Lists are
+ * NULL-terminated. */
+typedef struct
+{
+  const char *const      *mentions;          /* a sentence about the fields names one */
+  const char             *notice_starts;     /* the notified part begins here … */
+  const char *const      *notice_ends;       /* … and ends at the first of these after it */
+  const NbCellDef *const *notice_fields;     /* read from it, each by its unit */
+  const char             *collected_starts;  /* without a notified part: the sentence
+                                              * states what was collected when it has this */
+  const NbCellDef *const *collected_fields;  /* read from the rest (an amount of 0: no case either) */
+  const char             *none;              /* a regular expression: "none were charged" … */
+  GRegex                 *none_regex;        /* … compiled */
+} NbFieldsReadingDef;
+
 struct _NbSectionDef
 {
   const char        *key;          /* "overview" */
@@ -86,6 +102,7 @@ struct _NbSectionDef
   const NbTableDef  *table;        /* table sections */
   GPtrArray         *fields;       /* NbCellDef*: e.g. the 2021 信息处理费 fields */
   const NbSentenceDef *fields_sentence;  /* the sentence stating them, or NULL */
+  const NbFieldsReadingDef *fields_reading;  /* reading them from text, or NULL */
   guint              position;
 };
 
