@@ -80,6 +80,16 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* The exporters' words, filled in one pass (a value is not a template). */
+  {
+    const NbDocumentTextsDef *texts = nb_format_get_document_texts (f);
+    g_autofree char *line = nb_format_fill (texts->field, "label", "收费通知的总金额", "value", "{unit}",
+                                            "unit", "元", NULL);
+
+    g_assert_cmpstr (line, ==, "收费通知的总金额：{unit}元");
+    g_assert_cmpstr (texts->keywords, ==, "政府信息公开,年度报告");
+    g_assert_nonnull (strstr (texts->invalid_decimal, "{places}"));
+  }
   /* The kinds of agency, in the format's words. */
   {
     NbAgencyKind kind = NB_AGENCY_DEPARTMENT;
@@ -329,6 +339,8 @@ test_bad_typed_parts (void)
     { "\"other/fee_notices\",\n      \"other/fee_notified_amount\"", "\"requests/new/total\",\n      \"other/fee_notified_amount\"", "“requests/new/total” is not a field of section “other”" },
     /* a "none were charged" pattern that is no regular expression */
     { "\"none\": \"(未|无", "\"none\": \"((未|无", "“none” is not a regular expression" },
+    /* an exporter's wording naming what it is not given */
+    { "\"field_blank\": \"{label}", "\"field_blank\": \"{value}", "“{value}：（未填写）” may use only {label}" },
     /* a summary figure the format does not have */
     { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
     /* a summary charting a table the format does not have */

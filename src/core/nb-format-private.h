@@ -49,6 +49,12 @@ gpointer            nb_format_keep         (NbFormat    *self,
 const char         *nb_format_intern       (NbFormat    *self,
                                             const char  *text);
 
+/* FALSE + @error unless @text's {names} are all among @allowed. */
+gboolean            nb_format_check_names  (const char         *text,
+                                            const char *const  *allowed,
+                                            const char         *where,
+                                            GError            **error);
+
 /* nb-format-checks.c: "checks" compiled into NbCheckDefs (after the cells
  * and sections). */
 gboolean            nb_format_load_checks  (NbFormat    *self,
@@ -63,6 +69,7 @@ typedef struct
   NbFigureWordsDef figure_words;
   const char      *agency_kinds[2];   /* by NbAgencyKind */
   GPtrArray       *regexes;           /* GRegex* the typed parts point to */
+  NbDocumentTextsDef documents;
 } NbFormatUsage;
 
 NbFormatUsage      *nb_format_get_usage    (NbFormat    *self);

@@ -4,6 +4,8 @@
  * (docs/formats.md: "Summary", …). */
 #include "config.h"
 
+#include <string.h>
+
 #include "nb-error.h"
 #include "nb-format-private.h"
 
@@ -199,6 +201,44 @@ nb_format_usage_clear (NbFormatUsage *usage)
   g_clear_pointer (&usage->regexes, g_ptr_array_unref);
 }
 
+/* "documents": the exporters' words, each with the {names} it may use. */
+static gboolean
+load_documents (JsonObject          *root,
+                NbDocumentTextsDef  *texts,
+                GError             **error)
+{
+  static const char *const subject[] = { "year", "version", "issued_by", NULL };
+  static const char *const pdf_subject[] = { "year", "name", NULL };
+  static const char *const program[] = { "program", NULL };
+  static const char *const field[] = { "label", "value", "unit", NULL };
+  static const char *const label[] = { "label", NULL };
+  static const char *const sheet[] = { "sheet", NULL };
+  static const char *const places[] = { "places", NULL };
+  static const char *const none[] = { NULL };
+  const struct { const char *member; const char **text; const char *const *names; } parts[] = {
+    { "workbook_subject", &texts->workbook_subject, subject },
+    { "pdf_subject", &texts->pdf_subject, pdf_subject },
+    { "keywords", &texts->keywords, none },
+    { "generated_by", &texts->generated_by, program },
+    { "field", &texts->field, field },
+    { "field_blank", &texts->field_blank, label },
+    { "table_link", &texts->table_link, sheet },
+    { "invalid_title", &texts->invalid_title, none },
+    { "invalid_count", &texts->invalid_count, none },
+    { "invalid_signed", &texts->invalid_signed, none },
+    { "invalid_decimal", &texts->invalid_decimal, places },
+  };
+  JsonObject *obj = nb_format_read_object (root, "documents", "format", error);
+
+  if (!obj)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (!(*parts[i].text = nb_format_read_string (obj, parts[i].member, TRUE, "documents", error)) ||
+        !nb_format_check_names (*parts[i].text, parts[i].names, "documents", error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 nb_format_load_usage (NbFormat    *self,
                       JsonObject  *root,
@@ -211,7 +251,8 @@ nb_format_load_usage (NbFormat    *self,
   return load_summary (self, root, &usage->summary, error) &&
          load_figure_words (self, root, &usage->figure_words, error) &&
          load_agency_kinds (root, usage->agency_kinds, error) &&
-         load_fields_reading (self, root, error);
+         load_fields_reading (self, root, error) &&
+         load_documents (root, &usage->documents, error);
 }
 
 const NbSummaryDef *
@@ -253,4 +294,51 @@ nb_format_parse_agency_kind (NbFormat     *self,
         return TRUE;
       }
   return FALSE;
+}
+
+const NbDocumentTextsDef *
+nb_format_get_document_texts (NbFormat *self)
+{
+  g_return_val_if_fail (NB_IS_FORMAT (self), NULL);
+  return &nb_format_get_usage (self)->documents;
+}
+
+char *
+nb_format_fill (const char *template,
+                ...)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+  const char *name;
+  va_list args;
+
+  va_start (args, template);
+  while ((name = va_arg (args, const char *)))
+    {
+      g_ptr_array_add (pairs, (gpointer) name);
+      g_ptr_array_add (pairs, va_arg (args, char *));
+    }
+  va_end (args);
+  /* One pass: a value is never read as a template ("{year}" in an agency). */
+  for (const char *p = template; *p;)
+    {
+      const char *close = *p == '{' ? strchr (p, '}') : NULL;
+      guint i;
+
+      for (i = 0; close && i < pairs->len; i += 2)
+        {
+          const char *n = pairs->pdata[i];
+
+          if ((gsize) (close - p - 1) == strlen (n) && strncmp (p + 1, n, close - p - 1) == 0)
+            break;
+        }
+      if (close && i < pairs->len)
+        {
+          g_string_append (s, pairs->pdata[i + 1] ? pairs->pdata[i + 1] : "");
+          p = close + 1;
+        }
+      else
+        g_string_append_c (s, *p++);
+    }
+  return g_string_free (s, FALSE);
 }

@@ -937,11 +937,11 @@ load_chart (NbFormat   *self,
 }
 
 /* Only {names} of @allowed (NULL-terminated) in @text. */
-static gboolean
-check_names (const char         *text,
-             const char *const  *allowed,
-             const char         *where,
-             GError            **error)
+gboolean
+nb_format_check_names (const char         *text,
+                       const char *const  *allowed,
+                       const char         *where,
+                       GError            **error)
 {
   for (const char *p = text; (p = strchr (p, '{'));)
     {
@@ -977,9 +977,9 @@ load_title (NbFormat    *self,
       !(t->template = nb_format_read_string (title, "template", TRUE, "title", error)) ||
       !(t->second_line = nb_format_read_string (title, "second_line", TRUE, "title", error)) ||
       !(t->date = nb_format_read_string (title, "date", TRUE, "title", error)) ||
-      !check_names (t->template, title_names, "title", error) ||
-      !check_names (t->second_line, none, "title", error) ||
-      !check_names (t->date, date_names, "title", error))
+      !nb_format_check_names (t->template, title_names, "title", error) ||
+      !nb_format_check_names (t->second_line, none, "title", error) ||
+      !nb_format_check_names (t->date, date_names, "title", error))
     return FALSE;
   if (!g_str_has_suffix (t->template, t->second_line))
     {

@@ -120,6 +120,23 @@ struct _NbSentenceDef
   gboolean            needs_all;      /* no sentence while a cell it names is blank */
 };
 
+/* The words the exporters print around the report; {names} as listed,
+ * checked at load (docs/formats.md "Documents"). */
+typedef struct
+{
+  const char *workbook_subject;   /* {year} {version} {issued_by} */
+  const char *pdf_subject;        /* {year} {name} */
+  const char *keywords;
+  const char *generated_by;       /* {program} */
+  const char *field;              /* a section field printed: {label} {value} {unit} */
+  const char *field_blank;        /* … left blank: {label} */
+  const char *table_link;         /* the text sheet's link to a table's sheet: {sheet} */
+  const char *invalid_title;      /* the workbook's refusal of a bad value … */
+  const char *invalid_count;      /* … by kind of cell */
+  const char *invalid_signed;
+  const char *invalid_decimal;    /* {places} */
+} NbDocumentTextsDef;
+
 /* The kinds of agency, as the deadlines tell them apart; the format has
  * their words ("agency_kinds"). */
 typedef enum
@@ -477,6 +494,11 @@ const char          *nb_format_get_agency_kind_word (NbFormat     *self,
 gboolean             nb_format_parse_agency_kind    (NbFormat     *self,
                                                     const char   *word,
                                                     NbAgencyKind *kind);
+const NbDocumentTextsDef *nb_format_get_document_texts (NbFormat *self);
+/* @template with each "{name}" of the NULL-terminated name, value pairs
+ * after it replaced: nb_format_fill (t, "year", "2024", NULL). */
+char                *nb_format_fill             (const char *template,
+                                                 ...) G_GNUC_NULL_TERMINATED;
 /* What the area's summary shows (never NULL; empty when the data has none). */
 const NbSummaryDef  *nb_format_get_summary      (NbFormat   *self);
 /* The main figures the 与上年对比 view draws. */
