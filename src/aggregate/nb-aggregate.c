@@ -902,15 +902,12 @@ nb_aggregate_add_files (NbAggregate        *self,
   for (const char *const *v = nb_format_list_versions (); *v; v++)
     {
       NbFormat *format = nb_format_get (*v, NULL);
-      g_autoptr(NbReport) warm = nb_report_new (format, nb_format_get_from_year (format), "");
-
-      g_autoptr(NbChecker) checker = nb_checker_new (format, NULL);
-
       /* A checker of its own: the shared one may be busy in the caller's
        * main thread (the window checks open reports). */
-      nb_report_set_text (warm, "overview", "本报告所列数据统计期限为2024年1月1日至2024年12月31日。", NULL);
+      g_autoptr(NbChecker) checker = format ? nb_checker_new (format, NULL) : NULL;
+
       if (checker)
-        g_ptr_array_unref (nb_checker_run (checker, warm, NULL));
+        nb_checker_warm_up (checker);
     }
 
   g_mutex_init (&pool.lock);
