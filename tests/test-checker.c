@@ -1375,6 +1375,19 @@ test_sentences_agree_with_checks (void)
     }
 }
 
+/* The threads' warm-up writes the period in the format's own wording, and
+ * the checks read it back (period_text and the period reader agree). */
+static void
+test_warm_up (void)
+{
+  for (const char *const *v = nb_format_list_versions (); *v; v++)
+    {
+      g_autoptr(NbChecker) checker = nb_checker_new (nb_format_get (*v, NULL), NULL);
+
+      g_assert_true (nb_checker_warm_up (checker));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1408,5 +1421,6 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/headings", test_headings);
   g_test_add_func ("/checker/sentence-rechecked", test_sentence_rechecked);
   g_test_add_func ("/checker/other-section", test_other_section);
+  g_test_add_func ("/checker/warm-up", test_warm_up);
   return g_test_run ();
 }

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The format data loads and matches docs/formats.md. The expected
  * keys and labels below are typed from docs/formats.md, not read from the data. */
+
+/* The format's headers keep JSON inside its loader: were json-glib
+ * included by them, its JsonObject would clash with this one. */
+typedef struct _NbNotJson JsonObject;
+
 #include "nb-format.h"
 #include "nb-grid.h"
 #include "nb-error.h"
@@ -9,6 +14,7 @@
 #include "nb-report.h"
 #include "nb-sentence.h"
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 static const char *request_rows_common[] = {
@@ -74,6 +80,44 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* The exporters' words, filled in one pass (a value is not a template). */
+  {
+    const NbDocumentTextsDef *texts = nb_format_get_document_texts (f);
+    g_autofree char *line = nb_format_fill (texts->field, "label", "收费通知的总金额", "value", "{unit}",
+                                            "unit", "元", NULL);
+
+    g_assert_cmpstr (line, ==, "收费通知的总金额：{unit}元");
+    g_assert_cmpstr (texts->keywords, ==, "政府信息公开,年度报告");
+    g_assert_nonnull (strstr (texts->invalid_decimal, "{places}"));
+  }
+  /* The kinds of agency, in the format's words. */
+  {
+    NbAgencyKind kind = NB_AGENCY_DEPARTMENT;
+
+    g_assert_cmpstr (nb_format_get_agency_kind_word (f, NB_AGENCY_GOVERNMENT), ==, "本级人民政府");
+    g_assert_true (nb_format_parse_agency_kind (f, "本级人民政府", &kind));
+    g_assert_cmpint (kind, ==, NB_AGENCY_GOVERNMENT);
+    g_assert_true (nb_format_parse_agency_kind (f, "department", &kind));
+    g_assert_cmpint (kind, ==, NB_AGENCY_DEPARTMENT);
+    g_assert_false (nb_format_parse_agency_kind (f, "乡镇", &kind));
+  }
+  /* What every text-figure rule shares. */
+  g_assert_cmpstr (nb_format_get_figure_words (f)->unit, ==, "件");
+  g_assert_nonnull (strstr (nb_format_get_figure_words (f)->filler, "共计"));
+  g_assert_true (g_strv_contains (nb_format_get_figure_words (f)->other_year, "上年"));
+  /* The summary's figures, groups and chart, typed. */
+  {
+    const NbSummaryDef *summary = nb_format_get_summary (f);
+
+    g_assert_cmpuint (summary->n_figures, ==, 7);
+    g_assert_true (summary->figures[0] == nb_format_find_cell (f, "requests/new/total"));
+    g_assert_true (summary->groups == t);
+    g_assert_true (summary->chart == nb_format_find_table (f, "review"));
+    g_assert_true (g_strv_contains (summary->roster_is, "单位"));
+  }
+  /* The grid prints the column's and the row's labels: written once in the data. */
+  g_assert_true (g->text == nb_table_def_find_column (t, "natural")->label);
+  g_assert_true (grid_at (t, 3, 0)->text == nb_table_def_find_row (t, "new")->label);
   g_assert_cmpuint (g->rowspan, ==, 2);
   g = grid_at (t, 1, 6);   /* E2:I2 */
   g_assert_cmpstr (g->text, ==, "法人或其他组织");
@@ -286,6 +330,27 @@ test_bad_typed_parts (void)
     { "\"blank_cell\": \"空\"", "\"blank_cell\": 0", "“blank_cell” must be a string" },
     /* a fee sentence without its template (the fee sentence is an ordinary one) */
     { "\"template\": \"{year}年，本机关共发出收费通知", "\"templat\": \"{year}年，本机关共发出收费通知", "“template”" },
+    /* text-figure rules without their shared words */
+    { "\"text_figure_words\": {", "\"text_figure_wordz\": {", "“text_figure_words” must be an object" },
+    { "\"unit\": \"件\",\n  \"other_year\"", "\"unit\": 1,\n  \"other_year\"", "“unit” must be a string" },
+    /* the words for the kinds of agency, one missing */
+    { "\"government\": \"本级人民政府\"", "\"governmnt\": \"本级人民政府\"", "agency_kinds: missing “government”" },
+    /* reading a field of another section from the fee sentence */
+    { "\"other/fee_notices\",\n      \"other/fee_notified_amount\"", "\"requests/new/total\",\n      \"other/fee_notified_amount\"", "“requests/new/total” is not a field of section “other”" },
+    /* a "none were charged" pattern that is no regular expression */
+    { "\"none\": \"(未|无", "\"none\": \"((未|无", "“none” is not a regular expression" },
+    /* an exporter's wording naming what it is not given */
+    { "\"field_blank\": \"{label}", "\"field_blank\": \"{value}", "“{value}：（未填写）” may use only {label}" },
+    /* a summary figure the format does not have */
+    { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
+    /* a summary charting a table the format does not have */
+    { "\"chart\": \"review\"", "\"chart\": \"reviews\"", "“reviews” is not a table" },
+    /* a grid header naming a column its table does not have */
+    { "\"column\": \"natural\"", "\"column\": \"naturel\"", "column “naturel”" },
+    /* a grid label naming a row its table does not have */
+    { "\"row\": \"new\"", "\"row\": \"neu\"", "row “neu”" },
+    /* a grid cell both naming its column and stating a text */
+    { "\"column\": \"natural\"", "\"column\": \"natural\", \"text\": \"自然人\"", "one of “text”, “column” and “row”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -402,6 +467,18 @@ test_fee_sentence (void)
   g_assert_true (nb_format_get_fee_section (f) == nb_format_find_section (f, "other"));
   g_assert_cmpstr (nb_format_get_fee_section (f)->fields_sentence->id, ==, "fees");
   g_assert_null (nb_format_get_fee_section (nb_format_get ("2019", NULL)));
+  /* How importers read the fields from a published sentence: the data's. */
+  {
+    const NbFieldsReadingDef *reading = nb_format_get_fee_section (f)->fields_reading;
+
+    g_assert_nonnull (reading);
+    g_assert_cmpstr (reading->notice_starts, ==, "收费通知");
+    g_assert_true (reading->notice_fields[0] == nb_format_find_cell (f, keys[0]));
+    g_assert_true (reading->collected_fields[1] == nb_format_find_cell (f, keys[3]));
+    g_assert_null (reading->collected_fields[2]);
+    g_assert_true (g_regex_match (reading->none_regex, "本年度未收取信息处理费。", 0, NULL));
+    g_assert_null (nb_format_find_section (nb_format_get ("2019", NULL), "other")->fields_reading);
+  }
   /* Offered beside the fields, not among every section's sentences. */
   g_assert_cmpuint (nb_sentence_get_n_sentences (f), ==, nb_format_get_n_sentences (f) - 1);
   for (guint i = 0; i < nb_sentence_get_n_sentences (f); i++)

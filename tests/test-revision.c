@@ -160,26 +160,25 @@ test_revision_is_one_file (void)
   out = cli (1, "check", report, NULL);
   g_assert_nonnull (strstr (out, "（2027年版）“五、存在的主要问题及改进情况”只有"));
   g_assert_nonnull (strstr (out, "不足 50 个字"));
-  g_free (out);
+  g_clear_pointer (&out, g_free);
   out = cli (1, "check", old, NULL);
   g_assert_null (strstr (out, "个字"));
-  g_free (out);
+  g_clear_pointer (&out, g_free);
 
   /* The revision's label in every output. */
   g_free (cli (1, "export", report, "-o", pdf, NULL));
   page = pdf_text (pdf);
   g_assert_nonnull (strstr (page, "自然人（个人）"));
-  g_free (page);
+  g_clear_pointer (&page, g_free);
   g_free (cli (1, "export", report, "-o", xlsx, NULL));
   text = xlsx_text (xlsx);
   g_assert_nonnull (strstr (text, "自然人（个人）"));
-  g_free (text);
+  g_clear_pointer (&text, g_free);
   g_free (cli (1, "export", report, "-o", html, NULL));
   g_assert_true (g_file_get_contents (html, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "自然人（个人）"));
-  g_free (text);
+  g_clear_pointer (&text, g_free);
   g_free (cli (1, "export", old, "-o", pdf, NULL));
-  g_free (page);
   page = pdf_text (pdf);
   g_assert_null (strstr (page, "自然人（个人）"));
 

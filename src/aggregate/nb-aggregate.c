@@ -19,18 +19,6 @@
 #include "nb-report-file.h"
 #include "nb-xlsx-reader.h"
 
-/* The figures every agency's row shows, by cell key (both formats have
- * them); the handled-request groups follow, from the requests grid. */
-static const char *const key_figures[] = {
-  "requests/new/total",
-  "requests/carried_in/total",
-  "requests/results_total/total",
-  "requests/carried_out/total",
-  "review/count/reconsideration_total",
-  "review/count/direct_total",
-  "review/count/after_total",
-};
-
 typedef struct
 {
   NbFormat *format;
@@ -207,11 +195,23 @@ nb_aggregate_set_roster (NbAggregate        *self,
     }
 }
 
+/* A roster's first line may be its heading (单位名称…): the words any
+ * format's summary names (docs/formats.md). */
 static gboolean
 is_roster_heading (const char *text)
 {
-  return strstr (text, "名称") || strstr (text, "名单") || g_str_equal (text, "单位")
-         || g_str_equal (text, "机关") || g_str_equal (text, "部门");
+  for (const char *const *v = nb_format_list_versions (); *v; v++)
+    {
+      NbFormat *format = nb_format_get (*v, NULL);
+      const NbSummaryDef *summary = format ? nb_format_get_summary (format) : NULL;
+
+      for (guint i = 0; summary && summary->roster_contains[i]; i++)
+        if (strstr (text, summary->roster_contains[i]))
+          return TRUE;
+      if (summary && g_strv_contains (summary->roster_is, text))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean
@@ -312,39 +312,19 @@ nb_aggregate_load_roster (NbAggregate  *self,
 
 /* ---- figures ---- */
 
-/* "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "（二）部分公开" */
-static char *
-short_group_label (const char *text)
-{
-  const char *open = g_utf8_strchr (text, -1, 0xFF08);   /* （ */
-  const char *second = NULL;
-
-  if (open == text)
-    {
-      const char *close = g_utf8_strchr (text, -1, 0xFF09);
-
-      if (close)
-        second = g_utf8_strchr (close, -1, 0xFF08);
-    }
-  else
-    second = open;
-  return second ? g_strndup (text, second - text) : g_strdup (text);
-}
-
 static void
 define_figures (NbAggregate *self,
                 NbFormat    *format)
 {
-  const NbTableDef *requests = nb_format_find_table (format, "requests");
+  const NbSummaryDef *summary = nb_format_get_summary (format);
+  const NbTableDef *requests = summary->groups;
 
   self->figure_format = format;
-  for (guint i = 0; i < G_N_ELEMENTS (key_figures); i++)
+  for (guint i = 0; i < summary->n_figures; i++)
     {
-      const NbCellDef *def = nb_format_find_cell (format, key_figures[i]);
+      const NbCellDef *def = summary->figures[i];
       Figure *f;
 
-      if (!def)
-        continue;
       f = g_new0 (Figure, 1);
       f->cells = g_array_new (FALSE, FALSE, sizeof (guint));
       g_array_append_val (f->cells, def->index);
@@ -389,7 +369,8 @@ define_figures (NbAggregate *self,
           continue;
         f = g_new0 (Figure, 1);
         f->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-        f->label = short_group_label (gc->text);
+        /* A row's own label is its short one ("（二）部分公开", without its note). */
+        f->label = g_strdup (gc->row_def ? gc->row_def->short_label : gc->text);
         for (guint r = gc->row; r < gc->row + gc->rowspan; r++)
           {
             last_value = nb_grid_cell_at (grid, r, n_columns - 1);
@@ -440,6 +421,21 @@ nb_aggregate_get_figure_key (NbAggregate *self,
   if (i >= self->handled_first && i < self->handled_end)
     return NULL;
   return nb_format_get_cell (self->figure_format, g_array_index (f->cells, guint, 0))->key;
+}
+
+gboolean
+nb_aggregate_figure_is_charted (NbAggregate *self,
+                                guint        i)
+{
+  const NbTableDef *chart;
+  Figure *f;
+
+  g_return_val_if_fail (i < self->figures->len, FALSE);
+  if (i >= self->handled_first && i < self->handled_end)
+    return FALSE;
+  chart = nb_format_get_summary (self->figure_format)->chart;
+  f = g_ptr_array_index (self->figures, i);
+  return chart && nb_format_get_cell (self->figure_format, g_array_index (f->cells, guint, 0))->table == chart;
 }
 
 const char *
@@ -906,15 +902,12 @@ nb_aggregate_add_files (NbAggregate        *self,
   for (const char *const *v = nb_format_list_versions (); *v; v++)
     {
       NbFormat *format = nb_format_get (*v, NULL);
-      g_autoptr(NbReport) warm = nb_report_new (format, nb_format_get_from_year (format), "");
-
-      g_autoptr(NbChecker) checker = nb_checker_new (format, NULL);
-
       /* A checker of its own: the shared one may be busy in the caller's
        * main thread (the window checks open reports). */
-      nb_report_set_text (warm, "overview", "本报告所列数据统计期限为2024年1月1日至2024年12月31日。", NULL);
+      g_autoptr(NbChecker) checker = format ? nb_checker_new (format, NULL) : NULL;
+
       if (checker)
-        g_ptr_array_unref (nb_checker_run (checker, warm, NULL));
+        nb_checker_warm_up (checker);
     }
 
   g_mutex_init (&pool.lock);

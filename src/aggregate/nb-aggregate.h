@@ -125,11 +125,14 @@ NbReport     *nb_aggregate_get_summary       (NbAggregate  *self);
 NbFormat     *nb_aggregate_get_format        (NbAggregate  *self);
 int           nb_aggregate_get_year          (NbAggregate  *self);
 
-/* Key figures kept for every entry (the same for both formats): cell keys
- * and, for the chart, how requests were handled (one group each of the
+/* Key figures kept for every entry (the format's "summary" figures) and,
+ * for the chart, how requests were handled (one group each of the
  * requests table's 办理结果 rows, labelled as in the form). */
 guint         nb_aggregate_get_n_figures     (NbAggregate  *self);
 const char   *nb_aggregate_get_figure_key    (NbAggregate  *self,
+                                              guint         i);
+/* A figure of the table the format's summary charts per agency (四 review). */
+gboolean      nb_aggregate_figure_is_charted (NbAggregate  *self,
                                               guint         i);
 /* A short label: "本年新收申请", "予以公开". */
 const char   *nb_aggregate_get_figure_label  (NbAggregate  *self,

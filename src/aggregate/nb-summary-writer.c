@@ -382,10 +382,9 @@ write_charts (Summary     *s,
   reviews = workbook_add_chart (s->wb, LXW_CHART_COLUMN);
   for (guint f = 0; f < n_fig; f++)
     {
-      const char *key = nb_aggregate_get_figure_key (agg, f);
       lxw_chart_series *series;
 
-      if (!key || !g_str_has_prefix (key, "review/"))
+      if (!nb_aggregate_figure_is_charted (agg, f))
         continue;
       series = chart_add_series (reviews, NULL, NULL);
       chart_series_set_categories (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_AGENCY, r1, C_AGENCY);

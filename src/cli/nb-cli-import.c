@@ -252,13 +252,10 @@ warm_up (void)
     {
       NbFormat *format = nb_format_get (*v, NULL);
       g_autoptr(NbChecker) checker = format ? nb_checker_new (format, NULL) : NULL;
-      g_autoptr(NbReport) warm = NULL;
 
       if (!checker)
         continue;
-      warm = nb_report_new (format, nb_format_get_from_year (format), "");
-      nb_report_set_text (warm, "overview", "本报告所列数据统计期限为2024年1月1日至2024年12月31日。", NULL);
-      g_ptr_array_unref (nb_checker_run (checker, warm, NULL));
+      nb_checker_warm_up (checker);
       if (import && nb_report_get_format (import->report) == format)
         g_ptr_array_unref (nb_checker_run (checker, import->report, NULL));
     }

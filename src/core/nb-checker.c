@@ -1756,6 +1756,45 @@ run_ratio (Run         *run,
     }
 }
 
+gboolean
+nb_checker_warm_up (NbChecker *self)
+{
+  int year = nb_format_get_from_year (self->format);
+  g_autoptr(NbReport) warm = nb_report_new (self->format, year, "");
+  g_autofree char *text = NULL;
+  g_autofree char *y = g_strdup_printf ("%d", year);
+  const char *pn[] = { "{from_year}", "{from_month}", "{from_day}",
+                       "{to_year}", "{to_month}", "{to_day}", NULL };
+  const char *pv[] = { y, "1", "1", y, "12", "31", NULL };
+
+  const NbCheckDef *period = NULL;
+  gboolean read_back = FALSE;
+
+  for (guint i = 0; i < nb_format_get_n_checks (self->format) && !period; i++)
+    {
+      const NbCheckDef *check = nb_format_get_check (self->format, i);
+
+      if (check->type == NB_CHECK_TEXT_PERIOD && check->period.period_text)
+        period = check;
+    }
+  if (period)
+    {
+      g_autofree char *dates = render_message (period->period.period_text, pn, pv);
+      g_autoptr(GArray) found = NULL;
+
+      /* "统计期限2024年1月1日至2024年12月31日": a keyword, then the period. */
+      text = g_strconcat (period->period.keywords[0] ? period->period.keywords[0] : "", dates, NULL);
+      found = nb_text_find_periods (text, period->period.keywords);
+      read_back = found->len == 1 && g_array_index (found, NbTextPeriod, 0).start_year == year &&
+                  g_array_index (found, NbTextPeriod, 0).end_day == 31;
+    }
+  if (text && self->text_sections->len > 0)
+    nb_report_set_text (warm, ((const NbSectionDef *) g_ptr_array_index (self->text_sections, 0))->key,
+                        text, NULL);
+  g_ptr_array_unref (nb_checker_run (self, warm, NULL));
+  return read_back;
+}
+
 GPtrArray *
 nb_checker_run (NbChecker *self,
                 NbReport  *report,

@@ -26,6 +26,13 @@ GPtrArray  *nb_checker_run          (NbChecker  *self,
                                      NbReport   *report,
                                      NbReport   *previous);
 
+/* Runs @self once over a report of its format's first year whose first
+ * text states the statistics period in the format's own wording, so that
+ * what the checks compile on a first match (GRegex's JIT) is compiled
+ * before threads share it. TRUE when the period so written is read back
+ * (the format's period_text is one the checks recognise). */
+gboolean    nb_checker_warm_up      (NbChecker  *self);
+
 /* Convenience: nb_checker_run with the shared checker of the report's format. */
 GPtrArray  *nb_check_report         (NbReport   *report,
                                      NbReport   *previous);

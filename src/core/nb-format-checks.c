@@ -573,9 +573,7 @@ load_deadline (NbFormat    *format,
 {
   const char *names = types[NB_CHECK_DEADLINE].names;   /* types[] is in NbCheckType's order */
   JsonObject *d = nb_format_read_object (obj, "deadlines", where, error);
-  JsonObject *words = NULL;
 
-  (void) format;
   if (!d || !read_month_day (d, "department", &check->deadline.department, where, error) ||
       !read_month_day (d, "government", &check->deadline.government, where, error))
     return FALSE;
@@ -583,15 +581,9 @@ load_deadline (NbFormat    *format,
   check->deadline.government_text = nb_format_read_string (d, "government_text", FALSE, where, error);
   if (*error)
     return FALSE;
-  if (json_object_has_member (obj, "agency_kinds"))
-    {
-      if (!(words = nb_format_read_object (obj, "agency_kinds", where, error)))
-        return FALSE;
-      check->deadline.department_word = nb_format_read_string (words, "department", FALSE, where, error);
-      check->deadline.government_word = nb_format_read_string (words, "government", FALSE, where, error);
-      if (*error)
-        return FALSE;
-    }
+  /* {agency_kind}: the format's words for the kinds of agency. */
+  check->deadline.department_word = nb_format_get_agency_kind_word (format, NB_AGENCY_DEPARTMENT);
+  check->deadline.government_word = nb_format_get_agency_kind_word (format, NB_AGENCY_GOVERNMENT);
   return read_template (obj, "message_no_date", TRUE, names, NULL, &check->deadline.message_no_date, where, error) &&
          read_template (obj, "message_in_year", TRUE, names, NULL, &check->deadline.message_in_year, where, error);
 }

@@ -36,9 +36,16 @@ struct _NbFormat
   GPtrArray    *allocs;        /* arrays the typed parts point to */
   GArray       *sentences;     /* NbSentenceDef */
   GArray       *chart;         /* NbChartFigureDef */
+  NbFormatUsage usage;
 };
 
 G_DEFINE_FINAL_TYPE (NbFormat, nb_format, G_TYPE_OBJECT)
+
+NbFormatUsage *
+nb_format_get_usage (NbFormat *self)
+{
+  return &self->usage;
+}
 
 /* The versions are the data files: VERSION.json in the GResource, and in
  * $NB_FORMATS_DIR (a revision given as one file, no rebuild; a file there
@@ -109,6 +116,7 @@ nb_format_finalize (GObject *object)
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->allocs, g_ptr_array_unref);
   g_clear_pointer (&self->chart, g_array_unref);
+  nb_format_usage_clear (&self->usage);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -929,11 +937,11 @@ load_chart (NbFormat   *self,
 }
 
 /* Only {names} of @allowed (NULL-terminated) in @text. */
-static gboolean
-check_names (const char         *text,
-             const char *const  *allowed,
-             const char         *where,
-             GError            **error)
+gboolean
+nb_format_check_names (const char         *text,
+                       const char *const  *allowed,
+                       const char         *where,
+                       GError            **error)
 {
   for (const char *p = text; (p = strchr (p, '{'));)
     {
@@ -969,9 +977,9 @@ load_title (NbFormat    *self,
       !(t->template = nb_format_read_string (title, "template", TRUE, "title", error)) ||
       !(t->second_line = nb_format_read_string (title, "second_line", TRUE, "title", error)) ||
       !(t->date = nb_format_read_string (title, "date", TRUE, "title", error)) ||
-      !check_names (t->template, title_names, "title", error) ||
-      !check_names (t->second_line, none, "title", error) ||
-      !check_names (t->date, date_names, "title", error))
+      !nb_format_check_names (t->template, title_names, "title", error) ||
+      !nb_format_check_names (t->second_line, none, "title", error) ||
+      !nb_format_check_names (t->date, date_names, "title", error))
     return FALSE;
   if (!g_str_has_suffix (t->template, t->second_line))
     {
@@ -1128,6 +1136,9 @@ format_load (const char  *data,
           g_hash_table_insert (self->check_texts, l->data, (gpointer) text);
         }
     }
+  /* Before the checks: they quote some of it (the agency kinds). */
+  if (!nb_format_load_usage (self, root, error))
+    return NULL;
   {
     JsonArray *checks = nb_format_read_array (root, "checks", FALSE, "format", error);
 

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <json-glib/json-glib.h>
 
 #include "nb-number.h"
 #include "nb-problem.h"
@@ -76,6 +75,22 @@ struct _NbTableDef
   NbGrid     *grid;
 };
 
+/* How an importer reads a section's fields from a published sentence
+ * (2021 六: 发出收费通知书3件，金额共计1200元，实际收取0元). Lists are
+ * NULL-terminated. */
+typedef struct
+{
+  const char *const      *mentions;          /* a sentence about the fields names one */
+  const char             *notice_starts;     /* the notified part begins here … */
+  const char *const      *notice_ends;       /* … and ends at the first of these after it */
+  const NbCellDef *const *notice_fields;     /* read from it, each by its unit */
+  const char             *collected_starts;  /* without a notified part: the sentence
+                                              * states what was collected when it has this */
+  const NbCellDef *const *collected_fields;  /* read from the rest (an amount of 0: no case either) */
+  const char             *none;              /* a regular expression: "none were charged" … */
+  GRegex                 *none_regex;        /* … compiled */
+} NbFieldsReadingDef;
+
 struct _NbSectionDef
 {
   const char        *key;          /* "overview" */
@@ -87,6 +102,7 @@ struct _NbSectionDef
   const NbTableDef  *table;        /* table sections */
   GPtrArray         *fields;       /* NbCellDef*: e.g. the 2021 信息处理费 fields */
   const NbSentenceDef *fields_sentence;  /* the sentence stating them, or NULL */
+  const NbFieldsReadingDef *fields_reading;  /* reading them from text, or NULL */
   guint              position;
 };
 
@@ -104,6 +120,31 @@ struct _NbSentenceDef
   gboolean            needs_all;      /* no sentence while a cell it names is blank */
 };
 
+/* The words the exporters print around the report; {names} as listed,
+ * checked at load (docs/formats.md "Documents"). */
+typedef struct
+{
+  const char *workbook_subject;   /* {year} {version} {issued_by} */
+  const char *pdf_subject;        /* {year} {name} */
+  const char *keywords;
+  const char *generated_by;       /* {program} */
+  const char *field;              /* a section field printed: {label} {value} {unit} */
+  const char *field_blank;        /* … left blank: {label} */
+  const char *table_link;         /* the text sheet's link to a table's sheet: {sheet} */
+  const char *invalid_title;      /* the workbook's refusal of a bad value … */
+  const char *invalid_count;      /* … by kind of cell */
+  const char *invalid_signed;
+  const char *invalid_decimal;    /* {places} */
+} NbDocumentTextsDef;
+
+/* The kinds of agency, as the deadlines tell them apart; the format has
+ * their words ("agency_kinds"). */
+typedef enum
+{
+  NB_AGENCY_DEPARTMENT,  /* 部门: publishes by 31 January */
+  NB_AGENCY_GOVERNMENT,  /* 本级人民政府: publishes by 31 March */
+} NbAgencyKind;
+
 /* The report's title and the date under its sign-off. */
 typedef struct
 {
@@ -111,6 +152,18 @@ typedef struct
   const char *second_line;  /* where a printed title breaks: "政府信息公开工作年度报告" */
   const char *date;         /* "{year}年{month}月{day}日" */
 } NbTitleDef;
+
+/* The area's summary (汇总) of its agencies' reports. */
+typedef struct
+{
+  guint                   n_figures;
+  const NbCellDef *const *figures;    /* each agency's row: these figures … */
+  const NbTableDef       *groups;     /* … then the row groups of this table's
+                                       * results (requests), or NULL */
+  const NbTableDef       *chart;      /* its figures charted per agency (review), or NULL */
+  const char *const      *roster_contains;  /* a roster's first line that contains one … */
+  const char *const      *roster_is;        /* … or is one is its heading, not an agency */
+} NbSummaryDef;
 
 /* One figure of the 与上年对比 chart: the cells it sums, by key. */
 typedef struct
@@ -134,6 +187,14 @@ typedef struct
   guint                    n_expect;
   const NbFigureExpectDef *expect;
 } NbFigureScopeDef;
+
+/* What every text-figure rule shares. */
+typedef struct
+{
+  const char        *filler;      /* characters allowed between a trigger and its number */
+  const char        *unit;        /* the unit of a rule that names none ("件") */
+  const char *const *other_year;  /* just before a trigger, these make it another year's ("上年") */
+} NbFigureWordsDef;
 
 /* A text-figure rule ("共收到政府信息公开申请N件" ↔ requests/new/total).
  * Lists are NULL-terminated and never NULL. */
@@ -412,6 +473,7 @@ const NbCheckDef      *nb_format_find_check         (NbFormat   *self,
 guint                  nb_format_get_n_figure_rules (NbFormat *self);
 const NbFigureRuleDef *nb_format_get_figure_rule    (NbFormat *self,
                                                      guint     i);
+const NbFigureWordsDef *nb_format_get_figure_words   (NbFormat *self);
 /* Wording shared by the checks ("blank_cell" → "空"), or NULL if the
  * format has none by that name. */
 const char         *nb_format_get_check_text    (NbFormat   *self,
@@ -425,6 +487,20 @@ const NbSentenceDef *nb_format_find_sentence    (NbFormat   *self,
 /* The section whose fields a sentence states (2021: 六 and its 信息处理费
  * sentence), or NULL when the format has none (2019). */
 const NbSectionDef  *nb_format_get_fee_section  (NbFormat   *self);
+/* "部门", "本级人民政府": how the report's text names a kind of agency. */
+const char          *nb_format_get_agency_kind_word (NbFormat     *self,
+                                                    NbAgencyKind  kind);
+/* The kind @word names ("department", "government" or the format's word). */
+gboolean             nb_format_parse_agency_kind    (NbFormat     *self,
+                                                    const char   *word,
+                                                    NbAgencyKind *kind);
+const NbDocumentTextsDef *nb_format_get_document_texts (NbFormat *self);
+/* @template with each "{name}" of the NULL-terminated name, value pairs
+ * after it replaced: nb_format_fill (t, "year", "2024", NULL). */
+char                *nb_format_fill             (const char *template,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+/* What the area's summary shows (never NULL; empty when the data has none). */
+const NbSummaryDef  *nb_format_get_summary      (NbFormat   *self);
 /* The main figures the 与上年对比 view draws. */
 guint                   nb_format_get_n_chart_figures (NbFormat   *self);
 const NbChartFigureDef *nb_format_get_chart_figure    (NbFormat   *self,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "nb-error.h"
+#include "nb-format-private.h"
 #include "nb-grid.h"
 
 struct _NbGrid
@@ -63,6 +64,66 @@ parse_role (const char *text,
         return TRUE;
       }
   return FALSE;
+}
+
+/* A header or label cell states its text, or names the column ("column")
+ * or row ("row") whose label it prints, so that the label is written once
+ * in the data. */
+static gboolean
+grid_cell_text (JsonObject        *obj,
+                const NbTableDef  *table,
+                NbGridCell        *cell,
+                GError           **error)
+{
+  g_autofree char *where = g_strdup_printf ("table “%s” grid", table->key);
+  GError *local = NULL;
+  const char *column = nb_format_read_string (obj, "column", FALSE, where, &local);
+  const char *row = local ? NULL : nb_format_read_string (obj, "row", FALSE, where, &local);
+  const char *text = local ? NULL : nb_format_read_string (obj, "text", FALSE, where, &local);
+
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if ((column != NULL) + (row != NULL) + (text != NULL) > 1)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                   "format data: table “%s”: a grid cell has one of “text”, “column” and “row”",
+                   table->key);
+      return FALSE;
+    }
+  if (column)
+    {
+      const NbColumnDef *def = nb_table_def_find_column (table, column);
+
+      if (!def)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: table “%s”: grid names column “%s”, which it does not have",
+                       table->key, column);
+          return FALSE;
+        }
+      text = def->label;
+      cell->column_def = def;
+    }
+  else if (row)
+    {
+      const NbRowDef *def = nb_table_def_find_row (table, row);
+
+      if (!def)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                       "format data: table “%s”: grid names row “%s”, which it does not have",
+                       table->key, row);
+          return FALSE;
+        }
+      text = def->label;
+      cell->row_def = def;
+    }
+  cell->text = text;
+  cell->role = column ? NB_GRID_HEADER : text ? NB_GRID_LABEL : NB_GRID_EMPTY;
+  return TRUE;
 }
 
 NbGrid *
@@ -186,9 +247,8 @@ nb_grid_new_from_json (JsonObject        *grid,
               const char *role = json_object_has_member (obj, "role")
                                    ? json_object_get_string_member (obj, "role") : NULL;
 
-              cell.text = json_object_has_member (obj, "text")
-                            ? json_object_get_string_member (obj, "text") : NULL;
-              cell.role = cell.text ? NB_GRID_LABEL : NB_GRID_EMPTY;
+              if (!grid_cell_text (obj, table, &cell, error))
+                return NULL;
               if (role && !parse_role (role, &cell.role))
                 {
                   g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,

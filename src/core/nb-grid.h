@@ -31,18 +31,12 @@ typedef struct
   NbGridRole       role;
   const char      *text;      /* captions, headers, labels; NULL for values */
   const NbCellDef *cell;      /* NB_GRID_VALUE only */
+  const NbColumnDef *column_def;  /* the column whose label it prints, or NULL */
+  const NbRowDef    *row_def;     /* the row whose label it prints, or NULL */
 } NbGridCell;
 
 #define NB_TYPE_GRID (nb_grid_get_type ())
 G_DECLARE_FINAL_TYPE (NbGrid, nb_grid, NB, GRID, GObject)
-
-/* Builds the grid from a table's "grid" object. Resolves cell keys through
- * @format; fails on overlapping spans, rows of the wrong width, unknown keys
- * or value cells of the table that the grid leaves out. */
-NbGrid           *nb_grid_new_from_json  (JsonObject        *grid,
-                                          NbFormat          *format,
-                                          const NbTableDef  *table,
-                                          GError           **error);
 
 guint             nb_grid_get_n_rows       (NbGrid *self);
 guint             nb_grid_get_n_columns    (NbGrid *self);

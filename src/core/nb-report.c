@@ -930,17 +930,18 @@ apply_field (NbReport    *self,
     }
   if (g_str_equal (key, "agency_kind"))
     {
-      if (g_strcmp0 (value, "department") == 0 || g_strcmp0 (value, "部门") == 0)
-        nb_report_set_agency_kind (self, NB_AGENCY_DEPARTMENT);
-      else if (g_strcmp0 (value, "government") == 0 || g_strcmp0 (value, "本级人民政府") == 0)
-        nb_report_set_agency_kind (self, NB_AGENCY_GOVERNMENT);
-      else
+      NbAgencyKind kind;
+
+      if (!nb_format_parse_agency_kind (self->format, value, &kind))
         {
           g_set_error (error, NB_ERROR, NB_ERROR_PARSE,
-                       _("agency_kind must be “department” (部门) or “government” (本级人民政府), not “%s”"),
+                       _("agency_kind must be “department” (%s) or “government” (%s), not “%s”"),
+                       nb_format_get_agency_kind_word (self->format, NB_AGENCY_DEPARTMENT),
+                       nb_format_get_agency_kind_word (self->format, NB_AGENCY_GOVERNMENT),
                        value ? value : "");
           return FALSE;
         }
+      nb_report_set_agency_kind (self, kind);
       return TRUE;
     }
   if (g_str_equal (key, "year"))

@@ -22,11 +22,7 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  NB_AGENCY_DEPARTMENT,  /* 部门: publishes by 31 January */
-  NB_AGENCY_GOVERNMENT,  /* 本级人民政府: publishes by 31 March */
-} NbAgencyKind;
+/* NbAgencyKind: nb-format.h (the format names the kinds). */
 
 #define NB_TYPE_REPORT (nb_report_get_type ())
 G_DECLARE_FINAL_TYPE (NbReport, nb_report, NB, REPORT, GObject)

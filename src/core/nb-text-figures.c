@@ -20,8 +20,9 @@ typedef struct
   GPtrArray *context;    /* char*: the sentence must contain one of these (if any) */
   GPtrArray *exclude;    /* char*: … and none of these */
   gboolean   context_before;  /* context may be in an earlier sentence of the paragraph */
-  char      *filler;     /* extra filler characters for this rule */
-  GArray    *units;      /* Unit; "件" when the data names none */
+  char      *filler;     /* characters allowed between trigger and number:
+                          * the format's shared ones and the rule's own */
+  GArray    *units;      /* Unit; the format's default when the rule names none */
   gboolean   decimal;
   gboolean   claim;      /* no number: "均获维持" states a zero */
   GPtrArray *scopes;     /* GPtrArray* of char*: keywords per scope */
@@ -29,12 +30,9 @@ typedef struct
 
 struct _NbTextFigureRules
 {
-  GArray *rules;         /* Rule */
+  GArray            *rules;       /* Rule */
+  const char *const *other_year;  /* "上年": a figure just after it is not this year's */
 };
-
-/* Characters allowed between a trigger and its number: "共收到申请共计12件",
- * "行政复议案件3件". Anything else (a comma, "结果维持") breaks the quote. */
-static const char base_filler[] = "共计了为总数量案件：:的有合起约达 　";
 
 #define MAX_FILLER 8
 
@@ -88,9 +86,11 @@ NbTextFigureRules *
 nb_text_figure_rules_new (NbFormat *format)
 {
   NbTextFigureRules *self = g_new0 (NbTextFigureRules, 1);
+  const NbFigureWordsDef *words = nb_format_get_figure_words (format);
 
   self->rules = g_array_new (FALSE, TRUE, sizeof (Rule));
   g_array_set_clear_func (self->rules, rule_clear);
+  self->other_year = words->other_year;
 
   for (guint i = 0; i < nb_format_get_n_figure_rules (format); i++)
     {
@@ -103,7 +103,7 @@ nb_text_figure_rules_new (NbFormat *format)
       rule.context = string_list (def->context);
       rule.exclude = string_list (def->exclude);
       rule.context_before = def->context_before;
-      rule.filler = g_strdup (def->filler);
+      rule.filler = g_strconcat (words->filler, def->filler, NULL);
       rule.decimal = def->decimal;
       rule.claim = def->claim;
       rule.units = g_array_new (FALSE, TRUE, sizeof (Unit));
@@ -116,7 +116,7 @@ nb_text_figure_rules_new (NbFormat *format)
           }
       if (rule.units->len == 0)
         {
-          Unit unit = { g_strdup ("件"), 0 };
+          Unit unit = { g_strdup (words->unit), 0 };
           g_array_append_val (rule.units, unit);
         }
       g_array_sort (rule.units, longest_unit_first);
@@ -307,17 +307,17 @@ contains_in (const char *start,
 
 /* "2023年收到申请15件" in a 2024 report is about another year. */
 static gboolean
-about_other_year (const char *sentence,
-                  const char *trigger,
-                  int         report_year)
+about_other_year (const NbTextFigureRules *rules,
+                  const char              *sentence,
+                  const char              *trigger,
+                  int                      report_year)
 {
-  static const char *const before[] = { "上年", "去年", "上一年", "上年度", "前年" };
   const char *window = trigger;
 
   for (int i = 0; i < 6 && window > sentence; i++)
     window = g_utf8_prev_char (window);
-  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
-    if (contains_in (window, trigger, before[i]))
+  for (guint i = 0; rules->other_year[i]; i++)
+    if (contains_in (window, trigger, rules->other_year[i]))
       return TRUE;
 
   for (const char *p = sentence; p + 4 < trigger; p++)
@@ -342,7 +342,7 @@ is_filler (const Rule *rule,
   int n = g_unichar_to_utf8 (c, buf);
 
   buf[n] = '\0';
-  return strstr (base_filler, buf) != NULL || strstr (rule->filler, buf) != NULL;
+  return strstr (rule->filler, buf) != NULL;
 }
 
 static gint
@@ -553,7 +553,7 @@ nb_text_find_figures (const NbTextFigureRules *rules,
                 continue;
               if (rule->exclude->len > 0 && any_in (rule->exclude, s_start, s_end))
                 continue;
-              if (about_other_year (s_start, p, report_year))
+              if (about_other_year (rules, s_start, p, report_year))
                 continue;
 
               /* Which scope: the nearest keyword before the number (for a

@@ -244,6 +244,7 @@ add_fields (NbDocument         *self,
             const NbSectionDef *section,
             const char         *text)
 {
+  const NbDocumentTextsDef *texts = nb_format_get_document_texts (nb_report_get_format (self->report));
   g_autofree char *fees = NULL;
 
   if (section->fields == NULL || section->fields->len == 0)
@@ -262,10 +263,10 @@ add_fields (NbDocument         *self,
       NbBlock *block = add_block (self, NB_BLOCK_FIELD, section);
 
       if (value != NULL && *value != '\0')
-        block->text = keep (self, g_strdup_printf ("%s：%s%s", field->label, value,
-                                                   field->unit != NULL ? field->unit : ""));
+        block->text = keep (self, nb_format_fill (texts->field, "label", field->label, "value", value,
+                                                  "unit", field->unit, NULL));
       else
-        block->text = keep (self, g_strdup_printf ("%s：（未填写）", field->label));
+        block->text = keep (self, nb_format_fill (texts->field_blank, "label", field->label, NULL));
     }
 }
 

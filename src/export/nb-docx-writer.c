@@ -446,7 +446,7 @@ write_core_properties (W           w,
   xmlTextWriterWriteString (w, BAD_CAST (agency != NULL ? agency : ""));
   end (w);
   start (w, "cp:keywords");
-  xmlTextWriterWriteString (w, BAD_CAST "政府信息公开,年度报告");
+  xmlTextWriterWriteString (w, BAD_CAST nb_format_get_document_texts (nb_report_get_format (report))->keywords);
   end (w);
   end (w);
 }

@@ -59,8 +59,9 @@ set_metadata (cairo_surface_t *surface,
 {
   NbFormat *format = nb_report_get_format (report);
   g_autofree char *title = nb_report_dup_title (report);
-  g_autofree char *subject = g_strdup_printf ("%d年度 · %s", nb_report_get_year (report),
-                                              nb_format_get_name (format));
+  g_autofree char *year = g_strdup_printf ("%d", nb_report_get_year (report));
+  g_autofree char *subject = nb_format_fill (nb_format_get_document_texts (format)->pdf_subject,
+                                             "year", year, "name", nb_format_get_name (format), NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   const char *agency = nb_report_get_agency (report);

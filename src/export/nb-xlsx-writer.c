@@ -336,12 +336,14 @@ add_validation (Writer          *w,
   lxw_data_validation dv = { 0 };
   g_autofree char *formula = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *places = NULL;
+  const NbDocumentTextsDef *texts = nb_format_get_document_texts (w->format);
   char ref[LXW_MAX_CELL_NAME_LENGTH];
 
   dv.show_error = LXW_VALIDATION_ON;
   dv.ignore_blank = LXW_VALIDATION_ON;
   dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-  dv.error_title = (char *) "数值不符合要求";
+  dv.error_title = (char *) texts->invalid_title;
   switch (cell->kind.type)
     {
     case NB_KIND_COUNT:
@@ -349,14 +351,14 @@ add_validation (Writer          *w,
       dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
       dv.minimum_number = 0;
       dv.maximum_number = (double) NB_NUMBER_MAX_INTEGER;
-      dv.error_message = (char *) "请填写不小于0的整数（没有请填0）。";
+      dv.error_message = (char *) texts->invalid_count;
       break;
     case NB_KIND_SIGNED:
       dv.validate = LXW_VALIDATION_TYPE_INTEGER;
       dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
       dv.minimum_number = -(double) NB_NUMBER_MAX_INTEGER;
       dv.maximum_number = (double) NB_NUMBER_MAX_INTEGER;
-      dv.error_message = (char *) "请填写整数，减少时填负数（如-33）。";
+      dv.error_message = (char *) texts->invalid_signed;
       break;
     case NB_KIND_DECIMAL:
       /* Excel cannot limit decimal places itself: a formula does. */
@@ -364,7 +366,8 @@ add_validation (Writer          *w,
       formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=0,%s<=%" G_GINT64_FORMAT ",ROUND(%s,%u)=%s)",
                                  ref, ref, ref, NB_NUMBER_MAX_INTEGER,
                                  ref, cell->kind.places, ref);
-      message = g_strdup_printf ("请填写不小于0的数，最多%u位小数。", cell->kind.places);
+      places = g_strdup_printf ("%u", cell->kind.places);
+      message = nb_format_fill (texts->invalid_decimal, "places", places, NULL);
       dv.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
       dv.value_formula = formula;
       dv.error_message = message;
@@ -718,7 +721,8 @@ write_table_link (Writer         *w,
   for (guint t = 0; t < nb_format_get_n_tables (w->format); t++)
     if (nb_format_get_table (w->format, t) == block->table)
       {
-        g_autofree char *text = g_strdup_printf ("（见工作表“%s”）", sheet_names[t]);
+        g_autofree char *text = nb_format_fill (nb_format_get_document_texts (w->format)->table_link,
+                                                "sheet", sheet_names[t], NULL);
         g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t]);
 
         check (w, worksheet_write_url_opt (ws, *row, 0, url, link, text, NULL));
@@ -980,20 +984,22 @@ sheet_name_for (NbFormat         *format,
 static void
 set_properties (Writer *w)
 {
-  g_autofree char *subject = NULL;
+  g_autofree char *subject = NULL, *year = NULL, *comments = NULL;
+  const NbDocumentTextsDef *texts = nb_format_get_document_texts (w->format);
   const char *agency = nb_report_get_agency (w->report);
   lxw_doc_properties props = { 0 };
 
-  subject = g_strdup_printf ("%d年度政府信息公开工作年度报告（%s版格式，%s）",
-                             nb_report_get_year (w->report),
-                             nb_format_get_version (w->format),
-                             nb_format_get_issued_by (w->format));
+  year = g_strdup_printf ("%d", nb_report_get_year (w->report));
+  subject = nb_format_fill (texts->workbook_subject, "year", year,
+                            "version", nb_format_get_version (w->format),
+                            "issued_by", nb_format_get_issued_by (w->format), NULL);
+  comments = nb_format_fill (texts->generated_by, "program", "nianbao " PACKAGE_VERSION, NULL);
   props.title = (char *) xml_text (w, w->title);
   props.subject = subject;
   props.author = (char *) xml_text (w, agency ? agency : "");
   props.company = props.author;
-  props.keywords = (char *) "政府信息公开,年度报告";
-  props.comments = (char *) "由 nianbao " PACKAGE_VERSION " 生成";
+  props.keywords = (char *) texts->keywords;
+  props.comments = comments;
   check (w, workbook_set_properties (w->workbook, &props));
   /* core.xml has no separate "creator program": name it here. */
   check (w, workbook_set_custom_property_string (w->workbook, "Generator", "nianbao " PACKAGE_VERSION));

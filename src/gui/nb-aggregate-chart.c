@@ -198,12 +198,8 @@ nb_aggregate_chart_snapshot (GtkWidget   *widget,
   for (guint f = first; f < end; f++)
     g_array_append_val (handled, f);
   for (guint f = 0; f < nb_aggregate_get_n_figures (self->aggregate); f++)
-    {
-      const char *key = nb_aggregate_get_figure_key (self->aggregate, f);
-
-      if (key && g_str_has_prefix (key, "review/"))
-        g_array_append_val (reviews, f);
-    }
+    if (nb_aggregate_figure_is_charted (self->aggregate, f))
+      g_array_append_val (reviews, f);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_set_source_rgb (cr, 1, 1, 1);

@@ -262,30 +262,15 @@ figure_before (const char *clause,
   return f;
 }
 
-static const NbCellDef *
-fee_field (const NbSectionDef *section,
-           const char         *suffix)
-{
-  for (guint i = 0; section->fields && i < section->fields->len; i++)
-    {
-      const NbCellDef *def = g_ptr_array_index (section->fields, i);
-      if (g_str_has_suffix (def->key, suffix))
-        return def;
-    }
-  return NULL;
-}
-
 static void
-set_fee (NbReport           *report,
-         const NbSectionDef *section,
-         const char         *suffix,
-         Figure              f,
-         gboolean           *set)
+set_fee (NbReport        *report,
+         const NbCellDef *def,
+         Figure           f,
+         gboolean        *set)
 {
-  const NbCellDef *def = fee_field (section, suffix);
   g_autofree char *value = NULL;
 
-  if (!def || !f.found)
+  if (!f.found)
     return;
   value = g_strdup_printf ("%.2f", f.value);
   if (g_str_has_suffix (value, ".00"))
@@ -295,19 +280,50 @@ set_fee (NbReport           *report,
 }
 
 static gboolean
-says_none (const char *sentence)
+any_in (const char        *text,
+        const char *const *words)
 {
-  static gsize once;
-  static GRegex *re;
+  for (guint i = 0; words[i]; i++)
+    if (strstr (text, words[i]))
+      return TRUE;
+  return FALSE;
+}
 
-  if (g_once_init_enter (&once))
+/* The figure of each field (by its unit, 件 or 元) in @clause; what was
+ * collected: an amount of 0 without a count means no case either. */
+static void
+read_fields (NbReport               *report,
+             const NbCellDef *const *fields,
+             const char             *clause,
+             gboolean                collected,
+             gboolean               *set)
+{
+  Figure zero_amount = { FALSE, 0 };
+  Figure figures[8] = { { FALSE, 0 } };
+  guint n = 0;
+
+  for (; fields[n] && n < G_N_ELEMENTS (figures); n++)
     {
-      re = g_regex_new ("(未|无|没有|不存在|未发生|未曾|均未|不)[^，。；,;0-9]{0,12}(收取|收费|收缴|信息处理费)",
-                        G_REGEX_OPTIMIZE, 0, NULL);
-      jit_now (re);
-      g_once_init_leave (&once, 1);
+      figures[n] = figure_before (clause, fields[n]->unit ? fields[n]->unit : "");
+      if (figures[n].found && figures[n].value == 0 && fields[n]->kind.type != NB_KIND_COUNT)
+        zero_amount = figures[n];
     }
-  return g_regex_match (re, sentence, 0, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (collected && !figures[i].found && zero_amount.found && fields[i]->kind.type == NB_KIND_COUNT)
+        figures[i] = zero_amount;
+      set_fee (report, fields[i], figures[i], set);
+    }
+}
+
+static gboolean
+figure_in (const char             *text,
+           const NbCellDef *const *fields)
+{
+  for (guint i = 0; fields[i]; i++)
+    if (figure_before (text, fields[i]->unit ? fields[i]->unit : "").found)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -319,13 +335,11 @@ nb_import_text_read_fees (NbReport   *report,
   static gsize once;
   static GRegex *years, *sentences;
   NbFormat *format = nb_report_get_format (report);
-  const NbSectionDef *section = NULL;
+  const NbSectionDef *section = nb_format_find_section (format, section_key);
+  const NbFieldsReadingDef *reading = section ? section->fields_reading : NULL;
   g_auto(GStrv) parts = NULL;
 
-  for (guint i = 0; i < nb_format_get_n_sections (format); i++)
-    if (g_str_equal (nb_format_get_section (format, i)->key, section_key))
-      section = nb_format_get_section (format, i);
-  if (!section || !fee_field (section, "fee_notices") || !text)
+  if (!reading || !text)
     return;
   if (g_once_init_enter (&once))
     {
@@ -341,52 +355,46 @@ nb_import_text_read_fees (NbReport   *report,
     {
       g_autofree char *nfkc = g_utf8_normalize (parts[i], -1, G_NORMALIZE_ALL_COMPOSE);
       g_autofree char *s = NULL;
-      const char *notice, *actual;
+      const char *notice;
       g_autofree char *notice_clause = NULL;
       const char *collected_clause = NULL;
       gboolean set = FALSE;
 
-      if (!nfkc || !(strstr (nfkc, "信息处理费") || strstr (nfkc, "收费通知")))
+      if (!nfkc || !any_in (nfkc, reading->mentions))
         continue;
       s = g_regex_replace_literal (years, nfkc, -1, 0, "", 0, NULL);
-      notice = strstr (s, "收费通知");
-      actual = strstr (s, "实际");
+      notice = strstr (s, reading->notice_starts);
       if (notice)
         {
           /* 发出收费通知书3件，金额共计1200元 — up to 实际/收取 of the collected part. */
-          const char *end = actual && actual > notice ? actual : NULL;
-          const char *taken = strstr (notice, "收取");
-          if (taken && (!end || taken < end))
-            end = taken;
+          const char *end = NULL;
+
+          for (guint k = 0; reading->notice_ends[k]; k++)
+            {
+              const char *at = strstr (notice, reading->notice_ends[k]);
+
+              if (at && (!end || at < end))
+                end = at;
+            }
           notice_clause = end ? g_strndup (notice, end - notice) : g_strdup (notice);
           collected_clause = end;
         }
       else
-        collected_clause = strstr (s, "收取") ? s : NULL;
+        collected_clause = strstr (s, reading->collected_starts) ? s : NULL;
 
       if (notice_clause)
-        {
-          set_fee (report, section, "fee_notices", figure_before (notice_clause, "件"), &set);
-          set_fee (report, section, "fee_notified_amount", figure_before (notice_clause, "元"), &set);
-        }
+        read_fields (report, reading->notice_fields, notice_clause, FALSE, &set);
       if (collected_clause)
-        {
-          Figure cases = figure_before (collected_clause, "件");
-          Figure amount = figure_before (collected_clause, "元");
-
-          /* 实际收取0元: nothing collected, so no case either. */
-          if (!cases.found && amount.found && amount.value == 0)
-            cases = amount;
-          set_fee (report, section, "fee_collected_cases", cases, &set);
-          set_fee (report, section, "fee_collected_amount", amount, &set);
-        }
-      if (!set && says_none (s) && !figure_before (s, "件").found && !figure_before (s, "元").found)
+        read_fields (report, reading->collected_fields, collected_clause, TRUE, &set);
+      if (!set && g_regex_match (reading->none_regex, s, 0, NULL) &&
+          !figure_in (s, reading->notice_fields) && !figure_in (s, reading->collected_fields))
         {
           Figure zero = { TRUE, 0 };
-          set_fee (report, section, "fee_notices", zero, &set);
-          set_fee (report, section, "fee_notified_amount", zero, &set);
-          set_fee (report, section, "fee_collected_cases", zero, &set);
-          set_fee (report, section, "fee_collected_amount", zero, &set);
+
+          for (guint k = 0; reading->notice_fields[k]; k++)
+            set_fee (report, reading->notice_fields[k], zero, &set);
+          for (guint k = 0; reading->collected_fields[k]; k++)
+            set_fee (report, reading->collected_fields[k], zero, &set);
         }
       if (!set)
         {

@@ -167,6 +167,10 @@ def add_table(tdef):
             if 'cell' in cell:
                 text = values.get(cell['cell'], '')
                 figures[cell['cell']] = text
+            elif 'column' in cell:   # the grid names the column whose label it prints
+                text = next(k['label'] for k in tdef['columns'] if k['key'] == cell['column'])
+            elif 'row' in cell:
+                text = next(k['label'] for k in tdef['rows'] if k['key'] == cell['row'])
             else:
                 text = cell.get('text', '')
             a = table.cell(r, c)
@@ -180,7 +184,7 @@ def add_table(tdef):
                 text = '三、本年度办\n理结果'
             else:
                 a.paragraphs[0].text = text
-            role = cell.get('role')
+            role = cell.get('role', 'header' if 'column' in cell else None)
             if shaded and role in ('header', 'caption'):
                 a._tc.get_or_add_tcPr().append(parse_xml(
                     '<w:shd %s w:val="clear" w:color="auto" w:fill="%s"/>'
