@@ -10,9 +10,9 @@
 
 #include "nb-error.h"
 #include "nb-feedback-writer.h"
-#include "nb-export.h"
 #include "nb-safe-write.h"
 #include "nb-page-layout.h"
+#include "nb-pdf-writer.h"
 
 #define BODY_FONT  "仿宋, FangSong, FangSong_GB2312, Noto Serif CJK SC, serif 16"
 #define TITLE_FONT "方正小标宋简体, FZXiaoBiaoSong-B05S, 华文中宋, STZhongsong, Noto Serif CJK SC Bold, serif Bold 22"
@@ -206,32 +206,28 @@ draw_paragraph (Pager                      *p,
   g_object_unref (layout);
 }
 
-/* Draws the pages into the temporary file nb-safe-write made. */
-static gboolean
-write_feedback_to (const char  *tmp,
-                   gpointer     user_data,
-                   GError     **error)
+/* The letter's pages, in the report's type area (NbPageLayout's). */
+static void
+draw_feedback (cairo_t         *cr,
+               cairo_surface_t *surface,
+               gpointer         user_data)
 {
   const char *text = user_data;
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(NbReport) blank = nb_report_new (nb_format_get ("2021", NULL), 2024, "");
   g_autoptr(NbPageLayout) layout = nb_page_layout_new (blank);
   PangoFontDescription *body, *title;
-  cairo_surface_t *surface;
-  cairo_status_t status;
   Pager p = { 0 };
   guint n = g_strv_length (lines);
 
-  /* The report's own page: its type area, as NbPageLayout sets it. */
   nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   nb_page_layout_get_type_area (layout, &p.x, &p.y, &p.width, &p.height);
   p.pitch = p.height / LINES_PER_PAGE;
   p.page = 1;
 
-  surface = cairo_pdf_surface_create (tmp, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, lines[0]);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "nianbao " PACKAGE_VERSION);
-  p.cr = cairo_create (surface);
+  p.cr = cr;
   cairo_set_source_rgb (p.cr, 0, 0, 0);
   body = pango_font_description_from_string (BODY_FONT);
   title = pango_font_description_from_string (TITLE_FONT);
@@ -264,17 +260,6 @@ write_feedback_to (const char  *tmp,
   pango_font_description_free (body);
   pango_font_description_free (title);
   pango_font_description_free (p.folio);
-  cairo_destroy (p.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, "%s", cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -282,8 +267,9 @@ nb_feedback_write_pdf (const char  *text,
                        const char  *path,
                        GError     **error)
 {
-  return nb_export_write_file (path, write_feedback_to, (gpointer) text, NB_SAFE_WRITE_NONE,
-                               NULL, error);
+  /* Written as the report's PDF is: through GIO (UTF-8 paths on Windows
+   * too), read back whole before it replaces @path. */
+  return nb_pdf_write_pages (path, draw_feedback, (gpointer) text, NB_SAFE_WRITE_NONE, error);
 }
 
 gboolean
