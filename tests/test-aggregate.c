@@ -546,6 +546,30 @@ test_feedback (void)
       g_assert_nonnull (strstr (pdf_text, "某县统计局"));
       g_assert_nonnull (strstr (pdf_text, "需要改正的错误"));
     }
+  if (pdftotext)
+    {
+      /* Set as the report is, in 3号 (16 pt): the greeting line measured
+       * (it was 21 pt, points taken at 96 dpi). */
+      const char *argv[] = { pdftotext, "-bbox", pdf, "-", NULL };
+      g_autofree char *bbox = NULL;
+      g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" "
+                                            "xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">某县统计局：</word>",
+                                            0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &bbox, NULL,
+                                   &status, NULL));
+      g_assert_true (g_regex_match (word, bbox, 0, &match));
+      {
+        g_autofree char *x0 = g_match_info_fetch (match, 1);
+        g_autofree char *x1 = g_match_info_fetch (match, 2);
+        double advance = (g_ascii_strtod (x1, NULL) - g_ascii_strtod (x0, NULL)) / 6;
+
+        g_test_message ("feedback body: %.2f pt a character", advance);
+        g_assert_cmpfloat_with_epsilon (advance, 16.0, 0.5);
+      }
+    }
   /* A report with only warnings still gets its list; count what it got. */
   clean = path_in ("fb-out", "某县档案局-反馈意见.txt");
   {

@@ -10,13 +10,15 @@
 
 #include "nb-error.h"
 #include "nb-feedback-writer.h"
-#include "nb-export.h"
 #include "nb-safe-write.h"
 #include "nb-page-layout.h"
+#include "nb-pdf-writer.h"
 
-#define BODY_FONT  "仿宋, FangSong, FangSong_GB2312, Noto Serif CJK SC, serif 16"
-#define TITLE_FONT "方正小标宋简体, FZXiaoBiaoSong-B05S, 华文中宋, STZhongsong, Noto Serif CJK SC Bold, serif Bold 22"
-#define FOLIO_FONT "宋体, SimSun, Noto Serif CJK SC, serif 14"
+/* The report's faces and sizes (docs/typesetting.md): 3号 仿宋 body, 2号
+ * title, 4号 宋体 page numbers. */
+#define BODY_SIZE  16.0
+#define TITLE_SIZE 22.0
+#define FOLIO_SIZE 14.0
 #define LINES_PER_PAGE 22
 
 static const char *const numerals[] = { "一", "二", "三", "四" };
@@ -135,18 +137,16 @@ typedef struct
   double   pitch;                /* one of 22 lines */
   guint    line;                 /* next line on the page */
   guint    page;
-  PangoFontDescription *folio;
+  NbPageLayout *layout;          /* the report's page: its faces */
 } Pager;
 
 static void
 draw_folio (Pager *p)
 {
-  PangoLayout *layout = pango_cairo_create_layout (p->cr);
   g_autofree char *text = g_strdup_printf ("— %u —", p->page);
+  PangoLayout *layout = nb_page_layout_new_text (p->layout, NB_FONT_SONG, FOLIO_SIZE, text, -1);
   int w, h;
 
-  pango_layout_set_font_description (layout, p->folio);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_size (layout, &w, &h);
   /* Odd pages right, even pages left, 7 mm under the type area (GB/T 9704). */
   cairo_move_to (p->cr, p->page % 2 ? p->x + p->width - w / (double) PANGO_SCALE - 14 : p->x + 14,
@@ -167,23 +167,20 @@ next_page (Pager *p)
 /* Lays out one paragraph: @indent the first line by two characters, @center,
  * or @right (sign-off and date). */
 static void
-draw_paragraph (Pager                      *p,
-                const char                 *text,
-                const PangoFontDescription *font,
-                gboolean                    indent,
-                PangoAlignment              align,
-                guint                       lines_per_line)
+draw_paragraph (Pager          *p,
+                const char     *text,
+                NbFontRole      role,
+                double          size,
+                gboolean        indent,
+                PangoAlignment  align,
+                guint           lines_per_line)
 {
-  PangoLayout *layout = pango_cairo_create_layout (p->cr);
+  PangoLayout *layout = nb_page_layout_new_text (p->layout, role, size, text, p->width);
   PangoLayoutIter *iter;
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (p->width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
   if (indent)
-    pango_layout_set_indent (layout, (int) (2 * 16 * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
+    pango_layout_set_indent (layout, (int) (2 * size * PANGO_SCALE));
 
   iter = pango_layout_get_iter (layout);
   do
@@ -206,36 +203,29 @@ draw_paragraph (Pager                      *p,
   g_object_unref (layout);
 }
 
-/* Draws the pages into the temporary file nb-safe-write made. */
-static gboolean
-write_feedback_to (const char  *tmp,
-                   gpointer     user_data,
-                   GError     **error)
+/* The letter's pages, in the report's type area (NbPageLayout's). */
+static void
+draw_feedback (cairo_t         *cr,
+               cairo_surface_t *surface,
+               gpointer         user_data)
 {
   const char *text = user_data;
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(NbReport) blank = nb_report_new (nb_format_get ("2021", NULL), 2024, "");
   g_autoptr(NbPageLayout) layout = nb_page_layout_new (blank);
-  PangoFontDescription *body, *title;
-  cairo_surface_t *surface;
-  cairo_status_t status;
   Pager p = { 0 };
   guint n = g_strv_length (lines);
 
-  /* The report's own page: its type area, as NbPageLayout sets it. */
   nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   nb_page_layout_get_type_area (layout, &p.x, &p.y, &p.width, &p.height);
   p.pitch = p.height / LINES_PER_PAGE;
   p.page = 1;
+  p.layout = layout;
 
-  surface = cairo_pdf_surface_create (tmp, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, lines[0]);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "nianbao " PACKAGE_VERSION);
-  p.cr = cairo_create (surface);
+  p.cr = cr;
   cairo_set_source_rgb (p.cr, 0, 0, 0);
-  body = pango_font_description_from_string (BODY_FONT);
-  title = pango_font_description_from_string (TITLE_FONT);
-  p.folio = pango_font_description_from_string (FOLIO_FONT);
 
   /* Trailing empty lines are no paragraphs. */
   while (n > 0 && !*lines[n - 1])
@@ -247,34 +237,20 @@ write_feedback_to (const char  *tmp,
 
       if (i == 0)
         {
-          draw_paragraph (&p, line, title, FALSE, PANGO_ALIGN_CENTER, 1);
+          draw_paragraph (&p, line, NB_FONT_TITLE, TITLE_SIZE, FALSE, PANGO_ALIGN_CENTER, 1);
           p.line++;   /* a blank line under the title */
         }
       else if (!*line)
         p.line++;
       else if (i == 1)
-        draw_paragraph (&p, line, body, FALSE, PANGO_ALIGN_LEFT, 1);
+        draw_paragraph (&p, line, NB_FONT_FANGSONG, BODY_SIZE, FALSE, PANGO_ALIGN_LEFT, 1);
       else if (is_from)
-        draw_paragraph (&p, line, body, FALSE, PANGO_ALIGN_RIGHT, 1);
+        draw_paragraph (&p, line, NB_FONT_FANGSONG, BODY_SIZE, FALSE, PANGO_ALIGN_RIGHT, 1);
       else
-        draw_paragraph (&p, line, body, TRUE, PANGO_ALIGN_LEFT, 1);
+        draw_paragraph (&p, line, NB_FONT_FANGSONG, BODY_SIZE, TRUE, PANGO_ALIGN_LEFT, 1);
     }
   draw_folio (&p);
   cairo_show_page (p.cr);
-  pango_font_description_free (body);
-  pango_font_description_free (title);
-  pango_font_description_free (p.folio);
-  cairo_destroy (p.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, "%s", cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -282,8 +258,9 @@ nb_feedback_write_pdf (const char  *text,
                        const char  *path,
                        GError     **error)
 {
-  return nb_export_write_file (path, write_feedback_to, (gpointer) text, NB_SAFE_WRITE_NONE,
-                               NULL, error);
+  /* Written as the report's PDF is: through GIO (UTF-8 paths on Windows
+   * too), read back whole before it replaces @path. */
+  return nb_pdf_write_pages (path, draw_feedback, (gpointer) text, NB_SAFE_WRITE_NONE, error);
 }
 
 gboolean

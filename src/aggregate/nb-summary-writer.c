@@ -14,8 +14,10 @@
 #include "nb-export.h"
 #include "nb-safe-write.h"
 #include "nb-xlsx-writer.h"
+#include "nb-xlsx-workbook.h"
 
 #define FONT "宋体"
+#define SIZE 10.5  /* 5号 */
 
 typedef struct
 {
@@ -28,8 +30,7 @@ static void
 check (Summary  *s,
        lxw_error err)
 {
-  if (err != LXW_NO_ERROR && s->error == LXW_NO_ERROR)
-    s->error = err;
+  nb_xlsx_keep_error (&s->error, err);
 }
 
 static lxw_format *
@@ -41,7 +42,7 @@ new_format (Summary *s,
   lxw_format *f = workbook_add_format (s->wb);
 
   format_set_font_name (f, FONT);
-  format_set_font_size (f, 10.5);
+  format_set_font_size (f, SIZE);
   format_set_font_charset (f, 134);
   format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
   if (bold)
@@ -95,32 +96,12 @@ base_name (const char *path)
 }
 
 /* Rows of wrapped text get the height they need: LibreOffice does not grow
- * them by itself. Wide (CJK) characters take two width units. */
+ * them by itself. Measured as the report's workbook measures its text. */
 static double
 wrapped_height (const char *text,
                 double      width)
 {
-  double units = 0;
-  guint lines = 1;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        {
-          lines++;
-          units = 0;
-          continue;
-        }
-      units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.1;
-      if (units > width - 1)
-        {
-          lines++;
-          units = 0;
-        }
-    }
-  return 14.5 * lines + 2;
+  return nb_xlsx_line_height (SIZE) * nb_xlsx_text_lines (text, SIZE, width) + 2;
 }
 
 /* Columns of the 汇总 sheet. */
@@ -341,6 +322,31 @@ write_differences (Summary   *s,
   check (s, worksheet_set_column (ws, 0, 0, 120, NULL));
 }
 
+/* Figure @f of every counted agency (汇总 rows @r0…@r1) as a series of
+ * @chart, named after its column's heading. */
+static void
+add_figure_series (lxw_chart *chart,
+                   guint      f,
+                   guint      r0,
+                   guint      r1)
+{
+  lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+  chart_series_set_categories (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_AGENCY, r1, C_AGENCY);
+  chart_series_set_values (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_FIGURES + f, r1, C_FIGURES + f);
+  chart_series_set_name_range (series, NB_SUMMARY_AGENCIES_SHEET, 1, C_FIGURES + f);
+}
+
+static void
+label_chart (lxw_chart  *chart,
+             const char *title,
+             const char *y_axis)
+{
+  chart_title_set_name (chart, title);
+  chart_axis_set_name (chart_axis_get (chart, LXW_CHART_AXIS_TYPE_Y), y_axis);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+}
+
 static void
 write_charts (Summary     *s,
               NbAggregate *agg,
@@ -365,16 +371,8 @@ write_charts (Summary     *s,
 
   handled = workbook_add_chart (s->wb, LXW_CHART_COLUMN_STACKED);
   for (guint f = first; f < end; f++)
-    {
-      lxw_chart_series *series = chart_add_series (handled, NULL, NULL);
-
-      chart_series_set_categories (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_AGENCY, r1, C_AGENCY);
-      chart_series_set_values (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_FIGURES + f, r1, C_FIGURES + f);
-      chart_series_set_name_range (series, NB_SUMMARY_AGENCIES_SHEET, 1, C_FIGURES + f);
-    }
-  chart_title_set_name (handled, _("Requests handled per agency, by result"));
-  chart_axis_set_name (chart_axis_get (handled, LXW_CHART_AXIS_TYPE_Y), _("Requests"));
-  chart_legend_set_position (handled, LXW_CHART_LEGEND_BOTTOM);
+    add_figure_series (handled, f, r0, r1);
+  label_chart (handled, _("Requests handled per agency, by result"), _("Requests"));
   options.x_scale = scale * 1.5;
   options.y_scale = 1.6;
   check (s, worksheet_insert_chart_opt (ws, 0, 0, handled, &options));
@@ -382,18 +380,10 @@ write_charts (Summary     *s,
   reviews = workbook_add_chart (s->wb, LXW_CHART_COLUMN);
   for (guint f = 0; f < n_fig; f++)
     {
-      lxw_chart_series *series;
-
-      if (!nb_aggregate_figure_is_charted (agg, f))
-        continue;
-      series = chart_add_series (reviews, NULL, NULL);
-      chart_series_set_categories (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_AGENCY, r1, C_AGENCY);
-      chart_series_set_values (series, NB_SUMMARY_AGENCIES_SHEET, r0, C_FIGURES + f, r1, C_FIGURES + f);
-      chart_series_set_name_range (series, NB_SUMMARY_AGENCIES_SHEET, 1, C_FIGURES + f);
+      if (nb_aggregate_figure_is_charted (agg, f))
+        add_figure_series (reviews, f, r0, r1);
     }
-  chart_title_set_name (reviews, _("Administrative reviews and lawsuits per agency"));
-  chart_axis_set_name (chart_axis_get (reviews, LXW_CHART_AXIS_TYPE_Y), _("Cases"));
-  chart_legend_set_position (reviews, LXW_CHART_LEGEND_BOTTOM);
+  label_chart (reviews, _("Administrative reviews and lawsuits per agency"), _("Cases"));
   check (s, worksheet_insert_chart_opt (ws, 26, 0, reviews, &options));
   worksheet_set_paper (ws, 9);
   worksheet_set_landscape (ws);
@@ -406,9 +396,6 @@ write_summary (NbAggregate *agg,
                const char  *filename,
                GError     **error)
 {
-  g_autofree char *tmpdir = nb_xlsx_scratch_dir ();
-  g_autofree char *lxw_name = nb_xlsx_library_filename (filename);
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = tmpdir };
   Summary s = { 0 };
   g_autoptr(GPtrArray) rows = ordered_entries (agg);
   const char *avoid[] = { NB_SUMMARY_AGENCIES_SHEET, NB_SUMMARY_PROBLEMS_SHEET, NB_SUMMARY_COMPARE_SHEET,
@@ -416,20 +403,10 @@ write_summary (NbAggregate *agg,
   g_autoptr(GError) local_error = NULL;
   lxw_doc_properties props = { 0 };
   g_autofree char *title = NULL;
-  lxw_error err;
 
-  if (!lxw_name)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("The folder’s name cannot be passed to the workbook library; save into a folder with a shorter or plainer name"));
-      return FALSE;
-    }
-  s.wb = workbook_new_opt (lxw_name, &options);
+  s.wb = nb_xlsx_workbook_new (filename, error);
   if (!s.wb)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not start the workbook (out of memory?)"));
-      return FALSE;
-    }
+    return FALSE;
   s.title = new_format (&s, TRUE, FALSE, NULL);
   format_set_font_size (s.title, 14);
   s.head = new_format (&s, TRUE, TRUE, NULL);
@@ -460,15 +437,7 @@ write_summary (NbAggregate *agg,
       return FALSE;
     }
 
-  err = workbook_close (s.wb);
-  if (s.error == LXW_NO_ERROR)
-    s.error = err;
-  if (s.error != LXW_NO_ERROR)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT, _("Could not write the workbook: %s"), lxw_strerror (s.error));
-      return FALSE;
-    }
-  return TRUE;
+  return nb_xlsx_workbook_close (s.wb, s.error, error);
 }
 
 typedef struct

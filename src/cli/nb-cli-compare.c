@@ -8,16 +8,13 @@
 #include "nb-cli-common.h"
 #include "nb-comparison.h"
 #include "nb-problem.h"
-#ifdef NB_HAVE_IMPORT
 #include "nb-import.h"
-#endif
 
-/* A .nianbao document, or (with the importers) a published report in any
+/* A .nianbao document, or a published report in any
  * form import reads: text, web page, Word file, PDF. */
 static NbReport *
 load_report (const char *path)
 {
-#ifdef NB_HAVE_IMPORT
   if (!g_str_has_suffix (path, ".nianbao"))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -36,7 +33,6 @@ load_report (const char *path)
                     path, import->warnings->len);
       return g_object_ref (import->report);
     }
-#endif
   return nb_cli_load (path);
 }
 

@@ -155,19 +155,31 @@ alt_face (NbFontRole role)
   return faces[1].family != NULL ? faces[1].family : NULL;
 }
 
+/* A run of @len bytes of @text (-1: all) in character style @style and,
+ * when @half_points is not 0, at that size. */
 static void
-run (W           w,
-     const char *style,
-     const char *text,
-     gssize      len)
+run_sized (W           w,
+           const char *style,
+           int         half_points,
+           const char *text,
+           gssize      len)
 {
   g_autofree char *part = len < 0 ? g_strdup (text) : g_strndup (text, len);
 
   start (w, "w:r");
-  if (style != NULL)
+  if (style != NULL || half_points != 0)
     {
       start (w, "w:rPr");
-      val (w, "w:rStyle", style);
+      if (style != NULL)
+        val (w, "w:rStyle", style);
+      if (half_points != 0)
+        {
+          char sz[12];
+
+          g_snprintf (sz, sizeof sz, "%d", half_points);
+          val (w, "w:sz", sz);
+          val (w, "w:szCs", sz);
+        }
       end (w);
     }
   start (w, "w:t");
@@ -175,6 +187,15 @@ run (W           w,
   xmlTextWriterWriteString (w, BAD_CAST part);
   end (w);
   end (w);
+}
+
+static void
+run (W           w,
+     const char *style,
+     const char *text,
+     gssize      len)
+{
+  run_sized (w, style, 0, text, len);
 }
 
 static void
@@ -670,24 +691,7 @@ write_table (W              w,
           if (cell != NULL && cell->row == r && cell->role != NB_GRID_EMPTY)
             text = nb_document_dup_cell_text (document, cell);
           if (text != NULL && *text != '\0')
-            {
-              char sz[8];
-
-              g_snprintf (sz, sizeof sz, "%d", size);
-              start (w, "w:r");
-              if (size != SIZE_TABLE)
-                {
-                  start (w, "w:rPr");
-                  val (w, "w:sz", sz);
-                  val (w, "w:szCs", sz);
-                  end (w);
-                }
-              start (w, "w:t");
-              attr (w, "xml:space", "preserve");
-              xmlTextWriterWriteString (w, BAD_CAST text);
-              end (w);
-              end (w);
-            }
+            run_sized (w, NULL, size != SIZE_TABLE ? size : 0, text, -1);
           end (w);   /* p */
           end (w);   /* tc */
           c += span;

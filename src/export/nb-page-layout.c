@@ -1258,6 +1258,20 @@ nb_page_layout_draw_page (NbPageLayout *self,
   cairo_restore (cr);
 }
 
+PangoLayout *
+nb_page_layout_new_text (NbPageLayout *self,
+                         NbFontRole    role,
+                         double        size,
+                         const char   *text,
+                         double        width)
+{
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->context != NULL, NULL);
+  g_return_val_if_fail (role < N_ROLES, NULL);
+
+  return new_layout (self, role, size, text, width);
+}
+
 void
 nb_page_layout_get_type_area (NbPageLayout *self,
                               double       *x,

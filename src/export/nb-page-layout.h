@@ -22,6 +22,7 @@
 #include <pango/pangocairo.h>
 
 #include "nb-report.h"
+#include "nb-document.h"
 #include "nb-font-subsetter.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,16 @@ void          nb_page_layout_get_type_area (NbPageLayout *self,
                                             double       *y,
                                             double       *width,
                                             double       *height);
+
+/* A layout of @text in the faces of @role at @size points, @width wide
+ * (-1: unwrapped), measured as the paginated pages are (72 dpi, unhinted,
+ * mainland glyph forms): for other documents on the report's page (the
+ * feedback letters). */
+PangoLayout  *nb_page_layout_new_text      (NbPageLayout *self,
+                                            NbFontRole    role,
+                                            double        size,
+                                            const char   *text,
+                                            double        width);
 
 /* Where row @row (0-based, as in the table's NbGrid) of table @table_key
  * was placed: returns its page, or G_MAXUINT if the table or row is unknown

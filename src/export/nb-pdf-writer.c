@@ -112,15 +112,41 @@ collect_glyphs (NbPageLayout *layout)
   nb_font_subsetter_prepare (subsetter);
 }
 
+/* The report's pages, laid out by NbPageLayout, with its metadata and its
+ * headings as bookmarks. */
+static void
+draw_report (cairo_t         *cr,
+             cairo_surface_t *surface,
+             gpointer         user_data)
+{
+  NbReport *report = user_data;
+  g_autoptr(NbPageLayout) layout = nb_page_layout_new (report);
+
+  nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  set_metadata (surface, report);
+  collect_glyphs (layout);
+  for (guint page = 0; page < nb_page_layout_get_n_pages (layout); page++)
+    {
+      nb_page_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  add_outline (surface, layout);
+}
+
+typedef struct
+{
+  NbPdfDrawFunc draw;
+  gpointer      user_data;
+} PagesJob;
+
 /* The temporary file nb-safe-write made: the pages go into it through GIO
  * (the path is UTF-8 on every platform; a failing disk is a GError). */
 static gboolean
-write_pdf_to (const char  *tmp_path,
-              gpointer     user_data,
-              GError     **error)
+write_pages_to (const char  *tmp_path,
+                gpointer     user_data,
+                GError     **error)
 {
-  NbReport *report = user_data;
-  g_autoptr(NbPageLayout) layout = NULL;
+  PagesJob *job = user_data;
   g_autoptr(GFile) tmp = g_file_new_for_path (tmp_path);
   g_autoptr(GFileOutputStream) file_stream = NULL;
   g_autoptr(GOutputStream) stream = NULL;
@@ -135,21 +161,11 @@ write_pdf_to (const char  *tmp_path,
    * some 1,700 system calls for the fixture. */
   stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 64 * 1024);
 
-  layout = nb_page_layout_new (report);
-  nb_page_layout_paginate (layout, NULL, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
-
   closure.stream = stream;
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure,
                                                  NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
-  set_metadata (surface, report);
   cr = cairo_create (surface);
-  collect_glyphs (layout);
-  for (guint page = 0; page < nb_page_layout_get_n_pages (layout); page++)
-    {
-      nb_page_layout_draw_page (layout, cr, page);
-      cairo_show_page (cr);
-    }
-  add_outline (surface, layout);
+  job->draw (cr, surface, job->user_data);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -196,6 +212,20 @@ verify_pdf (const char  *path,
 }
 
 gboolean
+nb_pdf_write_pages (const char        *path,
+                    NbPdfDrawFunc      draw,
+                    gpointer           user_data,
+                    NbSafeWriteFlags   flags,
+                    GError           **error)
+{
+  PagesJob job = { draw, user_data };
+
+  g_return_val_if_fail (draw != NULL, FALSE);
+
+  return nb_export_write_file (path, write_pages_to, &job, flags, verify_pdf, error);
+}
+
+gboolean
 nb_pdf_write_full (NbReport          *report,
                    const char        *path,
                    NbSafeWriteFlags   flags,
@@ -203,7 +233,7 @@ nb_pdf_write_full (NbReport          *report,
 {
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
 
-  return nb_export_write_file (path, write_pdf_to, report, flags, verify_pdf, error);
+  return nb_pdf_write_pages (path, draw_report, report, flags, error);
 }
 
 gboolean

@@ -2,6 +2,8 @@
 /* nb-pdf-writer.h — the report as a PDF document, page by page as printed */
 #pragma once
 
+#include <cairo.h>
+
 #include "nb-report.h"
 #include "nb-safe-write.h"
 
@@ -22,5 +24,21 @@ gboolean nb_pdf_write_full (NbReport          *report,
                             const char        *path,
                             NbSafeWriteFlags   flags,
                             GError           **error);
+
+/* Draws the pages of a PDF on @cr, each ended with cairo_show_page();
+ * @surface for its metadata and bookmarks. */
+typedef void (*NbPdfDrawFunc) (cairo_t         *cr,
+                               cairo_surface_t *surface,
+                               gpointer         user_data);
+
+/* For every PDF nianbao writes (the report, the feedback letters): an A4
+ * PDF drawn by @draw, written to @path (UTF-8) through GIO and nb-safe-write
+ * with @flags; it replaces @path only once it reads back whole. Fails with
+ * NB_ERROR_EXPORT, cairo's failures said in words. */
+gboolean nb_pdf_write_pages (const char        *path,
+                             NbPdfDrawFunc      draw,
+                             gpointer           user_data,
+                             NbSafeWriteFlags   flags,
+                             GError           **error);
 
 G_END_DECLS

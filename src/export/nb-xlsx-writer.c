@@ -23,6 +23,7 @@
 #include "nb-export.h"
 #include "nb-grid.h"
 #include "nb-xlsx-writer.h"
+#include "nb-xlsx-workbook.h"
 #include "nb-xlsx-verify.h"
 #include "nb-text-check.h"
 
@@ -98,8 +99,7 @@ static void
 check (Writer   *w,
        lxw_error err)
 {
-  if (err != LXW_NO_ERROR && w->error == LXW_NO_ERROR)
-    w->error = err;
+  nb_xlsx_keep_error (&w->error, err);
 }
 
 static const char *
@@ -171,57 +171,6 @@ get_format (Writer     *w,
     format_set_unlocked (format);
   g_hash_table_insert (w->formats, g_steal_pointer (&key), format);
   return format;
-}
-
-/* ---- measuring text (no fonts at hand: CJK ≈ 2 units, others ≈ 1) ---- */
-
-static double
-text_units (const char *text,
-            double      size)
-{
-  double units = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      /* Quotation marks, dashes and ellipses are full width in Chinese
-       * faces although Unicode calls them ambiguous. */
-      gboolean wide = g_unichar_iswide (c) || g_unichar_iswide_cjk (c)
-                      || (c >= 0x2010 && c <= 0x2027);
-
-      units += wide ? 2.1 : 1.1;
-    }
-  return units * size / 11.0;
-}
-
-/* Lines @text takes in a column @width units wide. A CJK character of
- * @size points is 2.1 × size / 11 units (Excel's unit is the width of a
- * digit of Calibri 11, 7 pixels); the cell loses about half a unit to its
- * padding. */
-static guint
-text_lines (const char *text,
-            double      size,
-            double      width)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  double avail = MAX (width - 0.5, 2.0);
-  guint n = 0;
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      /* 2 % slack: characters wrap whole, never half, and Excel does not
-       * hang a line-end comma into the margin as LibreOffice does. */
-      double units = text_units (lines[i], size) * 1.02;
-
-      n += MAX (1, (guint) ((units + avail - 0.01) / avail));
-    }
-  return MAX (n, 1);
-}
-
-static double
-line_height (double size)
-{
-  return size * 1.4;
 }
 
 /* ---- values ---- */
@@ -500,7 +449,7 @@ write_table_sheet (Writer           *w,
   double page = wide ? PAGE_WIDTH_PX (297.0, 2 * TABLE_MARGIN_SIDE)
                      : PAGE_WIDTH_PX (210.0, 2 * TABLE_MARGIN_SIDE);
   double total = (page - 5.0 * n_columns) / 7.0 * 0.98;
-  double min_height = line_height (size) + 6;
+  double min_height = nb_xlsx_line_height (size) + 6;
   g_autofree double *widths = g_new0 (double, n_columns);
   g_autofree double *heights = g_new0 (double, n_rows + 1);
   double sum = 0;
@@ -525,7 +474,7 @@ write_table_sheet (Writer           *w,
 
   title_format = get_format (w, FONT_HEADING, size + 1.5, F_VCENTER | F_WRAP, NULL);
   merge_or_write (w, ws, 0, 0, 0, n_columns - 1, table->title, title_format);
-  heights[0] = line_height (size + 1.5) * text_lines (table->title, size + 1.5, total) + 8;
+  heights[0] = nb_xlsx_line_height (size + 1.5) * nb_xlsx_text_lines (table->title, size + 1.5, total) + 8;
   for (guint r = 0; r < n_rows; r++)
     heights[r + offset] = min_height;
 
@@ -549,7 +498,7 @@ write_table_sheet (Writer           *w,
           {
             for (guint c = gc->column; c < gc->column + gc->colspan; c++)
               width += widths[c];
-            need = line_height (size) * text_lines (gc->text, size, width) + 6;
+            need = nb_xlsx_line_height (size) * nb_xlsx_text_lines (gc->text, size, width) + 6;
             for (guint r = row; r < row + gc->rowspan; r++)
               have += heights[r];
             if (need > have)
@@ -676,13 +625,13 @@ write_paragraph (Writer        *w,
 {
   /* Characters that fit in one maximal row. */
   glong per_line = (glong) (BODY_WIDTH / (2.1 * size / 11.0));
-  glong max_lines = (glong) (MAX_ROW_HEIGHT / line_height (size)) - 1;
+  glong max_lines = (glong) (MAX_ROW_HEIGHT / nb_xlsx_line_height (size)) - 1;
   g_autoptr(GPtrArray) pieces = split_paragraph (text, MAX (per_line * max_lines * 9 / 10, 1));
 
   for (guint i = 0; i < pieces->len; i++)
     {
       const char *piece = g_ptr_array_index (pieces, i);
-      double height = line_height (size) * text_lines (piece, size, BODY_WIDTH) + 4;
+      double height = nb_xlsx_line_height (size) * nb_xlsx_text_lines (piece, size, BODY_WIDTH) + 4;
 
       /* The cell keeps the body's format; the lead is a run of its own
        * after the indent (a rich string needs two runs or more). */
@@ -726,7 +675,7 @@ write_table_link (Writer         *w,
         g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted_names[t]);
 
         check (w, worksheet_write_url_opt (ws, *row, 0, url, link, text, NULL));
-        check (w, worksheet_set_row (ws, *row, line_height (SIZE_BODY) + 4, NULL));
+        check (w, worksheet_set_row (ws, *row, nb_xlsx_line_height (SIZE_BODY) + 4, NULL));
         (*row)++;
         return;
       }
@@ -770,17 +719,17 @@ write_body_sheet (Writer      *w,
             /* Too long for a line: broken where the PDF breaks it, after
              * the agency and year, not wherever the cell runs out. */
             g_auto(GStrv) lines = nb_document_dup_title_lines (block);
-            g_autofree char *text = text_lines (block->text, SIZE_TITLE, BODY_WIDTH) > 1
+            g_autofree char *text = nb_xlsx_text_lines (block->text, SIZE_TITLE, BODY_WIDTH) > 1
                                     ? g_strjoinv ("\n", lines) : g_strdup (block->text);
 
             check (w, worksheet_write_string (ws, row, 0, xml_text (w, text), title));
-            check (w, worksheet_set_row (ws, row, line_height (SIZE_TITLE) * text_lines (text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
+            check (w, worksheet_set_row (ws, row, nb_xlsx_line_height (SIZE_TITLE) * nb_xlsx_text_lines (text, SIZE_TITLE, BODY_WIDTH) + 12, NULL));
             row += 2;
           }
           break;
         case NB_BLOCK_HEADING:
           check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), heading));
-          check (w, worksheet_set_row (ws, row, line_height (SIZE_BODY) * text_lines (block->text, SIZE_BODY, BODY_WIDTH) + 8, NULL));
+          check (w, worksheet_set_row (ws, row, nb_xlsx_line_height (SIZE_BODY) * nb_xlsx_text_lines (block->text, SIZE_BODY, BODY_WIDTH) + 8, NULL));
           row++;
           break;
         case NB_BLOCK_TABLE:
@@ -804,12 +753,12 @@ write_body_sheet (Writer      *w,
           if (*block->text)
             {
               check (w, worksheet_write_string (ws, row, 0, xml_text (w, block->text), right));
-              check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
+              check (w, worksheet_set_row (ws, row++, nb_xlsx_line_height (SIZE_BODY) + 4, NULL));
             }
           if (block->date)
             {
               check (w, worksheet_write_string (ws, row, 0, block->date, right));
-              check (w, worksheet_set_row (ws, row++, line_height (SIZE_BODY) + 4, NULL));
+              check (w, worksheet_set_row (ws, row++, nb_xlsx_line_height (SIZE_BODY) + 4, NULL));
             }
           break;
         default:
@@ -1005,36 +954,6 @@ set_properties (Writer *w)
   check (w, workbook_set_custom_property_string (w->workbook, "Generator", "nianbao " PACKAGE_VERSION));
 }
 
-/* libxlsxwriter's messages are English and about its internals. */
-static const char *
-describe_lxw_error (lxw_error err)
-{
-  switch (err)
-    {
-    case LXW_ERROR_MEMORY_MALLOC_FAILED:
-      return _("there is not enough memory");
-    case LXW_ERROR_CREATING_XLSX_FILE:
-    case LXW_ERROR_CREATING_TMPFILE:
-    case LXW_ERROR_READING_TMPFILE:
-    case LXW_ERROR_ZIP_FILE_OPERATION:
-    case LXW_ERROR_ZIP_FILE_ADD:
-    case LXW_ERROR_ZIP_CLOSE:
-      return _("the file or its temporary parts could not be written (is the disk full?)");
-    case LXW_ERROR_32_STRING_LENGTH_EXCEEDED:
-    case LXW_ERROR_128_STRING_LENGTH_EXCEEDED:
-    case LXW_ERROR_255_STRING_LENGTH_EXCEEDED:
-    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
-      return _("a text is longer than a workbook cell can hold (32 767 characters)");
-    case LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED:
-    case LXW_ERROR_INVALID_SHEETNAME_CHARACTER:
-    case LXW_ERROR_SHEETNAME_START_END_APOSTROPHE:
-    case LXW_ERROR_SHEETNAME_ALREADY_USED:
-      return _("a sheet name is not allowed in a workbook");
-    default:
-      return lxw_strerror (err);
-    }
-}
-
 /* Where every value lands, before any formula refers to it. */
 static void
 place_tables (Writer     *w,
@@ -1091,13 +1010,7 @@ writer_finish (Writer  *w,
   g_clear_pointer (&w->positions, g_free);
   g_clear_pointer (&w->formats, g_hash_table_unref);
   g_clear_pointer (&w->strings, g_ptr_array_unref);
-  if (w->error != LXW_NO_ERROR)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not write the workbook: %s"), describe_lxw_error (w->error));
-      return FALSE;
-    }
-  return TRUE;
+  return nb_xlsx_check_error (w->error, error);
 }
 
 gboolean
@@ -1126,60 +1039,16 @@ nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
   return writer_finish (&w, error);
 }
 
-/* libxlsxwriter opens its files with the C library's ANSI fopen (its MinGW
- * build #undefs _WIN32), which cannot open a UTF-8 name such as a folder
- * called 年报: on Windows it is given the system-codepage name, or the 8.3
- * short name where a part does not fit the codepage (the file must exist). */
-char *
-nb_xlsx_library_filename (const char *filename)
-{
-#ifdef G_OS_WIN32
-  return g_win32_locale_filename_from_utf8 (filename);
-#else
-  return g_strdup (filename);
-#endif
-}
-
-/* libxlsxwriter assembles each part of a workbook in a scratch file of its
- * own (a score of them, created and deleted at every export). In a desktop
- * session's runtime folder, a tmpfs, that costs a fraction of what it costs
- * on a disk's file system (ext4 searches its inode tables for each); the
- * temporary folder otherwise. */
-char *
-nb_xlsx_scratch_dir (void)
-{
-#ifdef G_OS_UNIX
-  const char *runtime = g_getenv ("XDG_RUNTIME_DIR");
-
-  if (runtime && g_path_is_absolute (runtime) && g_file_test (runtime, G_FILE_TEST_IS_DIR)
-      && g_access (runtime, W_OK) == 0)
-    return g_strdup (runtime);
-#endif
-  return nb_xlsx_library_filename (g_get_tmp_dir ());
-}
-
 static gboolean
 write_workbook (NbReport   *report,
                 const char *utf8_filename,
                 GError    **error)
 {
-  g_autofree char *filename = nb_xlsx_library_filename (utf8_filename);
-  g_autofree char *tmpdir = nb_xlsx_scratch_dir ();
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE,
-                                   .tmpdir = tmpdir };
   Writer w = { 0 };
   guint n_tables;
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
-  lxw_error err;
-
-  if (!filename)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("The folder’s name cannot be passed to the workbook library; save into a folder with a shorter or plainer name"));
-      return FALSE;
-    }
 
   writer_init (&w, report);
   n_tables = nb_format_get_n_tables (w.format);
@@ -1189,12 +1058,10 @@ write_workbook (NbReport   *report,
 
   place_tables (&w, used, names, quoted);
 
-  w.workbook = workbook_new_opt (filename, &options);
+  w.workbook = nb_xlsx_workbook_new (utf8_filename, error);
   if (!w.workbook)
     {
       writer_finish (&w, NULL);
-      g_set_error (error, NB_ERROR, NB_ERROR_EXPORT,
-                   _("Could not start the workbook (out of memory?)"));
       return FALSE;
     }
 
@@ -1206,9 +1073,7 @@ write_workbook (NbReport   *report,
   write_data_sheet (&w);
 
   /* Always close: it frees the workbook, even after a failure. */
-  err = workbook_close (w.workbook);
-  if (w.error == LXW_NO_ERROR)
-    w.error = err;
+  nb_xlsx_keep_error (&w.error, workbook_close (w.workbook));
   return writer_finish (&w, error);
 }
 

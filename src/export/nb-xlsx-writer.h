@@ -53,20 +53,12 @@ gboolean nb_xlsx_write_full (NbReport          *report,
                              const char        *path,
                              NbSafeWriteFlags   flags,
                              GError           **error);
-/* @filename (UTF-8) as libxlsxwriter must be given it: its fopen takes the
- * ANSI code page on Windows (the file must exist there, for a short name to
- * stand in for what that code page lacks). NULL when it cannot be named so. */
-char *nb_xlsx_library_filename (const char *filename);
 
 /* For other workbooks (the summary workbook): adds @report's table sheets,
  * laid out exactly as nb_xlsx_write() does (grid, live total formulas,
  * validation, print set-up), to @workbook, which the caller closes.
  * @avoid_names (NULL-terminated, may be NULL): sheet names already taken. */
 typedef struct lxw_workbook lxw_workbook;
-
-/* Where libxlsxwriter should assemble a workbook's parts (its tmpdir), as
- * nb_xlsx_library_filename() gives it. */
-char    *nb_xlsx_scratch_dir      (void);
 gboolean nb_xlsx_add_table_sheets (lxw_workbook  *workbook,
                                    NbReport      *report,
                                    const char    *avoid_names[],

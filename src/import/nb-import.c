@@ -13,12 +13,8 @@
 #include "nb-problem.h"
 #include "nb-report-file.h"
 #include "nb-text-reader.h"
-#ifdef NB_HAVE_DOCX_READER
 #include "nb-docx-reader.h"
-#endif
-#ifdef NB_HAVE_PDF_READER
 #include "nb-pdf-reader.h"
-#endif
 
 static gboolean
 has_extension (const char *file_name,
@@ -105,11 +101,8 @@ nb_import_read (GBytes       *data,
     return nb_html_reader_read (data, out, error);
   if (g_str_equal (kind, "text"))
     return nb_text_reader_read (data, out, error);
-#ifdef NB_HAVE_DOCX_READER
   if (g_str_equal (kind, "docx"))
     return nb_docx_reader_read (data, out, error);
-#endif
-#ifdef NB_HAVE_PDF_READER
   if (g_str_equal (kind, "pdf"))
     {
       /* One PDF at a time: poppler's cairo and FreeType state is shared
@@ -122,16 +115,10 @@ nb_import_read (GBytes       *data,
       g_mutex_unlock (&pdf_lock);
       return ok;
     }
-#endif
-  if (g_str_equal (kind, "xlsx"))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
-                   _("A workbook is read from its file, not from memory"));
-      return FALSE;
-    }
+  /* nb_import_sniff() has no other kind. */
+  g_assert (g_str_equal (kind, "xlsx"));
   g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
-               g_str_equal (kind, "pdf") ? _("Reading PDF files is not supported in this build")
-                                         : _("Reading Word files (.docx) is not supported in this build"));
+               _("A workbook is read from its file, not from memory"));
   return FALSE;
 }
 

@@ -8,8 +8,11 @@ calculator.
 usage: check-xlsx.py BOOK.xlsx EXPECTED.json [--libreoffice SOFFICE WORKDIR]
 Exit status: 0 passed, 1 failed, 77 openpyxl missing (skip)."""
 
+import html
 import json
 import os
+import re
+import shutil
 import pathlib
 import subprocess
 import sys
@@ -293,6 +296,78 @@ def libreoffice_convert(soffice, profile, src, outdir):
     return out
 
 
+def libreoffice_pdf(soffice, profile, src, outdir):
+    os.makedirs(outdir, exist_ok=True)
+    cmd = [soffice, f"-env:UserInstallation={pathlib.Path(profile).resolve().as_uri()}",
+           "--headless", "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", outdir, src]
+    subprocess.run(cmd, capture_output=True, text=True, timeout=240)
+    out = os.path.join(outdir, pathlib.Path(src).stem + ".pdf")
+    if not os.path.exists(out):
+        fail(f"LibreOffice did not print {src} to PDF")
+        return None
+    return out
+
+
+def squeeze(text):
+    return "".join(c for c in text if not c.isspace() and c != "\u3000")
+
+
+def printed_lines(pdf):
+    """The body lines of each page as (page, top, text), the page header
+    and the page number left out (they stand in the margins)."""
+    res = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True)
+    lines = []
+    for page, body in enumerate(re.split(r"<page ", res.stdout)[1:]):
+        height = float(re.search(r'height="([\d.]+)"', body).group(1))
+        for m in re.finditer(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', body, re.S):
+            top = float(m.group(1))
+            text = html.unescape("".join(re.findall(r"<word[^>]*>([^<]*)</word>", m.group(2))))
+            # GB/T 9704 margins: top 37 mm, bottom 35 mm (the header and the
+            # page number are printed inside them).
+            if 0.09 * height < top < 0.91 * height:
+                lines.append((page, top, squeeze(text)))
+    return lines
+
+
+def check_body_printed(wb, pdf):
+    """LibreOffice prints each paragraph of 报告正文 whole in its row: the
+    lines it breaks the text into fit the row's height (none clipped), and
+    the row leaves no more room than Excel's narrower wrap needs (about one
+    line in 26: Excel puts 26 characters of 3号 a line where LibreOffice
+    puts 27)."""
+    ws = wb[BODY]
+    lines = printed_lines(pdf)
+    i = 0
+    checked = 0
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        cell = row[0]
+        if not isinstance(cell.value, str) or not squeeze(cell.value):
+            continue
+        want = squeeze(cell.value)
+        height = ws.row_dimensions[cell.row].height
+        size = cell.font.sz or 11
+        while i < len(lines) and not (lines[i][2] and want.startswith(lines[i][2])):
+            i += 1
+        joined, used, tops = "", 0, []
+        while i < len(lines) and want.startswith(joined + lines[i][2]) and joined != want:
+            joined += lines[i][2]
+            tops.append(lines[i][1])
+            used += 1
+            i += 1
+        if joined != want:
+            fail(f"LibreOffice's {BODY}!A{cell.row} is not printed whole: {cell.value[:30]!r} (clipped?)")
+            continue
+        if height is None:
+            continue
+        room = int((height - 2) // (size * 1.4))
+        checked += 1
+        expect(used <= room,
+               f"{BODY}!A{cell.row}: LibreOffice prints {used} lines in a row for {room} ({height} pt): clipped")
+        expect(room - used <= 1 + used // 20,
+               f"{BODY}!A{cell.row}: a row for {room} lines ({height} pt) holds {used} in LibreOffice: a gap")
+    expect(checked > 5, f"only {checked} rows of {BODY} found in LibreOffice's print")
+
+
 def check_libreoffice(path, exp, soffice, workdir):
     profile = os.path.join(workdir, "lo-profile")
     # A private profile (parallel runs don't clash) that recalculates every
@@ -313,7 +388,13 @@ def check_libreoffice(path, exp, soffice, workdir):
                 expect(same_number(v, want) or (want == "" and v in (None, "", 0)),
                        f"LibreOffice {table['sheet']}!{cell['ref']} ({cell['key']}): {v!r}, model {cell['value']}")
 
-    # 2. Inputs edited, cached values gone (openpyxl drops them): the
+    # 2. Printed: the text sheet's rows fit what LibreOffice sets in them.
+    if shutil.which("pdftotext"):
+        pdf = libreoffice_pdf(soffice, profile, path, os.path.join(workdir, "lo-pdf"))
+        if pdf:
+            check_body_printed(openpyxl.load_workbook(path), pdf)
+
+    # 3. Inputs edited, cached values gone (openpyxl drops them): the
     #    totals LibreOffice computes are the model's after the same edits.
     wb = openpyxl.load_workbook(path)
     n_edits = 0

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
@@ -322,6 +323,78 @@ test_fixture (void)
     }
   g_assert_cmpuint (n_fonts, >, 0);
   g_assert_cmpuint (cjk, >, 0);
+}
+
+/* Section headings are one size at one level: those heading a table (二、
+ * 三、四) are set exactly as those heading a text (一、五、六), in the body's
+ * 3号, as pdftotext -bbox measures them (box height, advance a character). */
+static void
+test_heading_sizes (void)
+{
+  g_autoptr(NbReport) report = load_fixture ();
+  NbFormat *format = nb_report_get_format (report);
+  g_autofree char *pdf = NULL;
+  g_autofree char *bbox = NULL;
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                        "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                        0, 0, NULL);
+  double first_height = 0, first_advance = 0;
+  guint measured = 0, tables = 0;
+
+  if (!have_poppler ())
+    return;
+  pdf = write_pdf (report, "headings.pdf");
+  bbox = run ("pdftotext", "-bbox", pdf, "-", NULL);
+
+  for (guint s = 0; s < nb_format_get_n_sections (format); s++)
+    {
+      const NbSectionDef *section = nb_format_get_section (format, s);
+      g_autoptr(GMatchInfo) match = NULL;
+      gboolean found = FALSE;
+
+      g_regex_match (word, bbox, 0, &match);
+      for (; g_match_info_matches (match) && !found; g_match_info_next (match, NULL))
+        {
+          g_autofree char *text = g_match_info_fetch (match, 5);
+          double v[4];
+
+          if (!g_str_equal (text, section->heading))
+            continue;
+          for (guint k = 0; k < 4; k++)
+            {
+              g_autofree char *n = g_match_info_fetch (match, k + 1);
+
+              v[k] = g_ascii_strtod (n, NULL);
+            }
+          found = TRUE;
+          {
+            double height = v[3] - v[1];
+            double advance = (v[2] - v[0]) / g_utf8_strlen (text, -1);
+
+            g_test_message ("%s: height %.2f, advance %.2f", text, height, advance);
+            if (measured == 0)
+              {
+                first_height = height;
+                first_advance = advance;
+                /* 3号 (16 pt) on the 28-character grid. */
+                g_assert_cmpfloat_with_epsilon (advance, 156 * 72 / 25.4 / 28, 0.3);
+              }
+            if (fabs (height - first_height) > 0.05 || fabs (advance - first_advance) > 0.05)
+              g_error ("heading %s is %.2f high, %.2f a character; %s is %.2f, %.2f",
+                       text, height, advance, nb_format_get_section (format, 0)->heading,
+                       first_height, first_advance);
+          }
+        }
+      /* Each heading one word (no spaces), on one line. */
+      if (!found)
+        g_error ("heading %s not found as one word in the PDF", section->heading);
+      measured++;
+      if (section->kind == NB_SECTION_TABLE)
+        tables++;
+    }
+  g_assert_cmpuint (measured, ==, nb_format_get_n_sections (format));
+  g_assert_cmpuint (tables, >, 0);
+  g_assert_cmpuint (tables, <, measured);
 }
 
 /* Version 2021 on a fresh report: its own grid, figures, the fee sentence
@@ -1007,6 +1080,7 @@ main (int    argc,
   g_test_add_func ("/pdf/fixture", test_fixture);
   g_test_add_func ("/pdf/format-2021", test_format_2021);
   g_test_add_func ("/pdf/literal", test_literal);
+  g_test_add_func ("/pdf/heading-sizes", test_heading_sizes);
   g_test_add_func ("/pdf/errors", test_errors);
   g_test_add_func ("/pdf/signoff-not-alone", test_signoff_not_alone);
   g_test_add_func ("/pdf/long", test_long);
