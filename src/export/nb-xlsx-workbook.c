@@ -4,6 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#ifdef G_OS_UNIX
+#include <unistd.h>   /* W_OK */
+#endif
 
 #include "nb-error.h"
 #include "nb-xlsx-workbook.h"
