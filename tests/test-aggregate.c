@@ -545,6 +545,8 @@ test_feedback (void)
                                    &status, NULL));
       g_assert_nonnull (strstr (pdf_text, "某县统计局"));
       g_assert_nonnull (strstr (pdf_text, "需要改正的错误"));
+      /* The title broken after the agency and year, as the report's is. */
+      g_assert_true (g_str_has_prefix (pdf_text, "关于某县统计局2024年\n政府信息公开工作年度报告的反馈意见\n"));
     }
   if (pdftotext)
     {

@@ -203,6 +203,29 @@ draw_paragraph (Pager          *p,
   g_object_unref (layout);
 }
 
+/* A title too long for a line breaks after the agency and year (关于温县
+ *交通运输局2020年 / 政府信息公开工作年度报告的反馈意见), as the report's
+ * own title does, not wherever the width runs out. */
+static char *
+break_title (Pager      *p,
+             const char *title)
+{
+  g_autoptr(PangoLayout) plain = nb_page_layout_new_text (p->layout, NB_FONT_TITLE, TITLE_SIZE, title, p->width);
+  g_autoptr(GRegex) year = g_regex_new ("^(.*?[0-9]{4}年)(.+)$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *head = NULL, *tail = NULL, *broken = NULL;
+  g_autoptr(PangoLayout) two = NULL;
+
+  if (pango_layout_get_line_count (plain) <= 1 || !g_regex_match (year, title, 0, &match))
+    return g_strdup (title);
+  head = g_match_info_fetch (match, 1);
+  tail = g_match_info_fetch (match, 2);
+  broken = g_strconcat (head, "\n", tail, NULL);
+  two = nb_page_layout_new_text (p->layout, NB_FONT_TITLE, TITLE_SIZE, broken, p->width);
+  /* A part that still wraps: the width decides after all. */
+  return pango_layout_get_line_count (two) == 2 ? g_steal_pointer (&broken) : g_strdup (title);
+}
+
 /* The letter's pages, in the report's type area (NbPageLayout's). */
 static void
 draw_feedback (cairo_t         *cr,
@@ -237,7 +260,9 @@ draw_feedback (cairo_t         *cr,
 
       if (i == 0)
         {
-          draw_paragraph (&p, line, NB_FONT_TITLE, TITLE_SIZE, FALSE, PANGO_ALIGN_CENTER, 1);
+          g_autofree char *title = break_title (&p, line);
+
+          draw_paragraph (&p, title, NB_FONT_TITLE, TITLE_SIZE, FALSE, PANGO_ALIGN_CENTER, 1);
           p.line++;   /* a blank line under the title */
         }
       else if (!*line)

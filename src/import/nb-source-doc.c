@@ -79,17 +79,27 @@ nb_source_doc_free (NbSourceDoc *doc)
   g_free (doc);
 }
 
+static NbSourceBlock *
+add_block (NbSourceDoc       *doc,
+           NbSourceBlockKind  kind,
+           guint              line)
+{
+  NbSourceBlock *block = g_new0 (NbSourceBlock, 1);
+
+  block->kind = kind;
+  block->line = line;
+  g_ptr_array_add (doc->blocks, block);
+  return block;
+}
+
 NbSourceBlock *
 nb_source_doc_add_paragraph (NbSourceDoc *doc,
                              const char  *text,
                              guint        line)
 {
-  NbSourceBlock *block = g_new0 (NbSourceBlock, 1);
+  NbSourceBlock *block = add_block (doc, NB_SOURCE_PARAGRAPH, line);
 
-  block->kind = NB_SOURCE_PARAGRAPH;
   block->text = source_text (text);
-  block->line = line;
-  g_ptr_array_add (doc->blocks, block);
   return block;
 }
 
@@ -97,12 +107,9 @@ NbSourceBlock *
 nb_source_doc_add_table (NbSourceDoc *doc,
                          guint        line)
 {
-  NbSourceBlock *block = g_new0 (NbSourceBlock, 1);
+  NbSourceBlock *block = add_block (doc, NB_SOURCE_TABLE, line);
 
-  block->kind = NB_SOURCE_TABLE;
   block->rows = g_ptr_array_new_with_free_func (row_free);
-  block->line = line;
-  g_ptr_array_add (doc->blocks, block);
   return block;
 }
 
