@@ -80,6 +80,15 @@ check_requests (NbFormat *f, gboolean v2021)
   g_assert_cmpuint (g->colspan, ==, 7);
   g = grid_at (t, 2, 3);   /* D2:D3 */
   g_assert_cmpstr (g->text, ==, "自然人");
+  /* An amount's unit and the finer one a published figure may be in. */
+  {
+    const NbColumnDef *amount = nb_table_def_find_column (nb_format_find_table (f, "active"), "amount");
+
+    g_assert_cmpstr (amount->unit, ==, "万元");
+    g_assert_cmpstr (amount->finer_unit, ==, "元");
+    g_assert_cmpuint (amount->finer_places, ==, 4);
+    g_assert_null (nb_table_def_find_column (t, "natural")->finer_unit);
+  }
   /* The exporters' words, filled in one pass (a value is not a template). */
   {
     const NbDocumentTextsDef *texts = nb_format_get_document_texts (f);
@@ -341,6 +350,8 @@ test_bad_typed_parts (void)
     { "\"none\": \"(未|无", "\"none\": \"((未|无", "“none” is not a regular expression" },
     /* an exporter's wording naming what it is not given */
     { "\"field_blank\": \"{label}", "\"field_blank\": \"{value}", "“{value}：（未填写）” may use only {label}" },
+    /* a finer unit without its places */
+    { "\"finer_places\": 4", "\"finer_placez\": 4", "“finer_unit” needs “unit” and “finer_places”" },
     /* a summary figure the format does not have */
     { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
     /* a summary charting a table the format does not have */

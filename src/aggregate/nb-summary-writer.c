@@ -402,7 +402,7 @@ write_summary (NbAggregate *agg,
                           NB_SUMMARY_CHART_SHEET, NULL };
   g_autoptr(GError) local_error = NULL;
   lxw_doc_properties props = { 0 };
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *comments = NULL;
 
   s.wb = nb_xlsx_workbook_new (filename, error);
   if (!s.wb)
@@ -422,7 +422,9 @@ write_summary (NbAggregate *agg,
   title = g_strdup_printf (_("Summary of the %d open-government annual reports of %s"),
                            nb_aggregate_get_year (agg), nb_report_get_agency (nb_aggregate_get_summary (agg)));
   props.title = title;
-  props.comments = (char *) "由 nianbao " PACKAGE_VERSION " 生成";
+  comments = nb_format_fill (nb_format_get_document_texts (nb_aggregate_get_format (agg))->generated_by,
+                             "program", "nianbao " PACKAGE_VERSION, NULL);
+  props.comments = comments;
   check (&s, workbook_set_properties (s.wb, &props));
 
   write_agencies (&s, agg, rows);

@@ -451,6 +451,22 @@ check_text (NbChecker  *self,
   return s ? s : "";
 }
 
+/* One more name of a list in a message: "、“自然人”" (the format's
+ * check_texts "list_separator" and "quoted"). */
+static void
+append_name (NbChecker  *self,
+             GString    *list,
+             gboolean    separated,
+             const char *name)
+{
+  g_autoptr(GString) quoted = g_string_new (check_text (self, "quoted"));
+
+  g_string_replace (quoted, "{name}", name, 0);
+  if (separated)
+    g_string_append (list, check_text (self, "list_separator"));
+  g_string_append (list, quoted->str);
+}
+
 /* "793.9397"; for a blank the format's word: 空 for a table cell, 未填写
  * for a section field — never "0", a blank is not a zero. */
 static const char *
@@ -589,7 +605,7 @@ render_blanks (Run                        *run,
         g_ptr_array_add (names, (gpointer) term_label (check, t));
     }
   for (guint i = 0; i < names->len && i < shown; i++)
-    g_string_append_printf (s, "%s“%s”", i ? "、" : "", (const char *) names->pdata[i]);
+    append_name (run->self, s, i > 0, names->pdata[i]);
   if (names->len > shown)
     {
       g_autofree char *n = g_strdup_printf ("%u", names->len);
@@ -759,7 +775,7 @@ run_cell_blank (Run         *run,
               if (!first)
                 first = d;
               g_ptr_array_add (keys, (gpointer) d->key);
-              g_string_append_printf (columns, "%s“%s”", keys->len > 1 ? "、" : "", name);
+              append_name (run->self, columns, keys->len > 1, name);
             }
         }
       i = j;
@@ -1095,7 +1111,7 @@ describe_alternative (Run               *run,
 
   g_string_replace (text, "{value}", value_text (run->self, def, &v, buf), 0);
   if (expected->len > 0)
-    g_string_append (expected, "，");
+    g_string_append (expected, check_text (run->self, "alternatives_separator"));
   g_string_append (expected, text->str);
   for (guint c = 0; c < alt->cells->len; c++)
     {

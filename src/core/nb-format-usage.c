@@ -72,10 +72,15 @@ load_summary (NbFormat     *self,
   if (json_object_has_member (obj, "roster_heading") &&
       !(roster = nb_format_read_object (obj, "roster_heading", "summary", error)))
     return FALSE;
-  summary->roster_contains = roster ? nb_format_read_strv (self, roster, "contains", "summary.roster_heading", error)
-                                    : nb_format_read_strv (self, obj, "-", "summary", error);
-  summary->roster_is = roster ? nb_format_read_strv (self, roster, "is", "summary.roster_heading", error)
-                              : nb_format_read_strv (self, obj, "-", "summary", error);
+  if (!roster)
+    {
+      static const char *const none[] = { NULL };
+
+      summary->roster_contains = summary->roster_is = none;
+      return TRUE;
+    }
+  summary->roster_contains = nb_format_read_strv (self, roster, "contains", "summary.roster_heading", error);
+  summary->roster_is = nb_format_read_strv (self, roster, "is", "summary.roster_heading", error);
   return *error == NULL;
 }
 

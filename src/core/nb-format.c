@@ -442,8 +442,23 @@ load_table (NbFormat    *self,
       col->short_label = nb_format_read_string (c, "short", FALSE, where, error);
       col->ordinal = nb_format_read_string (c, "ordinal", FALSE, where, error);
       col->group = nb_format_read_string (c, "group", FALSE, where, error);
+      col->unit = nb_format_read_string (c, "unit", FALSE, where, error);
+      col->finer_unit = nb_format_read_string (c, "finer_unit", FALSE, where, error);
       if (*error)
         return FALSE;
+      if (col->finer_unit)
+        {
+          gint64 places = json_object_get_int_member_with_default (c, "finer_places", 0);
+
+          if (!col->unit || places < 1 || places > NB_NUMBER_MAX_PLACES)
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
+                           "format data: %s: column “%s”: “finer_unit” needs “unit” and “finer_places” 1–%d",
+                           where, col->key, NB_NUMBER_MAX_PLACES);
+              return FALSE;
+            }
+          col->finer_places = (guint) places;
+        }
       if (!col->short_label)
         col->short_label = col->label;
       if (!read_kind (c, &col->kind, where, error))

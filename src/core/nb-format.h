@@ -35,6 +35,9 @@ typedef struct
   const char *short_label;  /* for messages; = label when the data has none */
   const char *ordinal;      /* "（一）" for request columns, else NULL */
   const char *group;        /* "未经复议直接起诉" for review columns, else NULL */
+  const char *unit;         /* "万元" for amounts, else NULL */
+  const char *finer_unit;   /* "元": a figure stated in it … (NULL: none) */
+  guint       finer_places; /* … is this many decimal places finer (4) */
   NbKind      kind;
   guint       position;     /* 0-based among the table's columns */
 } NbColumnDef;

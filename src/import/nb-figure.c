@@ -108,7 +108,7 @@ nb_figure_parse (const char      *text,
   g_autofree char *s = squeeze (text);
   g_autofree char *number = NULL;
   const char *unit;
-  gboolean in_wan;
+  gboolean finer;
 
   *out = nb_number_blank ();
   if (note)
@@ -124,8 +124,9 @@ nb_figure_parse (const char      *text,
       return NB_FIGURE_INVALID;
     }
 
-  in_wan = def && def->column && def->column->label && strstr (def->column->label, "万元");
-  if (in_wan && unit && g_str_equal (unit, "元"))
+  /* 380000元 in a 万元 column (the column's finer unit). */
+  finer = def && def->column && def->column->finer_unit && unit && g_str_equal (unit, def->column->finer_unit);
+  if (finer)
     {
       char before[NB_NUMBER_BUF], after[NB_NUMBER_BUF];
       NbNumber yuan = *out;
@@ -133,9 +134,11 @@ nb_figure_parse (const char      *text,
 
       /* 元 → 万元 is exact: the same digits, four more places; the zeros
        * that only the shift added go (380000元 is 38 万元, not 38.0000). */
-      if (out->places + 4 <= NB_NUMBER_MAX_PLACES + 4)
+      guint shift = def->column->finer_places;
+
+      if (out->places + shift <= NB_NUMBER_MAX_PLACES + shift)
         {
-          out->places += 4;
+          out->places += shift;
           while (out->places > printed_places && out->units % 10 == 0)
             {
               out->units /= 10;
