@@ -127,6 +127,17 @@ check_requests (NbFormat *f, gboolean v2021)
   /* The grid prints the column's and the row's labels: written once in the data. */
   g_assert_true (g->text == nb_table_def_find_column (t, "natural")->label);
   g_assert_true (grid_at (t, 3, 0)->text == nb_table_def_find_row (t, "new")->label);
+  /* … and the groups: 第二十条第（一）项 is its rows' group, 行政复议 its columns'. */
+  {
+    const NbTableDef *active = nb_format_find_table (f, "active");
+    const NbTableDef *review = nb_format_find_table (f, "review");
+
+    g_assert_true (grid_at (active, 0, 0)->text == nb_table_def_find_row (active, "regulation")->group);
+    g_assert_cmpuint (grid_at (active, 0, 0)->role, ==, NB_GRID_CAPTION);
+    g_assert_true (grid_at (review, 0, 0)->text ==
+                   nb_table_def_find_column (review, "reconsideration_upheld")->group);
+    g_assert_cmpuint (grid_at (review, 0, 0)->role, ==, NB_GRID_HEADER);
+  }
   g_assert_cmpuint (g->rowspan, ==, 2);
   g = grid_at (t, 1, 6);   /* E2:I2 */
   g_assert_cmpstr (g->text, ==, "法人或其他组织");
@@ -352,6 +363,8 @@ test_bad_typed_parts (void)
     { "\"field_blank\": \"{label}", "\"field_blank\": \"{value}", "“{value}：（未填写）” may use only {label}" },
     /* a finer unit without its places */
     { "\"finer_places\": 4", "\"finer_placez\": 4", "“finer_unit” needs “unit” and “finer_places”" },
+    /* a grid caption naming the group of a row its table does not have */
+    { "\"row_group\": \"regulation\"", "\"row_group\": \"regulashun\"", "row “regulashun”" },
     /* a summary figure the format does not have */
     { "\"review/count/after_total\"\n  ],\n  \"groups\"", "\"review/count/after_totl\"\n  ],\n  \"groups\"", "summary: “review/count/after_totl”" },
     /* a summary charting a table the format does not have */
@@ -361,7 +374,7 @@ test_bad_typed_parts (void)
     /* a grid label naming a row its table does not have */
     { "\"row\": \"new\"", "\"row\": \"neu\"", "row “neu”" },
     /* a grid cell both naming its column and stating a text */
-    { "\"column\": \"natural\"", "\"column\": \"natural\", \"text\": \"自然人\"", "one of “text”, “column” and “row”" },
+    { "\"column\": \"natural\"", "\"column\": \"natural\", \"text\": \"自然人\"", "one of “text”, “column”, “row”, “column_group” and “row_group”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

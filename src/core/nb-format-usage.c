@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-format-usage.c — what the area's summary, the importers and the
  * exporters take from the format data, compiled once at load
- * (docs/formats.md: "Summary", …). */
+ * (docs/formats.md: "The area's summary", "Figures quoted in the text",
+ * "Kinds of agency", "信息处理费", "Documents"). */
 #include "config.h"
 
 #include <string.h>

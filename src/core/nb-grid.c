@@ -67,62 +67,78 @@ parse_role (const char *text,
 }
 
 /* A header or label cell states its text, or names the column ("column")
- * or row ("row") whose label it prints, so that the label is written once
- * in the data. */
+ * or row ("row") whose label it prints, or whose group it prints
+ * ("column_group": 行政复议 over its columns, "row_group": the caption
+ * 第二十条第（一）项 over its rows), so that a label is written once in the
+ * data. */
 static gboolean
 grid_cell_text (JsonObject        *obj,
                 const NbTableDef  *table,
                 NbGridCell        *cell,
                 GError           **error)
 {
+  static const char *const members[] = { "text", "column", "row", "column_group", "row_group" };
   g_autofree char *where = g_strdup_printf ("table “%s” grid", table->key);
-  GError *local = NULL;
-  const char *column = nb_format_read_string (obj, "column", FALSE, where, &local);
-  const char *row = local ? NULL : nb_format_read_string (obj, "row", FALSE, where, &local);
-  const char *text = local ? NULL : nb_format_read_string (obj, "text", FALSE, where, &local);
+  const char *given[G_N_ELEMENTS (members)] = { NULL };
+  const char *text = NULL;
+  guint n = 0, which = 0;
 
-  if (local)
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
-      g_propagate_error (error, local);
-      return FALSE;
+      GError *local = NULL;
+
+      given[i] = nb_format_read_string (obj, members[i], FALSE, where, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (given[i])
+        n++, which = i;
     }
-  if ((column != NULL) + (row != NULL) + (text != NULL) > 1)
+  if (n > 1)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                   "format data: table “%s”: a grid cell has one of “text”, “column” and “row”",
-                   table->key);
+                   "format data: table “%s”: a grid cell has one of “text”, “column”, “row”, "
+                   "“column_group” and “row_group”", table->key);
       return FALSE;
     }
-  if (column)
+  if (n == 1 && (which == 1 || which == 3))
     {
-      const NbColumnDef *def = nb_table_def_find_column (table, column);
+      const NbColumnDef *def = nb_table_def_find_column (table, given[which]);
 
-      if (!def)
+      if (!def || (which == 3 && !def->group))
         {
           g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: table “%s”: grid names column “%s”, which it does not have",
-                       table->key, column);
+                       "format data: table “%s”: grid names column “%s”, which it does not have%s",
+                       table->key, given[which], def ? " in a group" : "");
           return FALSE;
         }
-      text = def->label;
-      cell->column_def = def;
+      text = which == 1 ? def->label : def->group;
+      if (which == 1)
+        cell->column_def = def;
     }
-  else if (row)
+  else if (n == 1 && (which == 2 || which == 4))
     {
-      const NbRowDef *def = nb_table_def_find_row (table, row);
+      const NbRowDef *def = nb_table_def_find_row (table, given[which]);
 
-      if (!def)
+      if (!def || (which == 4 && !def->group))
         {
           g_set_error (error, NB_ERROR, NB_ERROR_FORMAT,
-                       "format data: table “%s”: grid names row “%s”, which it does not have",
-                       table->key, row);
+                       "format data: table “%s”: grid names row “%s”, which it does not have%s",
+                       table->key, given[which], def ? " in a group" : "");
           return FALSE;
         }
-      text = def->label;
-      cell->row_def = def;
+      text = which == 2 ? def->label : def->group;
+      if (which == 2)
+        cell->row_def = def;
     }
+  else
+    text = given[0];
   cell->text = text;
-  cell->role = column ? NB_GRID_HEADER : text ? NB_GRID_LABEL : NB_GRID_EMPTY;
+  cell->role = n == 1 && (which == 1 || which == 3) ? NB_GRID_HEADER
+             : n == 1 && which == 4 ? NB_GRID_CAPTION
+             : text ? NB_GRID_LABEL : NB_GRID_EMPTY;
   return TRUE;
 }
 

@@ -171,6 +171,10 @@ def add_table(tdef):
                 text = next(k['label'] for k in tdef['columns'] if k['key'] == cell['column'])
             elif 'row' in cell:
                 text = next(k['label'] for k in tdef['rows'] if k['key'] == cell['row'])
+            elif 'column_group' in cell:   # the group of that column: 行政复议
+                text = next(k['group'] for k in tdef['columns'] if k['key'] == cell['column_group'])
+            elif 'row_group' in cell:      # the caption over that row's group
+                text = next(k['group'] for k in tdef['rows'] if k['key'] == cell['row_group'])
             else:
                 text = cell.get('text', '')
             a = table.cell(r, c)
