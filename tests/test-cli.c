@@ -120,7 +120,7 @@ test_new_set_get (void)
 static void
 test_set_after_import (void)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.txt", NULL);
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.txt");
   g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
 
   run (&a, "import", fixture, "-o", "导入后修改.nianbao");
@@ -366,7 +366,7 @@ static void
 test_export_untouched (void)
 {
   g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, };
-  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.nianbao", NULL);
+  g_autofree char *fixture = fixture_path ("wenxian-transport-2020.nianbao");
 
   run (&a, "new", "--year", "2024", "--agency", "某局", "-o", "untouched.nianbao");
   /* 0 over the default 0 still says "we had none". */
