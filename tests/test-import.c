@@ -198,6 +198,15 @@ test_fixture (void)
   g_assert_cmpuint (count_problems (import->report, "text.figures", NULL), ==, 0);
   g_assert_cmpuint (import->read, ==, import->cells);
   g_assert_cmpuint (import->cells, ==, 22 + 132 + 12);
+  /* Every table was printed, so none counts as never filled in (export
+   * would warn that its figures are all still the default 0). */
+  {
+    g_autoptr(GPtrArray) untouched = nb_report_dup_untouched_tables (import->report);
+    g_autofree char *sentence = nb_report_describe_untouched (import->report);
+
+    g_assert_cmpuint (untouched->len, ==, 0);
+    g_assert_null (sentence);
+  }
   /* The fixture prints 其他法律法规禁止公开: read, and said. */
   g_assert_true (has_warning (import, "其他法律法规禁止公开", "其他法律行政法规禁止公开"));
   g_assert_true (has_warning (import, "交通运输局", "温县交通运输局"));

@@ -1290,7 +1290,10 @@ nb_report_set_stated_values (NbReport          *self,
         }
       else
         self->input[def->index] = values[i];
+      /* As nb_report_set_stated_value(): what was printed was set by someone. */
+      self->touched[def->index] = TRUE;
     }
+  modified_without_history (self);
   recompute (self);
   for (guint i = 0; i < n; i++)
     {

@@ -250,15 +250,49 @@ nb_text_view_class_init (NbTextViewClass *klass)
   gtk_widget_class_install_action (widget_class, "text.insert-fees", NULL, insert_fees);
 }
 
+/* Ctrl+Page Down/Up go to the next/previous section from the text too, as
+ * from the tables: GtkTextView would take them to scroll sideways, which a
+ * wrapped text never does. Capture phase: before the text view's bindings. */
+static gboolean
+on_text_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     NbTextView            *self)
+{
+  GtkWidget *notebook;
+  gboolean handled = FALSE;
+  int offset;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK)
+    return FALSE;
+  if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down)
+    offset = 1;
+  else if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
+    offset = -1;
+  else
+    return FALSE;
+  notebook = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_NOTEBOOK);
+  if (notebook)
+    g_signal_emit_by_name (notebook, "change-current-page", offset, &handled);
+  return handled;
+}
+
 static void
 nb_text_view_init (NbTextView *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->show_guidance = TRUE;
   gtk_toggle_button_set_active (self->guidance_button, TRUE);
   g_signal_connect (self->guidance_button, "toggled", G_CALLBACK (on_guidance_toggled), self);
   self->entries = g_ptr_array_new ();
   self->buffer = gtk_text_view_get_buffer (self->text_view);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
   /* The model owns undo (Ctrl+Z is the window's); the buffer keeps none. */
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   self->error_tag = gtk_text_buffer_create_tag (self->buffer, "nb-error",

@@ -155,6 +155,9 @@ on_new_report (NbNewDialog *dialog,
   /* A new report is unsaved work from the first keystroke. */
   nb_report_set_modified (report, TRUE);
   gtk_notebook_set_current_page (self->notebook, 1);
+  /* The keyboard starts where the clerk is shown to start: in the first
+   * section's text, not on the start page's button the dialog came from. */
+  gtk_widget_child_focus (gtk_notebook_get_nth_page (self->notebook, 1), GTK_DIR_TAB_FORWARD);
   if (previous && nb_report_get_previous_uri (report))
     {
       const char *buttons[] = { _("_OK"), NULL };

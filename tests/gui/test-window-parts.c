@@ -20,6 +20,7 @@
 #include "nb-new-dialog.h"
 #include "nb-report-file.h"
 #include "nb-table-view.h"
+#include "nb-text-view.h"
 #include "nb-window.h"
 
 static char *tmpdir;
@@ -297,6 +298,34 @@ test_new_asks_through_the_question (void)
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
   drain ();
+  destroy (window);
+}
+
+/* After Create, typing goes into the first section's text: the keyboard is
+ * not left on the start page's button that the dialog came from. */
+static void
+test_new_focuses_first_section (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  GtkWindow *dialog;
+  GtkWidget *agency, *focus, *text_view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
+  dialog = find_new_dialog ();
+  g_assert_nonnull (dialog);
+  agency = gtk_window_get_focus (dialog);   /* the agency's entry */
+  g_assert_true (GTK_IS_EDITABLE (agency));
+  gtk_editable_set_text (GTK_EDITABLE (agency), "温县交通运输局");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain ();
+
+  g_assert_nonnull (nb_window_get_report (window));
+  text_view = GTK_WIDGET (nb_text_view_get_text_view (NB_TEXT_VIEW (nb_window_get_page (window, "overview"))));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == text_view);
   destroy (window);
 }
 
@@ -649,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/window-parts/confirm/save", test_confirm_save);
   g_test_add_func ("/window-parts/confirm/new", test_new_asks_through_the_question);
   g_test_add_func ("/window-parts/confirm/close-save", test_close_saves_then_closes);
+  g_test_add_func ("/window-parts/new/focus", test_new_focuses_first_section);
   g_test_add_func ("/window-parts/autosave", test_autosave_object);
   g_test_add_func ("/window-parts/follows-report", test_follows_the_report_shown);
   g_test_add_func ("/window-parts/pages-built-when-shown", test_pages_built_when_shown);

@@ -1506,6 +1506,37 @@ press_key_on (GtkWidget       *widget,
   return handled;
 }
 
+/* Ctrl+Page Down/Up (the shortcuts window's "next or previous section")
+ * also work from a section's text, which GtkTextView would keep for itself. */
+static void
+test_section_keys_from_text (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *page = nb_window_get_page (window, "overview");
+  GtkWidget *text_view = GTK_WIDGET (nb_text_view_get_text_view (NB_TEXT_VIEW (page)));
+  GtkNotebook *notebook = GTK_NOTEBOOK (gtk_widget_get_ancestor (page, GTK_TYPE_NOTEBOOK));
+  int overview;
+
+  gtk_notebook_set_current_page (notebook, 1);
+  drain ();
+  overview = gtk_notebook_get_current_page (notebook);
+  gtk_widget_grab_focus (text_view);
+  g_assert_true (press_key_on (text_view, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+  g_assert_cmpint (gtk_notebook_get_current_page (notebook), ==, overview + 1);
+  gtk_notebook_set_current_page (notebook, overview);
+  drain ();
+  gtk_widget_grab_focus (text_view);
+  g_assert_true (press_key_on (text_view, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
+  g_assert_cmpint (gtk_notebook_get_current_page (notebook), ==, overview - 1);
+  /* Without Control, Page Down is the text's own. */
+  gtk_notebook_set_current_page (notebook, overview);
+  drain ();
+  gtk_widget_grab_focus (text_view);
+  press_key_on (text_view, GDK_KEY_Page_Down, 0);
+  g_assert_cmpint (gtk_notebook_get_current_page (notebook), ==, overview);
+  destroy (window);
+}
+
 /* Dates as printed (2021年1月25日) are taken; a refused one stays visibly
  * refused (checks running after it do not make it look accepted) until Esc;
  * the calendar opens on January of the next year and sets the date. */
@@ -2039,6 +2070,7 @@ main (int   argc,
   g_test_add_func ("/window/problems-in-place", test_problems_reworded_in_place);
   g_test_add_func ("/window/punctuation-fix", test_punctuation_fix_button);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
+  g_test_add_func ("/window/text-section-keys", test_section_keys_from_text);
   g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
   g_test_add_func ("/window/recovery", test_autosave_and_recovery);
