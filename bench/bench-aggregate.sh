@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Totalling 1,000 and 10,000 generated reports with nianbao-cli aggregate:
 # wall time (median of 3) and peak RSS. Goal: 1,000 workbooks < 1 s, time
 # linear, peak RSS for 10,000 within 10 % of that for 1,000. The machine

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Cold start to the first frame with a document, beside a bare GTK4 window on
 # the same display: interleaved runs, the median of the per-round ratios, and
 # peak RSS of each (goal: ≤ 1.1× the bare window's time; RSS ≤ bare + 30 MB).

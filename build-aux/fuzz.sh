@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fuzz every target in fuzzing/ for a while with libFuzzer + ASan/UBSan.
 #   build-aux/fuzz.sh [SECONDS-PER-TARGET] [TARGET…]     (default 18 s, all targets)
 # Builds ./build-fuzz with clang (-Dfuzzing=true), starts from the corpus in

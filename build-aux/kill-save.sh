@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The long kill -9 test of the save path: 500 kills each while nianbao-cli
 # saves a large document (plain file, symlink, hard link). The suite runs
 # a short variant (tests/test-safe-write.c); run this after touching

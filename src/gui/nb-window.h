@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nb-window.h — NbWindow: one report, a tab per section, live checks */
 #pragma once
 
