@@ -1155,7 +1155,8 @@ test_cli_check_threads (void)
 
   for (guint i = 0; i < 24; i++)
     {
-      char *path = g_strdup_printf ("%s/r%02u.%s", dir, i, i == 13 ? "pdf" : "txt");
+      g_autofree char *name = g_strdup_printf ("r%02u.%s", i, i == 13 ? "pdf" : "txt");
+      char *path = g_build_filename (dir, name, NULL);   /* as the CLI prints it: \ on Windows */
       const char *content = i == 13 ? "%PDF-1.4 not really" : i % 5 == 2 ? broken : text;
       g_assert_true (g_file_set_contents (path, content, -1, NULL));
       g_ptr_array_add (files, path);
