@@ -47,7 +47,8 @@ sleep 3
 
 # Wine's windows take no synthetic (XSendEvent) keys, as `xdotool key
 # --window` sends: real input (XTEST) instead, each tab clicked where the
-# tab strip puts it (the window at 0,0), the preview by its shortcut.
+# tab strip puts it (the window at 0,0), the preview from the main menu
+# (☰, its 12th row).
 tabs=(49 170 295 430 565 703 836)
 names=(0-details 1-overview 2-active 3-requests 4-review 5-problems 6-other)
 for i in "${!names[@]}"; do
@@ -55,9 +56,9 @@ for i in "${!names[@]}"; do
   sleep 1.5
   import -window root "$out/${names[$i]}.png"
 done
-xdotool mousemove --window "$win" 600 300 click 1
-sleep 0.3
-xdotool keydown ctrl keydown shift key p keyup shift keyup ctrl
+xdotool mousemove --window "$win" 1044 26 click 1
+sleep 1.5
+xdotool mousemove --window "$win" 985 358 click 1
 sleep 6
 import -window root "$out/7-print-preview.png"
 echo "wrote $(( ${#names[@]} + 1 )) screenshots to $out (log: $out/wine.log)"
