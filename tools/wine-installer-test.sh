@@ -51,6 +51,7 @@ if [ "${NB_NO_WINDOW:-0}" != 1 ]; then
   done
   [ -n "$win" ] || fail "no window titled with the report's agency after the double-click"
   echo "#   window “$(DISPLAY="$display" xdotool getwindowname "$win")”"
+  sleep 4   # mapped is not yet painted
   DISPLAY="$display" import -window root "$here/dist/wine-installed-window.png" 2>/dev/null || true
   wineserver -k 2>/dev/null || true
 fi

@@ -45,14 +45,20 @@ done
 xdotool windowsize "$win" 1400 1000 windowmove "$win" 0 0 windowactivate --sync "$win" 2>/dev/null || true
 sleep 3
 
-for _ in 1 2 3 4 5 6 7 8; do xdotool key --window "$win" ctrl+Prior; sleep 0.1; done
+# Wine's windows take no synthetic (XSendEvent) keys, as `xdotool key
+# --window` sends: real input (XTEST) instead, each tab clicked where the
+# tab strip puts it (the window at 0,0), the preview from the main menu
+# (☰, its 12th row).
+tabs=(49 170 295 430 565 703 836)
 names=(0-details 1-overview 2-active 3-requests 4-review 5-problems 6-other)
 for i in "${!names[@]}"; do
+  xdotool mousemove --window "$win" "${tabs[$i]}" 70 click 1
   sleep 1.5
   import -window root "$out/${names[$i]}.png"
-  xdotool key --window "$win" ctrl+Next
 done
-xdotool key --window "$win" ctrl+shift+p
+xdotool mousemove --window "$win" 1044 26 click 1
+sleep 1.5
+xdotool mousemove --window "$win" 985 358 click 1
 sleep 6
 import -window root "$out/7-print-preview.png"
 echo "wrote $(( ${#names[@]} + 1 )) screenshots to $out (log: $out/wine.log)"

@@ -477,6 +477,18 @@ test_wine() {
   local dsp=()
   command -v xvfb-run >/dev/null && dsp=(xvfb-run -a -s "-screen 0 1400x1000x24")
   export NB_LOCALEDIR="$nb_build/po" GSETTINGS_SCHEMA_DIR="$nb_build/data"
+  # The build machine's tools the tests start (readers of what nianbao
+  # wrote), as TOOL.exe on Wine's PATH: see host-tool. Python by its full
+  # path (meson sets no NB_PYTHON for a Windows host).
+  local ht="$cache/host-tools" t
+  rm -rf "$ht"; mkdir -p "$ht"
+  $host-gcc-posix -O2 -municode -o "$ht/host-tool-wait.exe" "$here/build-aux/windows/host-tool-wait.c"
+  for t in python3 pdftotext pdfinfo pdffonts pdftoppm tidy soffice libreoffice; do
+    command -v "$t" >/dev/null && cp "$ht/host-tool-wait.exe" "$ht/$t.exe"
+  done
+  export NB_HOST_TOOL_SCRIPT="$(winpath_of "$here/build-aux/windows/host-tool")"
+  export WINEPATH="$(winpath_of "$ht");$WINEPATH"
+  export NB_PYTHON="$(winpath_of "$ht/python3.exe")"
   "${dsp[@]}" meson test -C "$nb_build" --print-errorlogs --timeout-multiplier 4 --num-processes 1 "$@"
 }
 

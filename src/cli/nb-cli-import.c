@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
 #ifdef G_OS_UNIX
 #include <unistd.h>
 #endif
@@ -117,6 +120,18 @@ static gint
 compare_paths (gconstpointer a,
                gconstpointer b)
 {
+#ifdef G_OS_WIN32
+  /* g_utf8_collate goes through the C library's code page there, which
+   * cannot hold a Chinese name unless the system's is Chinese (such names
+   * then sorted last): Windows' own comparison of the UTF-16 names. */
+  g_autofree gunichar2 *wa = g_utf8_to_utf16 (*(const char **) a, -1, NULL, NULL, NULL);
+  g_autofree gunichar2 *wb = g_utf8_to_utf16 (*(const char **) b, -1, NULL, NULL, NULL);
+  int order = wa && wb ? CompareStringW (LOCALE_USER_DEFAULT, 0, (const wchar_t *) wa, -1,
+                                         (const wchar_t *) wb, -1) : 0;
+
+  if (order != 0)
+    return order - CSTR_EQUAL;
+#endif
   return g_utf8_collate (*(const char **) a, *(const char **) b);
 }
 

@@ -32,6 +32,29 @@ convert (const char  *bytes,
   return text;
 }
 
+/* GB18030, or GBK where the converter lacks it: GLib on Windows converts
+ * through the system's code pages, and Wine (unlike Windows) has no 54936.
+ * GBK (936) is what Notepad's "ANSI" writes on Chinese Windows. */
+static const char *
+gb_charset (void)
+{
+  static gsize name = 0;
+
+  if (g_once_init_enter (&name))
+    {
+      GIConv cd = g_iconv_open ("UTF-8", "GB18030");
+      const char *found = "GBK";
+
+      if (cd != (GIConv) -1)
+        {
+          g_iconv_close (cd);
+          found = "GB18030";
+        }
+      g_once_init_leave (&name, (gsize) found);
+    }
+  return (const char *) name;
+}
+
 /* GB2312 and GBK are subsets of GB18030: converting from the superset
  * keeps the characters a file mislabelled as the smaller set holds. */
 static const char *
@@ -39,9 +62,10 @@ widen_charset (const char *charset)
 {
   if (g_ascii_strcasecmp (charset, "GB2312") == 0 ||
       g_ascii_strcasecmp (charset, "GBK") == 0 ||
+      g_ascii_strcasecmp (charset, "GB18030") == 0 ||
       g_ascii_strcasecmp (charset, "EUC-CN") == 0 ||
       g_ascii_strcasecmp (charset, "HZ-GB-2312") == 0)
-    return "GB18030";
+    return gb_charset ();
   return charset;
 }
 
@@ -119,7 +143,7 @@ nb_decode_text (GBytes  *data,
        * mostly ASCII markup: it says "UTF-8" or nothing), or a Western
        * guess: these are Chinese agencies' files, and what is not UTF-8 is
        * GB18030/GBK when it converts as such without a fault. */
-      text = g_convert (bytes, len, "UTF-8", "GB18030", NULL, NULL, NULL);
+      text = g_convert (bytes, len, "UTF-8", gb_charset (), NULL, NULL, NULL);
       if (!text)
         {
           g_set_error (error, NB_ERROR, NB_ERROR_IMPORT,
@@ -128,7 +152,7 @@ nb_decode_text (GBytes  *data,
           return NULL;
         }
       if (encoding)
-        *encoding = g_strdup ("GB18030");
+        *encoding = g_strdup (gb_charset ());
       return text;
     }
   if (!(text = convert (bytes, len, widen_charset (charset), error)))

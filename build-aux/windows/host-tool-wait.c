@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* host-tool-wait.c — TOOL.exe for the tests under Wine (see host-tool)
+ *
+ * Wine starts a Unix program from a Windows one but neither waits for it
+ * nor hands back its exit status: g_spawn_sync() returned before python3
+ * had written its file. This Windows program, copied as TOOL.exe, starts
+ * host-tool (the Unix side, beside it in NB_HOST_TOOL_SCRIPT's place) with
+ * its own arguments and waits for the status file that one writes last. */
+#include <windows.h>
+#include <stdio.h>
+#include <wchar.h>
+
+/* The command line after the program's own name. */
+static const wchar_t *
+arguments (const wchar_t *cmd)
+{
+  int quoted = 0;
+
+  for (; *cmd && (quoted || (*cmd != L' ' && *cmd != L'\t')); cmd++)
+    if (*cmd == L'"')
+      quoted = !quoted;
+  while (*cmd == L' ' || *cmd == L'\t')
+    cmd++;
+  return cmd;
+}
+
+int
+wmain (void)
+{
+  wchar_t self[MAX_PATH], script[MAX_PATH], tmp[MAX_PATH], rc_path[MAX_PATH];
+  wchar_t *name, *dot, *cmd;
+  const wchar_t *args = arguments (GetCommandLineW ());
+  STARTUPINFOW si = { sizeof si };
+  PROCESS_INFORMATION pi;
+  size_t len;
+  FILE *f;
+  int rc = 127;
+
+  GetModuleFileNameW (NULL, self, MAX_PATH);
+  name = wcsrchr (self, L'\\') ? wcsrchr (self, L'\\') + 1 : self;
+  if ((dot = wcsrchr (name, L'.')))
+    *dot = 0;
+  if (!GetEnvironmentVariableW (L"NB_HOST_TOOL_SCRIPT", script, MAX_PATH))
+    {
+      fwprintf (stderr, L"%ls: NB_HOST_TOOL_SCRIPT is not set\n", name);
+      return 127;
+    }
+  GetTempPathW (MAX_PATH, tmp);
+  swprintf (rc_path, MAX_PATH, L"%lsnb-host-%lu-%lu.rc", tmp, GetCurrentProcessId (), GetTickCount ());
+  DeleteFileW (rc_path);
+  SetEnvironmentVariableW (L"NB_HOST_TOOL", name);
+  SetEnvironmentVariableW (L"NB_HOST_RC", rc_path);
+
+  len = wcslen (script) + wcslen (args) + 4;
+  cmd = malloc (len * sizeof (wchar_t));
+  swprintf (cmd, len, L"\"%ls\" %ls", script, args);
+  if (!CreateProcessW (NULL, cmd, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
+    {
+      fwprintf (stderr, L"%ls: cannot start %ls (%lu)\n", name, script, GetLastError ());
+      return 127;
+    }
+  CloseHandle (pi.hThread);
+  CloseHandle (pi.hProcess);
+  /* The Unix side writes the status aside and renames it into place last. */
+  while (GetFileAttributesW (rc_path) == INVALID_FILE_ATTRIBUTES)
+    Sleep (20);
+  if ((f = _wfopen (rc_path, L"rb")))
+    {
+      if (fscanf (f, "%d", &rc) != 1)
+        rc = 127;
+      fclose (f);
+    }
+  DeleteFileW (rc_path);
+  return rc;
+}
