@@ -18,6 +18,7 @@
 #include "nb-error.h"
 #include "nb-pdf-writer.h"
 #include "nb-preview-window.h"
+#include "nb-print-operation.h"
 #include "nb-new-dialog.h"
 #include "nb-problems-view.h"
 #include "nb-report-file.h"
@@ -1238,6 +1239,20 @@ squeeze (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* Print → 打印到文件 offers the report's title as the file's name (GTK's
+ * default is “output”: 输出.pdf, replaced by the next report printed). */
+static void
+test_print_to_file_name (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (nb_format_for_year (2024), 2024, "某县/教育局");
+  g_autoptr(NbPrintOperation) op = nb_print_operation_new (report);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (op));
+
+  g_assert_nonnull (settings);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "某县_教育局2024年政府信息公开工作年度报告");
+}
+
 static void
 test_print_pages_are_the_pdf_pages (void)
 {
@@ -2144,6 +2159,7 @@ main (int   argc,
   g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
   g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);
   g_test_add_func ("/window/print", test_print_pages_are_the_pdf_pages);
+  g_test_add_func ("/window/print-file-name", test_print_to_file_name);
   status = g_test_run ();
   return status;
 }
