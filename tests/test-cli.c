@@ -303,6 +303,18 @@ test_check_previous (void)
   g_assert_nonnull (strstr (d.out, "carry.requests"));
   run (&e, "check", "y2024.nianbao", "--previous", "nothing-here.nianbao");
   g_assert_cmpint (e.status, ==, 2);
+  /* Another year's report is not taken as last year's (its figures were
+   * held to this year's as if carried over one year). */
+  {
+    g_auto(Result) m = { 0, }, n = { 0, };
+
+    run (&m, "new", "--year", "2022", "--agency", "某局", "-o", "y2022.nianbao");
+    g_assert_cmpint (m.status, ==, 0);
+    run (&n, "check", "y2024.nianbao", "--previous", "y2022.nianbao");
+    g_assert_cmpint (n.status, ==, 2);
+    g_assert_null (strstr (n.out, "carry."));
+    g_assert_nonnull (strstr (n.err, "2023"));
+  }
 }
 
 static void
