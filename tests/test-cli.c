@@ -137,6 +137,27 @@ test_set_after_import (void)
   g_assert_cmpstr (e.out, ==, "0\n");
 }
 
+/* import -o does not replace a document already there (as new does not),
+ * unless given --force. */
+static void
+test_import_keeps_existing (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("NB_FIXTURES"), "wenxian-transport-2020.txt", NULL);
+  g_auto(Result) a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, }, e = { 0, };
+
+  run (&a, "new", "--year", "2024", "--agency", "本局", "-o", "本局自己的.nianbao");
+  g_assert_cmpint (a.status, ==, 0);
+  run (&b, "import", fixture, "-o", "本局自己的.nianbao");
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "--force"));
+  run (&c, "get", "本局自己的.nianbao", "agency");
+  g_assert_cmpstr (c.out, ==, "本局\n");
+  run (&d, "import", "--force", fixture, "-o", "本局自己的.nianbao");
+  g_assert_cmpint (d.status, ==, 0);
+  run (&e, "get", "本局自己的.nianbao", "agency");
+  g_assert_cmpstr (e.out, ==, "温县交通运输局\n");
+}
+
 static void
 test_new_2019_and_usage (void)
 {
@@ -282,6 +303,18 @@ test_check_previous (void)
   g_assert_nonnull (strstr (d.out, "carry.requests"));
   run (&e, "check", "y2024.nianbao", "--previous", "nothing-here.nianbao");
   g_assert_cmpint (e.status, ==, 2);
+  /* Another year's report is not taken as last year's (its figures were
+   * held to this year's as if carried over one year). */
+  {
+    g_auto(Result) m = { 0, }, n = { 0, };
+
+    run (&m, "new", "--year", "2022", "--agency", "某局", "-o", "y2022.nianbao");
+    g_assert_cmpint (m.status, ==, 0);
+    run (&n, "check", "y2024.nianbao", "--previous", "y2022.nianbao");
+    g_assert_cmpint (n.status, ==, 2);
+    g_assert_null (strstr (n.out, "carry."));
+    g_assert_nonnull (strstr (n.err, "2023"));
+  }
 }
 
 static void
@@ -501,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/new-set-get", test_new_set_get);
   g_test_add_func ("/cli/new-2019-and-usage", test_new_2019_and_usage);
   g_test_add_func ("/cli/set-after-import", test_set_after_import);
+  g_test_add_func ("/cli/import-keeps-existing", test_import_keeps_existing);
   g_test_add_func ("/cli/refused-set", test_refused_set);
   g_test_add_func ("/cli/text-from-file", test_text_from_file);
   g_test_add_func ("/cli/dump", test_dump);

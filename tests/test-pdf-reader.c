@@ -443,6 +443,37 @@ test_layout (void)
   g_assert_cmpstr (((NbSourceBlock *) doc->blocks->pdata[3])->text, ==, "末段。");
 }
 
+/* A report of one-line paragraphs: most lines start indented, and that
+ * indent is not the margin. The line before the heading ends less than the
+ * two characters short that line breaking may leave, yet the indented
+ * heading after it is a paragraph of its own. */
+static void
+test_indented_majority (void)
+{
+  g_autoptr(GArray) c = g_array_new (FALSE, FALSE, sizeof (NbPdfChar));
+  g_autoptr(NbSourceDoc) doc = nb_source_doc_new ("pdf");
+  NbPdfPage page;
+
+  /* the margin at 100, the text 28 characters wide (to 548) */
+  add_text (c, 132, 100, 16, "（一）主动公开");
+  add_text (c, 132, 128, 16, "本年通过门户网站主动公开政府信息一千三百余条，其中有");   /* to 548 */
+  add_text (c, 100, 156, 16, "行政许可信息一千二百余条。");
+  add_text (c, 132, 184, 16, "（二）依申请公开");
+  add_text (c, 132, 212, 16, "本年共收到政府信息公开申请三十一件，上年结转两件，均");   /* to 548 */
+  add_text (c, 100, 240, 16, "已按期答复。");
+  add_text (c, 132, 268, 16, "（三）监督保障");
+  add_text (c, 132, 296, 16, "将政务公开工作纳入年度考核，全年开展业务培训两次。");   /* to 532 */
+  add_text (c, 132, 324, 16, "二、主动公开政府信息情况");
+  add_text (c, 132, 352, 16, "（四）平台建设");
+  page = (NbPdfPage) { 595, 842, (NbPdfChar *) c->data, c->len, NULL, 0 };
+  nb_pdf_layout_rebuild (&page, 1, doc);
+
+  g_assert_true (has_paragraph (doc, "将政务公开工作纳入年度考核，全年开展业务培训两次。"));
+  g_assert_true (has_paragraph (doc, "二、主动公开政府信息情况"));
+  g_assert_true (has_paragraph (doc, "本年通过门户网站主动公开政府信息一千三百余条，其中有行政许可信息一千二百余条。"));
+  g_assert_cmpuint (doc->blocks->len, ==, 8);
+}
+
 /* A table printed without rules: columns from where the figures begin. */
 static void
 test_unruled (void)
@@ -573,6 +604,7 @@ main (int   argc,
 
   g_test_add_func ("/pdf/layout", test_layout);
   g_test_add_func ("/pdf/unruled", test_unruled);
+  g_test_add_func ("/pdf/indented-majority", test_indented_majority);
   g_test_add_func ("/pdf/refused", test_refused);
   g_test_add_func ("/pdf/nianbao", test_nianbao);
   g_test_add_func ("/pdf/libreoffice", test_libreoffice);

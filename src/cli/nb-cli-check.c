@@ -82,6 +82,18 @@ nb_cli_check (int    argc,
     return NB_CLI_USAGE;
   if (previous_path && !(previous = nb_cli_load (previous_path)))
     return NB_CLI_USAGE;
+  /* As the window does: the checks across years hold one year to the next,
+   * so another year's report is refused, not read as last year's. */
+  if (previous && nb_report_get_year (previous) != nb_report_get_year (report) - 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("That is the report for %d; the %d report is checked against the one for %d."),
+                         nb_report_get_year (previous), nb_report_get_year (report),
+                         nb_report_get_year (report) - 1);
+
+      nb_cli_error ("%s: %s", previous_path, message);
+      return NB_CLI_USAGE;
+    }
 
   problems = nb_check_report (report, previous);
   n_errors = nb_problems_count (problems, NB_SEVERITY_ERROR);

@@ -528,9 +528,10 @@ nb_cli_import (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *csv = NULL;
-  gboolean check = FALSE, json = FALSE;
+  gboolean check = FALSE, json = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document to write"), N_("OUT.nianbao") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite an existing file"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Read and check every report given (files or folders): one line each, then a total"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --check: print the lines as JSON"), NULL },
@@ -561,6 +562,13 @@ nb_cli_import (int    argc,
   if (argc != 2 || !output || json || csv)
     {
       nb_cli_error (_("usage: nianbao-cli import FILE -o OUT.nianbao"));
+      return NB_CLI_USAGE;
+    }
+  /* As new does: a report already there (the clerk's own, perhaps) is not
+   * replaced by a published one by accident. */
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      nb_cli_error (_("“%s” already exists; use --force to overwrite it"), output);
       return NB_CLI_USAGE;
     }
   return import_one (argv[1], output);

@@ -61,6 +61,25 @@ draw_text (cairo_t    *cr,
 
 /* One chart in the box (x, y, w, h): bars of @series (figure indexes),
  * stacked or side by side. */
+
+double
+nb_aggregate_chart_scale (double  max,
+                          double *step)
+{
+  if (max <= 0)
+    max = 1;
+  /* A round scale: 1, 2 or 5 times a power of ten, four or five steps;
+   * never under 1, the figures being counts of cases (a step of 0.2 made
+   * the labels 0 0 0 1 1 1 for an area with 1 or 2 cases). */
+  *step = pow (10, floor (log10 (max / 4)));
+  if (max / *step > 20)
+    *step *= 5;
+  else if (max / *step > 8)
+    *step *= 2;
+  *step = MAX (*step, 1);
+  return ceil (max / *step) * *step;
+}
+
 static void
 draw_chart (NbAggregateChart *self,
             cairo_t          *cr,
@@ -100,15 +119,7 @@ draw_chart (NbAggregateChart *self,
         }
       max = MAX (max, total);
     }
-  if (max <= 0)
-    max = 1;
-  /* A round scale: 1, 2 or 5 times a power of ten, four or five steps. */
-  step = pow (10, floor (log10 (max / 4)));
-  if (max / step > 20)
-    step *= 5;
-  else if (max / step > 8)
-    step *= 2;
-  max = ceil (max / step) * step;
+  max = nb_aggregate_chart_scale (max, &step);
 
   cairo_set_line_width (cr, 1);
   for (double t = 0; t <= max + step / 2; t += step)

@@ -19,5 +19,9 @@ GtkWidget *nb_aggregate_chart_new           (void);
 /* NULL clears it. */
 void       nb_aggregate_chart_set_aggregate (NbAggregateChart *self,
                                              NbAggregate      *aggregate);
+/* The value axis for bars up to @max: returns its top, sets @step (the
+ * distance between its labelled lines, a whole number). */
+double     nb_aggregate_chart_scale         (double            max,
+                                             double           *step);
 
 G_END_DECLS

@@ -157,6 +157,15 @@ nb_print_operation_new (NbReport *report)
   gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), TRUE);
   gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), title);
+  {
+    /* Printing to a file offers the report's title, not GTK's “output”
+     * (输出.pdf, replaced by the next report printed). */
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autofree char *name = g_strdelimit (g_strdup (title), "/\\", '_');
+
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+  }
   gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), FALSE);
   return self;
 }

@@ -53,6 +53,29 @@ nb_table_view_dispose (GObject *object)
   G_OBJECT_CLASS (nb_table_view_parent_class)->dispose (object);
 }
 
+static NbCellEntry *table_end (NbTableView *self,
+                               gboolean     last);
+
+/* Tab into the page starts at the table's first figure (its last going
+ * back): GTK would order the cells by where they are drawn, and a page built
+ * by the tab switch that shows it is not laid out yet (the second came first). */
+static gboolean
+nb_table_view_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  NbTableView *self = NB_TABLE_VIEW (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL &&
+      (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD))
+    {
+      NbCellEntry *end = table_end (self, direction == GTK_DIR_TAB_BACKWARD);
+
+      if (end && gtk_widget_grab_focus (GTK_WIDGET (nb_cell_entry_get_editable (end))))
+        return TRUE;
+    }
+  return GTK_WIDGET_CLASS (nb_table_view_parent_class)->focus (widget, direction);
+}
+
 static void
 nb_table_view_class_init (NbTableViewClass *klass)
 {
@@ -60,6 +83,7 @@ nb_table_view_class_init (NbTableViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_table_view_dispose;
+  widget_class->focus = nb_table_view_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (NB_TYPE_FORM_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nianbao/Nianbao/ui/nb-table-view.ui");

@@ -217,6 +217,21 @@ insert_fees (GtkWidget  *widget,
   insert_sentence (self, sentence);
 }
 
+/* Tab into the page starts in the text: GTK would order the children by
+ * where they are drawn, and a page built by the tab switch that shows it is
+ * not laid out yet (the guidance button came first). */
+static gboolean
+nb_text_view_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  NbTextView *self = NB_TEXT_VIEW (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL && direction == GTK_DIR_TAB_FORWARD &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view)))
+    return TRUE;
+  return GTK_WIDGET_CLASS (nb_text_view_parent_class)->focus (widget, direction);
+}
+
 static void
 nb_text_view_class_init (NbTextViewClass *klass)
 {
@@ -226,6 +241,7 @@ nb_text_view_class_init (NbTextViewClass *klass)
   object_class->dispose = nb_text_view_dispose;
   object_class->get_property = nb_text_view_get_property;
   object_class->set_property = nb_text_view_set_property;
+  widget_class->focus = nb_text_view_focus;
   properties[PROP_SHOW_GUIDANCE] =
     g_param_spec_boolean ("show-guidance", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

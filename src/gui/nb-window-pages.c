@@ -25,6 +25,7 @@ struct _NbWindowPage
   GtkWidget          *slot;      /* the notebook's child */
   GtkWidget          *page;      /* the NbSectionPage, once built */
   GtkLabel           *count;     /* the problem count on the tab */
+  GtkWidget          *last_focus;   /* weak: where the keyboard left the page */
 };
 
 void
@@ -32,6 +33,7 @@ _nb_window_page_free (gpointer data)
 {
   NbWindowPage *wp = data;
 
+  g_clear_weak_pointer (&wp->last_focus);
   g_free (wp->section);
   g_free (wp);
 }
@@ -147,14 +149,51 @@ _nb_window_pages_clear (NbWindow *self)
     gtk_notebook_remove_page (self->notebook, -1);
 }
 
+/* Switching tabs from inside a page (Ctrl+Page Down), GTK 4.8 moves the
+ * focus into the new page twice: GtkStack to where it was left (or the first
+ * widget), then GtkNotebook on by Tab, one widget too far. The window does
+ * it once instead: the tabs hold the focus during the switch (so neither
+ * moves it) and it goes back into the page after. */
 void
 _nb_window_on_switch_page (GtkNotebook *notebook,
                            GtkWidget   *slot,
                            guint        page_num,
                            NbWindow    *self)
 {
+  int current = gtk_notebook_get_current_page (notebook);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->focus_into_page = FALSE;
+  if (!self->adding_tabs && current >= 0 && (guint) current < self->pages->len && focus)
+    {
+      NbWindowPage *old = g_ptr_array_index (self->pages, current);
+
+      if (gtk_widget_is_ancestor (focus, old->slot))
+        {
+          g_set_weak_pointer (&old->last_focus, focus);
+          self->focus_into_page = gtk_widget_grab_focus (GTK_WIDGET (notebook));
+        }
+    }
   if (!self->adding_tabs && self->report && page_num < self->pages->len)
     ensure_page (self, g_ptr_array_index (self->pages, page_num));
+}
+
+void
+_nb_window_on_switch_page_after (GtkNotebook *notebook,
+                                 GtkWidget   *slot,
+                                 guint        page_num,
+                                 NbWindow    *self)
+{
+  NbWindowPage *wp;
+
+  if (!self->focus_into_page || page_num >= self->pages->len)
+    return;
+  self->focus_into_page = FALSE;
+  wp = g_ptr_array_index (self->pages, page_num);
+  if (wp->last_focus && gtk_widget_is_ancestor (wp->last_focus, wp->slot) &&
+      gtk_widget_grab_focus (wp->last_focus))
+    return;
+  gtk_widget_child_focus (wp->slot, GTK_DIR_TAB_FORWARD);
 }
 
 /* ---- problems ---------------------------------------------------------- */

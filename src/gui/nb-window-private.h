@@ -58,6 +58,7 @@ struct _NbWindow
   GPtrArray         *problems;
   GPtrArray         *pages;           /* NbWindowPage*, one per tab */
   gboolean           adding_tabs;
+  gboolean           focus_into_page;   /* a tab switch took the focus out of a page */
   GSignalGroup      *report_signals;  /* "changed", "notify::modified" of the report shown */
   guint              check_idle;
   guint              message_timeout;
@@ -124,6 +125,10 @@ void           _nb_window_pages_build              (NbWindow     *self,
                                                     int           current);
 void           _nb_window_pages_clear              (NbWindow     *self);
 void           _nb_window_on_switch_page           (GtkNotebook  *notebook,
+                                                    GtkWidget    *slot,
+                                                    guint         page_num,
+                                                    NbWindow     *self);
+void           _nb_window_on_switch_page_after     (GtkNotebook  *notebook,
                                                     GtkWidget    *slot,
                                                     guint         page_num,
                                                     NbWindow     *self);

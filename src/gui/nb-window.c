@@ -618,6 +618,7 @@ nb_window_init (NbWindow *self)
   g_object_bind_property (self, "file", self->autosave, "file", G_BINDING_SYNC_CREATE);
   _nb_window_problems_init (self);
   _nb_window_open_init (self);
+  g_signal_connect_after (self->notebook, "switch-page", G_CALLBACK (_nb_window_on_switch_page_after), self);
   /* The document followed: the group's target is whatever report is shown. */
   self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
   g_signal_group_connect_object (self->report_signals, "changed", G_CALLBACK (on_report_changed), self, 0);

@@ -1111,6 +1111,27 @@ mode (GArray *values,
   return best_n ? best : fallback;
 }
 
+/* The left margin: where most lines start, unless that is the first-line
+ * indent (a report of one- and two-line paragraphs starts most lines
+ * indented), which other lines then start left of by more than what
+ * counts as an indent (starts_paragraph()) and less than three sizes. */
+static double
+left_margin (GArray *lefts,
+             double  body_size)
+{
+  double most = mode (lefts, 0);
+  g_autoptr(GArray) further = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < lefts->len; i++)
+    {
+      double x = g_array_index (lefts, double, i);
+
+      if (x < most - 0.8 * body_size && x > most - 3 * body_size)
+        g_array_append_val (further, x);
+    }
+  return further->len >= 2 ? mode (further, most) : most;
+}
+
 void
 nb_pdf_layout_rebuild (const NbPdfPage *pages,
                        guint            n_pages,
@@ -1166,9 +1187,9 @@ nb_pdf_layout_rebuild (const NbPdfPage *pages,
             }
         }
     }
-  b.left = mode (lefts, 0);
-  b.right = mode (rights, G_MAXDOUBLE / 4);
   b.body_size = mode (sizes, 12);
+  b.left = left_margin (lefts, b.body_size);
+  b.right = mode (rights, G_MAXDOUBLE / 4);
 
   for (guint p = 0; p < n_pages; p++)
     {

@@ -6,11 +6,13 @@
  * stops a long run. NB_SCREENSHOT_DIR=DIR writes a PNG of the window. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gtk/gtk.h>
 #include <gsf/gsf.h>
 
+#include "nb-aggregate-chart.h"
 #include "nb-aggregate-item.h"
 #include "nb-aggregate-window.h"
 #include "nb-i18n.h"
@@ -383,6 +385,34 @@ test_cancel (void)
   drain ();
 }
 
+/* The charts' value axis: whole numbers, each labelled once, from an area
+ * with no case at all to one with thousands. */
+static void
+test_chart_scale (void)
+{
+  const double maxima[] = { 0, 1, 2, 3, 4, 5, 7, 9, 10, 19, 37, 100, 1234, 98765 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (maxima); i++)
+    {
+      double step, top = nb_aggregate_chart_scale (maxima[i], &step);
+      g_autofree char *previous = NULL;
+
+      g_assert_cmpfloat (step, >=, 1);
+      g_assert_cmpfloat (step, ==, floor (step));
+      g_assert_cmpfloat (top, >=, maxima[i]);
+      g_assert_cmpfloat (top / step, <=, 10);
+      /* The labels as drawn ("%.0f"): no two alike. */
+      for (double t = 0; t <= top + step / 2; t += step)
+        {
+          g_autofree char *label = g_strdup_printf ("%.0f", t);
+
+          g_assert_cmpstr (label, !=, previous);
+          g_free (previous);
+          previous = g_steal_pointer (&label);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +441,7 @@ main (int   argc,
       return 77;
     }
   g_test_add_func ("/aggregate-window/run", test_run);
+  g_test_add_func ("/aggregate-window/chart-scale", test_chart_scale);
   g_test_add_func ("/aggregate-window/cancel", test_cancel);
   g_test_add_func ("/aggregate-window/year-against", test_year_against);
   status = g_test_run ();

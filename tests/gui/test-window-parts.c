@@ -329,6 +329,57 @@ test_new_focuses_first_section (void)
   destroy (window);
 }
 
+static guint
+count_stack_pages (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (widget));
+
+      n = MAX (n, g_list_model_get_n_items (G_LIST_MODEL (pages)));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n = MAX (n, count_stack_pages (c));
+  return n;
+}
+
+static GtkWidget *
+find_section (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_SECTION (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_section (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+? shows every shortcut on one page: on two, the sections' keys
+ * (Ctrl+Page Down, F8, F9) were behind a page button, and GTK 4.8 warned
+ * that the page buttons' labels had a negative width. */
+static void
+test_help_overlay_one_page (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/nianbao/Nianbao/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  GtkWidget *section;
+
+  g_assert_nonnull (overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
+  drain ();
+  section = find_section (overlay);
+  g_assert_nonnull (section);
+  g_assert_cmpuint (count_stack_pages (section), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  drain ();
+}
+
 /* Closing asks through the same question; Save closes once saved. */
 static void
 test_close_saves_then_closes (void)
@@ -679,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/window-parts/confirm/new", test_new_asks_through_the_question);
   g_test_add_func ("/window-parts/confirm/close-save", test_close_saves_then_closes);
   g_test_add_func ("/window-parts/new/focus", test_new_focuses_first_section);
+  g_test_add_func ("/window-parts/help-overlay", test_help_overlay_one_page);
   g_test_add_func ("/window-parts/autosave", test_autosave_object);
   g_test_add_func ("/window-parts/follows-report", test_follows_the_report_shown);
   g_test_add_func ("/window-parts/pages-built-when-shown", test_pages_built_when_shown);

@@ -18,6 +18,7 @@
 #include "nb-error.h"
 #include "nb-pdf-writer.h"
 #include "nb-preview-window.h"
+#include "nb-print-operation.h"
 #include "nb-new-dialog.h"
 #include "nb-problems-view.h"
 #include "nb-report-file.h"
@@ -1238,6 +1239,20 @@ squeeze (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* Print → 打印到文件 offers the report's title as the file's name (GTK's
+ * default is “output”: 输出.pdf, replaced by the next report printed). */
+static void
+test_print_to_file_name (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (nb_format_for_year (2024), 2024, "某县/教育局");
+  g_autoptr(NbPrintOperation) op = nb_print_operation_new (report);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (op));
+
+  g_assert_nonnull (settings);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "某县_教育局2024年政府信息公开工作年度报告");
+}
+
 static void
 test_print_pages_are_the_pdf_pages (void)
 {
@@ -1534,6 +1549,61 @@ test_section_keys_from_text (void)
   gtk_widget_grab_focus (text_view);
   press_key_on (text_view, GDK_KEY_Page_Down, 0);
   g_assert_cmpint (gtk_notebook_get_current_page (notebook), ==, overview);
+  destroy (window);
+}
+
+/* The focused cell of the table page shown, or NULL. */
+static const char *
+focused_key (NbWindow *window)
+{
+  GtkWidget *f = gtk_window_get_focus (GTK_WINDOW (window));
+
+  while (f && !NB_IS_CELL_ENTRY (f))
+    f = gtk_widget_get_parent (f);
+  return f ? nb_cell_entry_get_cell (NB_CELL_ENTRY (f))->key : NULL;
+}
+
+/* Going to a section not shown before (its page built by that switch, not
+ * yet laid out), the keyboard lands on its first figure or on its text,
+ * not on the second cell or the guidance button. */
+static void
+test_new_page_focus_starts_at_top (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  NbFormat *format = nb_report_get_format (nb_window_get_report (window));
+  GtkWidget *overview = nb_window_get_page (window, "overview");
+  GtkNotebook *notebook = GTK_NOTEBOOK (gtk_widget_get_ancestor (overview, GTK_TYPE_NOTEBOOK));
+  GtkWidget *problems;
+  gboolean handled;
+
+  gtk_notebook_set_current_page (notebook, 1);   /* 一、总体情况 */
+  drain ();
+  gtk_widget_grab_focus (GTK_WIDGET (nb_text_view_get_text_view (NB_TEXT_VIEW (overview))));
+  /* 二、三、四: tables, each built by the switch to it. */
+  for (guint t = 0; t < 3; t++)
+    {
+      const NbTableDef *table = nb_format_get_table (format, t);
+      const NbCellDef *first = NULL;
+
+      for (guint c = 0; c < table->cells->len && !first; c++)
+        if (!((const NbCellDef *) g_ptr_array_index (table->cells, c))->computed)
+          first = g_ptr_array_index (table->cells, c);
+      g_signal_emit_by_name (notebook, "change-current-page", 1, &handled);
+      g_assert_cmpstr (focused_key (window), ==, first->key);
+    }
+  /* 五: a text, built by the switch to it. */
+  g_signal_emit_by_name (notebook, "change-current-page", 1, &handled);
+  problems = nb_window_get_page (window, "problems");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window))
+                 == GTK_WIDGET (nb_text_view_get_text_view (NB_TEXT_VIEW (problems))));
+  /* Back to a table: to the cell the keyboard left, not the one after it. */
+  g_signal_emit_by_name (notebook, "change-current-page", -2, &handled);
+  g_assert_cmpstr (focused_key (window), ==, "requests/new/natural");
+  g_assert_true (nb_table_view_focus_cell (NB_TABLE_VIEW (nb_window_get_page (window, "requests")),
+                                          "requests/new/research"));
+  g_signal_emit_by_name (notebook, "change-current-page", 2, &handled);
+  g_signal_emit_by_name (notebook, "change-current-page", -2, &handled);
+  g_assert_cmpstr (focused_key (window), ==, "requests/new/research");
   destroy (window);
 }
 
@@ -2071,6 +2141,7 @@ main (int   argc,
   g_test_add_func ("/window/punctuation-fix", test_punctuation_fix_button);
   g_test_add_func ("/window/text", test_text_edits_go_to_model);
   g_test_add_func ("/window/text-section-keys", test_section_keys_from_text);
+  g_test_add_func ("/window/new-page-focus", test_new_page_focus_starts_at_top);
   g_test_add_func ("/window/sentence-drift", test_inserted_sentence_is_marked_when_tables_drift);
   g_test_add_func ("/window/save-reopen", test_save_and_reopen);
   g_test_add_func ("/window/recovery", test_autosave_and_recovery);
@@ -2088,6 +2159,7 @@ main (int   argc,
   g_test_add_func ("/window/details-problem", test_problem_without_cell_goes_to_details);
   g_test_add_func ("/window/export-errors", test_export_with_errors_asks_first);
   g_test_add_func ("/window/print", test_print_pages_are_the_pdf_pages);
+  g_test_add_func ("/window/print-file-name", test_print_to_file_name);
   status = g_test_run ();
   return status;
 }
