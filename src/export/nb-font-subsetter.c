@@ -261,7 +261,7 @@ new_ft_face (hb_blob_t *blob)
 }
 
 static const char dropped_tables[][5] = {
-  "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
+  "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern", "cmap",
 };
 
 /* @glyphs of @source as a small font, or NULL. */
@@ -281,7 +281,9 @@ subset_face (hb_face_t      *source,
   hb_set_union (hb_subset_input_glyph_set (input), glyphs);
   /* cairo draws glyph ids: the shaping and vertical tables are of no use,
    * and dropping GSUB spares the closure over it (which reads most of a
-   * CJK face). */
+   * CJK face). Nor is the cmap: each glyph's text comes with its cluster
+   * (the PDF's ToUnicode map), and cairo, which looks every new glyph's
+   * character up in the cmap all the same, then has none to walk. */
   for (guint i = 0; i < G_N_ELEMENTS (dropped_tables); i++)
     hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG),
                 HB_TAG (dropped_tables[i][0], dropped_tables[i][1], dropped_tables[i][2], dropped_tables[i][3]));
