@@ -19,6 +19,7 @@ typedef struct
   gatomicrefcount     ref;
   hb_set_t           *glyphs;      /* the whole face's glyph ids it holds */
   hb_map_t           *old_to_new;  /* those ids → the small face's */
+  hb_map_t           *chars;       /* glyph id → a character the cmap maps to it */
   hb_blob_t          *blob;        /* the small font */
   GMutex              lock;        /* for faces[] */
   /* One cairo face per synthesis (Pango emboldens faces without a bold). */
@@ -30,9 +31,12 @@ typedef struct
   hb_face_t           *source;     /* Pango's face: the whole font file */
   cairo_scaled_font_t *scaled;     /* one of its cairo fonts (FreeType's copy of the file) */
   hb_set_t            *glyphs;     /* glyph ids the pages show */
-  Small               *small;      /* NULL: drawn by Pango */
+  hb_map_t            *chars;      /* those of them a character maps to → it */
+  Small               *small;      /* NULL: drawn by Pango, or as it is */
+  gboolean             direct;     /* TrueType: drawn with its own face and ids */
   /* prepare(): what to subset when the process has no small face to reuse */
   hb_set_t            *wanted;
+  hb_map_t            *wanted_chars; /* a character for each, or NULL */
 } Face;
 
 struct _NbFontSubsetter
@@ -111,6 +115,7 @@ small_unref (gpointer data)
       cairo_font_face_destroy (small->faces[i]);
   g_mutex_clear (&small->lock);
   hb_map_destroy (small->old_to_new);
+  hb_map_destroy (small->chars);
   hb_set_destroy (small->glyphs);
   hb_blob_destroy (small->blob);
   g_free (small);
@@ -123,7 +128,9 @@ face_free (gpointer data)
 
   small_unref (face->small);
   hb_set_destroy (face->wanted);
+  hb_map_destroy (face->wanted_chars);
   hb_set_destroy (face->glyphs);
+  hb_map_destroy (face->chars);
   cairo_scaled_font_destroy (face->scaled);
   hb_face_destroy (face->source);
   g_free (face);
@@ -194,6 +201,7 @@ face_for (NbFontSubsetter *self,
       face->source = hb_face_reference (source);
       face->scaled = cairo_scaled_font_reference (scaled);
       face->glyphs = hb_set_create ();
+      face->chars = hb_map_create ();
       g_hash_table_insert (self->faces, source, face);
     }
   return face;
@@ -212,23 +220,56 @@ run_is_simple (PangoGlyphItem *run)
   return TRUE;
 }
 
+/* Notes which of @run's glyphs the cmap maps one of its characters to: a
+ * face whose glyphs all have one is subset by its characters, which takes
+ * harfbuzz a quarter of the time (by glyph ids it first maps the whole
+ * cmap of the face, some 40M instructions a Noto CJK face). */
+static void
+note_chars (Face           *face,
+            hb_font_t      *hb_font,
+            const char     *text,
+            PangoGlyphItem *run)
+{
+  PangoGlyphItemIter iter;
+
+  for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
+       more;
+       more = pango_glyph_item_iter_next_cluster (&iter))
+    for (const char *p = text + iter.start_index; p < text + iter.end_index; p = g_utf8_next_char (p))
+      {
+        hb_codepoint_t nominal;
+
+        if (!hb_font_get_nominal_glyph (hb_font, g_utf8_get_char (p), &nominal))
+          continue;
+        for (int i = iter.start_glyph; i < iter.end_glyph; i++)
+          if (run->glyphs->glyphs[i].glyph == nominal && !hb_map_has (face->chars, nominal))
+            hb_map_set (face->chars, nominal, g_utf8_get_char (p));
+      }
+}
+
 void
 nb_font_subsetter_add_layout_line (NbFontSubsetter *self,
                                    PangoLayoutLine *line)
 {
+  const char *text;
+
   g_return_if_fail (NB_IS_FONT_SUBSETTER (self));
   g_return_if_fail (!self->prepared);
 
+  text = pango_layout_get_text (line->layout);
   for (GSList *l = line->runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *run = l->data;
+      hb_font_t *hb_font;
       Face *face;
 
       if (!run_is_simple (run) || !(face = face_for (self, run->item->analysis.font, TRUE)))
         continue;
+      hb_font = pango_font_get_hb_font (run->item->analysis.font);
       for (int i = 0; i < run->glyphs->num_glyphs; i++)
         if (run->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
           hb_set_add (face->glyphs, run->glyphs->glyphs[i].glyph);
+      note_chars (face, hb_font, text, run);
     }
 }
 
@@ -261,13 +302,14 @@ new_ft_face (hb_blob_t *blob)
 }
 
 static const char dropped_tables[][5] = {
-  "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
+  "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern", "cmap",
 };
 
 /* @glyphs of @source as a small font, or NULL. */
 static Small *
 subset_face (hb_face_t      *source,
-             const hb_set_t *glyphs)
+             const hb_set_t *glyphs,
+             const hb_map_t *chars)
 {
   hb_subset_input_t *input;
   hb_subset_plan_t *plan;
@@ -278,10 +320,22 @@ subset_face (hb_face_t      *source,
   input = hb_subset_input_create_or_fail ();
   if (input == NULL)
     return NULL;
-  hb_set_union (hb_subset_input_glyph_set (input), glyphs);
+  if (chars != NULL)
+    {
+      hb_set_t *unicodes = hb_subset_input_unicode_set (input);
+      hb_codepoint_t g = HB_SET_VALUE_INVALID;
+
+      while (hb_set_next (glyphs, &g))
+        if (hb_map_has (chars, g))  /* all but .notdef */
+          hb_set_add (unicodes, hb_map_get (chars, g));
+    }
+  else
+    hb_set_union (hb_subset_input_glyph_set (input), glyphs);
   /* cairo draws glyph ids: the shaping and vertical tables are of no use,
    * and dropping GSUB spares the closure over it (which reads most of a
-   * CJK face). */
+   * CJK face). Nor is the cmap: each glyph's text comes with its cluster
+   * (the PDF's ToUnicode map), and cairo, which looks every new glyph's
+   * character up in the cmap all the same, then has none to walk. */
   for (guint i = 0; i < G_N_ELEMENTS (dropped_tables); i++)
     hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG),
                 HB_TAG (dropped_tables[i][0], dropped_tables[i][1], dropped_tables[i][2], dropped_tables[i][3]));
@@ -294,6 +348,20 @@ subset_face (hb_face_t      *source,
   hb_subset_input_destroy (input);
   if (plan == NULL)
     return NULL;
+  /* By characters, every glyph must have come along (it would not if this
+   * cmap differed from Pango's); else by glyph ids. */
+  if (chars != NULL)
+    {
+      const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping (plan);
+      hb_codepoint_t g = HB_SET_VALUE_INVALID;
+
+      while (hb_set_next (glyphs, &g))
+        if (!hb_map_has (old_to_new, g))
+          {
+            hb_subset_plan_destroy (plan);
+            return subset_face (source, glyphs, NULL);
+          }
+    }
   small_face = hb_subset_plan_execute_or_fail (plan);
   if (small_face == NULL)
     {
@@ -304,6 +372,7 @@ subset_face (hb_face_t      *source,
   g_atomic_ref_count_init (&small->ref);
   g_mutex_init (&small->lock);
   small->glyphs = hb_set_copy (glyphs);
+  small->chars = chars != NULL ? hb_map_copy (chars) : hb_map_create ();
   /* A copy: the plan holds on to @source, which may not outlive this call. */
   small->old_to_new = hb_map_copy (hb_subset_plan_old_to_new_glyph_mapping (plan));
   small->blob = hb_face_reference_blob (small_face);
@@ -342,13 +411,13 @@ subset_wanted (Face *face)
 
       hb_blob_destroy (blob);
       if (hb_face_get_glyph_count (source) == hb_face_get_glyph_count (face->source))
-        small = subset_face (source, face->wanted);
+        small = subset_face (source, face->wanted, face->wanted_chars);
       else
-        small = subset_face (face->source, face->wanted);
+        small = subset_face (face->source, face->wanted, face->wanted_chars);
       hb_face_destroy (source);
     }
   else
-    small = subset_face (face->source, face->wanted);
+    small = subset_face (face->source, face->wanted, face->wanted_chars);
   if (ft_face != NULL)
     cairo_ft_scaled_font_unlock_face (face->scaled);
   return small;
@@ -404,6 +473,43 @@ worth_merging (const hb_set_t *needed,
   return hb_set_get_population (merged) <= hb_set_get_population (needed) * 3 / 2 + 64;
 }
 
+/* A TrueType face: cairo's own subsetter copies only the glyphs it needs
+ * (the fixture's AR PL UKai: the same PDF, 16M instructions less than
+ * subsetting it with harfbuzz first). */
+static gboolean
+is_truetype (hb_face_t *face)
+{
+  hb_blob_t *glyf = hb_face_reference_table (face, HB_TAG ('g', 'l', 'y', 'f'));
+  gboolean found = hb_blob_get_length (glyf) > 0;
+
+  hb_blob_destroy (glyf);
+  return found;
+}
+
+/* A character for each glyph of @face->wanted, or NULL if some glyph has
+ * none (one that shaping substituted, say). */
+static hb_map_t *
+wanted_chars (Face        *face,
+              const Small *kept)
+{
+  hb_map_t *chars = hb_map_create ();
+  hb_codepoint_t g = HB_SET_VALUE_INVALID;
+
+  while (hb_set_next (face->wanted, &g))
+    {
+      if (hb_map_has (face->chars, g))
+        hb_map_set (chars, g, hb_map_get (face->chars, g));
+      else if (kept != NULL && hb_map_has (kept->chars, g))
+        hb_map_set (chars, g, hb_map_get (kept->chars, g));
+      else if (g != 0)
+        {
+          hb_map_destroy (chars);
+          return NULL;
+        }
+    }
+  return chars;
+}
+
 void
 nb_font_subsetter_prepare (NbFontSubsetter *self)
 {
@@ -424,6 +530,9 @@ nb_font_subsetter_prepare (NbFontSubsetter *self)
       Face *face = value;
       Small *kept = g_hash_table_lookup (cache, face->source);
 
+      if ((face->direct = is_truetype (face->source)))
+        continue;
+
       if (kept != NULL && hb_set_is_subset (face->glyphs, kept->glyphs))
         {
           face->small = small_ref (kept);
@@ -436,6 +545,7 @@ nb_font_subsetter_prepare (NbFontSubsetter *self)
           if (!worth_merging (face->glyphs, face->wanted))
             hb_set_set (face->wanted, face->glyphs);
         }
+      face->wanted_chars = wanted_chars (face, kept);
       g_ptr_array_add (todo, face);
     }
   g_mutex_unlock (&cache_lock);
@@ -452,6 +562,7 @@ nb_font_subsetter_prepare (NbFontSubsetter *self)
       if (face->small != NULL)
         g_hash_table_replace (cache, hb_face_reference (face->source), small_ref (face->small));
       g_clear_pointer (&face->wanted, hb_set_destroy);
+      g_clear_pointer (&face->wanted_chars, hb_map_destroy);
     }
   g_mutex_unlock (&cache_lock);
 
@@ -460,7 +571,7 @@ nb_font_subsetter_prepare (NbFontSubsetter *self)
     {
       Face *face = value;
 
-      if (face->small != NULL)
+      if (face->small != NULL || face->direct)
         self->n_subset++;
       else
         self->n_fallback++;
@@ -487,7 +598,11 @@ small_face_for (NbFontSubsetter *self,
   Small *small;
   unsigned int synth;
 
-  if (scaled == NULL || !(face = face_for (self, font, FALSE)) || (small = face->small) == NULL)
+  if (scaled == NULL || !(face = face_for (self, font, FALSE)))
+    return NULL;
+  if (face->direct)
+    return cairo_scaled_font_get_font_face (scaled);
+  if ((small = face->small) == NULL)
     return NULL;
   synth = cairo_ft_font_face_get_synthesize (cairo_scaled_font_get_font_face (scaled)) & 3;
   g_mutex_lock (&small->lock);
@@ -542,11 +657,13 @@ show_run (NbFontSubsetter *self,
   int x_units = 0;
   g_autofree int *x_at = NULL;
 
-  const hb_map_t *map = small != NULL ? face_for (self, font, FALSE)->small->old_to_new : NULL;
+  Face *face = small != NULL ? face_for (self, font, FALSE) : NULL;
+  /* NULL: the face's own glyph ids */
+  const hb_map_t *map = face != NULL && !face->direct ? face->small->old_to_new : NULL;
 
   /* Every glyph must have its new id (a line that was not noted while
    * collecting has none): else Pango draws the run. */
-  for (int i = 0; small != NULL && i < run->glyphs->num_glyphs; i++)
+  for (int i = 0; map != NULL && i < run->glyphs->num_glyphs; i++)
     if (run->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY
         && !hb_map_has (map, run->glyphs->glyphs[i].glyph))
       small = NULL;
@@ -580,7 +697,7 @@ show_run (NbFontSubsetter *self,
 
           if (info->glyph == PANGO_GLYPH_EMPTY)
             continue;
-          glyphs[n_glyphs].index = hb_map_get (map, info->glyph);
+          glyphs[n_glyphs].index = map != NULL ? hb_map_get (map, info->glyph) : info->glyph;
           glyphs[n_glyphs].x = x + (double) (x_at[i] + info->geometry.x_offset) / PANGO_SCALE;
           glyphs[n_glyphs].y = y + (double) info->geometry.y_offset / PANGO_SCALE;
           n_glyphs++;

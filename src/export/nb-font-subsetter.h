@@ -11,8 +11,9 @@
  * Use: note every line the pages will show (nb_font_subsetter_add_*), call
  * nb_font_subsetter_prepare(), then draw with nb_font_subsetter_show_*
  * instead of pango_cairo_show_layout*(). A run whose font is not a
- * FreeType/fontconfig one (or whose face could not be subset) is drawn by
- * Pango as usual.
+ * FreeType/fontconfig one, is TrueType (cairo's own subsetter copies just
+ * the glyphs it needs from those, and harfbuzz would first walk the whole
+ * face), or could not be subset is drawn by Pango as usual.
  *
  * The small faces outlive the subsetter: the process keeps each face's
  * latest one, so that exporting again subsets nothing unless the pages show
