@@ -608,6 +608,9 @@ prepare_table (NbPageLayout     *self,
         continue;
       text = nb_document_dup_cell_text (self->document, cell);
       layout = new_layout (self, ROLE_SONG, font_size, text, -1);
+      /* Most cells are centred (below): aligned so before Pango lays the
+       * cell out, setting it again does not make Pango lay it out anew. */
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_get_size (layout, &w, NULL);
       if (is_label_role (cell->role) && (double) w / PANGO_SCALE > inner)
         g_hash_table_add (wrapped_groups, GUINT_TO_POINTER (cell->column * 1000 + cell->colspan));
