@@ -518,6 +518,8 @@ test_feedback (void)
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_auto(Result) r = { 0 };
 
+  /* 五 with half-width commas: the check's words say 本段 (this paragraph). */
+  g_assert_true (nb_report_set_text (ok, "problems", "我局政务公开工作还存在差距,主要是宣传不够,知晓率不高。", NULL));
   save_report (bad, p1);
   save_report (ok, p2);
   run_env (&r, "zh_CN.UTF-8", "aggregate", dir, "-o", sum, "--name", "某县政务公开办", "--feedback", out, NULL);
@@ -578,6 +580,17 @@ test_feedback (void)
     g_autoptr(GPtrArray) p = nb_check_report (ok, NULL);
 
     g_assert_cmpint (g_file_test (clean, G_FILE_TEST_EXISTS), ==, p->len > 0);
+  }
+  /* A problem about a section's words says which section: the agency reads
+   * the letter without the window that shows it in place. */
+  {
+    g_autofree char *letter = NULL;
+
+    g_assert_true (g_file_get_contents (clean, &letter, NULL, NULL));
+    g_test_message ("%s", letter);
+    g_assert_nonnull (strstr (letter, "“五、存在的主要问题及改进情况”：本段有"));
+    /* one that names its section already is not named twice */
+    g_assert_null (strstr (letter, "“一、总体情况”：“一、总体情况”"));
   }
 }
 

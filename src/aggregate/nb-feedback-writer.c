@@ -54,6 +54,24 @@ nb_feedback_file_stem (const NbAggregateEntry *entry)
   return g_string_free (s, FALSE);
 }
 
+/* A problem as the letter lists it: one about a section's words (本段有 3 处
+ * 半角标点…) says which section, as the window shows it in place. */
+static void
+append_problem (GString     *s,
+                guint        n,
+                NbFormat    *format,
+                NbProblem   *p)
+{
+  const char *key = nb_problem_get_section (p);
+  const NbSectionDef *section = key && format ? nb_format_find_section (format, key) : NULL;
+  const char *message = nb_problem_get_message (p);
+
+  if (section && !strstr (message, section->heading))
+    g_string_append_printf (s, "%u. “%s”：%s\n", n, section->heading, message);
+  else
+    g_string_append_printf (s, "%u. %s\n", n, message);
+}
+
 char *
 nb_feedback_text (NbAggregate            *aggregate,
                   const NbAggregateEntry *e,
@@ -65,6 +83,8 @@ nb_feedback_text (NbAggregate            *aggregate,
   guint n_errors = 0, n_warnings = 0, section = 0;
   gboolean has_notes = e->notes && e->notes->len > 0;
   int year = e->year ? e->year : nb_aggregate_get_year (aggregate);
+  /* The report's own format: one not counted may be of another. */
+  NbFormat *format = e->version ? nb_format_get (e->version, NULL) : nb_aggregate_get_format (aggregate);
 
   for (guint i = 0; e->problems && i < e->problems->len; i++)
     if (nb_problem_get_severity (g_ptr_array_index (e->problems, i)) == NB_SEVERITY_ERROR)
@@ -102,7 +122,7 @@ nb_feedback_text (NbAggregate            *aggregate,
           NbProblem *p = g_ptr_array_index (e->problems, i);
 
           if (nb_problem_get_severity (p) == NB_SEVERITY_ERROR)
-            g_string_append_printf (s, "%u. %s\n", ++k, nb_problem_get_message (p));
+            append_problem (s, ++k, format, p);
         }
     }
   if (n_warnings)
@@ -115,7 +135,7 @@ nb_feedback_text (NbAggregate            *aggregate,
           NbProblem *p = g_ptr_array_index (e->problems, i);
 
           if (nb_problem_get_severity (p) == NB_SEVERITY_WARNING)
-            g_string_append_printf (s, "%u. %s\n", ++k, nb_problem_get_message (p));
+            append_problem (s, ++k, format, p);
         }
     }
   if (!e->problems && (e->n_errors || e->n_warnings))

@@ -680,6 +680,16 @@ nb_aggregate_window_class_init (NbAggregateWindowClass *klass)
   _nb_aggregate_window_class_actions_init (widget_class);
 }
 
+/* An empty selectable label is still a stop for Tab, with nothing to see:
+ * the status shows once it says something. */
+static void
+on_status_changed (GtkLabel   *label,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  gtk_widget_set_visible (GTK_WIDGET (label), *gtk_label_get_label (label) != '\0');
+}
+
 static void
 nb_aggregate_window_init (NbAggregateWindow *self)
 {
@@ -689,6 +699,8 @@ nb_aggregate_window_init (NbAggregateWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->paths = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self->status_label, "notify::label", G_CALLBACK (on_status_changed), NULL);
+  on_status_changed (self->status_label, NULL, NULL);
 
   gtk_string_list_append (states, _("All states"));
   for (int s = 0; s < N_STATES; s++)

@@ -385,6 +385,43 @@ test_cancel (void)
   drain ();
 }
 
+/* A widget Tab stops on that shows nothing: a visible, focusable label
+ * without text. */
+static GtkWidget *
+empty_focus_stop (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && gtk_widget_get_focusable (widget)
+      && *gtk_label_get_label (GTK_LABEL (widget)) == '\0')
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = empty_focus_stop (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tabbing through the window before a run, no stop lands on nothing (the
+ * status line, empty until a run, was one); after the run it says what was
+ * totalled, and Tab reaches it. */
+static void
+test_no_empty_focus_stop (void)
+{
+  g_autofree char *dir = make_reports_of ("stops", 2, 2024, 1);
+  NbAggregateWindow *window = nb_aggregate_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (empty_focus_stop (GTK_WIDGET (window)));
+  nb_aggregate_window_add_path (window, dir);
+  run_and_wait (window);
+  g_assert_null (empty_focus_stop (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* The charts' value axis: whole numbers, each labelled once, from an area
  * with no case at all to one with thousands. */
 static void
@@ -442,6 +479,7 @@ main (int   argc,
     }
   g_test_add_func ("/aggregate-window/run", test_run);
   g_test_add_func ("/aggregate-window/chart-scale", test_chart_scale);
+  g_test_add_func ("/aggregate-window/no-empty-focus-stop", test_no_empty_focus_stop);
   g_test_add_func ("/aggregate-window/cancel", test_cancel);
   g_test_add_func ("/aggregate-window/year-against", test_year_against);
   status = g_test_run ();

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <gtk/gtk.h>
 
+#include "nb-aggregate-window.h"
 #include "nb-application.h"
 #include "nb-autosave.h"
 #include "nb-cell-entry.h"
@@ -380,6 +381,108 @@ test_help_overlay_one_page (void)
   drain ();
 }
 
+/* The letter after "_" in @label (lower case), or 0. */
+static gunichar
+mnemonic_of (const char *label)
+{
+  const char *u = label ? strchr (label, '_') : NULL;
+
+  return u && u[1] ? g_unichar_tolower (g_utf8_get_char (u + 1)) : 0;
+}
+
+static void
+collect_menu_mnemonics (GMenuModel *model,
+                        GHashTable *seen)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      GMenuModel *section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      gunichar m;
+
+      if (section)
+        {
+          collect_menu_mnemonics (section, seen);
+          g_object_unref (section);
+          continue;
+        }
+      if (!g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      m = mnemonic_of (label);
+      if (m == 0)
+        continue;
+      if (g_hash_table_contains (seen, GUINT_TO_POINTER (m)))
+        g_test_message ("“%s” has the mnemonic of “%s”", label,
+                        (char *) g_hash_table_lookup (seen, GUINT_TO_POINTER (m)));
+      g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (m)));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (m), g_strdup (label));
+    }
+}
+
+static void
+collect_label_mnemonics (GtkWidget  *widget,
+                         GHashTable *seen)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+
+      if (key != GDK_KEY_VoidSymbol)
+        {
+          guint m = gdk_keyval_to_lower (key);
+          const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+          if (g_hash_table_contains (seen, GUINT_TO_POINTER (m)))
+            g_test_message ("“%s” has the mnemonic of “%s”", text,
+                            (char *) g_hash_table_lookup (seen, GUINT_TO_POINTER (m)));
+          g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (m)));
+          g_hash_table_insert (seen, GUINT_TO_POINTER (m), g_strdup (text));
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_label_mnemonics (c, seen);
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Alt+letter reaches one thing: no two items of the main menu, and no two
+ * controls of the 汇总 window, share a mnemonic (导出 Word 文档 and 打开 were
+ * both O; 添加文件 and 反馈意见 both F, so Alt+F only went to the first). */
+static void
+test_mnemonics_unique (void)
+{
+  NbWindow *window = window_with_new_report (2024);
+  GtkWidget *button = find_menu_button (gtk_window_get_titlebar (GTK_WINDOW (window)));
+  g_autoptr(GHashTable) menu = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GHashTable) summary = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  GtkWidget *aggregate;
+
+  g_assert_nonnull (button);
+  collect_menu_mnemonics (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), menu);
+  g_assert_cmpuint (g_hash_table_size (menu), >, 10);
+
+  aggregate = GTK_WIDGET (nb_aggregate_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (aggregate));
+  drain ();
+  collect_label_mnemonics (aggregate, summary);
+  g_assert_cmpuint (g_hash_table_size (summary), >, 5);
+  gtk_window_destroy (GTK_WINDOW (aggregate));
+  destroy (window);
+}
+
 /* Closing asks through the same question; Save closes once saved. */
 static void
 test_close_saves_then_closes (void)
@@ -731,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/window-parts/confirm/close-save", test_close_saves_then_closes);
   g_test_add_func ("/window-parts/new/focus", test_new_focuses_first_section);
   g_test_add_func ("/window-parts/help-overlay", test_help_overlay_one_page);
+  g_test_add_func ("/window-parts/mnemonics", test_mnemonics_unique);
   g_test_add_func ("/window-parts/autosave", test_autosave_object);
   g_test_add_func ("/window-parts/follows-report", test_follows_the_report_shown);
   g_test_add_func ("/window-parts/pages-built-when-shown", test_pages_built_when_shown);
