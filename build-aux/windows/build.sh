@@ -26,6 +26,7 @@
 #   NB_WIN_JOBS   parallel jobs (default 2)
 #   NB_WIN_NICE   set to 0 to build at normal priority (default: nice + idle I/O)
 #   NB_WIN_GUI    set to 0 to build and test nianbao without the window (-Dgui=disabled)
+#   NB_WIN_TESTS  test stage: only these tests (space-separated meson test names)
 #   NB_WIN_ONLY   deps stage: build only these packages (space-separated), without
 #                 invalidating what comes after them in deps_list: for packages
 #                 nothing later links (e.g. the importers' libraries before gtk4)
@@ -559,7 +560,7 @@ main() {
       deps) deps ;;
       cached) cached ;;
       nianbao) nianbao ;;
-      test) test_wine ;;
+      test) test_wine ${NB_WIN_TESTS:-} ;;
       bundle) bundle_stage ;;
       installer) installer ;;
       *) die "unknown stage $s" ;;
