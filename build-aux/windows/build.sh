@@ -52,7 +52,9 @@ else nb_build="$cache/nianbao-build"; nb_opts=(); fi
 
 export WINEPREFIX="$cache/wine"
 export WINEDEBUG="${WINEDEBUG:--all}"
-export WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-mscoree,mshtml=}"
+# winedbg off: a crashing test ends with its status instead of hanging in
+# the debugger until the test's timeout.
+export WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-mscoree,mshtml=;winedbg.exe=d}"
 export PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig:$prefix/share/pkgconfig"
 unset PKG_CONFIG_PATH
 
