@@ -306,8 +306,12 @@ build_freetype() {
     -Dbzip2=disabled -Dtests=disabled
 }
 build_fontconfig() {
+  # DLL_EXPORT: fontconfig finds its configuration beside its DLL (..\etc\fonts
+  # from bin\) only in a DllMain it compiles for libtool's defines, which meson
+  # does not set: without, it looked in the program's folder\fonts, found no
+  # fonts.conf and fell back to the bare Windows font folder.
   meson_dep fontconfig -Ddoc=disabled -Dnls=disabled -Dtests=disabled -Dtools=enabled \
-    -Dcache-build=disabled
+    -Dcache-build=disabled -Dc_args="-I$prefix/include -DDLL_EXPORT"
 }
 build_pixman() { meson_dep pixman -Dtests=disabled -Dgtk=disabled -Dlibpng=disabled -Dopenmp=disabled; }
 build_cairo() {
