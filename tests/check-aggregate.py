@@ -48,10 +48,20 @@ def cells_of_document(path):
     return out
 
 
+def local_path(path):
+    """A Windows path written by the program under test (Wine: C:\\…), as this
+    machine names it; NB_WINE_PREFIX is set by build-aux/windows/host-tool."""
+    prefix = os.environ.get("NB_WINE_PREFIX")
+    if prefix and len(path) > 2 and path[1] == ":" and path[2] in "\\/":
+        drive = os.path.realpath(os.path.join(prefix, "dosdevices", path[0].lower() + ":"))
+        return os.path.join(drive, *path[3:].replace("\\", "/").split("/"))
+    return path
+
+
 def main(argv):
     summary_doc, summary_xlsx, listing = argv[1:4]
     with open(listing, encoding="utf-8") as f:
-        inputs = [line.strip() for line in f if line.strip()]
+        inputs = [local_path(line.strip()) for line in f if line.strip()]
     with open(summary_doc, encoding="utf-8") as f:
         summary = json.load(f)
     input_keys = list(summary["cells"].keys())

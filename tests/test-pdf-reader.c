@@ -34,6 +34,17 @@ spawn (const char *const *argv,
     g_error ("%s failed: %s%s", what, out, err);
 }
 
+/* LibreOffice's own profile in the temporary folder, as a URI (file:///C:/…
+ * on Windows, not file://C:\…). */
+static char *
+lo_profile_arg (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "lo", NULL);
+  g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+
+  return g_strconcat ("-env:UserInstallation=", uri, NULL);
+}
+
 static NbSourceDoc *
 read_pdf (const char *path)
 {
@@ -181,7 +192,7 @@ test_libreoffice (void)
 {
   g_autofree char *docx = g_build_filename (tmpdir, "报告.docx", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "报告.pdf", NULL);
-  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", tmpdir, "/lo", NULL);
+  g_autofree char *profile = lo_profile_arg ();
   g_autoptr(JsonNode) expected = make_docx (docx);
   JsonObject *exp = json_node_get_object (expected);
   JsonArray *paragraphs = json_object_get_array_member (exp, "paragraphs");
@@ -243,7 +254,7 @@ test_libreoffice_shaded (void)
 {
   g_autofree char *docx = g_build_filename (tmpdir, "shaded.docx", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "shaded.pdf", NULL);
-  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", tmpdir, "/lo", NULL);
+  g_autofree char *profile = lo_profile_arg ();
   g_autoptr(JsonNode) expected = make_docx_with (docx, "shaded");
   const char *argv[] = { "soffice", profile, "--headless", "--convert-to", "pdf",
                          "--outdir", tmpdir, docx, NULL };

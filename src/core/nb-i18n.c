@@ -38,13 +38,30 @@ nb_i18n_init (void)
 #endif
   if (!dir)
     dir = g_strdup (has_catalogue (LOCALEDIR) ? LOCALEDIR : BUILD_LOCALEDIR);
-#if defined(G_OS_WIN32) && defined(LIBINTL_VERSION) && LIBINTL_VERSION >= 0x001500
-  /* libintl takes a codepage name; the program may sit in a Chinese folder. */
-  {
-    g_autofree gunichar2 *wdir = g_utf8_to_utf16 (dir, -1, NULL, NULL, NULL);
+#ifdef G_OS_WIN32
+  /* A rooted folder without a drive (\work\po, as a build tree under Wine
+   * names it) is on the current folder's drive; libintl takes it for a
+   * relative one and looks under the current folder. */
+  if (G_IS_DIR_SEPARATOR (dir[0]) && !G_IS_DIR_SEPARATOR (dir[1]))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
 
-    if (wdir)
-      wbindtextdomain (GETTEXT_PACKAGE, (const wchar_t *) wdir);
+      if (g_ascii_isalpha (cwd[0]) && cwd[1] == ':')
+        {
+          char *full = g_strdup_printf ("%c:%s", cwd[0], dir);
+          g_free (dir);
+          dir = full;
+        }
+    }
+#endif
+#ifdef G_OS_WIN32
+  /* libintl is given the folder in the ANSI code page (the system-codepage
+   * name, or the 8.3 short one where a part does not fit): through its
+   * wbindtextdomain() it translated nothing in a build tree under Wine. */
+  {
+    g_autofree char *adir = g_win32_locale_filename_from_utf8 (dir);
+
+    bindtextdomain (GETTEXT_PACKAGE, adir ? adir : dir);
   }
 #else
   bindtextdomain (GETTEXT_PACKAGE, dir);
