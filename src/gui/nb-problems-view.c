@@ -135,7 +135,10 @@ update_metrics (NbProblemsView *self)
   GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list));
   int width = h ? (int) gtk_adjustment_get_page_size (h) : 0;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->list));
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  /* A context may hold no description (pango_context_set_font_description
+   * with NULL): its advances are then the font map's default's. */
+  g_autofree char *font = desc ? pango_font_description_to_string (desc) : g_strdup ("");
   GtkWidget *inscription = NULL, *button = NULL;
   int em, fix_width;
   guint n;
