@@ -20,6 +20,7 @@
 #include "nb-test-gen.h"
 #include "nb-window.h"
 #include "nb-xlsx-writer.h"
+#include "nb-gui-test.h"
 
 static char *tmpdir;
 
@@ -469,7 +470,7 @@ main (int   argc,
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  nb_gui_test_init_logging ();
   /* The locale's language, for the screenshots (C under meson test). */
   nb_i18n_init ();
   if (!gtk_init_check ())

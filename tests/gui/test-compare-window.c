@@ -10,6 +10,7 @@
 #include "nb-compare-window.h"
 #include "nb-report-file.h"
 #include "nb-window.h"
+#include "nb-gui-test.h"
 
 static void
 drain (void)
@@ -156,7 +157,7 @@ main (int   argc,
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  nb_gui_test_init_logging ();
   g_test_add_func ("/compare-window/open", test_compare_window);
   return g_test_run ();
 }

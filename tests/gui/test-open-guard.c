@@ -9,6 +9,7 @@
 #include "nb-application.h"
 #include "nb-report-file.h"
 #include "nb-window.h"
+#include "nb-gui-test.h"
 
 #define KEY "requests/new/natural"
 
@@ -346,7 +347,7 @@ main (int    argc,
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  nb_gui_test_init_logging ();
   if (!gtk_init_check ())
     {
       g_test_skip ("No display (run under xvfb-run)");

@@ -12,6 +12,7 @@
 #include "nb-new-dialog.h"
 #include "nb-table-view.h"
 #include "nb-window.h"
+#include "nb-gui-test.h"
 
 static void
 drain (void)
@@ -142,7 +143,7 @@ main (int    argc,
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  nb_gui_test_init_logging ();
   g_test_add_func ("/window-import/open-published", test_open_imports_published_page);
   g_test_add_func ("/window-import/new-from-published", test_new_report_from_published);
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include "nb-table-view.h"
 #include "nb-text-view.h"
 #include "nb-window.h"
+#include "nb-gui-test.h"
 
 static char *tmpdir;
 
@@ -820,7 +821,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
 
   g_test_init (&argc, &argv, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  nb_gui_test_init_logging ();
   if (!gtk_init_check ())
     {
       g_test_skip ("No display (run under xvfb-run)");

@@ -25,6 +25,7 @@
 #include "nb-table-view.h"
 #include "nb-text-view.h"
 #include "nb-window.h"
+#include "nb-gui-test.h"
 
 static char *tmpdir;
 
@@ -2117,7 +2118,7 @@ main (int   argc,
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  nb_gui_test_init_logging ();
   if (!gtk_init_check ())
     {
       g_test_skip ("No display (run under xvfb-run)");
