@@ -2,24 +2,41 @@
 /* nb-gui-test.h — what every window test sets up before gtk_init_check() */
 #pragma once
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
 #ifdef G_OS_WIN32
 /* GTK's Windows backend turns the system's message font into the
  * gtk-font-name setting; under Wine that font has no Pango description and
- * GTK itself passes NULL to pango_font_description_to_string() inside
- * gtk_init (a five-line program shows it: the setting becomes "(NULL) 8").
- * That one critical is GTK's, before any of nianbao's code runs; every
- * other stays fatal. */
-static gboolean
-nb_gui_test_fatal_handler (const char     *domain,
-                           GLogLevelFlags  level,
-                           const char     *message,
-                           gpointer        user_data)
+ * GTK itself passes NULL to pango_font_description_to_string() (a
+ * five-line program shows it: the setting becomes "(NULL) 8"). That one
+ * critical is GTK's, not nianbao's. Pango logs it structured, which
+ * g_test_log_set_fatal_handler() does not see: criticals are made fatal
+ * here, by the writer, for every message but that one. */
+static GLogWriterOutput
+nb_gui_test_writer (GLogLevelFlags   level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
 {
-  return !(g_strcmp0 (domain, "Pango") == 0 &&
-           strstr (message, "pango_font_description_to_string") != NULL);
+  GLogWriterOutput out = g_log_writer_default (level, fields, n_fields, user_data);
+  const char *domain = NULL, *message = NULL;
+
+  if (!(level & G_LOG_LEVEL_CRITICAL))
+    return out;
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+        message = fields[i].value;
+    }
+  if (g_strcmp0 (domain, "Pango") == 0 && message
+      && strstr (message, "pango_font_description_to_string") != NULL)
+    return out;
+  g_printerr ("Bail out! critical: %s\n", message ? message : "?");
+  abort ();
 }
 #endif
 
@@ -28,8 +45,10 @@ nb_gui_test_fatal_handler (const char     *domain,
 static inline void
 nb_gui_test_init_logging (void)
 {
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 #ifdef G_OS_WIN32
-  g_test_log_set_fatal_handler (nb_gui_test_fatal_handler, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_log_set_writer_func (nb_gui_test_writer, NULL, NULL);
+#else
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 #endif
 }
