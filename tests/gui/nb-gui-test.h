@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #ifdef G_OS_WIN32
 /* GTK's Windows backend turns the system's message font into the
@@ -50,5 +50,22 @@ nb_gui_test_init_logging (void)
   g_log_set_writer_func (nb_gui_test_writer, NULL, NULL);
 #else
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+#endif
+}
+
+/* gtk_test_init(), whose gtk_init would meet GTK's Windows font critical
+ * before the writer above is in place: there, the same steps in order. */
+static inline void
+nb_gui_test_init (int    *argc,
+                  char ***argv)
+{
+#ifdef G_OS_WIN32
+  g_test_init (argc, argv, NULL);
+  nb_gui_test_init_logging ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+#else
+  gtk_test_init (argc, argv, NULL);
+  nb_gui_test_init_logging ();
 #endif
 }

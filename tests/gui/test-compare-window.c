@@ -150,14 +150,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  nb_gui_test_init (&argc, &argv);
 
   /* Criticals stay fatal (G_DEBUG=fatal-criticals, as the window tests are
    * run); warnings do not: on a loaded machine GTK 4.8 may warn that it
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  nb_gui_test_init_logging ();
   g_test_add_func ("/compare-window/open", test_compare_window);
   return g_test_run ();
 }

@@ -136,14 +136,13 @@ main (int    argc,
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
+  nb_gui_test_init (&argc, &argv);
 
   /* Criticals stay fatal (G_DEBUG=fatal-criticals, as the window tests are
    * run); warnings do not: on a loaded machine GTK 4.8 may warn that it
    * snapshots one of its own internal widgets before their first
    * allocation ("Trying to snapshot GtkGizmo … without a current
    * allocation"), which says nothing about nianbao. */
-  nb_gui_test_init_logging ();
   g_test_add_func ("/window-import/open-published", test_open_imports_published_page);
   g_test_add_func ("/window-import/new-from-published", test_new_report_from_published);
   return g_test_run ();
